@@ -1,0 +1,132 @@
+/**
+ * Typed errors. Each class knows its HTTP status and problem type so the mapping to
+ * application/problem+json (RFC 9457) happens in exactly one place (functions/http/problem.ts).
+ * Messages of these errors are written for the person reading them and are safe to show.
+ */
+import type { IsoDate } from './dates.js';
+
+export type RefusalReason =
+  | 'not-active'
+  | 'outside-window'
+  | 'too-long'
+  | 'limit-reached'
+  | 'too-soon'
+  | 'not-check-in-time'
+  | 'already-checked-in'
+  | 'no-check-in'
+  | 'not-allowed-now';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly type: string;
+  abstract readonly title: string;
+  /** Extra members for the problem document, e.g. reason and nextAllowedOn. */
+  extras(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly status = 400;
+  readonly type = '/problems/validation';
+  readonly title = 'Some details need another look';
+  constructor(
+    detail: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(detail);
+  }
+  override extras() {
+    return this.issues.length > 0 ? { errors: this.issues } : {};
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  readonly status = 401;
+  readonly type = '/problems/unauthorized';
+  readonly title = 'Please sign in';
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly type = '/problems/not-found';
+  readonly title = 'Not found';
+}
+
+export class MethodNotAllowedError extends AppError {
+  readonly status = 405;
+  readonly type = '/problems/method-not-allowed';
+  readonly title = 'Method not allowed';
+}
+
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly type = '/problems/too-large';
+  readonly title = 'That request is too large';
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+  readonly type = '/problems/unsupported-media-type';
+  readonly title = 'Please send JSON';
+}
+
+/** The request was fine, but the policy's state or rules do not allow it right now. */
+export class StateConflictError extends AppError {
+  readonly status = 409;
+  readonly type = '/problems/state-conflict';
+  readonly title = 'Not possible right now';
+}
+
+export interface RefusalDetails {
+  nextAllowedOn?: IsoDate;
+  windowFrom?: IsoDate;
+  windowUntil?: IsoDate;
+  limit?: number;
+  count?: number;
+  state?: string;
+}
+
+/** A client action refused by the policy's rules: always says what is possible next. */
+export class RefusalError extends AppError {
+  readonly status = 409;
+  readonly title: string;
+  readonly type: string;
+  constructor(
+    readonly reason: RefusalReason,
+    detail: string,
+    readonly details: RefusalDetails = {},
+  ) {
+    super(detail);
+    this.type = `/problems/${reason}`;
+    this.title = REFUSAL_TITLES[reason];
+  }
+  override extras() {
+    return { reason: this.reason, ...this.details };
+  }
+}
+
+const REFUSAL_TITLES: Record<RefusalReason, string> = {
+  'not-active': 'Updates are not open right now',
+  'outside-window': 'Outside the time for updates',
+  'too-long': 'A little too long',
+  'limit-reached': 'All updates have been used',
+  'too-soon': 'A little too soon for the next update',
+  'not-check-in-time': 'Not check-in time yet',
+  'already-checked-in': 'Check-in already sent',
+  'no-check-in': 'No check-in message in this arrangement',
+  'not-allowed-now': 'Not possible right now',
+};
+
+/** Optimistic-concurrency loss; use cases retry on it and it never reaches a client. */
+export class VersionConflictError extends Error {
+  constructor() {
+    super('the policy changed while this request was being handled');
+    this.name = 'VersionConflictError';
+  }
+}

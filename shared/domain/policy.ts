@@ -1,0 +1,163 @@
+/**
+ * The contact policy: what a therapist sets for a former client, with the product's
+ * defaults filled in and every date computed. Pure data and pure functions only.
+ */
+import type { CrisisLocale } from './crisis.js';
+import { addDays, addMonths, laterOf, type IsoDate } from './dates.js';
+
+export const POLICY_STATES = ['invited', 'active', 'paused', 'declined', 'closed'] as const;
+export type PolicyState = (typeof POLICY_STATES)[number];
+export type ClosedReason = 'closing-date' | 'therapist' | 'opted-out' | 'declined';
+export type CheckInFormat = 'message' | 'session';
+export type Replies = 'none' | 'may-reply';
+
+export interface Referral {
+  name: string;
+  contact: string;
+}
+
+export interface UpdateRules {
+  limit: number;
+  minDaysBetween: number;
+  from: IsoDate;
+  until: IsoDate;
+  maxCharacters: number;
+}
+
+export interface CheckInRules {
+  on: IsoDate;
+  format: CheckInFormat;
+  note: string | null;
+  remindDaysBefore: number[];
+  /** Last day the check-in message can be sent (format "message"); on + 6 days. */
+  messageUntil: IsoDate;
+}
+
+export interface PolicyRules {
+  endedOn: IsoDate;
+  timeZone: string;
+  updates: UpdateRules;
+  checkIn: CheckInRules | null;
+  replies: Replies;
+  closesOn: IsoDate;
+  referrals: Referral[];
+  crisisLocale: CrisisLocale;
+}
+
+export type CheckInStatus = 'pending' | 'sent' | 'skipped' | 'none';
+
+export interface Policy {
+  id: string;
+  therapistId: string;
+  therapist: { name: string; email: string };
+  client: { name: string; email: string };
+  rules: PolicyRules;
+  state: PolicyState;
+  closedReason: ClosedReason | null;
+  updatesAccepted: number;
+  lastUpdateOn: IsoDate | null;
+  checkIn: CheckInStatus;
+  /** Bumped by reissue-link: links of an older generation stop working. */
+  linkGeneration: number;
+  /** Set when SES reports a bounce or complaint; nothing more is sent to that address. */
+  clientEmailSuppressed: boolean;
+  createdAt: string;
+  acceptedAt: string | null;
+  closedAt: string | null;
+  /** Optimistic concurrency: every write is conditional on the version it read. */
+  version: number;
+}
+
+export const DEFAULTS = {
+  updateLimit: 3,
+  minDaysBetween: 7,
+  windowDays: 42,
+  maxCharacters: 1000,
+  checkInAfterMonths: 3,
+  checkInMessageDays: 7,
+  remindDaysBefore: [7, 1],
+  closeDaysAfterCheckIn: 14,
+  retentionDays: 90,
+  sendAt: '09:00',
+} as const;
+
+/** What a therapist may leave out; the parsed request body of POST /policies, minus client. */
+export interface RulesInput {
+  endedOn: IsoDate;
+  timeZone: string;
+  updates?: Partial<UpdateRules> | undefined;
+  checkIn?:
+    | {
+        on?: IsoDate | undefined;
+        afterMonths?: number | undefined;
+        format?: CheckInFormat | undefined;
+        note?: string | null | undefined;
+        remindDaysBefore?: number[] | undefined;
+      }
+    | null
+    | undefined;
+  replies?: Replies | undefined;
+  closesOn?: IsoDate | undefined;
+  referrals?: Referral[] | undefined;
+  crisisLocale?: CrisisLocale | undefined;
+}
+
+/** Fills in the defaults and computes every date. Consistency is checked by validateRules. */
+export function resolveRules(input: RulesInput): PolicyRules {
+  const { endedOn } = input;
+  const from = input.updates?.from ?? endedOn;
+  const updates: UpdateRules = {
+    limit: input.updates?.limit ?? DEFAULTS.updateLimit,
+    minDaysBetween: input.updates?.minDaysBetween ?? DEFAULTS.minDaysBetween,
+    from,
+    until: input.updates?.until ?? addDays(endedOn, DEFAULTS.windowDays),
+    maxCharacters: input.updates?.maxCharacters ?? DEFAULTS.maxCharacters,
+  };
+  const checkIn = resolveCheckIn(endedOn, input.checkIn);
+  const closesOn =
+    input.closesOn ??
+    (checkIn ? laterOf(updates.until, addDays(checkIn.on, DEFAULTS.closeDaysAfterCheckIn)) : updates.until);
+  return {
+    endedOn,
+    timeZone: input.timeZone,
+    updates,
+    checkIn,
+    replies: input.replies ?? 'none',
+    closesOn,
+    referrals: input.referrals ?? [],
+    crisisLocale: input.crisisLocale ?? 'US',
+  };
+}
+
+function resolveCheckIn(endedOn: IsoDate, input: RulesInput['checkIn']): CheckInRules | null {
+  // Omitted means the default check-in; an explicit null means none at all.
+  if (input === null) return null;
+  const on = input?.on ?? addMonths(endedOn, input?.afterMonths ?? DEFAULTS.checkInAfterMonths);
+  const remind = [...new Set(input?.remindDaysBefore ?? DEFAULTS.remindDaysBefore)].sort((a, b) => b - a);
+  return {
+    on,
+    format: input?.format ?? 'message',
+    note: input?.note ?? null,
+    remindDaysBefore: remind,
+    messageUntil: addDays(on, DEFAULTS.checkInMessageDays - 1),
+  };
+}
+
+/** Cross-field rules a schema cannot express. Returns readable problems, empty when fine. */
+export function validateRules(rules: PolicyRules): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const { updates, checkIn, endedOn, closesOn } = rules;
+  if (updates.from < endedOn) problems.push({ path: 'updates.from', message: 'The update window cannot start before therapy ended.' });
+  if (updates.until < updates.from) problems.push({ path: 'updates.until', message: 'The update window must end on or after the day it starts.' });
+  if (checkIn && checkIn.on <= endedOn) problems.push({ path: 'checkIn.on', message: 'The check-in must be after the day therapy ended.' });
+  if (closesOn < updates.until) problems.push({ path: 'closesOn', message: 'The closing date cannot be before the update window ends.' });
+  if (checkIn) {
+    const lastCheckInDay = checkIn.format === 'message' ? checkIn.messageUntil : checkIn.on;
+    if (closesOn < lastCheckInDay) problems.push({ path: 'closesOn', message: 'The closing date cannot be before the check-in is over.' });
+  }
+  return problems;
+}
+
+export function isTerminal(state: PolicyState): boolean {
+  return state === 'closed' || state === 'declined';
+}

@@ -1,0 +1,93 @@
+/**
+ * zod schemas for everything that crosses a boundary: request bodies, stored items,
+ * configuration. zod/mini keeps each bundle small (full zod adds ~440 KB); the English
+ * locale gives readable messages.
+ */
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
+import { CRISIS_LOCALES } from './crisis.js';
+import { isIsoDate, isTimeZone } from './dates.js';
+import { ValidationError } from './errors.js';
+
+z.config(en());
+
+/** Strips CR and LF: names and notes end up in email subjects and must not inject headers. */
+const singleLine = (max: number) =>
+  z.pipe(
+    z.string().check(z.trim(), z.minLength(1), z.maxLength(max)),
+    z.transform((v) => v.replace(/[\r\n\u2028\u2029]+/g, ' ')),
+  );
+
+export const isoDate = z.string().check(z.refine(isIsoDate, 'Expected a date as YYYY-MM-DD.'));
+export const timeZone = z.string().check(z.refine(isTimeZone, 'Expected an IANA time zone such as America/New_York.'));
+export const email = z.email().check(z.maxLength(254));
+export const personName = singleLine(120);
+
+const updatesInput = z.strictObject({
+  limit: z.optional(z.int().check(z.gte(0), z.lte(12))),
+  minDaysBetween: z.optional(z.int().check(z.gte(0), z.lte(365))),
+  from: z.optional(isoDate),
+  until: z.optional(isoDate),
+  maxCharacters: z.optional(z.int().check(z.gte(1), z.lte(5000))),
+});
+
+const checkInInput = z.strictObject({
+  on: z.optional(isoDate),
+  afterMonths: z.optional(z.int().check(z.gte(1), z.lte(24))),
+  format: z.optional(z.enum(['message', 'session'])),
+  note: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
+  remindDaysBefore: z.optional(z.array(z.int().check(z.gte(1), z.lte(60))).check(z.maxLength(5))),
+});
+
+const referral = z.strictObject({ name: singleLine(120), contact: singleLine(200) });
+
+const rulesFields = {
+  updates: z.optional(updatesInput),
+  checkIn: z.optional(z.nullable(checkInInput)),
+  replies: z.optional(z.enum(['none', 'may-reply'])),
+  closesOn: z.optional(isoDate),
+  referrals: z.optional(z.array(referral).check(z.maxLength(10))),
+  crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
+};
+
+export const createPolicyBody = z
+  .strictObject({
+    client: z.strictObject({ name: personName, email }),
+    endedOn: isoDate,
+    timeZone: z.optional(timeZone),
+    ...rulesFields,
+  })
+  .check(
+    z.refine((b) => !(b.checkIn?.on && b.checkIn.afterMonths), {
+      message: 'Give either checkIn.on or checkIn.afterMonths, not both.',
+      path: ['checkIn'],
+    }),
+  );
+export type CreatePolicyBody = z.infer<typeof createPolicyBody>;
+
+/** PATCH replaces the rules it names; the client and the end date stay as they were. */
+export const patchPolicyBody = z.strictObject({
+  client: z.optional(z.strictObject({ name: personName })),
+  ...rulesFields,
+});
+export type PatchPolicyBody = z.infer<typeof patchPolicyBody>;
+
+export const messageBody = z.strictObject({ text: z.string().check(z.maxLength(100_000)) });
+
+/** Idempotency keys are opaque to us; bounded so they cannot bloat the table. */
+export const idempotencyKey = z.string().check(z.minLength(1), z.maxLength(200));
+
+export const profileBody = z.strictObject({
+  displayName: z.optional(personName),
+  timeZone: z.optional(timeZone),
+  crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
+});
+export type ProfileBody = z.infer<typeof profileBody>;
+
+/** Parses or throws a ValidationError listing every problem with its path. */
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, what = 'request'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as z.infer<S>;
+  const issues = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  throw new ValidationError(`The ${what} has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}

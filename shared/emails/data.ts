@@ -1,0 +1,34 @@
+/**
+ * The data snapshot each email is given (EmailContext.data), by kind. Written by the use
+ * cases when they decide to send, read by the templates when the email goes out.
+ */
+import type { EmailKind } from './kinds.js';
+
+export interface EmailDataByKind {
+  invitation: Record<string, never>;
+  acceptance: Record<string, never>;
+  /** After the update numbered `seq` was accepted. */
+  'update-receipt': { seq: number; left: number; limit: number; nextAllowedOn: string | null; windowUntil: string };
+  /** Email path only: the client's own words quoted back with the reason. */
+  'update-refused': { text: string; reason: string; detail: string; nextAllowedOn: string | null };
+  'check-in-reminder': { daysBefore: number };
+  'check-in-day': Record<string, never>;
+  closing: Record<string, never>;
+  'opted-out': Record<string, never>;
+  'new-link': Record<string, never>;
+  'policy-created': Record<string, never>;
+  'client-accepted': Record<string, never>;
+  'client-declined': Record<string, never>;
+  'client-opted-out': Record<string, never>;
+  'update-received': { seq: number; text: string; characters: number; sentOn: string };
+  'therapist-check-in-reminder': { daysBefore: number };
+  'therapist-check-in-day': Record<string, never>;
+  'check-in-message': { text: string; sentOn: string };
+  'check-in-skipped': Record<string, never>;
+  'closing-summary': { reason: string; updatesReceived: number; checkIn: string };
+}
+
+/** Compile-time check that every kind has a data shape. */
+export type EmailData<K extends EmailKind> = EmailDataByKind[K];
+const _exhaustive: Record<EmailKind, true> = {} as Record<keyof EmailDataByKind, true>;
+void _exhaustive;

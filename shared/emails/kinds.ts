@@ -1,0 +1,33 @@
+/** Every email the service sends, and who receives it. One list, used by jobs, templates and tests. */
+export const CLIENT_EMAILS = [
+  'invitation',
+  'acceptance',
+  'update-receipt',
+  'update-refused',
+  'check-in-reminder',
+  'check-in-day',
+  'closing',
+  'opted-out',
+  'new-link',
+] as const;
+
+export const THERAPIST_EMAILS = [
+  'policy-created',
+  'client-accepted',
+  'client-declined',
+  'client-opted-out',
+  'update-received',
+  'therapist-check-in-reminder',
+  'therapist-check-in-day',
+  'check-in-message',
+  'check-in-skipped',
+  'closing-summary',
+] as const;
+
+export type ClientEmailKind = (typeof CLIENT_EMAILS)[number];
+export type TherapistEmailKind = (typeof THERAPIST_EMAILS)[number];
+export type EmailKind = ClientEmailKind | TherapistEmailKind;
+
+export function isClientEmail(kind: EmailKind): kind is ClientEmailKind {
+  return (CLIENT_EMAILS as readonly string[]).includes(kind);
+}

@@ -1,0 +1,12 @@
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: { name: string; value: string }[];
+}
+
+/** Sends one email. Throws on failure; the dispatcher retries and dead-letters. */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
