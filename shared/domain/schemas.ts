@@ -50,6 +50,12 @@ const rulesFields = {
   crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
 };
 
+type WithCheckIn = { checkIn?: { on?: string | undefined; afterMonths?: number | undefined } | null | undefined };
+const oneCheckInDate = z.refine<WithCheckIn>((b) => !(b.checkIn?.on && b.checkIn.afterMonths), {
+  message: 'Give either checkIn.on or checkIn.afterMonths, not both.',
+  path: ['checkIn'],
+});
+
 export const createPolicyBody = z
   .strictObject({
     client: z.strictObject({ name: personName, email }),
@@ -57,19 +63,16 @@ export const createPolicyBody = z
     timeZone: z.optional(timeZone),
     ...rulesFields,
   })
-  .check(
-    z.refine((b) => !(b.checkIn?.on && b.checkIn.afterMonths), {
-      message: 'Give either checkIn.on or checkIn.afterMonths, not both.',
-      path: ['checkIn'],
-    }),
-  );
+  .check(oneCheckInDate);
 export type CreatePolicyBody = z.infer<typeof createPolicyBody>;
 
 /** PATCH replaces the rules it names; the client and the end date stay as they were. */
-export const patchPolicyBody = z.strictObject({
-  client: z.optional(z.strictObject({ name: personName })),
-  ...rulesFields,
-});
+export const patchPolicyBody = z
+  .strictObject({
+    client: z.optional(z.strictObject({ name: personName })),
+    ...rulesFields,
+  })
+  .check(oneCheckInDate);
 export type PatchPolicyBody = z.infer<typeof patchPolicyBody>;
 
 export const messageBody = z.strictObject({ text: z.string().check(z.maxLength(100_000)) });

@@ -50,6 +50,8 @@ export interface Job {
 
 /** What a request or a dispatcher step changes, written in one conditional transaction. */
 export interface PolicyChange {
+  /** The clock's now when the change was decided; emails it creates are due from then. */
+  at: string;
   policy: Policy;
   /** The version read; null when creating. The write fails with VersionConflictError otherwise. */
   expectedVersion: number | null;
@@ -64,8 +66,6 @@ export interface PolicyChange {
   /** A claimed job this change completes (deleted in the same transaction). */
   completeJob?: Job;
   idempotency?: { keyHash: string; outcome: StoredOutcome };
-  /** Set when the policy closes: every item of the policy expires then. */
-  expiresAt?: number;
 }
 
 export interface StoredOutcome {

@@ -105,7 +105,6 @@ export class DynamoStore implements Store {
     const { policy } = change;
     const pk = keys.policyPk(policy.id);
     const expiresAt = retentionExpiry(policy);
-    const now = new Date().toISOString();
     const tx: TransactWriteItem[] = [];
     // Index 0 is always the policy: a cancellation there means someone else changed it first.
     tx.push({
@@ -126,7 +125,7 @@ export class DynamoStore implements Store {
 
     const created: Job[] = [];
     for (const mail of change.mails ?? []) {
-      const job: Job = { id: keys.mailJobId(randomUUID()), policyId: policy.id, dueAt: now, attempts: 0, lease: '', mail };
+      const job: Job = { id: keys.mailJobId(randomUUID()), policyId: policy.id, dueAt: change.at, attempts: 0, lease: '', mail };
       job.lease = keys.dueSk(job.dueAt, policy.id, job.id);
       created.push(job);
       putNew(jobToItem(job));

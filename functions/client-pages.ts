@@ -1,0 +1,115 @@
+/**
+ * The client's private page, server-rendered so it works without JavaScript on any phone.
+ * Successful posts redirect back (so a refresh never re-sends); refusals re-render the page
+ * with the client's words still in the box and the reason beside them.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, NotFoundError, ValidationError } from '../shared/domain/errors.js';
+import type { Problem } from '../shared/domain/problem.js';
+import { acceptPolicy, clientStatus, declinePolicy, optOut, skipCheckIn, submitCheckIn, submitUpdate } from '../shared/use-cases/client-actions.js';
+import type { Deps } from '../shared/use-cases/deps.js';
+import { awsDeps } from './aws-deps.js';
+import { httpHandler, type Action } from './http/handler.js';
+import { formBody, pathParam, type HttpEvent } from './http/request.js';
+import { html, redirect, type Result } from './http/respond.js';
+import type { RouteKeyOf } from './http/routes.js';
+import { renderClientPage, renderErrorPage, renderLinkNotActivePage, renderStopPage, type Notice } from './pages/client-page.js';
+
+const DONE: Record<string, Notice> = {
+  accepted: { kind: 'success', title: 'Thank you for accepting', detail: 'Everything below is now open to you, within the dates shown.' },
+  declined: { kind: 'success', title: 'You have declined', detail: 'Nothing more will be sent to you about this arrangement.' },
+  update: { kind: 'success', title: 'Your update was sent', detail: 'It is on its way to your therapist. A receipt is on its way to your inbox.' },
+  'check-in': { kind: 'success', title: 'Your check-in message was sent', detail: 'Your therapist will receive it by email.' },
+  skipped: { kind: 'success', title: 'Check-in skipped', detail: 'There will be no check-in reminders. Nothing else changes.' },
+};
+
+const token = (e: HttpEvent) => pathParam(e, 'token');
+const pageUrl = (t: string, done?: string) => `/c/${encodeURIComponent(t)}${done ? `?done=${done}` : ''}`;
+
+async function page(deps: Deps, t: string, status: number, notice?: Notice, draft?: { update?: string; checkIn?: string }): Promise<Result> {
+  const view = await clientStatus(deps, t);
+  return html(status, renderClientPage(view, { token: t, idempotencyKey: randomUUID(), ...(notice ? { notice } : {}), ...(draft ? { draft } : {}) }));
+}
+
+/** Errors become pages, not JSON: an unknown link gets a kind 404, anything else a calm message. */
+async function asPage(run: () => Promise<Result>): Promise<Result> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof NotFoundError) return html(404, renderLinkNotActivePage(err.message));
+    if (err instanceof AppError) return html(err.status, renderErrorPage(err.title, err.message));
+    throw err;
+  }
+}
+
+/** A refusal or validation problem shown on the page, with the words kept in the box. */
+async function refusedPage(deps: Deps, t: string, problem: Problem, draft: { update?: string; checkIn?: string }) {
+  const notice: Notice = { kind: problem.status === 409 ? 'refusal' : 'error', title: problem.title, detail: problem.detail };
+  return page(deps, t, problem.status, notice, draft);
+}
+
+async function withKeptText(deps: Deps, t: string, field: 'update' | 'checkIn', text: string, send: () => Promise<{ status: number; body: unknown }>, done: string) {
+  try {
+    const result = await send();
+    if (result.status < 400) return redirect(pageUrl(t, done));
+    return refusedPage(deps, t, result.body as Problem, { [field]: text });
+  } catch (err) {
+    if (err instanceof ValidationError) return refusedPage(deps, t, { type: err.type, title: err.title, status: 400, detail: err.message }, { [field]: text });
+    throw err;
+  }
+}
+
+async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
+  const t = token(e);
+  const form = formBody(e);
+  const action = pathParam(e, 'action');
+  switch (action) {
+    case 'accept':
+      await acceptPolicy(deps, t);
+      return redirect(pageUrl(t, 'accepted'));
+    case 'decline':
+      await declinePolicy(deps, t);
+      return redirect(pageUrl(t, 'declined'));
+    case 'skip-check-in':
+      await skipCheckIn(deps, t);
+      return redirect(pageUrl(t, 'skipped'));
+    case 'update': {
+      const text = form.get('text') ?? '';
+      const key = form.get('idempotencyKey');
+      return withKeptText(deps, t, 'update', text, () => submitUpdate(deps, t, text, key ? key.slice(0, 200) : null), 'update');
+    }
+    case 'check-in': {
+      const text = form.get('text') ?? '';
+      return withKeptText(deps, t, 'checkIn', text, () => submitCheckIn(deps, t, text), 'check-in');
+    }
+    case 'stop':
+      // Both the page's button and a mail client's RFC 8058 one-click POST land here.
+      await optOut(deps, t);
+      return html(200, renderStopPage(await clientStatus(deps, t), { token: t, done: true }));
+    default:
+      throw new NotFoundError('There is no such action on this page.');
+  }
+}
+
+export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
+  'GET /c/{token}': (e, deps) =>
+    asPage(() => {
+      const done = e.queryStringParameters?.done;
+      return page(deps, token(e), 200, done ? DONE[done] : undefined);
+    }),
+  'GET /c/{token}/stop': (e, deps) =>
+    asPage(async () => html(200, renderStopPage(await clientStatus(deps, token(e)), { token: token(e), done: false }))),
+  'POST /c/{token}/{action}': (e, deps) =>
+    asPage(async () => {
+      try {
+        return await postAction(e, deps);
+      } catch (err) {
+        // A refused accept/decline/skip: show the page again with the reason.
+        if (err instanceof AppError && err.status === 409) return page(deps, token(e), 409, { kind: 'refusal', title: err.title, detail: err.message });
+        throw err;
+      }
+    }),
+};
+
+export const makeHandler = (getDeps: () => Deps) => httpHandler<'client-pages'>(pageActions, getDeps);
+export const handler = makeHandler(awsDeps);

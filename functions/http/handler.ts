@@ -1,0 +1,43 @@
+/**
+ * Turns a map of route actions into a Lambda handler: find the action by route key, run
+ * it, map errors to problem+json once, and log one line per request with the route
+ * template (never the raw path, which may hold a client link).
+ */
+import type { Context } from 'aws-lambda';
+import { MethodNotAllowedError, NotFoundError, UnauthorizedError } from '../../shared/domain/errors.js';
+import { errorFields } from '../../shared/ports/logger.js';
+import type { Deps, Therapist } from '../../shared/use-cases/deps.js';
+import type { HttpEvent } from './request.js';
+import { errorResponse, type Result } from './respond.js';
+import type { FunctionName, RouteKeyOf } from './routes.js';
+
+export type Action = (event: HttpEvent, deps: Deps) => Promise<Result>;
+
+export function httpHandler<F extends FunctionName>(actions: Record<RouteKeyOf<F>, Action>, getDeps: () => Deps) {
+  return async (event: HttpEvent, _context?: Context): Promise<Result> => {
+    const started = Date.now();
+    const deps = getDeps();
+    const route = event.routeKey;
+    let result: Result;
+    try {
+      const action = (actions as Record<string, Action | undefined>)[route];
+      if (!action) throw route === '$default' ? new NotFoundError('There is nothing here.') : new MethodNotAllowedError('That method is not supported here.');
+      result = await action(event, deps);
+    } catch (err) {
+      result = errorResponse(err);
+      if (result.statusCode && result.statusCode >= 500) deps.log.error('request.failed', { route, ...errorFields(err) });
+    }
+    deps.log.info('request', { route, status: result.statusCode ?? 200, ms: Date.now() - started });
+    return result;
+  };
+}
+
+/** The therapist from the JWT the authorizer (or the local server) verified. */
+export function therapistFrom(event: HttpEvent): Therapist {
+  const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
+  const id = claims.sub;
+  const email = claims.email;
+  if (typeof id !== 'string' || typeof email !== 'string') throw new UnauthorizedError('Please sign in to continue.');
+  const name = typeof claims.name === 'string' && claims.name ? claims.name : email.split('@')[0]!;
+  return { id, email, name };
+}

@@ -1,0 +1,44 @@
+/** Therapist routes: parse → one use case → response. Identity comes from the verified JWT. */
+import { createPolicyBody, parseWith, patchPolicyBody, profileBody } from '../shared/domain/schemas.js';
+import type { Deps } from '../shared/use-cases/deps.js';
+import { profileFor, updateProfile } from '../shared/use-cases/profile.js';
+import {
+  closePolicy,
+  createPolicy,
+  exportPolicy,
+  getPolicy,
+  listPolicies,
+  patchPolicy,
+  pausePolicy,
+  reissueLink,
+  resumePolicy,
+} from '../shared/use-cases/therapist-policies.js';
+import { awsDeps } from './aws-deps.js';
+import { httpHandler, therapistFrom, type Action } from './http/handler.js';
+import { jsonBody, pathParam, type HttpEvent } from './http/request.js';
+import { json } from './http/respond.js';
+import type { RouteKeyOf } from './http/routes.js';
+
+const id = (e: HttpEvent) => pathParam(e, 'id');
+const onPolicy =
+  (run: (deps: Deps, t: ReturnType<typeof therapistFrom>, id: string) => Promise<unknown>): Action =>
+  async (e, deps) =>
+    json(200, await run(deps, therapistFrom(e), id(e)));
+
+export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
+  'POST /policies': async (e, deps) => json(201, await createPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
+  'GET /policies': async (e, deps) => json(200, { policies: await listPolicies(deps, therapistFrom(e)) }),
+  'GET /policies/{id}': onPolicy(getPolicy),
+  'PATCH /policies/{id}': async (e, deps) => json(200, await patchPolicy(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
+  'POST /policies/{id}/pause': onPolicy(pausePolicy),
+  'POST /policies/{id}/resume': onPolicy(resumePolicy),
+  'POST /policies/{id}/close': onPolicy(closePolicy),
+  'POST /policies/{id}/reissue-link': onPolicy(reissueLink),
+  'GET /policies/{id}/export': async (e, deps) =>
+    json(200, await exportPolicy(deps, therapistFrom(e), id(e)), { 'content-disposition': `attachment; filename="policy-${id(e)}.json"` }),
+  'GET /profile': async (e, deps) => json(200, await profileFor(deps, therapistFrom(e))),
+  'PUT /profile': async (e, deps) => json(200, await updateProfile(deps, therapistFrom(e), parseWith(profileBody, JSON.parse(e.body || '{}')))),
+};
+
+export const makeHandler = (getDeps: () => Deps) => httpHandler<'therapist-api'>(therapistActions, getDeps);
+export const handler = makeHandler(awsDeps);

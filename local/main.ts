@@ -1,0 +1,92 @@
+/**
+ * Local mode: DynamoDB Local on disk, the SES emulator, the same handlers behind a local
+ * server, and the dispatcher on a short interval. Started by `npm start` (see start.mjs).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDeps } from '../functions/aws-deps.js';
+import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { errorFields } from '../shared/ports/logger.js';
+import { dispatch } from '../shared/use-cases/dispatch.js';
+import { LocalSigner } from './auth.js';
+import { LocalClock } from './clock.js';
+import { createLocalServer } from './server.js';
+import { MissingPrerequisiteError, startDynamoLocal, startSesEmulator } from './services.js';
+
+const dataDir = join(process.cwd(), '.local');
+const port = Number(process.env.PORT ?? 3000);
+const dispatchEveryMs = Number(process.env.DISPATCH_INTERVAL_MS ?? 5000);
+const TABLE_NAME = 'afterword';
+
+function step(message: string) {
+  process.stdout.write(`  ${message}\n`);
+}
+
+function persistentSecret(): Buffer {
+  const file = join(dataDir, 'sign-in-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8'), 'hex');
+}
+
+async function main() {
+  mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
+  process.stdout.write('\nStarting Afterword locally\n');
+  step('DynamoDB Local (data in .local/dynamodb)…');
+  const dynamo = await startDynamoLocal({ dbPath: join(dataDir, 'dynamodb') });
+  step('SES emulator…');
+  const ses = await startSesEmulator();
+  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(client, TABLE_NAME);
+  client.destroy();
+
+  const clock = new LocalClock(join(dataDir, 'clock.json'));
+  const baseUrl = `http://localhost:${port}`;
+  const deps = buildDeps(
+    { TABLE_NAME, PUBLIC_BASE_URL: baseUrl, MAIL_FROM: 'Afterword <no-reply@afterword.local>', DYNAMODB_ENDPOINT: dynamo.endpoint, SES_ENDPOINT: ses.endpoint },
+    { clock },
+  );
+  const server = createLocalServer({ deps, clock, signer: new LocalSigner(persistentSecret()), sesEndpoint: ses.endpoint });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new MissingPrerequisiteError(`Port ${port} is already in use. Stop what is using it, or run with another port: PORT=3001 npm start`) : err),
+    );
+    server.listen(port, '127.0.0.1', resolve);
+  });
+
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return; // never overlap runs; the next tick catches up
+    running = true;
+    dispatch(deps)
+      .catch((err: unknown) => deps.log.error('dispatch.failed', errorFields(err)))
+      .finally(() => (running = false));
+  }, dispatchEveryMs);
+
+  process.stdout.write(`
+  Afterword is running at ${baseUrl}
+
+    Sign in:        ${baseUrl}/local/sign-in
+    Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox)
+    Clock:          curl -X POST ${baseUrl}/local/clock -H 'content-type: application/json' -d '{"advanceDays":30}'
+    Dispatch now:   curl -X POST ${baseUrl}/local/dispatch
+    Health:         ${baseUrl}/health
+
+  The dispatcher runs every ${dispatchEveryMs / 1000} s. Press Ctrl+C to stop.\n\n`);
+
+  const stop = async () => {
+    clearInterval(timer);
+    server.close();
+    await Promise.all([ses.stop(), dynamo.stop()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof MissingPrerequisiteError) console.error(`\n  ${err.message}\n`);
+  else console.error('\n  Afterword could not start:', err instanceof Error ? err.message : err, '\n');
+  process.exit(1);
+});

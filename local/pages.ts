@@ -1,0 +1,69 @@
+/** Local-only pages: sign in as a therapist, and read the outbox. Never deployed. */
+import { escapeHtml as e } from '../functions/pages/client-page.js';
+import type { OutboxEmail } from './outbox.js';
+
+const shell = (title: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)} · Afterword (local)</title>
+<style>
+body{font:16px/1.5 system-ui,sans-serif;color:#1d232b;background:#f7f6f3;margin:0}
+main{max-width:52rem;margin:0 auto;padding:1.5rem}
+label{display:block;margin-top:1rem;font-weight:600}
+input{font:inherit;padding:.5rem;width:100%;max-width:24rem;border:1px solid #6b7280;border-radius:.375rem}
+button{font:inherit;margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:.375rem;background:#24527a;color:#fff;cursor:pointer}
+code,pre{background:#eceae4;border-radius:.25rem;padding:.1rem .3rem;overflow-wrap:anywhere;white-space:pre-wrap}
+article{background:#fff;border:1px solid #d6d3cc;border-radius:.5rem;padding:1rem;margin:1rem 0}
+.meta{color:#4a5260;font-size:.9rem}
+a{color:#1f4d78}
+</style></head><body><main>${body}</main></body></html>`;
+
+export function signInPage(): string {
+  return shell(
+    'Sign in',
+    `<h1>Sign in (local)</h1>
+<p>Local mode stands in for the practice's sign-in. Any address works; the same address is always the same therapist.</p>
+<form method="post" action="/local/sign-in">
+<label for="name">Your name, as clients will see it</label><input id="name" name="name" required autocomplete="name">
+<label for="email">Your email address</label><input id="email" name="email" type="email" required autocomplete="email">
+<button type="submit">Sign in</button>
+</form>
+<p><a href="/local/outbox/view">Read the outbox</a></p>`,
+  );
+}
+
+export function signedInPage(token: string, name: string): string {
+  return shell(
+    'Signed in',
+    `<h1>Signed in as ${e(name)}</h1>
+<p>Your token for the therapist API (send it as <code>Authorization: Bearer …</code>):</p>
+<pre>${e(token)}</pre>
+<p>Create a policy, then open the client's link from the <a href="/local/outbox/view">outbox</a>:</p>
+<pre>curl -s localhost:${'${PORT:-3000}'}/policies -H "Authorization: Bearer ${e(token)}" \\
+  -H 'content-type: application/json' \\
+  -d '{"client":{"name":"Sam","email":"sam@example.com"},"endedOn":"2026-11-20"}'</pre>`,
+  );
+}
+
+export function outboxPage(emails: OutboxEmail[]): string {
+  const items = [...emails]
+    .reverse()
+    .map(
+      (m) => `<article>
+<h2>${e(m.subject)}</h2>
+<p class="meta">To ${e(m.to.join(', '))} · from ${e(m.from)} · ${e(m.sentAt)}</p>
+<pre>${linkify(m.text)}</pre>
+</article>`,
+    )
+    .join('\n');
+  return shell(
+    'Outbox',
+    `<h1>Outbox</h1>
+<p>Every email the service sent, newest first (${emails.length} in all). JSON: <a href="/local/outbox">/local/outbox</a>.</p>
+${items || '<p>Nothing has been sent yet.</p>'}`,
+  );
+}
+
+/** Escapes the text, then makes its http(s) links clickable so a client link can be opened. */
+function linkify(text: string): string {
+  return e(text).replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}">${url}</a>`);
+}

@@ -1,0 +1,200 @@
+/**
+ * The local HTTP server: the same route table and the same handlers as in AWS, with the
+ * API Gateway event built here, plus the local-only routes (sign-in, clock, dispatch,
+ * outbox). The local server stands in for the JWT authorizer: it verifies the bearer
+ * token and passes the claims exactly where API Gateway would.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { z } from 'zod/mini';
+import { makeHandler as clientApi } from '../functions/client-api.js';
+import { makeHandler as clientPages } from '../functions/client-pages.js';
+import { makeHandler as health } from '../functions/health.js';
+import type { HttpEvent } from '../functions/http/request.js';
+import { errorResponse, json, problemResponse, type Result } from '../functions/http/respond.js';
+import { findRoute, type FunctionName } from '../functions/http/routes.js';
+import { makeHandler as therapistApi } from '../functions/therapist-api.js';
+import { AppError, PayloadTooLargeError, ValidationError } from '../shared/domain/errors.js';
+import { email, isoDate, parseWith, personName } from '../shared/domain/schemas.js';
+import { dispatch } from '../shared/use-cases/dispatch.js';
+import type { Deps } from '../shared/use-cases/deps.js';
+import { updateProfile } from '../shared/use-cases/profile.js';
+import type { LocalSigner } from './auth.js';
+import type { LocalClock } from './clock.js';
+import { clearOutbox, readOutbox } from './outbox.js';
+import { outboxPage, signInPage, signedInPage } from './pages.js';
+
+export interface LocalServerOptions {
+  deps: Deps;
+  clock: LocalClock;
+  signer: LocalSigner;
+  sesEndpoint: string;
+}
+
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+const signInBody = z.strictObject({ email, name: personName, timeZone: z.optional(z.string()) });
+const clockBody = z.union([
+  z.strictObject({ advanceDays: z.int().check(z.gte(-3650), z.lte(3650)) }),
+  z.strictObject({ set: z.union([isoDate, z.iso.datetime({ offset: true })]) }),
+]);
+
+export function createLocalServer(options: LocalServerOptions): Server {
+  const { deps } = options;
+  const handlers: Record<FunctionName, (e: HttpEvent) => Promise<Result>> = {
+    'therapist-api': therapistApi(() => deps),
+    'client-api': clientApi(() => deps),
+    'client-pages': clientPages(() => deps),
+    health: health(() => deps),
+  };
+  const local = localRoutes(options);
+
+  return createServer((req, res) => {
+    void (async () => {
+      let result: Result;
+      try {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const body = await readBody(req);
+        const method = req.method ?? 'GET';
+        const localAction = local[`${method} ${url.pathname}`];
+        if (localAction) {
+          result = await localAction(req, body);
+        } else {
+          result = await routeToHandler(handlers, options.signer, req, url, body);
+        }
+      } catch (err) {
+        result = errorResponse(err);
+        if (!(err instanceof AppError)) console.error('local server error', err instanceof Error ? err.name : typeof err);
+      }
+      send(res, result);
+    })();
+  });
+}
+
+async function routeToHandler(
+  handlers: Record<FunctionName, (e: HttpEvent) => Promise<Result>>,
+  signer: LocalSigner,
+  req: IncomingMessage,
+  url: URL,
+  body: string,
+): Promise<Result> {
+  const method = req.method ?? 'GET';
+  const match = findRoute(method, url.pathname);
+  if (!match) return problemResponse({ type: '/problems/not-found', title: 'Not found', status: 404, detail: 'There is nothing at this address.' });
+  if ('allowed' in match) {
+    return problemResponse(
+      { type: '/problems/method-not-allowed', title: 'Method not allowed', status: 405, detail: `Use ${match.allowed.join(' or ')} here.` },
+      { allow: match.allowed.join(', ') },
+    );
+  }
+  const { route, params } = match;
+  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
+  let claims: Record<string, unknown> | undefined;
+  if (route.access === 'therapist') {
+    const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
+    const verified = bearer ? signer.verify(bearer) : null;
+    // API Gateway's JWT authorizer answers 401 before the function runs; so do we.
+    if (!verified) return problemResponse({ type: '/problems/unauthorized', title: 'Please sign in', status: 401, detail: 'A valid sign-in token is needed (Authorization: Bearer …).' });
+    claims = { ...verified };
+  }
+  const routeKey = `${route.method} ${route.path}`;
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined,
+    pathParameters: params,
+    body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      requestId: crypto.randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+    },
+  } as HttpEvent;
+  return handlers[route.fn](event);
+}
+
+type LocalAction = (req: IncomingMessage, body: string) => Promise<Result>;
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').includes('text/html');
+}
+
+function parseBody(req: IncomingMessage, body: string): unknown {
+  if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(body));
+  }
+  try {
+    return body ? JSON.parse(body) : {};
+  } catch {
+    throw new ValidationError('The body is not valid JSON.');
+  }
+}
+
+function htmlResult(status: number, page: string): Result {
+  return { statusCode: status, headers: { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' }, body: page };
+}
+
+function localRoutes({ deps, clock, signer, sesEndpoint }: LocalServerOptions): Record<string, LocalAction> {
+  return {
+    'GET /': async () => ({ statusCode: 303, headers: { location: '/local/sign-in' }, body: '' }),
+    'GET /local/sign-in': async () => htmlResult(200, signInPage()),
+    'POST /local/sign-in': async (req, body) => {
+      const input = parseWith(signInBody, parseBody(req, body), 'sign-in');
+      const token = signer.signIn(input.email, input.name);
+      const claims = signer.verify(token)!;
+      const therapist = { id: claims.sub, email: claims.email, name: claims.name };
+      await updateProfile(deps, therapist, { displayName: input.name, ...(input.timeZone ? { timeZone: parseWith(z.string(), input.timeZone) } : {}) });
+      return wantsHtml(req) ? htmlResult(200, signedInPage(token, input.name)) : json(200, { token });
+    },
+    'GET /local/clock': async () => json(200, { now: clock.now().toISOString() }),
+    'POST /local/clock': async (req, body) => {
+      const input = parseWith(clockBody, parseBody(req, body), 'clock change');
+      const now = 'advanceDays' in input ? clock.advanceDays(input.advanceDays) : clock.set(new Date(input.set));
+      return json(200, { now: now.toISOString() });
+    },
+    'POST /local/dispatch': async () => json(200, await dispatch(deps)),
+    'GET /local/outbox': async (req) => {
+      const emails = await readOutbox(sesEndpoint);
+      return wantsHtml(req) ? htmlResult(200, outboxPage(emails)) : json(200, emails);
+    },
+    'GET /local/outbox/view': async () => htmlResult(200, outboxPage(await readOutbox(sesEndpoint))),
+    'DELETE /local/outbox': async () => {
+      await clearOutbox(sesEndpoint);
+      return { statusCode: 204, body: '' };
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Keep reading (so the client gets an answer) but stop keeping what is past the limit.
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      size > MAX_REQUEST_BYTES ? reject(new PayloadTooLargeError('Requests are limited to 1 MB.')) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, result: Result) {
+  if (res.headersSent) return;
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(result.body ?? '');
+}

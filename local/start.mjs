@@ -1,0 +1,14 @@
+// `npm start`: check prerequisites, install if needed, then run the local service.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkJava, checkNode, ensureDependencies } from './preflight.mjs';
+
+checkNode();
+ensureDependencies();
+checkJava();
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'local', 'main.ts')], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

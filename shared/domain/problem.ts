@@ -1,0 +1,23 @@
+/** RFC 9457 problem documents, built from the typed errors. The one place that shapes them. */
+import type { AppError } from './errors.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  [extra: string]: unknown;
+}
+
+export function toProblem(err: AppError): Problem {
+  return { type: err.type, title: err.title, status: err.status, detail: err.message, ...err.extras() };
+}
+
+export function internalProblem(): Problem {
+  return {
+    type: '/problems/internal',
+    title: 'Something went wrong on our side',
+    status: 500,
+    detail: 'Nothing you sent was lost. Please try again in a moment.',
+  };
+}

@@ -1,0 +1,40 @@
+/** After an accepted update: thanks, and exactly what is left (from the snapshot taken at acceptance). */
+import type { Allowance } from '../../domain/enforcement.js';
+import { describeAllowance } from '../../domain/wording.js';
+import { shortName } from '../escape.js';
+import { p } from '../layout.js';
+import { snapshot } from '../read-data.js';
+import { capitalise, checkInAhead, clientEmail, currentLimits, pageButton, type ClientTemplate } from './common.js';
+
+export const updateReceipt: ClientTemplate = (ctx) => {
+  const { policy, today } = ctx;
+  const therapist = policy.therapist.name;
+  const rules = policy.rules.updates;
+  const data = snapshot<'update-receipt'>(ctx.data);
+  const limit = data.number('limit', rules.limit);
+  const left = Math.max(0, data.number('left', rules.limit - policy.updatesAccepted));
+  const then: Allowance = {
+    limit,
+    used: limit - left,
+    left,
+    windowFrom: rules.from,
+    windowUntil: data.date('windowUntil', rules.until),
+    nextAllowedOn: left > 0 ? data.dateOrNull('nextAllowedOn', null) : null,
+    canSendToday: false,
+  };
+  const body = [
+    p(`Thank you for writing. Your update has been received and is on its way to ${therapist}.`),
+    p(capitalise(describeAllowance(then, today))),
+  ];
+  if (left === 0) {
+    const ahead = checkInAhead(policy, today);
+    body.push(p(`That was the last update this arrangement allows.${ahead ? ` ${ahead}` : ''}`));
+  }
+  body.push(pageButton(ctx));
+  return clientEmail(ctx, {
+    subject: `Your update to ${shortName(therapist)} was received`,
+    heading: 'Your update was received',
+    body,
+    limits: { lines: currentLimits(ctx, { allowance: null }) },
+  });
+};

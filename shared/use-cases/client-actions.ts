@@ -1,0 +1,219 @@
+/**
+ * What a former client does through their private link. The link is the only credential:
+ * it is hashed, looked up, and must belong to the policy's current link generation.
+ */
+import { createHash } from 'node:crypto';
+import { decideCheckIn, decideUpdate } from '../domain/enforcement.js';
+import { NotFoundError, RefusalError, type AppError } from '../domain/errors.js';
+import type { Policy } from '../domain/policy.js';
+import { toProblem } from '../domain/problem.js';
+import { hashToken } from '../ports/ids.js';
+import { IdempotencyTakenError, type StoredOutcome } from '../ports/store.js';
+import { mail } from './mail.js';
+import type { Deps } from './deps.js';
+import { closeChange, replan } from './lifecycle.js';
+import { mutatePolicy, next, today, type Decided } from './mutate.js';
+import { clientView } from './views.js';
+import { allowance } from '../domain/enforcement.js';
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+const linkNotActive = () =>
+  new NotFoundError('This link is not active. If you have a newer email about this arrangement, please use the link in that one.');
+
+/** Token → policy id, or a 404 that says nothing about whether a policy exists. */
+export async function resolveLink(deps: Deps, token: string): Promise<Policy> {
+  if (!TOKEN_SHAPE.test(token)) throw linkNotActive();
+  const link = await deps.store.getLink(hashToken(token));
+  if (!link) throw linkNotActive();
+  const policy = await deps.store.getPolicy(link.policyId);
+  if (!policy || policy.linkGeneration !== link.generation) throw linkNotActive();
+  return policy;
+}
+
+export async function clientStatus(deps: Deps, token: string) {
+  const policy = await resolveLink(deps, token);
+  return clientView(policy, today(deps, policy));
+}
+
+/** Shared shape of the simple client actions: resolve link → decide → commit → fresh view. */
+async function clientAct(
+  deps: Deps,
+  token: string,
+  decide: (policy: Policy, todayDate: string, at: string) => Decided<unknown>['change'],
+) {
+  const { id } = await resolveLink(deps, token);
+  return mutatePolicy(deps, id, (policy, todayDate) => {
+    const change = decide(policy, todayDate, deps.clock.now().toISOString());
+    return { change, result: clientView(change?.policy ?? policy, todayDate) };
+  });
+}
+
+const refuseNow = (detail: string) => new RefusalError('not-allowed-now', detail);
+
+/** Accept: consent given, so the check-in and its reminders are planned from here. */
+export function acceptPolicy(deps: Deps, token: string) {
+  return clientAct(deps, token, (policy, todayDate, at) => {
+    if (policy.state === 'active' || policy.state === 'paused') return null; // accepting twice is fine
+    if (policy.state !== 'invited') throw refuseNow('This arrangement is no longer open to accept.');
+    const accepted = next(policy, { state: 'active', acceptedAt: at });
+    return {
+      at,
+      policy: accepted,
+      expectedVersion: policy.version,
+      events: [{ at, type: 'accepted' }],
+      mails: [
+        mail('acceptance', {}),
+        mail('client-accepted', {}),
+      ],
+      ...replan(policy, accepted, todayDate),
+    };
+  });
+}
+
+export function declinePolicy(deps: Deps, token: string) {
+  return clientAct(deps, token, (policy, todayDate, at) => {
+    if (policy.state === 'declined') return null;
+    if (policy.state !== 'invited') {
+      throw refuseNow('You have already accepted this arrangement. If you would rather hear nothing more, you can stop all emails instead.');
+    }
+    const declined = next(policy, { state: 'declined', closedReason: 'declined', closedAt: at });
+    return {
+      at,
+      policy: declined,
+      expectedVersion: policy.version,
+      events: [{ at, type: 'declined' }],
+      mails: [mail('client-declined', {})],
+      ...replan(policy, declined, todayDate),
+    };
+  });
+}
+
+/** Stop all emails: closes the arrangement; one confirmation goes out, then nothing. */
+export function optOut(deps: Deps, token: string) {
+  return clientAct(deps, token, (policy, todayDate, at) => {
+    if (policy.state === 'closed' || policy.state === 'declined') return null; // nothing more is sent anyway
+    return closeChange(policy, todayDate, 'opted-out', at);
+  });
+}
+
+export function skipCheckIn(deps: Deps, token: string) {
+  return clientAct(deps, token, (policy, todayDate, at) => {
+    if (policy.checkIn === 'skipped') return null;
+    if (policy.state !== 'active' || policy.checkIn !== 'pending') {
+      throw refuseNow(policy.checkIn === 'sent' ? 'Your check-in message has already been sent.' : 'There is no upcoming check-in to skip.');
+    }
+    const skipped = next(policy, { checkIn: 'skipped' });
+    return {
+      at,
+      policy: skipped,
+      expectedVersion: policy.version,
+      events: [{ at, type: 'check-in-skipped' }],
+      mails: [mail('check-in-skipped', {})],
+      ...replan(policy, skipped, todayDate),
+    };
+  });
+}
+
+export type Channel = 'web' | 'email';
+
+function refusalOutcome(refusal: AppError): StoredOutcome {
+  return { status: refusal.status, body: toProblem(refusal) };
+}
+
+/**
+ * Submit an update: replay a known Idempotency-Key → decide in the documented order →
+ * accepted: one transaction stores the update, consumes the quota (conditional on the
+ * version read), queues the therapist's copy and the client's receipt, and records the key →
+ * refused: the outcome is recorded under the key and returned (409), words kept by the caller.
+ */
+export async function submitUpdate(deps: Deps, token: string, text: string, idempotencyKey: string | null, channel: Channel = 'web'): Promise<StoredOutcome> {
+  const { id } = await resolveLink(deps, token);
+  const keyHash = idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : null;
+  if (keyHash) {
+    const replay = await deps.store.getIdempotency(id, keyHash);
+    if (replay) return replay;
+  }
+  try {
+    return await mutatePolicy(deps, id, async (policy, todayDate) => {
+      const decision = decideUpdate(policy, todayDate, text);
+      const at = deps.clock.now().toISOString();
+      if (decision.outcome === 'refused') {
+        const outcome = refusalOutcome(decision.refusal);
+        if (keyHash && !(await deps.store.putIdempotency(id, keyHash, outcome))) throw new IdempotencyTakenError();
+        deps.log.info('update.refused', { policyId: id, reason: decision.refusal.reason });
+        if (channel === 'email') {
+          // The email path has no page to keep the words, so the reply quotes them back.
+          const refusal = decision.refusal;
+          return {
+            result: outcome,
+            change: {
+              at,
+              policy: next(policy, {}),
+              expectedVersion: policy.version,
+              events: [{ at, type: 'update-refused', data: { reason: refusal.reason } }],
+              mails: [mail('update-refused', { text, reason: refusal.reason, detail: refusal.message, nextAllowedOn: refusal.details.nextAllowedOn ?? null })],
+            },
+          };
+        }
+        return { result: outcome, change: null };
+      }
+      const seq = policy.updatesAccepted + 1;
+      const updated = next(policy, { updatesAccepted: seq, lastUpdateOn: todayDate });
+      const left = allowance(updated, todayDate);
+      const receipt = {
+        seq,
+        sentOn: todayDate,
+        characters: decision.characters,
+        updates: { limit: left.limit, used: left.used, left: left.left, nextAllowedOn: left.nextAllowedOn, windowUntil: left.windowUntil },
+        summary: clientView(updated, todayDate).summary.left,
+      };
+      const outcome: StoredOutcome = { status: 201, body: receipt };
+      return {
+        result: outcome,
+        change: {
+          at,
+          policy: updated,
+          expectedVersion: policy.version,
+          addUpdate: { seq, text: decision.text, characters: decision.characters, sentOn: todayDate, receivedAt: at },
+          events: [{ at, type: 'update-accepted', data: { seq } }],
+          mails: [
+            mail('update-received', { seq, text: decision.text, characters: decision.characters, sentOn: todayDate }),
+            mail('update-receipt', { seq, left: left.left, limit: left.limit, nextAllowedOn: left.nextAllowedOn, windowUntil: left.windowUntil }),
+          ],
+          ...(keyHash ? { idempotency: { keyHash, outcome } } : {}),
+        },
+      };
+    });
+  } catch (err) {
+    // A concurrent request with the same key won: return what it decided.
+    if (err instanceof IdempotencyTakenError && keyHash) {
+      const first = await deps.store.getIdempotency(id, keyHash);
+      if (first) return first;
+    }
+    throw err;
+  }
+}
+
+/** The one check-in message: same shape as an update, its own rules, no quota used. */
+export async function submitCheckIn(deps: Deps, token: string, text: string): Promise<StoredOutcome> {
+  const { id } = await resolveLink(deps, token);
+  return mutatePolicy(deps, id, (policy, todayDate) => {
+    const decision = decideCheckIn(policy, todayDate, text);
+    if (decision.outcome === 'refused') return { result: refusalOutcome(decision.refusal), change: null };
+    const at = deps.clock.now().toISOString();
+    const updated = next(policy, { checkIn: 'sent' });
+    return {
+      result: { status: 201, body: { sentOn: todayDate, characters: decision.characters } },
+      change: {
+        at,
+        policy: updated,
+        expectedVersion: policy.version,
+        addCheckInMessage: { text: decision.text, characters: decision.characters, sentOn: todayDate, receivedAt: at },
+        events: [{ at, type: 'check-in-message' }],
+        mails: [mail('check-in-message', { text: decision.text, sentOn: todayDate })],
+        ...replan(policy, updated, todayDate),
+      },
+    };
+  });
+}

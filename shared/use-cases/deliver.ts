@@ -1,0 +1,114 @@
+/**
+ * Sending one email job. Client emails get a freshly minted private link (only its hash is
+ * stored); therapist emails never carry it. Consent and opt-out are checked at send time,
+ * against the policy as it is now, so nothing slips out after a client said stop.
+ */
+import { todayIn } from '../domain/dates.js';
+import { DEFAULTS, type Policy } from '../domain/policy.js';
+import { isClientEmail, type EmailKind } from '../emails/kinds.js';
+import { renderEmail } from '../emails/render.js';
+import { hashToken } from '../ports/ids.js';
+import { errorFields } from '../ports/logger.js';
+import type { OutgoingEmail } from '../ports/mailer.js';
+import type { Job, MailJob } from '../ports/store.js';
+import type { Deps } from './deps.js';
+
+const LEASE_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 8;
+const DAY_SECONDS = 86_400;
+
+export type JobOutcome = 'done' | 'skipped' | 'retry' | 'dead' | 'lost';
+
+/** Emails that may still go to a client in each situation (consent first; stop means stop). */
+function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
+  if (policy.clientEmailSuppressed) return false;
+  if (policy.closedReason === 'opted-out') return kind === 'opted-out';
+  if (policy.state === 'declined') return false;
+  if (policy.state === 'invited') return kind === 'invitation' || kind === 'new-link';
+  return true;
+}
+
+export function linkExpiry(policy: Policy): number {
+  // Links outlive the arrangement by the retention period, so a late click still gets a kind page.
+  return Math.floor(Date.parse(`${policy.rules.closesOn}T00:00:00Z`) / 1000) + 2 * DEFAULTS.retentionDays * DAY_SECONDS;
+}
+
+async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<OutgoingEmail> {
+  const base = deps.config.publicBaseUrl;
+  const ctx = { policy, data: mail.data, today: todayIn(policy.rules.timeZone, deps.clock.now()), links: null, portalUrl: `${base}/portal` };
+  if (!isClientEmail(mail.template)) {
+    return { to: policy.therapist.email, headers: [], ...renderEmail(mail.template, ctx) };
+  }
+  const token = deps.ids.linkToken();
+  await deps.store.putLink(hashToken(token), { policyId: policy.id, generation: policy.linkGeneration }, linkExpiry(policy));
+  const page = `${base}/c/${token}`;
+  const stop = `${page}/stop`;
+  return {
+    to: policy.client.email,
+    // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL.
+    headers: [
+      { name: 'List-Unsubscribe', value: `<${stop}>` },
+      { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+    ],
+    ...renderEmail(mail.template, { ...ctx, links: { page, stop } }),
+  };
+}
+
+/** Runs one claimed mail job to its end: sent, skipped, rescheduled, or dead-lettered. */
+export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }): Promise<JobOutcome> {
+  const fields = { policyId: job.policyId, template: job.mail.template, attempts: job.attempts };
+  const policy = await deps.store.getPolicy(job.policyId);
+  if (!policy || (isClientEmail(job.mail.template) && !clientMayReceive(policy, job.mail.template))) {
+    await deps.store.completeJob(job);
+    deps.log.info('mail.skipped', fields);
+    return 'skipped';
+  }
+  try {
+    await deps.mailer.send(await compose(deps, policy, job.mail));
+  } catch (err) {
+    return failJob(deps, job, err);
+  }
+  await deps.store.completeJob(job);
+  deps.log.info('mail.sent', fields);
+  return 'done';
+}
+
+/** Backs off (1, 2, 4 … minutes) and dead-letters after MAX_ATTEMPTS, with an error log the alarm watches. */
+export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOutcome> {
+  const fields = { policyId: job.policyId, jobKind: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts, ...errorFields(err) };
+  if (job.attempts >= MAX_ATTEMPTS) {
+    await deps.store.deadLetterJob(job, {
+      at: deps.clock.now().toISOString(),
+      type: 'delivery-failed',
+      data: { job: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts },
+    });
+    deps.log.error('job.dead-lettered', fields);
+    return 'dead';
+  }
+  const delayMs = Math.min(2 ** (job.attempts - 1) * 60_000, 6 * 3_600_000);
+  await deps.store.retryJob(job, new Date(deps.clock.now().getTime() + delayMs));
+  deps.log.warn('job.retry', fields);
+  return 'retry';
+}
+
+export function leaseUntil(deps: Deps): Date {
+  return new Date(deps.clock.now().getTime() + LEASE_MS);
+}
+
+/**
+ * Right after a request commits, try to send its emails at once so the invitation or
+ * receipt arrives now. Anything that fails here stays due and the dispatcher retries it.
+ */
+export async function deliverNow(deps: Deps, jobs: Job[]): Promise<void> {
+  await Promise.all(
+    jobs.map(async (job) => {
+      if (!job.mail) return;
+      try {
+        const claimed = await deps.store.claimJob(job, leaseUntil(deps));
+        if (claimed) await runMailJob(deps, { ...claimed, mail: job.mail });
+      } catch (err) {
+        deps.log.warn('mail.deferred', { policyId: job.policyId, template: job.mail.template, ...errorFields(err) });
+      }
+    }),
+  );
+}

@@ -1,0 +1,35 @@
+/** The therapist's own settings: the name clients see, their zone and crisis-resource locale. */
+import type { ProfileBody } from '../domain/schemas.js';
+import type { TherapistProfile } from '../ports/store.js';
+import type { Deps, Therapist } from './deps.js';
+
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+
+/** The stored profile, or one made from the sign-in claims the first time. */
+export async function profileFor(deps: Deps, therapist: Therapist): Promise<TherapistProfile> {
+  const stored = await deps.store.getProfile(therapist.id);
+  if (stored) return stored;
+  const profile: TherapistProfile = {
+    therapistId: therapist.id,
+    email: therapist.email,
+    displayName: therapist.name,
+    timeZone: DEFAULT_TIME_ZONE,
+    crisisLocale: 'US',
+  };
+  await deps.store.putProfile(profile);
+  return profile;
+}
+
+export async function updateProfile(deps: Deps, therapist: Therapist, body: ProfileBody): Promise<TherapistProfile> {
+  const current = await profileFor(deps, therapist);
+  const updated: TherapistProfile = {
+    ...current,
+    // The address always follows the identity provider, so it cannot be set here.
+    email: therapist.email,
+    displayName: body.displayName ?? current.displayName,
+    timeZone: body.timeZone ?? current.timeZone,
+    crisisLocale: body.crisisLocale ?? current.crisisLocale,
+  };
+  await deps.store.putProfile(updated);
+  return updated;
+}

@@ -1,0 +1,189 @@
+/**
+ * What a signed-in therapist does with their policies. Every function takes the verified
+ * therapist and answers 404 for a policy that is not theirs (existence is not revealed).
+ */
+import { NotFoundError, StateConflictError, ValidationError } from '../domain/errors.js';
+import { resolveRules, validateRules, type Policy, type PolicyRules, type RulesInput } from '../domain/policy.js';
+import type { CreatePolicyBody, PatchPolicyBody } from '../domain/schemas.js';
+import { mail } from './mail.js';
+import type { Deps, Therapist } from './deps.js';
+import { closeChange, replan } from './lifecycle.js';
+import { mutatePolicy, next, today } from './mutate.js';
+import { profileFor } from './profile.js';
+import { policyDetailView, policyView } from './views.js';
+import { todayIn } from '../domain/dates.js';
+import { deliverNow } from './deliver.js';
+
+function checkedRules(input: RulesInput): PolicyRules {
+  const rules = resolveRules(input);
+  const problems = validateRules(rules);
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join(' '), problems);
+  return rules;
+}
+
+/**
+ * Create: resolve defaults → validate dates → write policy, closing job and the two
+ * first emails (client invitation, therapist confirmation) in one transaction → send.
+ */
+export async function createPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
+  const profile = await profileFor(deps, therapist);
+  const at = deps.clock.now().toISOString();
+  const rules = checkedRules({ ...body, timeZone: body.timeZone ?? profile.timeZone, crisisLocale: body.crisisLocale ?? profile.crisisLocale });
+  const policy: Policy = {
+    id: deps.ids.policyId(),
+    therapistId: therapist.id,
+    therapist: { name: profile.displayName, email: profile.email },
+    client: body.client,
+    rules,
+    state: 'invited',
+    closedReason: null,
+    updatesAccepted: 0,
+    lastUpdateOn: null,
+    checkIn: rules.checkIn ? 'pending' : 'none',
+    linkGeneration: 1,
+    clientEmailSuppressed: false,
+    createdAt: at,
+    acceptedAt: null,
+    closedAt: null,
+    version: 1,
+  };
+  const todayDate = todayIn(rules.timeZone, deps.clock.now());
+  const created = await deps.store.commit({
+    at,
+    policy,
+    expectedVersion: null,
+    events: [{ at, type: 'invited' }],
+    mails: [
+      mail('invitation', {}),
+      mail('policy-created', {}),
+    ],
+    ...replan(policy, policy, todayDate),
+  });
+  await deliverNow(deps, created);
+  deps.log.info('policy.created', { policyId: policy.id, therapistId: therapist.id });
+  const detail = await deps.store.getPolicyDetail(policy.id);
+  return policyView(policy, todayDate, detail?.jobs ?? []);
+}
+
+export async function listPolicies(deps: Deps, therapist: Therapist) {
+  const policies = await deps.store.listPolicies(therapist.id);
+  return policies.map((p) => policyView(p, today(deps, p)));
+}
+
+async function owned(deps: Deps, therapist: Therapist, policyId: string) {
+  const detail = await deps.store.getPolicyDetail(policyId);
+  if (!detail || detail.policy.therapistId !== therapist.id) throw new NotFoundError('No policy with that id.');
+  return detail;
+}
+
+export async function getPolicy(deps: Deps, therapist: Therapist, policyId: string) {
+  const detail = await owned(deps, therapist, policyId);
+  return policyDetailView(detail, today(deps, detail.policy));
+}
+
+/** Read → check ownership → change → view: the shape of every therapist action. */
+async function act(
+  deps: Deps,
+  therapist: Therapist,
+  policyId: string,
+  decide: (policy: Policy, today: string, at: string) => ReturnType<typeof closeChange> | null,
+) {
+  await mutatePolicy(deps, policyId, (policy, todayDate) => {
+    if (policy.therapistId !== therapist.id) throw new NotFoundError('No policy with that id.');
+    return { change: decide(policy, todayDate, deps.clock.now().toISOString()), result: undefined };
+  });
+  return getPolicy(deps, therapist, policyId);
+}
+
+function refuseState(policy: Policy, action: string): never {
+  throw new StateConflictError(`This policy is ${policy.state}, so it cannot be ${action}.`);
+}
+
+export function pausePolicy(deps: Deps, therapist: Therapist, policyId: string) {
+  return act(deps, therapist, policyId, (policy, _today, at) => {
+    if (policy.state === 'paused') return null;
+    if (policy.state !== 'active') refuseState(policy, 'paused');
+    return { at, policy: next(policy, { state: 'paused' }), expectedVersion: policy.version, events: [{ at, type: 'paused' }] };
+  });
+}
+
+export function resumePolicy(deps: Deps, therapist: Therapist, policyId: string) {
+  return act(deps, therapist, policyId, (policy, _today, at) => {
+    if (policy.state === 'active') return null;
+    if (policy.state !== 'paused') refuseState(policy, 'resumed');
+    return { at, policy: next(policy, { state: 'active' }), expectedVersion: policy.version, events: [{ at, type: 'resumed' }] };
+  });
+}
+
+export function closePolicy(deps: Deps, therapist: Therapist, policyId: string) {
+  return act(deps, therapist, policyId, (policy, todayDate, at) => {
+    if (policy.state === 'closed' || policy.state === 'declined') return null;
+    return closeChange(policy, todayDate, 'therapist', at);
+  });
+}
+
+/** Revokes every link sent so far and sends the client a fresh one (the therapist never sees it). */
+export function reissueLink(deps: Deps, therapist: Therapist, policyId: string) {
+  return act(deps, therapist, policyId, (policy, _today, at) => {
+    if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'given a new link');
+    const template = policy.state === 'invited' ? 'invitation' : 'new-link';
+    return {
+      at,
+      policy: next(policy, { linkGeneration: policy.linkGeneration + 1 }),
+      expectedVersion: policy.version,
+      events: [{ at, type: 'link-reissued' }],
+      mails: [mail(template, {})],
+    };
+  });
+}
+
+/** Changes the rules it names, re-validates the whole, and re-plans the schedule. */
+export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, body: PatchPolicyBody) {
+  return act(deps, therapist, policyId, (policy, todayDate, at) => {
+    if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'changed');
+    const r = policy.rules;
+    const current = r.checkIn && { on: r.checkIn.on, format: r.checkIn.format, note: r.checkIn.note, remindDaysBefore: r.checkIn.remindDaysBefore };
+    const given = body.checkIn;
+    const checkIn =
+      given === null
+        ? null
+        : given === undefined
+          ? current
+          : {
+              // afterMonths counts from the end of therapy again, replacing the old date.
+              on: given.afterMonths === undefined ? (given.on ?? current?.on) : undefined,
+              afterMonths: given.afterMonths,
+              format: given.format ?? current?.format,
+              note: given.note !== undefined ? given.note : current?.note,
+              remindDaysBefore: given.remindDaysBefore ?? current?.remindDaysBefore,
+            };
+    const rules = checkedRules({
+      endedOn: r.endedOn,
+      timeZone: r.timeZone,
+      updates: { ...r.updates, ...body.updates },
+      checkIn,
+      replies: body.replies ?? r.replies,
+      // A changed window or check-in moves the default closing date with it unless one is given.
+      closesOn: body.closesOn ?? (body.updates?.until || body.checkIn !== undefined ? undefined : r.closesOn),
+      referrals: body.referrals ?? r.referrals,
+      crisisLocale: body.crisisLocale ?? r.crisisLocale,
+    });
+    if (rules.updates.limit < policy.updatesAccepted) {
+      throw new ValidationError(`The client has already sent ${policy.updatesAccepted} updates; the limit cannot be lower than that.`, [
+        { path: 'updates.limit', message: 'Lower than the updates already received.' },
+      ]);
+    }
+    const updated = next(policy, {
+      rules,
+      client: body.client ? { ...policy.client, name: body.client.name } : policy.client,
+      checkIn: rules.checkIn ? (policy.checkIn === 'none' ? 'pending' : policy.checkIn) : 'none',
+    });
+    return { at, policy: updated, expectedVersion: policy.version, events: [{ at, type: 'rules-changed' }], ...replan(policy, updated, todayDate) };
+  });
+}
+
+/** Everything stored about one policy, for the therapist to keep before retention deletes it. */
+export async function exportPolicy(deps: Deps, therapist: Therapist, policyId: string) {
+  const detail = await owned(deps, therapist, policyId);
+  return { exportedAt: deps.clock.now().toISOString(), ...policyDetailView(detail, today(deps, detail.policy)) };
+}

@@ -1,0 +1,88 @@
+/**
+ * What each side is shown. Two separate shapes on purpose: the client view has no
+ * therapist address; the therapist view has no client link (links are never stored).
+ */
+import { crisisResources } from '../domain/crisis.js';
+import type { IsoDate } from '../domain/dates.js';
+import { allowance, notActiveDetail } from '../domain/enforcement.js';
+import type { Policy } from '../domain/policy.js';
+import { describeAllowance, describeRules } from '../domain/wording.js';
+import type { Job, PolicyDetail } from '../ports/store.js';
+
+function checkInView(policy: Policy, today: IsoDate) {
+  const c = policy.rules.checkIn;
+  if (!c) return null;
+  const canSendToday =
+    policy.state === 'active' && c.format === 'message' && policy.checkIn !== 'sent' && today >= c.on && today <= c.messageUntil;
+  return { on: c.on, format: c.format, note: c.note, messageUntil: c.format === 'message' ? c.messageUntil : null, status: policy.checkIn, canSendToday };
+}
+
+export type ClientView = ReturnType<typeof clientView>;
+
+export function clientView(policy: Policy, today: IsoDate) {
+  const a = allowance(policy, today);
+  const { rules } = policy;
+  return {
+    therapistName: policy.therapist.name,
+    state: policy.state,
+    closedReason: policy.closedReason,
+    stateDetail: policy.state === 'active' ? null : notActiveDetail(policy),
+    today,
+    rules: {
+      updates: { ...rules.updates },
+      checkIn: rules.checkIn ? { on: rules.checkIn.on, format: rules.checkIn.format, note: rules.checkIn.note, messageUntil: rules.checkIn.messageUntil } : null,
+      replies: rules.replies,
+      closesOn: rules.closesOn,
+    },
+    updates: { limit: a.limit, used: a.used, left: a.left, nextAllowedOn: a.nextAllowedOn, canSendToday: a.canSendToday },
+    nextAllowedOn: a.nextAllowedOn,
+    checkIn: checkInView(policy, today),
+    summary: { rules: describeRules(rules, policy.therapist.name), left: describeAllowance(a, today) },
+    referrals: rules.referrals,
+    crisis: crisisResources(rules.crisisLocale).lines,
+  };
+}
+
+function nextEvent(jobs: Job[] | undefined) {
+  const scheduled = (jobs ?? []).filter((j) => j.scheduled).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.scheduled;
+  return scheduled ? { kind: scheduled.kind, on: scheduled.on } : null;
+}
+
+export type PolicyView = ReturnType<typeof policyView>;
+
+export function policyView(policy: Policy, today: IsoDate, jobs?: Job[]) {
+  const a = allowance(policy, today);
+  return {
+    id: policy.id,
+    state: policy.state,
+    closedReason: policy.closedReason,
+    client: policy.client,
+    rules: policy.rules,
+    counters: {
+      updatesAccepted: policy.updatesAccepted,
+      updatesLeft: a.left,
+      lastUpdateOn: policy.lastUpdateOn,
+      nextAllowedOn: a.nextAllowedOn,
+      checkIn: policy.checkIn,
+    },
+    clientEmailSuppressed: policy.clientEmailSuppressed,
+    createdAt: policy.createdAt,
+    acceptedAt: policy.acceptedAt,
+    closedAt: policy.closedAt,
+    ...(jobs ? { nextEvent: nextEvent(jobs) } : {}),
+  };
+}
+
+export function policyDetailView(detail: PolicyDetail, today: IsoDate) {
+  return {
+    ...policyView(detail.policy, today, detail.jobs),
+    updates: detail.updates.map((u) => ({ seq: u.seq, text: u.text, characters: u.characters, sentOn: u.sentOn, receivedAt: u.receivedAt })),
+    checkInMessage: detail.checkInMessage,
+    history: [...detail.events].sort((a, b) => a.at.localeCompare(b.at)),
+    upcoming: detail.jobs
+      .filter((j) => j.scheduled)
+      .map((j) => ({ kind: j.scheduled!.kind, on: j.scheduled!.on, dueAt: j.dueAt }))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+    undelivered: detail.jobs.filter((j) => j.mail).length,
+  };
+}

@@ -1,0 +1,350 @@
+import { describe, it, expect } from 'vitest';
+import type { Policy } from '../../shared/domain/policy.js';
+import type { EmailContext, RenderedEmail } from '../../shared/emails/context.js';
+import type { EmailDataByKind } from '../../shared/emails/data.js';
+import { CLIENT_EMAILS, THERAPIST_EMAILS, type EmailKind } from '../../shared/emails/kinds.js';
+import { escapeHtml, singleLine } from '../../shared/emails/escape.js';
+import { button, renderDocument } from '../../shared/emails/layout.js';
+import { renderEmail } from '../../shared/emails/render.js';
+import { makePolicy, type PolicyOverrides } from '../support/policy-factory.js';
+
+const PAGE = 'https://afterword.example/c/tok_Secret123';
+const STOP = `${PAGE}/stop`;
+const PORTAL = 'https://afterword.example/portal';
+const TODAY = '2026-12-03';
+
+const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
+  invitation: {},
+  acceptance: {},
+  'update-receipt': { seq: 2, left: 1, limit: 3, nextAllowedOn: '2026-12-10', windowUntil: '2027-01-01' },
+  'update-refused': {
+    text: 'I wanted to tell you\nthat the new job is going well.',
+    reason: 'too-soon',
+    detail: 'Your next update can be sent from 10 December 2026.',
+    nextAllowedOn: '2026-12-10',
+  },
+  'check-in-reminder': { daysBefore: 7 },
+  'check-in-day': {},
+  closing: {},
+  'opted-out': {},
+  'new-link': {},
+  'policy-created': {},
+  'client-accepted': {},
+  'client-declined': {},
+  'client-opted-out': {},
+  'update-received': { seq: 2, text: 'The garden is growing.\nI think of our work often.', characters: 48, sentOn: '2026-12-03' },
+  'therapist-check-in-reminder': { daysBefore: 1 },
+  'therapist-check-in-day': {},
+  'check-in-message': { text: 'Three months on, I am doing alright.', sentOn: '2027-02-20' },
+  'check-in-skipped': {},
+  'closing-summary': { reason: 'closing-date', updatesReceived: 2, checkIn: 'sent' },
+};
+
+const ALL_KINDS: EmailKind[] = [...CLIENT_EMAILS, ...THERAPIST_EMAILS];
+
+function samplePolicy(overrides: PolicyOverrides = {}): Policy {
+  return makePolicy({
+    updatesAccepted: 2,
+    lastUpdateOn: TODAY,
+    ...overrides,
+    rules: {
+      referrals: [{ name: 'Riverside Counseling', contact: '555-0100' }],
+      ...overrides.rules,
+    },
+  });
+}
+
+function render(kind: EmailKind, policy: Policy = samplePolicy(), data: Record<string, string | number | boolean | null> = SAMPLE_DATA[kind]): RenderedEmail {
+  const ctx: EmailContext = {
+    policy,
+    data,
+    today: TODAY,
+    // Therapist emails are handed the links too, to prove they never use them.
+    links: { page: PAGE, stop: STOP },
+    portalUrl: PORTAL,
+  };
+  return renderEmail(kind, ctx);
+}
+
+const all = (e: RenderedEmail) => `${e.subject}\n${e.text}\n${e.html}`;
+
+describe('every email', () => {
+  it.each(ALL_KINDS)('%s renders a subject, a text part and an HTML part', (kind) => {
+    const email = render(kind);
+    expect(email.subject.trim()).not.toBe('');
+    expect(email.text.trim()).not.toBe('');
+    expect(email.html).toContain('<html lang="en">');
+    expect(email.html).toContain('<h1');
+  });
+
+  it.each(ALL_KINDS)('%s has a short, single-line subject', (kind) => {
+    const { subject } = render(kind);
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(subject.length).toBeLessThanOrEqual(100);
+  });
+
+  it.each(ALL_KINDS)('%s has no images, scripts, external resources or tracking', (kind) => {
+    const { html } = render(kind);
+    expect(html).not.toMatch(/<img|<script|<link|<iframe|src=|url\(/i);
+  });
+
+  it.each(ALL_KINDS)('%s keeps the subject on one line when a name tries to inject a header', (kind) => {
+    const evil = 'Eve\r\nBcc: x@y';
+    const email = render(kind, samplePolicy({ therapist: { name: evil, email: 'dana@practice.example' }, client: { name: evil, email: 'c@client.example' } }));
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject).not.toMatch(/^Bcc:/m);
+  });
+
+  it.each(ALL_KINDS)('%s escapes names, notes and referrals in the HTML part', (kind) => {
+    const evil = '<script>alert("x")</script>';
+    const policy = samplePolicy({
+      therapist: { name: `Dr ${evil}`, email: 'dana@practice.example' },
+      client: { name: `Sam ${evil}`, email: 'c@client.example' },
+      rules: { checkIn: { format: 'session', note: `Call ${evil}` }, referrals: [{ name: evil, contact: `"${evil}"` }] },
+    });
+    const { html } = render(kind, policy);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('alert("x")');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  });
+});
+
+describe('client emails', () => {
+  it.each(CLIENT_EMAILS)('%s names the therapist', (kind) => {
+    const email = render(kind);
+    expect(email.text).toContain('Dana Reyes');
+    expect(email.html).toContain('Dana Reyes');
+  });
+
+  it.each(CLIENT_EMAILS)('%s has a clearly labelled one-click stop link in both parts', (kind) => {
+    const email = render(kind);
+    expect(email.text).toContain(`Stop all emails from this arrangement:\n${STOP}`);
+    expect(email.html).toContain(`href="${STOP}"`);
+    expect(email.html).toContain('Stop all emails from this arrangement</a>');
+  });
+
+  it.each(CLIENT_EMAILS)('%s says it is not for emergencies and gives the crisis resources', (kind) => {
+    const email = render(kind);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('not for emergencies');
+      expect(part).toContain('988');
+      expect(part).toContain('911');
+    }
+  });
+
+  it.each(CLIENT_EMAILS)('%s gives the crisis resources of the chosen country', (kind) => {
+    const email = render(kind, samplePolicy({ rules: { crisisLocale: 'GB' } }));
+    expect(email.text).toContain('116 123');
+    expect(email.text).not.toContain('988');
+  });
+
+  it.each(CLIENT_EMAILS)('%s states the limits in plain words', (kind) => {
+    const { text } = render(kind);
+    expect(text).toMatch(/update|arrangement has ended/);
+  });
+
+  it.each(CLIENT_EMAILS)('%s never contains the therapist email address, even one typed into a note or referral', (kind) => {
+    const policy = samplePolicy({
+      therapist: { name: 'Dana Reyes', email: 'Dana.Reyes@Practice.example' },
+      rules: {
+        checkIn: { format: 'session', note: 'Write to dana.reyes@practice.example to book.' },
+        referrals: [{ name: 'Dana Reyes', contact: 'DANA.REYES@practice.example' }],
+      },
+    });
+    const email = render(kind, policy);
+    expect(all(email).toLowerCase()).not.toContain('dana.reyes@practice.example');
+  });
+
+  it.each(CLIENT_EMAILS)('%s never uses clinical words like "termination"', (kind) => {
+    expect(all(render(kind)).toLowerCase()).not.toMatch(/terminat/);
+  });
+
+  it('refuses to render a client email without its links', () => {
+    expect(() => renderEmail('invitation', { policy: samplePolicy(), data: {}, today: TODAY, links: null, portalUrl: PORTAL })).toThrow();
+  });
+});
+
+describe('therapist emails', () => {
+  it.each(THERAPIST_EMAILS)('%s never contains the client page or stop link', (kind) => {
+    const email = render(kind);
+    expect(all(email)).not.toContain('tok_Secret123');
+    expect(all(email)).not.toContain('/c/');
+  });
+
+  it.each(THERAPIST_EMAILS)('%s links to the arrangement in the portal', (kind) => {
+    const email = render(kind);
+    expect(email.text).toContain(`${PORTAL}/policies/pol_test_1`);
+    expect(email.html).toContain(`href="${PORTAL}/policies/pol_test_1"`);
+  });
+
+  it.each(THERAPIST_EMAILS)('%s names the client', (kind) => {
+    expect(render(kind).text).toContain('Sam Lee');
+  });
+});
+
+describe('the invitation', () => {
+  it('says who it is from, gives the rules with dates and links to accept or decline', () => {
+    const { text, html } = render('invitation', samplePolicy({ state: 'invited', acceptedAt: null, updatesAccepted: 0, lastUpdateOn: null }));
+    expect(text).toContain('An invitation from Dana Reyes');
+    expect(text).toContain('up to 3 short updates between 20 November 2026 and 1 January 2027');
+    expect(text).toContain(`Accept or decline on your private page:\n${PAGE}`);
+    expect(html).toContain(`href="${PAGE}"`);
+  });
+
+  it('promises that nothing else will be sent unless the client accepts', () => {
+    const { text } = render('invitation', samplePolicy({ state: 'invited', acceptedAt: null }));
+    expect(text).toContain('This is the only email you will get unless you accept.');
+  });
+});
+
+describe('the update receipt', () => {
+  it('says what is left, when the next update can be sent and when the window closes', () => {
+    const { text } = render('update-receipt');
+    expect(text).toContain('1 of 3 updates left; the next one can be sent from 10 December 2026; the window closes on 1 January 2027.');
+  });
+
+  it('says kindly when the last update has been used and points to the check-in still ahead', () => {
+    const { text } = render('update-receipt', samplePolicy({ updatesAccepted: 3 }), { seq: 3, left: 0, limit: 3, nextAllowedOn: null, windowUntil: '2027-01-01' });
+    expect(text).toContain('0 of 3 updates left.');
+    expect(text).toContain('That was the last update this arrangement allows. Your check-in on 20 February 2027 is still ahead.');
+  });
+
+  it('falls back to the policy when the data snapshot is missing', () => {
+    const { text } = render('update-receipt', samplePolicy(), {});
+    expect(text).toContain('of 3 updates left');
+  });
+});
+
+describe('the update refusal', () => {
+  it('quotes the client text back in full in both parts', () => {
+    const { text, html } = render('update-refused');
+    expect(text).toContain('> I wanted to tell you\n> that the new job is going well.');
+    expect(html).toContain('I wanted to tell you<br>that the new job is going well.');
+  });
+
+  it('gives the reason and what is possible next', () => {
+    const { text } = render('update-refused');
+    expect(text).toContain('Your next update can be sent from 10 December 2026.');
+    expect(text).toContain('What you can do next');
+    expect(text).toContain('Riverside Counseling: 555-0100');
+  });
+
+  it('points to the check-in still ahead when all updates are used, and keeps the words', () => {
+    const data = { text: 'One more thing.', reason: 'limit-reached', detail: 'You have sent all 3 updates this arrangement allows.', nextAllowedOn: null };
+    const { text } = render('update-refused', samplePolicy({ updatesAccepted: 3 }), data);
+    expect(text).toContain('> One more thing.');
+    expect(text).toContain('Your check-in on 20 February 2027 is still ahead.');
+    expect(text).toContain('Your words are still yours.');
+  });
+
+  it('offers no page link once the arrangement has ended, but keeps the stop link', () => {
+    const data = { text: 'Hello again.', reason: 'not-active', detail: 'This arrangement has come to its end, so updates can no longer be sent.', nextAllowedOn: null };
+    const { text } = render('update-refused', samplePolicy({ state: 'closed', closedReason: 'closing-date' }), data);
+    expect(text).not.toContain(`${PAGE}\n`);
+    expect(text).toContain(STOP);
+  });
+
+  it('escapes the quoted text in the HTML part', () => {
+    const { html } = render('update-refused', samplePolicy(), { ...SAMPLE_DATA['update-refused'], text: '<script>alert("x")</script>' });
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  });
+});
+
+describe('check-in emails', () => {
+  it('say "in 7 days" a week before and "tomorrow" the day before', () => {
+    expect(render('check-in-reminder', samplePolicy(), { daysBefore: 7 }).subject).toBe('Your check-in with Dana Reyes is in 7 days');
+    expect(render('check-in-reminder', samplePolicy(), { daysBefore: 1 }).subject).toBe('Your check-in with Dana Reyes is tomorrow');
+    expect(render('therapist-check-in-reminder', samplePolicy(), { daysBefore: 1 }).subject).toBe('Check-in with Sam Lee tomorrow');
+  });
+
+  it('tell the client on the day how long the check-in message can be sent, via the page', () => {
+    const { text } = render('check-in-day');
+    expect(text).toContain('until 26 February 2027, you can send Dana Reyes one check-in message');
+    expect(text).toContain(`Write your check-in message:\n${PAGE}`);
+  });
+
+  it('give the therapist note for a session check-in', () => {
+    const policy = samplePolicy({ rules: { checkIn: { format: 'session', note: 'I will phone you to find a time.' } } });
+    expect(render('check-in-day', policy).text).toContain('I will phone you to find a time.');
+    expect(render('therapist-check-in-reminder', policy).text).toContain('Please remember to arrange it');
+  });
+
+  it('deliver the check-in message to the therapist in full', () => {
+    expect(render('check-in-message').text).toContain('> Three months on, I am doing alright.');
+  });
+});
+
+describe('the end of an arrangement', () => {
+  const closed = () => samplePolicy({ state: 'closed', closedReason: 'closing-date', closedAt: '2027-03-06T14:00:00.000Z' });
+
+  it('says goodbye kindly, gives referrals and says nothing more will be sent', () => {
+    const { text } = render('closing', closed());
+    expect(text).toContain('No more emails will be sent');
+    expect(text).toContain('Riverside Counseling: 555-0100');
+    expect(text).toContain('Take good care of yourself.');
+  });
+
+  it('confirms an opt-out with referrals and without further emails', () => {
+    const { text } = render('opted-out', samplePolicy({ state: 'closed', closedReason: 'opted-out' }));
+    expect(text).toContain('This is the last email you will get from it.');
+    expect(text).toContain('Riverside Counseling: 555-0100');
+  });
+
+  it('tells the therapist what was received and when the data will be deleted', () => {
+    const { text } = render('closing-summary', closed());
+    expect(text).toContain('Updates received: 2 of 3.');
+    expect(text).toContain('will be deleted 90 days after closing, on 4 June 2027');
+    expect(text).toContain('export it from the portal');
+  });
+});
+
+describe('other emails', () => {
+  it('gives the therapist each update in full with its number', () => {
+    const { subject, text, html } = render('update-received');
+    expect(subject).toBe('Update 2 of 3 from Sam Lee');
+    expect(text).toContain('> The garden is growing.\n> I think of our work often.');
+    expect(html).toContain('The garden is growing.<br>I think of our work often.');
+  });
+
+  it('escapes the update text in the therapist HTML', () => {
+    const { html } = render('update-received', samplePolicy(), { ...SAMPLE_DATA['update-received'], text: '<b onclick="x">hi</b>' });
+    expect(html).toContain('&lt;b onclick=&quot;x&quot;&gt;hi&lt;/b&gt;');
+  });
+
+  it('tells the client a new link replaces the earlier ones', () => {
+    expect(render('new-link').text).toContain('It replaces any earlier links, which no longer work.');
+  });
+
+  it('tells the therapist a new arrangement sends exactly one invitation', () => {
+    expect(render('policy-created').text).toContain('Sam Lee gets one invitation email now.');
+  });
+});
+
+describe('where things stand', () => {
+  it('says updates are paused while the therapist has paused them', () => {
+    const { text } = render('check-in-reminder', samplePolicy({ state: 'paused' }));
+    expect(text).toContain('For the moment, Dana Reyes has paused updates.');
+    expect(text).not.toContain('Right now:');
+  });
+
+  it('says when the client chose to skip the check-in', () => {
+    expect(render('new-link', samplePolicy({ checkIn: 'skipped' })).text).toContain('You chose to skip the check-in.');
+  });
+});
+
+describe('escaping and layout', () => {
+  it('escapes the five HTML special characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('turns every kind of line break into a space and shortens long subjects', () => {
+    expect(singleLine('a\r\nb\u2028c\u0085d\te')).toBe('a b c d e');
+    expect(singleLine('x'.repeat(300))).toHaveLength(100);
+  });
+
+  it('never makes a javascript: link clickable', () => {
+    const { html } = renderDocument({ subject: 's', heading: 'h', body: [button('Open', 'javascript:alert(1)')], footer: [] });
+    expect(html).not.toContain('href=');
+  });
+});
