@@ -4,20 +4,12 @@
  * resources: the page CSP allows neither, and every form works as plain HTML.
  */
 
+import { escapeHtml } from '../../shared/emails/escape.js';
+
 export type Notice = { kind: 'success' | 'refusal' | 'error'; title: string; detail: string };
 
-const HTML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Safe in element content (including a textarea) and in quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
+/** One escaper for emails and pages: safe in element content and quoted attributes. */
+export { escapeHtml };
 
 /** Escaped, with the writer's line breaks kept. */
 export function multiline(s: string): string {

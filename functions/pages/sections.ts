@@ -78,7 +78,10 @@ export function updateSection(view: ClientView, token: string, idempotencyKey: s
     );
     return parts.join('\n');
   }
-  if (updates.limit === 0 && draft === undefined) return '';
+  // Nothing more to say than "What's left" already does: no heading for an empty section.
+  // No next date means none are left or the window is over; "What's left" already says which.
+  const nothingAhead = updates.nextAllowedOn === null;
+  if (draft === undefined && (updates.limit === 0 || (view.state === 'active' && nothingAhead))) return '';
   parts.push(`<p>${escapeHtml(noUpdateToday(view))}</p>`);
   if (draft !== undefined) parts.push(keptWords('kept-update', draft));
   return parts.join('\n');

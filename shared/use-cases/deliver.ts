@@ -24,7 +24,7 @@ function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
   if (policy.clientEmailSuppressed) return false;
   if (policy.closedReason === 'opted-out') return kind === 'opted-out';
   if (policy.state === 'declined') return false;
-  if (policy.state === 'invited') return kind === 'invitation' || kind === 'new-link';
+  if (policy.state === 'invited') return kind === 'invitation';
   return true;
 }
 

@@ -118,6 +118,12 @@ describe('the active page', () => {
     expect(html).toContain('Your next update can be sent from 8 December 2026.');
   });
 
+  it('leaves out the update section once no more updates can be sent', () => {
+    const html = page({ updatesAccepted: 3, lastUpdateOn: '2026-12-01' });
+    expect(html).not.toContain('Send an update');
+    expect(html).toContain('0 of 3 updates left.');
+  });
+
   it('keeps refused words read-only when the form cannot be shown', () => {
     const html = page({ updatesAccepted: 3, lastUpdateOn: '2026-12-01' }, { draft: { update: 'Words <b>kept</b>' } });
     expect(html).toContain('You have sent all 3 updates.');

@@ -1,0 +1,115 @@
+/**
+ * A running copy of the service for integration tests: a fresh table in DynamoDB Local,
+ * the shared SES emulator, the real handlers behind the local server, a movable clock and
+ * captured logs. Tests talk to it over HTTP exactly as a browser or API client would.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { buildDeps } from '../../functions/aws-deps.js';
+import { LocalSigner } from '../../local/auth.js';
+import { LocalClock } from '../../local/clock.js';
+import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
+import { createLocalServer } from '../../local/server.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { jsonLogger } from '../../shared/ports/logger.js';
+import type { Mailer } from '../../shared/ports/mailer.js';
+import type { Deps } from '../../shared/use-cases/deps.js';
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read what the API answered
+}
+
+export interface App {
+  baseUrl: string;
+  deps: Deps;
+  clock: LocalClock;
+  logs: string[];
+  tableName: string;
+  dynamo: DynamoDBClient;
+  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
+  signIn(email: string, name: string): Promise<string>;
+  /** Emails the SES emulator received for this address, oldest first. */
+  mailTo(address: string): Promise<OutboxEmail[]>;
+  /** The client's private-link token from the latest email to them. */
+  linkFor(address: string): Promise<string>;
+  dispatch(): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+/** Unique addresses keep tests apart in the shared emulator's outbox. */
+export const uniqueEmail = (who: string) => `${who}+${randomUUID().slice(0, 8)}@example.com`;
+
+export async function startApp(options: { now?: string; mailer?: Mailer } = {}): Promise<App> {
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  const sesEndpoint = inject('sesEndpoint');
+  const tableName = `afterword-${randomUUID()}`;
+  const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(dynamo, tableName);
+
+  const clock = new LocalClock();
+  clock.set(new Date(options.now ?? '2026-11-20T15:00:00Z'));
+  const logs: string[] = [];
+  const signer = new LocalSigner();
+  let baseUrl = '';
+  const deps = buildDeps(
+    { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://placeholder.invalid', MAIL_FROM: 'Afterword <no-reply@afterword.test>', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
+    { clock, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
+  );
+  const server = createLocalServer({ deps, clock, signer, sesEndpoint });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  deps.config.publicBaseUrl = baseUrl;
+
+  const request: App['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, json };
+  };
+
+  const mailTo = async (address: string) => (await readOutbox(sesEndpoint)).filter((m) => m.to.includes(address));
+
+  return {
+    baseUrl,
+    deps,
+    clock,
+    logs,
+    tableName,
+    dynamo,
+    request,
+    mailTo,
+    async signIn(email, name) {
+      const res = await request('POST', '/local/sign-in', { body: { email, name } });
+      return res.json.token as string;
+    },
+    async linkFor(address) {
+      const mails = await mailTo(address);
+      const last = mails.at(-1);
+      const match = last && /\/c\/([A-Za-z0-9_-]{43})/.exec(last.text);
+      if (!match) throw new Error(`no client link in the latest email to ${address}`);
+      return match[1]!;
+    },
+    dispatch: () => request('POST', '/local/dispatch'),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      dynamo.destroy();
+    },
+  };
+}
