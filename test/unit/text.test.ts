@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest';
+import { countCharacters, hasControlCharacters, normaliseMessage } from '../../shared/domain/text.js';
+
+describe('countCharacters', () => {
+  it.each([
+    ['a family emoji joined with zero-width joiners', '👩‍👩‍👧', 1],
+    ['a flag made of two regional indicators', '🇺🇸', 1],
+    ['a waving hand with a skin-tone modifier', '👋🏽', 1],
+    ['a rainbow flag (emoji ZWJ sequence with a variation selector)', '🏳️‍🌈', 1],
+    ['e followed by a combining acute accent', 'e\u0301', 1],
+    ['a precomposed é in a word', 'héllo', 5],
+    ['a precomposed Hangul syllable', '한', 1],
+    ['a Hangul syllable written as three conjoining jamo', '\u1112\u1161\u11AB', 1],
+    ['a Hangul word', '한국어', 3],
+    ['a Devanagari consonant with a vowel sign', 'कि', 1],
+    ['a Devanagari word of consonant + vowel sign clusters', 'किताब', 3],
+    ['plain ASCII', 'Hello, world', 12],
+    ['the empty string', '', 0],
+    ['a newline as one character', 'a\nb', 3],
+  ])('counts %s as a person would', (_label, text, expected) => {
+    expect(countCharacters(text)).toBe(expected);
+  });
+
+  it('counts fewer characters than UTF-16 code units for emoji', () => {
+    const text = '👩‍👩‍👧'.repeat(10);
+    expect(text.length).toBe(80);
+    expect(countCharacters(text)).toBe(10);
+  });
+
+  it('counts CRLF as one character (one grapheme cluster)', () => {
+    expect(countCharacters('a\r\nb')).toBe(3);
+  });
+});
+
+describe('normaliseMessage', () => {
+  it('turns Windows line endings (CRLF) into LF', () => {
+    expect(normaliseMessage('first line\r\nsecond line')).toBe('first line\nsecond line');
+  });
+
+  it('turns old Mac line endings (lone CR) into LF', () => {
+    expect(normaliseMessage('first line\rsecond line')).toBe('first line\nsecond line');
+  });
+
+  it('turns a mix of line endings into LF, one each', () => {
+    expect(normaliseMessage('a\r\n\r\nb\rc\nd')).toBe('a\n\nb\nc\nd');
+  });
+
+  it('trims surrounding whitespace and blank lines but keeps inner spacing', () => {
+    expect(normaliseMessage('  \r\n\tHello  there\r\n\r\n  ')).toBe('Hello  there');
+  });
+
+  it('turns whitespace-only text into the empty string', () => {
+    expect(normaliseMessage(' \r\n\t \n ')).toBe('');
+  });
+
+  it('leaves text that needs nothing unchanged', () => {
+    expect(normaliseMessage('The new job is going well.\nThank you.')).toBe('The new job is going well.\nThank you.');
+  });
+});
+
+describe('hasControlCharacters', () => {
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['BEL', 'ring\u0007'],
+    ['backspace', 'oops\u0008'],
+    ['escape (terminal sequences)', '\u001B[31mred'],
+    ['DEL', 'x\u007F'],
+    ['vertical tab', 'a\u000Bb'],
+    ['form feed', 'a\u000Cb'],
+    ['unit separator', 'a\u001Fb'],
+  ])('finds %s', (_label, text) => {
+    expect(hasControlCharacters(text)).toBe(true);
+  });
+
+  it.each([
+    ['a tab', 'a\tb'],
+    ['a newline', 'a\nb'],
+    ['plain text', 'Hello there'],
+    ['emoji and accents', 'héllo 👩‍👩‍👧'],
+    ['the empty string', ''],
+  ])('allows %s', (_label, text) => {
+    expect(hasControlCharacters(text)).toBe(false);
+  });
+});
