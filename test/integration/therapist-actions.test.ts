@@ -1,0 +1,134 @@
+/** What a therapist can do after creating a policy: pause, resume, change, reissue, close; and a client's decline. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, uniqueEmail, type App } from '../support/harness.js';
+
+describe('therapist actions', () => {
+  let app: App;
+  let token: string;
+  const therapistEmail = uniqueEmail('dr.novak');
+
+  beforeAll(async () => {
+    app = await startApp({ now: '2026-11-20T15:00:00Z' });
+    token = await app.signIn(therapistEmail, 'Dr. Eva Novak');
+  });
+  afterAll(() => app.close());
+
+  async function accepted() {
+    const client = uniqueEmail('client');
+    const created = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Morgan', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+    });
+    const link = await app.linkFor(client);
+    await app.request('POST', `/client/${link}/accept`);
+    return { id: created.json.id as string, link, client };
+  }
+
+  it('pauses updates with a kind explanation, and resumes them', async () => {
+    const { id, link } = await accepted();
+    expect((await app.request('POST', `/policies/${id}/pause`, { token })).json.state).toBe('paused');
+    const refused = await app.request('POST', `/client/${link}/updates`, { body: { text: 'while paused' } });
+    expect(refused.json).toMatchObject({ status: 409, reason: 'not-active', state: 'paused' });
+    expect(refused.json.detail).toMatch(/paused/);
+    expect((await app.request('POST', `/policies/${id}/resume`, { token })).json.state).toBe('active');
+    expect((await app.request('POST', `/client/${link}/updates`, { body: { text: 'after resuming' } })).status).toBe(201);
+  });
+
+  it('refuses to resume a policy that is not paused, with a 409 problem', async () => {
+    const { id } = await accepted();
+    await app.request('POST', `/policies/${id}/close`, { token });
+    const res = await app.request('POST', `/policies/${id}/resume`, { token });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('changes the rules with PATCH, recomputes dates and re-plans the schedule', async () => {
+    const { id, link } = await accepted();
+    const res = await app.request('PATCH', `/policies/${id}`, { token, body: { updates: { limit: 5, until: '2027-01-31' }, checkIn: { afterMonths: 4 } } });
+    expect(res.status).toBe(200);
+    expect(res.json.rules.updates).toMatchObject({ limit: 5, until: '2027-01-31' });
+    expect(res.json.rules.checkIn.on).toBe('2027-03-20');
+    expect(res.json.rules.closesOn).toBe('2027-04-03');
+    expect(res.json.upcoming.map((u: { kind: string; on: string }) => `${u.kind} ${u.on}`)).toEqual([
+      'check-in-reminder 2027-03-13',
+      'check-in-reminder 2027-03-19',
+      'check-in-day 2027-03-20',
+      'closing 2027-04-03',
+    ]);
+    const status = await app.request('GET', `/client/${link}`);
+    expect(status.json.updates.limit).toBe(5);
+  });
+
+  it('rejects a PATCH that would make the dates inconsistent, changing nothing', async () => {
+    const { id } = await accepted();
+    const res = await app.request('PATCH', `/policies/${id}`, { token, body: { closesOn: '2026-12-01' } });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].path).toBe('closesOn');
+    expect((await app.request('GET', `/policies/${id}`, { token })).json.rules.closesOn).toBe('2027-03-06');
+  });
+
+  it('reissues the link: the old one stops working and the client gets a new one the therapist never sees', async () => {
+    const { id, link, client } = await accepted();
+    const res = await app.request('POST', `/policies/${id}/reissue-link`, { token });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.json)).not.toMatch(/[\w-]{43}/);
+    expect((await app.request('GET', `/client/${link}`)).status).toBe(404);
+    const fresh = await app.linkFor(client);
+    expect(fresh).not.toBe(link);
+    expect((await app.request('GET', `/client/${fresh}`)).json.state).toBe('active');
+  });
+
+  it('closes on the therapist’s word with one goodbye to the client', async () => {
+    const { id, client } = await accepted();
+    const before = (await app.mailTo(client)).length;
+    const res = await app.request('POST', `/policies/${id}/close`, { token });
+    expect(res.json).toMatchObject({ state: 'closed', closedReason: 'therapist', upcoming: [] });
+    expect((await app.mailTo(client)).length).toBe(before + 1);
+    // Closing twice is harmless and sends nothing more.
+    await app.request('POST', `/policies/${id}/close`, { token });
+    expect((await app.mailTo(client)).length).toBe(before + 1);
+  });
+
+  it('lets the client decline: the therapist is told and the client hears nothing more', async () => {
+    const client = uniqueEmail('decliner');
+    const created = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Quinn', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+    });
+    const link = await app.linkFor(client);
+    expect((await app.request('POST', `/client/${link}/decline`)).json.state).toBe('declined');
+    expect((await app.request('GET', `/policies/${created.json.id}`, { token })).json.state).toBe('declined');
+    app.clock.set(new Date('2027-03-10T15:00:00Z'));
+    await app.dispatch();
+    expect(await app.mailTo(client)).toHaveLength(1);
+    app.clock.set(new Date('2026-11-20T15:00:00Z'));
+  });
+
+  it('lets the client skip the check-in, which cancels the reminders', async () => {
+    const { id, link } = await accepted();
+    const res = await app.request('POST', `/client/${link}/skip-check-in`);
+    expect(res.json.checkIn.status).toBe('skipped');
+    const detail = await app.request('GET', `/policies/${id}`, { token });
+    expect(detail.json.upcoming.map((u: { kind: string }) => u.kind)).toEqual(['closing']);
+  });
+
+  it('exports everything stored about a policy as JSON', async () => {
+    const { id, link } = await accepted();
+    await app.request('POST', `/client/${link}/updates`, { body: { text: 'for the record' } });
+    const res = await app.request('GET', `/policies/${id}/export`, { token });
+    expect(res.headers.get('content-disposition')).toContain(`policy-${id}.json`);
+    expect(res.json.updates[0].text).toBe('for the record');
+  });
+
+  it('keeps a profile whose display name and zone new policies use', async () => {
+    const put = await app.request('PUT', '/profile', { token, body: { displayName: 'Eva Novak, LCSW', timeZone: 'Europe/Berlin' } });
+    expect(put.json).toMatchObject({ displayName: 'Eva Novak, LCSW', timeZone: 'Europe/Berlin', email: therapistEmail });
+    const created = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Ari', email: uniqueEmail('ari') }, endedOn: '2026-11-20' },
+    });
+    expect(created.json.rules.timeZone).toBe('Europe/Berlin');
+    const bad = await app.request('PUT', '/profile', { token, body: { timeZone: 'Mars/Olympus' } });
+    expect(bad.status).toBe(400);
+  });
+});
