@@ -3,7 +3,6 @@
  * it, map errors to problem+json once, and log one line per request with the route
  * template (never the raw path, which may hold a client link).
  */
-import type { Context } from 'aws-lambda';
 import { MethodNotAllowedError, NotFoundError, UnauthorizedError } from '../../shared/domain/errors.js';
 import { errorFields } from '../../shared/ports/logger.js';
 import type { Deps, Therapist } from '../../shared/use-cases/deps.js';
@@ -14,7 +13,7 @@ import type { FunctionName, RouteKeyOf } from './routes.js';
 export type Action = (event: HttpEvent, deps: Deps) => Promise<Result>;
 
 export function httpHandler<F extends FunctionName>(actions: Record<RouteKeyOf<F>, Action>, getDeps: () => Deps) {
-  return async (event: HttpEvent, _context?: Context): Promise<Result> => {
+  return async (event: HttpEvent): Promise<Result> => {
     const started = Date.now();
     const deps = getDeps();
     const route = event.routeKey;

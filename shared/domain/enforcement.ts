@@ -115,6 +115,9 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
   }
   const text = checkText(rawText, rules.maxCharacters);
   if (text.outcome === 'refused') return text;
+  if (rules.limit === 0) {
+    return refuse(new RefusalError('limit-reached', `This arrangement does not include written updates.${checkInStillAhead(policy, today)}`, { limit: 0 }));
+  }
   if (policy.updatesAccepted >= rules.limit) {
     const all = rules.limit === 1 ? 'your update' : `all ${rules.limit} updates`;
     return refuse(
@@ -144,17 +147,22 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
   return text;
 }
 
+/** What is still possible after a refused update: the check-in, if it is ahead or open now. */
 function checkInStillAhead(policy: Policy, today: IsoDate): string {
   const checkIn = policy.rules.checkIn;
-  if (!checkIn || checkIn.on < today || policy.checkIn === 'sent') return '';
-  return ` Your check-in on ${formatDate(checkIn.on)} is still ahead.`;
+  if (!checkIn || policy.checkIn === 'sent') return '';
+  if (checkIn.on > today) return ` Your check-in on ${formatDate(checkIn.on)} is still ahead.`;
+  if (checkIn.format === 'message' && today <= checkIn.messageUntil) {
+    return ` You can send your check-in message until ${formatDate(checkIn.messageUntil)}.`;
+  }
+  return '';
 }
 
 /** Enforcement of the one check-in message (format "message"). */
 export function decideCheckIn(policy: Policy, today: IsoDate, rawText: string): Decision {
   const checkIn = policy.rules.checkIn;
   if (policy.state !== 'active') {
-    return refuse(new RefusalError('not-active', notActiveDetail(policy).replace('updates', 'messages'), { state: policy.state }));
+    return refuse(new RefusalError('not-active', notActiveDetail(policy).replaceAll('updates', 'messages'), { state: policy.state }));
   }
   if (!checkIn || checkIn.format !== 'message') {
     return refuse(

@@ -6,9 +6,7 @@
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 export function countCharacters(text: string): number {
-  let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
-  return count;
+  return Array.from(segmenter.segment(text)).length;
 }
 
 /** Line endings become \n and surrounding whitespace goes, so the count matches what is kept. */
