@@ -32,7 +32,9 @@ function iso(dt: DateTime): IsoDate {
 
 /** The calendar date it is at `instant` in `timeZone`. */
 export function todayIn(timeZone: string, instant: Date): IsoDate {
-  return iso(DateTime.fromJSDate(instant, { zone: timeZone }));
+  const dt = DateTime.fromJSDate(instant, { zone: timeZone });
+  if (!dt.isValid) throw new RangeError('not a valid time zone or instant');
+  return iso(dt);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -119,7 +119,7 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
     return refuse(new RefusalError('limit-reached', `This arrangement does not include written updates.${checkInStillAhead(policy, today)}`, { limit: 0 }));
   }
   if (policy.updatesAccepted >= rules.limit) {
-    const all = rules.limit === 1 ? 'your update' : `all ${rules.limit} updates`;
+    const all = rules.limit === 1 ? 'the one update' : `all ${rules.limit} updates`;
     return refuse(
       new RefusalError('limit-reached', `You have sent ${all} this arrangement allows.${checkInStillAhead(policy, today)}`, {
         limit: rules.limit,
@@ -150,7 +150,7 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
 /** What is still possible after a refused update: the check-in, if it is ahead or open now. */
 function checkInStillAhead(policy: Policy, today: IsoDate): string {
   const checkIn = policy.rules.checkIn;
-  if (!checkIn || policy.checkIn === 'sent') return '';
+  if (!checkIn || policy.checkIn === 'sent' || policy.checkIn === 'skipped') return '';
   if (checkIn.on > today) return ` Your check-in on ${formatDate(checkIn.on)} is still ahead.`;
   if (checkIn.format === 'message' && today <= checkIn.messageUntil) {
     return ` You can send your check-in message until ${formatDate(checkIn.messageUntil)}.`;
@@ -162,7 +162,7 @@ function checkInStillAhead(policy: Policy, today: IsoDate): string {
 export function decideCheckIn(policy: Policy, today: IsoDate, rawText: string): Decision {
   const checkIn = policy.rules.checkIn;
   if (policy.state !== 'active') {
-    return refuse(new RefusalError('not-active', notActiveDetail(policy).replaceAll('updates', 'messages'), { state: policy.state }));
+    return refuse(new RefusalError('not-active', notActiveDetail(policy).replace(/\b([Uu])pdates\b/g, (_, u: string) => (u === 'U' ? 'Messages' : 'messages')), { state: policy.state }));
   }
   if (!checkIn || checkIn.format !== 'message') {
     return refuse(

@@ -19,20 +19,34 @@ export interface ScheduledJob {
   daysBefore?: number;
 }
 
-export function planSchedule(policy: Policy, today: IsoDate): ScheduledJob[] {
+/** Every job a policy's rules describe, whatever its state: the stable key → due time map. */
+export function scheduleCandidates(policy: Policy): ScheduledJob[] {
   const { timeZone, checkIn, closesOn } = policy.rules;
   const at = (on: IsoDate) => instantAt(on, DEFAULTS.sendAt, timeZone);
   const jobs: ScheduledJob[] = [];
-  if (policy.state === 'closed' || policy.state === 'declined') return jobs;
-
-  if (policy.state !== 'invited' && checkIn && policy.checkIn === 'pending') {
+  if (checkIn) {
     for (const daysBefore of checkIn.remindDaysBefore) {
       const on = addDays(checkIn.on, -daysBefore);
-      // A reminder whose day has passed (a late acceptance) would only confuse.
-      if (on > today) jobs.push({ kind: 'check-in-reminder', key: `check-in-reminder-${daysBefore}`, on, dueAt: at(on), daysBefore });
+      jobs.push({ kind: 'check-in-reminder', key: `check-in-reminder-${daysBefore}`, on, dueAt: at(on), daysBefore });
     }
-    if (checkIn.on >= today) jobs.push({ kind: 'check-in-day', key: 'check-in-day', on: checkIn.on, dueAt: at(checkIn.on) });
+    jobs.push({ kind: 'check-in-day', key: 'check-in-day', on: checkIn.on, dueAt: at(checkIn.on) });
   }
   jobs.push({ kind: 'closing', key: 'closing', on: closesOn, dueAt: at(closesOn) });
   return jobs;
+}
+
+export function planSchedule(policy: Policy, today: IsoDate): ScheduledJob[] {
+  if (policy.state === 'closed' || policy.state === 'declined') return [];
+  const checkInAhead = policy.state !== 'invited' && policy.checkIn === 'pending';
+  return scheduleCandidates(policy).filter((job) => {
+    switch (job.kind) {
+      case 'closing':
+        return true;
+      case 'check-in-reminder':
+        // A reminder whose day has passed (a late acceptance) would only confuse.
+        return checkInAhead && job.on > today;
+      case 'check-in-day':
+        return checkInAhead && job.on >= today;
+    }
+  });
 }

@@ -51,6 +51,11 @@ export function describeAllowance(a: Allowance, today: IsoDate): string {
   if (a.left === 0) return `${left}.`;
   if (today > a.windowUntil) return `${left}; the time for updates ended on ${formatDate(a.windowUntil)}.`;
   if (!a.nextAllowedOn) return `${left}; no further update fits before the window closes on ${formatDate(a.windowUntil)}.`;
-  const next = a.nextAllowedOn <= today ? 'you can send the next one today' : `the next one can be sent from ${formatDate(a.nextAllowedOn)}`;
-  return `${left}; ${next}; the window closes on ${formatDate(a.windowUntil)}.`;
+  if (a.nextAllowedOn <= today) {
+    // Only promise "today" when sending is actually open (not while invited or paused).
+    return a.canSendToday
+      ? `${left}; you can send the next one today; the window closes on ${formatDate(a.windowUntil)}.`
+      : `${left}; the window closes on ${formatDate(a.windowUntil)}.`;
+  }
+  return `${left}; the next one can be sent from ${formatDate(a.nextAllowedOn)}; the window closes on ${formatDate(a.windowUntil)}.`;
 }

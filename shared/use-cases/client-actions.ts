@@ -40,11 +40,11 @@ export async function clientStatus(deps: Deps, token: string) {
 async function clientAct(
   deps: Deps,
   token: string,
-  decide: (policy: Policy, todayDate: string, at: string) => Decided<unknown>['change'],
+  decide: (policy: Policy, at: string) => Decided<unknown>['change'],
 ) {
   const { id } = await resolveLink(deps, token);
   return mutatePolicy(deps, id, (policy, todayDate) => {
-    const change = decide(policy, todayDate, deps.clock.now().toISOString());
+    const change = decide(policy, deps.clock.now().toISOString());
     return { change, result: clientView(change?.policy ?? policy, todayDate) };
   });
 }
@@ -53,7 +53,7 @@ const refuseNow = (detail: string) => new RefusalError('not-allowed-now', detail
 
 /** Accept: consent given, so the check-in and its reminders are planned from here. */
 export function acceptPolicy(deps: Deps, token: string) {
-  return clientAct(deps, token, (policy, todayDate, at) => {
+  return clientAct(deps, token, (policy, at) => {
     if (policy.state === 'active' || policy.state === 'paused') return null; // accepting twice is fine
     if (policy.state !== 'invited') throw refuseNow('This arrangement is no longer open to accept.');
     const accepted = next(policy, { state: 'active', acceptedAt: at });
@@ -66,13 +66,13 @@ export function acceptPolicy(deps: Deps, token: string) {
         mail('acceptance', {}),
         mail('client-accepted', {}),
       ],
-      ...replan(policy, accepted, todayDate),
+      ...replan(policy, accepted, at),
     };
   });
 }
 
 export function declinePolicy(deps: Deps, token: string) {
-  return clientAct(deps, token, (policy, todayDate, at) => {
+  return clientAct(deps, token, (policy, at) => {
     if (policy.state === 'declined') return null;
     if (policy.state !== 'invited') {
       throw refuseNow('You have already accepted this arrangement. If you would rather hear nothing more, you can stop all emails instead.');
@@ -84,21 +84,21 @@ export function declinePolicy(deps: Deps, token: string) {
       expectedVersion: policy.version,
       events: [{ at, type: 'declined' }],
       mails: [mail('client-declined', {})],
-      ...replan(policy, declined, todayDate),
+      ...replan(policy, declined, at),
     };
   });
 }
 
 /** Stop all emails: closes the arrangement; one confirmation goes out, then nothing. */
 export function optOut(deps: Deps, token: string) {
-  return clientAct(deps, token, (policy, todayDate, at) => {
+  return clientAct(deps, token, (policy, at) => {
     if (policy.state === 'closed' || policy.state === 'declined') return null; // nothing more is sent anyway
-    return closeChange(policy, todayDate, 'opted-out', at);
+    return closeChange(policy, 'opted-out', at);
   });
 }
 
 export function skipCheckIn(deps: Deps, token: string) {
-  return clientAct(deps, token, (policy, todayDate, at) => {
+  return clientAct(deps, token, (policy, at) => {
     if (policy.checkIn === 'skipped') return null;
     if (policy.state !== 'active' || policy.checkIn !== 'pending') {
       throw refuseNow(policy.checkIn === 'sent' ? 'Your check-in message has already been sent.' : 'There is no upcoming check-in to skip.');
@@ -110,7 +110,7 @@ export function skipCheckIn(deps: Deps, token: string) {
       expectedVersion: policy.version,
       events: [{ at, type: 'check-in-skipped' }],
       mails: [mail('check-in-skipped', {})],
-      ...replan(policy, skipped, todayDate),
+      ...replan(policy, skipped, at),
     };
   });
 }
@@ -212,7 +212,7 @@ export async function submitCheckIn(deps: Deps, token: string, text: string): Pr
         addCheckInMessage: { text: decision.text, characters: decision.characters, sentOn: todayDate, receivedAt: at },
         events: [{ at, type: 'check-in-message' }],
         mails: [mail('check-in-message', { text: decision.text, sentOn: todayDate })],
-        ...replan(policy, updated, todayDate),
+        ...replan(policy, updated, at),
       },
     };
   });

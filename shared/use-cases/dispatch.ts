@@ -110,7 +110,7 @@ export function decideScheduled(policy: Policy, todayDate: string, scheduled: Sc
     case 'closing': {
       if (policy.state === 'closed' || policy.state === 'declined') return quiet;
       if (scheduled.on !== policy.rules.closesOn || todayDate < policy.rules.closesOn) return quiet;
-      return closeChange(policy, todayDate, 'closing-date', at);
+      return closeChange(policy, 'closing-date', at);
     }
   }
 }

@@ -2,24 +2,25 @@
  * Pure building blocks shared by the use cases that move a policy between states:
  * closing (three ways), and re-planning the schedule after a change.
  */
-import type { IsoDate } from '../domain/dates.js';
+import { todayIn } from '../domain/dates.js';
 import type { ClosedReason, Policy } from '../domain/policy.js';
-import { planSchedule } from '../domain/schedule.js';
+import { planSchedule, scheduleCandidates } from '../domain/schedule.js';
 import type { MailJob, PolicyChange } from '../ports/store.js';
 import { mail } from './mail.js';
 import { next } from './mutate.js';
 
-/** Every scheduled-job key a policy's rules could have produced. */
-function possibleKeys(policy: Policy): string[] {
-  const reminders = policy.rules.checkIn?.remindDaysBefore.map((d) => `check-in-reminder-${d}`) ?? [];
-  return ['closing', 'check-in-day', ...reminders];
-}
-
-/** The schedule of `updated`, replacing whatever `previous` had planned. */
-export function replan(previous: Policy, updated: Policy, today: IsoDate): Pick<PolicyChange, 'schedule' | 'unschedule'> {
-  const schedule = planSchedule(updated, today);
+/**
+ * The schedule of `updated`, replacing what `previous` had planned. Only the future is
+ * touched: a job whose time has come is either done already (rewriting it would send it
+ * twice) or waiting for the dispatcher, which checks the policy's state when it runs it.
+ */
+export function replan(previous: Policy, updated: Policy, at: string): Pick<PolicyChange, 'schedule' | 'unschedule'> {
+  const today = todayIn(updated.rules.timeZone, new Date(at));
+  const schedule = planSchedule(updated, today).filter((job) => job.dueAt > at);
   const keep = new Set(schedule.map((j) => j.key));
-  const unschedule = [...new Set([...possibleKeys(previous), ...possibleKeys(updated)])].filter((k) => !keep.has(k));
+  const unschedule = [...new Set([...scheduleCandidates(previous), ...scheduleCandidates(updated)].filter((j) => j.dueAt > at).map((j) => j.key))].filter(
+    (key) => !keep.has(key),
+  );
   return { schedule, unschedule };
 }
 
@@ -27,7 +28,7 @@ export function replan(previous: Policy, updated: Policy, today: IsoDate): Pick<
  * Closing: nothing more is sent except one goodbye to the client (not after an opt-out,
  * and only if they had accepted) and a short word to the therapist.
  */
-export function closeChange(policy: Policy, today: IsoDate, reason: ClosedReason, at: string): PolicyChange {
+export function closeChange(policy: Policy, reason: ClosedReason, at: string): PolicyChange {
   const closed = next(policy, { state: 'closed', closedReason: reason, closedAt: at });
   const mails: MailJob[] = [];
   if (reason === 'opted-out') {
@@ -42,6 +43,6 @@ export function closeChange(policy: Policy, today: IsoDate, reason: ClosedReason
     expectedVersion: policy.version,
     events: [{ at, type: 'closed', data: { reason } }],
     mails,
-    ...replan(policy, closed, today),
+    ...replan(policy, closed, at),
   };
 }

@@ -57,7 +57,7 @@ export async function createPolicy(deps: Deps, therapist: Therapist, body: Creat
       mail('invitation', {}),
       mail('policy-created', {}),
     ],
-    ...replan(policy, policy, todayDate),
+    ...replan(policy, policy, at),
   });
   await deliverNow(deps, created);
   deps.log.info('policy.created', { policyId: policy.id, therapistId: therapist.id });
@@ -86,11 +86,11 @@ async function act(
   deps: Deps,
   therapist: Therapist,
   policyId: string,
-  decide: (policy: Policy, today: string, at: string) => ReturnType<typeof closeChange> | null,
+  decide: (policy: Policy, at: string) => ReturnType<typeof closeChange> | null,
 ) {
-  await mutatePolicy(deps, policyId, (policy, todayDate) => {
+  await mutatePolicy(deps, policyId, (policy) => {
     if (policy.therapistId !== therapist.id) throw new NotFoundError('No policy with that id.');
-    return { change: decide(policy, todayDate, deps.clock.now().toISOString()), result: undefined };
+    return { change: decide(policy, deps.clock.now().toISOString()), result: undefined };
   });
   return getPolicy(deps, therapist, policyId);
 }
@@ -100,7 +100,7 @@ function refuseState(policy: Policy, action: string): never {
 }
 
 export function pausePolicy(deps: Deps, therapist: Therapist, policyId: string) {
-  return act(deps, therapist, policyId, (policy, _today, at) => {
+  return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'paused') return null;
     if (policy.state !== 'active') refuseState(policy, 'paused');
     return { at, policy: next(policy, { state: 'paused' }), expectedVersion: policy.version, events: [{ at, type: 'paused' }] };
@@ -108,7 +108,7 @@ export function pausePolicy(deps: Deps, therapist: Therapist, policyId: string) 
 }
 
 export function resumePolicy(deps: Deps, therapist: Therapist, policyId: string) {
-  return act(deps, therapist, policyId, (policy, _today, at) => {
+  return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'active') return null;
     if (policy.state !== 'paused') refuseState(policy, 'resumed');
     return { at, policy: next(policy, { state: 'active' }), expectedVersion: policy.version, events: [{ at, type: 'resumed' }] };
@@ -116,15 +116,15 @@ export function resumePolicy(deps: Deps, therapist: Therapist, policyId: string)
 }
 
 export function closePolicy(deps: Deps, therapist: Therapist, policyId: string) {
-  return act(deps, therapist, policyId, (policy, todayDate, at) => {
+  return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'closed' || policy.state === 'declined') return null;
-    return closeChange(policy, todayDate, 'therapist', at);
+    return closeChange(policy, 'therapist', at);
   });
 }
 
 /** Revokes every link sent so far and sends the client a fresh one (the therapist never sees it). */
 export function reissueLink(deps: Deps, therapist: Therapist, policyId: string) {
-  return act(deps, therapist, policyId, (policy, _today, at) => {
+  return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'given a new link');
     const template = policy.state === 'invited' ? 'invitation' : 'new-link';
     return {
@@ -139,7 +139,7 @@ export function reissueLink(deps: Deps, therapist: Therapist, policyId: string) 
 
 /** Changes the rules it names, re-validates the whole, and re-plans the schedule. */
 export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, body: PatchPolicyBody) {
-  return act(deps, therapist, policyId, (policy, todayDate, at) => {
+  return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'changed');
     const r = policy.rules;
     const current = r.checkIn && { on: r.checkIn.on, format: r.checkIn.format, note: r.checkIn.note, remindDaysBefore: r.checkIn.remindDaysBefore };
@@ -178,7 +178,7 @@ export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, 
       client: body.client ? { ...policy.client, name: body.client.name } : policy.client,
       checkIn: rules.checkIn ? (policy.checkIn === 'none' ? 'pending' : policy.checkIn) : 'none',
     });
-    return { at, policy: updated, expectedVersion: policy.version, events: [{ at, type: 'rules-changed' }], ...replan(policy, updated, todayDate) };
+    return { at, policy: updated, expectedVersion: policy.version, events: [{ at, type: 'rules-changed' }], ...replan(policy, updated, at) };
   });
 }
 

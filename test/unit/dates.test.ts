@@ -127,6 +127,10 @@ describe('todayIn', () => {
     expect(todayIn('America/Los_Angeles', new Date('2026-11-21T08:00:00.000Z'))).toBe('2026-11-21');
   });
 
+  it('throws a RangeError for a zone that does not exist, like instantAt, instead of returning a non-date', () => {
+    expect(() => todayIn('Mars/Olympus_Mons', new Date('2026-11-20T11:00:00.000Z'))).toThrow(RangeError);
+  });
+
   it('is still yesterday in New York when it is already tomorrow in UTC', () => {
     const instant = new Date('2027-01-01T03:00:00.000Z');
     expect(todayIn('UTC', instant)).toBe('2027-01-01');

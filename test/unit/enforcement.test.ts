@@ -117,6 +117,22 @@ describe('decideUpdate: 2. today must be inside the window (inclusive)', () => {
     const refusal = refusalOf(decideUpdate(makePolicy(), '2027-02-22', TEXT));
     expect(refusal.reason).toBe('outside-window');
     expect(refusal.message).toMatch(/26 February 2027/);
+    expect(refusal.message).toBe('The time for updates ended on 1 January 2027. You can send your check-in message until 26 February 2027.');
+  });
+
+  it('points to the check-in message on the check-in day itself, not to a check-in "still ahead"', () => {
+    const refusal = refusalOf(decideUpdate(makePolicy(), '2027-02-20', TEXT));
+    expect(refusal.message).toMatch(/You can send your check-in message until 26 February 2027\.$/);
+    expect(refusal.message).not.toMatch(/still ahead/);
+  });
+
+  it('mentions nothing more once the check-in message days are over', () => {
+    expect(refusalOf(decideUpdate(makePolicy(), '2027-02-27', TEXT)).message).toBe('The time for updates ended on 1 January 2027.');
+  });
+
+  it('mentions nothing more after a session check-in day has passed', () => {
+    const policy = makePolicy({ rules: { checkIn: { format: 'session' } } });
+    expect(refusalOf(decideUpdate(policy, '2027-02-21', TEXT)).message).toBe('The time for updates ended on 1 January 2027.');
   });
 
   it('checks the window before the text: empty text outside the window is a refusal, not a validation error', () => {
@@ -215,9 +231,9 @@ describe('decideUpdate: 4. the limit', () => {
     expect(refusalOf(decideUpdate(policy, '2026-12-20', TEXT)).reason).toBe('limit-reached');
   });
 
-  it('speaks of "your update" when only one is allowed', () => {
+  it('speaks of "the one update" when only one is allowed', () => {
     const policy = makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-21', rules: { updates: { limit: 1 } } });
-    expect(refusalOf(decideUpdate(policy, '2026-12-20', TEXT)).message).toMatch(/^You have sent your update/);
+    expect(refusalOf(decideUpdate(policy, '2026-12-20', TEXT)).message).toMatch(/^You have sent the one update this arrangement allows\./);
   });
 
   it('accepts the last update that fits the limit', () => {
@@ -230,6 +246,8 @@ describe('decideUpdate: 4. the limit', () => {
     const refusal = refusalOf(decideUpdate(policy, '2026-11-25', TEXT));
     expect(refusal.reason).toBe('limit-reached');
     expect(refusal.message).not.toMatch(/all 0 updates/);
+    expect(refusal.message).toMatch(/^This arrangement does not include written updates\./);
+    expect(refusal.message).toMatch(/20 February 2027/);
   });
 });
 
@@ -402,6 +420,16 @@ describe('decideCheckIn', () => {
     const refusal = refusalOf(decideCheckIn(makePolicy({ state: 'paused' }), '2027-02-21', TEXT));
     expect(refusal.message).toMatch(/paused/);
     expect(refusal.message).not.toMatch(/updates/);
+  });
+
+  it.each(NOT_ACTIVE)('never speaks of "updates" when refusing the check-in message of a policy that is %s', (state) => {
+    const refusal = refusalOf(decideCheckIn(makePolicy({ state }), '2027-02-21', TEXT));
+    expect(refusal.message).not.toMatch(/updates/i);
+  });
+
+  it('tells an invited client that the check-in message opens once they accept', () => {
+    const refusal = refusalOf(decideCheckIn(makePolicy({ state: 'invited', acceptedAt: null }), '2027-02-21', TEXT));
+    expect(refusal.message).toMatch(/once you accept/);
   });
 
   it('refuses when the arrangement has no check-in', () => {

@@ -6,6 +6,8 @@ import { makePolicy } from '../support/policy-factory.js';
 // Default policy (America/New_York): check-in 20 February 2027, closes 6 March 2027.
 // Both are before the US DST change on 14 March 2027, so 09:00 local is 14:00 UTC.
 const TODAY = '2026-11-21';
+/** 10:00 in New York on TODAY. */
+const NOW = '2026-11-21T15:00:00.000Z';
 
 describe('planSchedule', () => {
   it('plans only the closing date before the client accepts (consent first)', () => {
@@ -111,9 +113,23 @@ describe('planSchedule', () => {
 describe('replan (lifecycle)', () => {
   const sorted = (keys: string[] | undefined) => [...(keys ?? [])].sort();
 
+  it('leaves alone a job whose time has come, so resuming on the check-in day after 09:00 cannot send it twice', () => {
+    const policy = makePolicy({ state: 'paused' });
+    const checkInDayAfterNine = '2027-02-20T15:00:00.000Z';
+    const { schedule, unschedule } = replan(policy, { ...policy, state: 'active' }, checkInDayAfterNine);
+    expect(schedule?.map((j) => j.key)).toEqual(['closing']);
+    expect(unschedule).toEqual([]);
+  });
+
+  it('still plans the check-in day on the day itself before 09:00', () => {
+    const policy = makePolicy({ state: 'paused' });
+    const { schedule } = replan(policy, { ...policy, state: 'active' }, '2027-02-20T13:00:00.000Z');
+    expect(schedule?.map((j) => j.key)).toEqual(['check-in-day', 'closing']);
+  });
+
   it('unschedules nothing when the plan is unchanged', () => {
     const policy = makePolicy();
-    const { schedule, unschedule } = replan(policy, policy, TODAY);
+    const { schedule, unschedule } = replan(policy, policy, NOW);
     expect(schedule).toEqual(planSchedule(policy, TODAY));
     expect(unschedule).toEqual([]);
   });
@@ -121,14 +137,14 @@ describe('replan (lifecycle)', () => {
   it('plans the whole schedule when an invited client accepts', () => {
     const invited = makePolicy({ state: 'invited', acceptedAt: null });
     const accepted = makePolicy({ state: 'active', version: 2 });
-    const { schedule, unschedule } = replan(invited, accepted, TODAY);
+    const { schedule, unschedule } = replan(invited, accepted, NOW);
     expect(schedule?.map((j) => j.key)).toEqual(['check-in-reminder-7', 'check-in-reminder-1', 'check-in-day', 'closing']);
     expect(unschedule).toEqual([]);
   });
 
   it('unschedules the reminders and the check-in day when the client skips the check-in', () => {
     const policy = makePolicy();
-    const { schedule, unschedule } = replan(policy, { ...policy, checkIn: 'skipped' }, TODAY);
+    const { schedule, unschedule } = replan(policy, { ...policy, checkIn: 'skipped' }, NOW);
     expect(schedule?.map((j) => j.key)).toEqual(['closing']);
     expect(sorted(unschedule)).toEqual(['check-in-day', 'check-in-reminder-1', 'check-in-reminder-7']);
   });
@@ -136,20 +152,22 @@ describe('replan (lifecycle)', () => {
   it('unschedules reminders for days that are no longer configured, keeping the new ones', () => {
     const previous = makePolicy();
     const updated = makePolicy({ rules: { checkIn: { remindDaysBefore: [3] } }, version: 2 });
-    const { schedule, unschedule } = replan(previous, updated, TODAY);
+    const { schedule, unschedule } = replan(previous, updated, NOW);
     expect(schedule?.map((j) => j.key)).toEqual(['check-in-reminder-3', 'check-in-day', 'closing']);
     expect(sorted(unschedule)).toEqual(['check-in-reminder-1', 'check-in-reminder-7']);
   });
 
-  it('unschedules a reminder whose day has passed', () => {
+  it('neither rewrites nor removes a reminder whose time has passed (the dispatcher owns it now)', () => {
     const policy = makePolicy();
-    expect(replan(policy, policy, '2027-02-15').unschedule).toEqual(['check-in-reminder-7']);
+    const { schedule, unschedule } = replan(policy, policy, '2027-02-15T15:00:00.000Z');
+    expect(schedule?.map((j) => j.key)).toEqual(['check-in-reminder-1', 'check-in-day', 'closing']);
+    expect(unschedule).toEqual([]);
   });
 
   it('unschedules the whole check-in when the therapist removes it', () => {
     const previous = makePolicy();
     const updated = makePolicy({ rules: { checkIn: null }, checkIn: 'none', version: 2 });
-    const { schedule, unschedule } = replan(previous, updated, TODAY);
+    const { schedule, unschedule } = replan(previous, updated, NOW);
     expect(schedule).toEqual([{ kind: 'closing', key: 'closing', on: '2027-01-01', dueAt: '2027-01-01T14:00:00.000Z' }]);
     expect(sorted(unschedule)).toEqual(['check-in-day', 'check-in-reminder-1', 'check-in-reminder-7']);
   });
@@ -157,7 +175,7 @@ describe('replan (lifecycle)', () => {
   it('never both schedules and unschedules the same key', () => {
     const previous = makePolicy();
     const updated = makePolicy({ rules: { checkIn: { remindDaysBefore: [7, 2] } }, version: 2 });
-    const { schedule, unschedule } = replan(previous, updated, TODAY);
+    const { schedule, unschedule } = replan(previous, updated, NOW);
     const planned = new Set(schedule?.map((j) => j.key));
     expect(unschedule).toEqual(['check-in-reminder-1']);
     expect(unschedule?.filter((k) => planned.has(k))).toEqual([]);
@@ -169,13 +187,13 @@ describe('closeChange (lifecycle)', () => {
   const templates = (change: ReturnType<typeof closeChange>) => change.mails?.map((m) => m.template);
 
   it('queues only the opt-out confirmation and the therapist notice when the client opted out', () => {
-    const change = closeChange(makePolicy(), '2027-01-10', 'opted-out', AT);
+    const change = closeChange(makePolicy(), 'opted-out', AT);
     expect(templates(change)).toEqual(['opted-out', 'client-opted-out']);
   });
 
   it('queues the closing email and the summary on the closing date', () => {
     const policy = makePolicy({ updatesAccepted: 2, lastUpdateOn: '2026-12-20', checkIn: 'sent' });
-    const change = closeChange(policy, '2027-03-06', 'closing-date', AT);
+    const change = closeChange(policy, 'closing-date', AT);
     expect(change.mails).toEqual([
       { template: 'closing', data: {} },
       { template: 'closing-summary', data: { reason: 'closing-date', updatesReceived: 2, checkIn: 'sent' } },
@@ -183,22 +201,22 @@ describe('closeChange (lifecycle)', () => {
   });
 
   it('sends no closing email to a client who never accepted, only the summary to the therapist', () => {
-    const change = closeChange(makePolicy({ state: 'invited', acceptedAt: null }), '2027-03-06', 'closing-date', AT);
+    const change = closeChange(makePolicy({ state: 'invited', acceptedAt: null }), 'closing-date', AT);
     expect(templates(change)).toEqual(['closing-summary']);
   });
 
   it('queues the closing email and the summary when the therapist closes', () => {
-    expect(templates(closeChange(makePolicy(), '2027-01-10', 'therapist', AT))).toEqual(['closing', 'closing-summary']);
+    expect(templates(closeChange(makePolicy(), 'therapist', AT))).toEqual(['closing', 'closing-summary']);
   });
 
   it('reports the check-in as none in the summary when there was no check-in', () => {
-    const change = closeChange(makePolicy({ rules: { checkIn: null } }), '2027-01-10', 'therapist', AT);
+    const change = closeChange(makePolicy({ rules: { checkIn: null } }), 'therapist', AT);
     expect(change.mails?.[1]?.data).toMatchObject({ checkIn: 'none' });
   });
 
   it('writes the closed policy as the next version, conditional on the version read', () => {
     const policy = makePolicy({ version: 7, updatesAccepted: 1 });
-    const change = closeChange(policy, '2027-01-10', 'therapist', AT);
+    const change = closeChange(policy, 'therapist', AT);
     expect(change.expectedVersion).toBe(7);
     expect(change.policy).toEqual({ ...policy, state: 'closed', closedReason: 'therapist', closedAt: AT, version: 8 });
     expect(change.at).toBe(AT);
@@ -207,16 +225,16 @@ describe('closeChange (lifecycle)', () => {
   it('leaves the policy it was given untouched', () => {
     const policy = makePolicy();
     const before = structuredClone(policy);
-    closeChange(policy, '2027-01-10', 'opted-out', AT);
+    closeChange(policy, 'opted-out', AT);
     expect(policy).toEqual(before);
   });
 
   it('records a closed event with the reason', () => {
-    expect(closeChange(makePolicy(), '2027-01-10', 'opted-out', AT).events).toEqual([{ at: AT, type: 'closed', data: { reason: 'opted-out' } }]);
+    expect(closeChange(makePolicy(), 'opted-out', AT).events).toEqual([{ at: AT, type: 'closed', data: { reason: 'opted-out' } }]);
   });
 
   it('unschedules every planned job and plans nothing more', () => {
-    const change = closeChange(makePolicy(), TODAY, 'therapist', AT);
+    const change = closeChange(makePolicy(), 'therapist', AT);
     expect(change.schedule).toEqual([]);
     expect([...(change.unschedule ?? [])].sort()).toEqual(['check-in-day', 'check-in-reminder-1', 'check-in-reminder-7', 'closing']);
   });
