@@ -34,6 +34,20 @@ describe('therapist actions', () => {
     expect((await app.request('POST', `/client/${link}/updates`, { body: { text: 'after resuming' } })).status).toBe(201);
   });
 
+  it('sends the check-in day email once even if the therapist pauses and resumes after it went out', async () => {
+    const { id, client } = await accepted();
+    app.clock.set(new Date('2027-02-20T14:30:00Z'));
+    await app.dispatch();
+    const count = (await app.mailTo(client)).length;
+    await app.request('POST', `/policies/${id}/pause`, { token });
+    await app.request('POST', `/policies/${id}/resume`, { token });
+    await app.dispatch();
+    expect(await app.mailTo(client)).toHaveLength(count);
+    const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map((h: { type: string }) => h.type);
+    expect(history.filter((t: string) => t === 'check-in-day')).toHaveLength(1);
+    app.clock.set(new Date('2026-11-20T15:00:00Z'));
+  });
+
   it('refuses to resume a policy that is not paused, with a 409 problem', async () => {
     const { id } = await accepted();
     await app.request('POST', `/policies/${id}/close`, { token });
