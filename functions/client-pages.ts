@@ -95,7 +95,8 @@ export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
   'GET /c/{token}': (e, deps) =>
     asPage(() => {
       const done = e.queryStringParameters?.done;
-      return page(deps, token(e), 200, done ? DONE[done] : undefined);
+      // Own keys only: ?done=__proto__ must not find Object.prototype.
+      return page(deps, token(e), 200, done && Object.hasOwn(DONE, done) ? DONE[done] : undefined);
     }),
   'GET /c/{token}/stop': (e, deps) =>
     asPage(async () => html(200, renderStopPage(await clientStatus(deps, token(e)), { token: token(e), done: false }))),

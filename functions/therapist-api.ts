@@ -1,5 +1,6 @@
 /** Therapist routes: parse → one use case → response. Identity comes from the verified JWT. */
-import { createPolicyBody, parseWith, patchPolicyBody, profileBody } from '../shared/domain/schemas.js';
+import { createPolicyBody, patchPolicyBody, policyId, profileBody } from '../shared/domain/schemas.js';
+import { NotFoundError } from '../shared/domain/errors.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { profileFor, updateProfile } from '../shared/use-cases/profile.js';
 import {
@@ -19,7 +20,12 @@ import { jsonBody, pathParam, type HttpEvent } from './http/request.js';
 import { json } from './http/respond.js';
 import type { RouteKeyOf } from './http/routes.js';
 
-const id = (e: HttpEvent) => pathParam(e, 'id');
+/** Policy ids are UUIDs; anything else is simply not found (and never reaches the database). */
+const id = (e: HttpEvent) => {
+  const value = pathParam(e, 'id');
+  if (!policyId.safeParse(value).success) throw new NotFoundError('No policy with that id.');
+  return value;
+};
 const onPolicy =
   (run: (deps: Deps, t: ReturnType<typeof therapistFrom>, id: string) => Promise<unknown>): Action =>
   async (e, deps) =>
@@ -37,7 +43,7 @@ export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
   'GET /policies/{id}/export': async (e, deps) =>
     json(200, await exportPolicy(deps, therapistFrom(e), id(e)), { 'content-disposition': `attachment; filename="policy-${id(e)}.json"` }),
   'GET /profile': async (e, deps) => json(200, await profileFor(deps, therapistFrom(e))),
-  'PUT /profile': async (e, deps) => json(200, await updateProfile(deps, therapistFrom(e), parseWith(profileBody, JSON.parse(e.body || '{}')))),
+  'PUT /profile': async (e, deps) => json(200, await updateProfile(deps, therapistFrom(e), jsonBody(e, profileBody))),
 };
 
 export const makeHandler = (getDeps: () => Deps) => httpHandler<'therapist-api'>(therapistActions, getDeps);

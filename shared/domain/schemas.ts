@@ -21,6 +21,7 @@ const singleLine = (max: number) =>
 export const isoDate = z.string().check(z.refine(isIsoDate, 'Expected a date as YYYY-MM-DD.'));
 export const timeZone = z.string().check(z.refine(isTimeZone, 'Expected an IANA time zone such as America/New_York.'));
 export const email = z.email().check(z.maxLength(254));
+export const policyId = z.uuid();
 export const personName = singleLine(120);
 
 const updatesInput = z.strictObject({

