@@ -1,5 +1,5 @@
 /** Configuration from the environment, parsed once at cold start; a missing value fails fast and says which. */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { parseWith } from '../shared/domain/schemas.js';
 
 const envSchema = z.object({

@@ -5,7 +5,7 @@
  * token and passes the claims exactly where API Gateway would.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { makeHandler as clientApi } from '../functions/client-api.js';
 import { makeHandler as clientPages } from '../functions/client-pages.js';
 import { makeHandler as health } from '../functions/health.js';

@@ -1,6 +1,6 @@
 /** Reading requests: size limits, content types, JSON and forms, validated with zod. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/domain/errors.js';
 import { parseWith } from '../../shared/domain/schemas.js';
 

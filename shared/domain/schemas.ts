@@ -3,8 +3,8 @@
  * configuration. zod/mini keeps each bundle small (full zod adds ~440 KB); the English
  * locale gives readable messages.
  */
-import { z } from 'zod/mini';
-import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { CRISIS_LOCALES } from './crisis.js';
 import { isIsoDate, isTimeZone } from './dates.js';
 import { ValidationError } from './errors.js';

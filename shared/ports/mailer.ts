@@ -4,6 +4,8 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   headers: { name: string; value: string }[];
+  /** Non-personal labels SES echoes back in bounce/complaint events (policy id, audience). */
+  tags?: { name: string; value: string }[];
 }
 
 /** Sends one email. Throws on failure; the dispatcher retries and dead-letters. */

@@ -33,11 +33,19 @@ export function linkExpiry(policy: Policy): number {
   return Math.floor(Date.parse(`${policy.rules.closesOn}T00:00:00Z`) / 1000) + 2 * DEFAULTS.retentionDays * DAY_SECONDS;
 }
 
+/** SES echoes these back with a bounce or complaint, so feedback finds its policy without any address. */
+function tagsFor(policy: Policy, audience: 'client' | 'therapist') {
+  return [
+    { name: 'policy', value: policy.id },
+    { name: 'audience', value: audience },
+  ];
+}
+
 async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<OutgoingEmail> {
   const base = deps.config.publicBaseUrl;
   const ctx = { policy, data: mail.data, today: todayIn(policy.rules.timeZone, deps.clock.now()), links: null, portalUrl: `${base}/portal` };
   if (!isClientEmail(mail.template)) {
-    return { to: policy.therapist.email, headers: [], ...renderEmail(mail.template, ctx) };
+    return { to: policy.therapist.email, headers: [], tags: tagsFor(policy, 'therapist'), ...renderEmail(mail.template, ctx) };
   }
   const token = deps.ids.linkToken();
   await deps.store.putLink(hashToken(token), { policyId: policy.id, generation: policy.linkGeneration }, linkExpiry(policy));
@@ -45,6 +53,7 @@ async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<Outgo
   const stop = `${page}/stop`;
   return {
     to: policy.client.email,
+    tags: tagsFor(policy, 'client'),
     // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL.
     headers: [
       { name: 'List-Unsubscribe', value: `<${stop}>` },

@@ -22,6 +22,7 @@ export function sesMailer(client: SESv2Client, options: SesMailerOptions): Maile
           FromEmailAddress: options.from,
           Destination: { ToAddresses: [email.to] },
           ConfigurationSetName: options.configurationSet,
+          EmailTags: email.tags?.map((t) => ({ Name: t.name, Value: t.value })),
           Content: {
             Simple: {
               Subject: { Data: oneLine(email.subject), Charset: 'UTF-8' },
