@@ -30,7 +30,6 @@ export function buildApp(props: AppProps = {}) {
     certificateArn: config.certificateArn,
     rateLimit: config.rateLimit,
   });
-  api.addDependency(stateful);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
   return { app, stateful, api };
 }
