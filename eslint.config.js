@@ -22,7 +22,8 @@ export default tseslint.config(
       ...vitest.configs.recommended.rules,
       'vitest/no-focused-tests': 'error',
       'vitest/no-disabled-tests': 'error',
-      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*'] }],
+      // CDK's Template assertions (hasResourceProperties, resourceCountIs, …) throw on failure.
+      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*', '*.has*', '*.resourceCountIs', '*.allResourcesProperties'] }],
       'no-console': 'off',
     },
   },

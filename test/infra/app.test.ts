@@ -92,7 +92,7 @@ describe('the CDK app', () => {
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     for (const route of ROUTES) {
       const deployed = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
-      expect(deployed.AuthorizationType ?? 'NONE', deployed.RouteKey).toBe(route.access === 'therapist' ? 'JWT' : 'NONE');
+      expect(`${deployed.RouteKey} ${deployed.AuthorizationType ?? 'NONE'}`).toBe(`${deployed.RouteKey} ${route.access === 'therapist' ? 'JWT' : 'NONE'}`);
     }
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     api.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
