@@ -2,25 +2,42 @@
  * Builds the real adapters once per cold start, lazily, so a handler module can be imported
  * (by tests or the local server) without touching AWS. Handlers receive `getDeps` and never
  * import an SDK themselves.
+ *
+ * The SES client is loaded on the first email, not at start-up: reads (status pages, lists)
+ * never pay for it, and a cold start that sends mail pays once (~25 ms, see `npm run bench`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
-import { sesMailer } from '../shared/adapters/ses/ses-mailer.js';
 import { systemClock } from '../shared/ports/clock.js';
 import { cryptoIds } from '../shared/ports/ids.js';
 import { jsonLogger } from '../shared/ports/logger.js';
+import type { Mailer } from '../shared/ports/mailer.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { readEnv, type Env } from './config.js';
 
+const LOCAL_CREDENTIALS = { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+function lazySesMailer(env: Env, region: string): Mailer {
+  let mailer: Promise<Mailer> | undefined;
+  const load = async () => {
+    const [{ SESv2Client }, { sesMailer }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('../shared/adapters/ses/ses-mailer.js')]);
+    const client = new SESv2Client({ region, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
+    return sesMailer(client, { from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET });
+  };
+  return {
+    send: async (email) => {
+      mailer ??= load();
+      return (await mailer).send(email);
+    },
+  };
+}
+
 export function buildDeps(env: Env, overrides: Partial<Deps> = {}): Deps {
-  const local = env.DYNAMODB_ENDPOINT ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {};
   const region = env.AWS_REGION ?? 'us-east-1';
-  const dynamo = new DynamoDBClient({ region, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...local } : {}) });
-  const ses = new SESv2Client({ region, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}) });
+  const dynamo = new DynamoDBClient({ region, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
   return {
     store: new DynamoStore(dynamo, env.TABLE_NAME),
-    mailer: sesMailer(ses, { from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET }),
+    mailer: lazySesMailer(env, region),
     clock: systemClock,
     ids: cryptoIds,
     log: jsonLogger(),

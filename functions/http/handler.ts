@@ -10,16 +10,17 @@ import type { HttpEvent } from './request.js';
 import { errorResponse, type Result } from './respond.js';
 import type { FunctionName, RouteKeyOf } from './routes.js';
 
-export type Action = (event: HttpEvent, deps: Deps) => Promise<Result>;
+export type Action<D = Deps> = (event: HttpEvent, deps: D) => Promise<Result>;
 
-export function httpHandler<F extends FunctionName>(actions: Record<RouteKeyOf<F>, Action>, getDeps: () => Deps) {
+/** `D` is what the function's actions need; at least a logger (health needs nothing else). */
+export function httpHandler<F extends FunctionName, D extends Pick<Deps, 'log'> = Deps>(actions: Record<RouteKeyOf<F>, Action<D>>, getDeps: () => D) {
   return async (event: HttpEvent): Promise<Result> => {
     const started = Date.now();
     const deps = getDeps();
     const route = event.routeKey;
     let result: Result;
     try {
-      const action = (actions as Record<string, Action | undefined>)[route];
+      const action = (actions as Record<string, Action<D> | undefined>)[route];
       if (!action) throw route === '$default' ? new NotFoundError('There is nothing here.') : new MethodNotAllowedError('That method is not supported here.');
       result = await action(event, deps);
     } catch (err) {

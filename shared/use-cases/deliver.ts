@@ -6,7 +6,6 @@
 import { todayIn } from '../domain/dates.js';
 import { DEFAULTS, type Policy } from '../domain/policy.js';
 import { isClientEmail, type EmailKind } from '../emails/kinds.js';
-import { renderEmail } from '../emails/render.js';
 import { hashToken } from '../ports/ids.js';
 import { errorFields } from '../ports/logger.js';
 import type { OutgoingEmail } from '../ports/mailer.js';
@@ -41,7 +40,11 @@ function tagsFor(policy: Policy, audience: 'client' | 'therapist') {
   ];
 }
 
+/** Templates load with the first email, so requests that send nothing never pay for them. */
+let templates: Promise<typeof import('../emails/render.js')> | undefined;
+
 async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<OutgoingEmail> {
+  const { renderEmail } = await (templates ??= import('../emails/render.js'));
   const base = deps.config.publicBaseUrl;
   const ctx = { policy, data: mail.data, today: todayIn(policy.rules.timeZone, deps.clock.now()), links: null, portalUrl: `${base}/portal` };
   if (!isClientEmail(mail.template)) {

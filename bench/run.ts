@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: what each function costs in size and start-up time, how fast the two
+ * hot requests are locally, and how many DynamoDB capacity units each operation uses.
+ * Measurements, not tests: nothing here passes or fails.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDeps } from '../functions/aws-deps.js';
+import { LocalSigner } from '../local/auth.js';
+import { LocalClock } from '../local/clock.js';
+import { createLocalServer } from '../local/server.js';
+import { startDynamoLocal, startSesEmulator } from '../local/services.js';
+import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
+import { silentLogger } from '../shared/ports/logger.js';
+import { dispatch } from '../shared/use-cases/dispatch.js';
+
+const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'health', 'dispatcher', 'ses-feedback'];
+const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 21);
+const LATENCY_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const out = mkdtempSync(join(tmpdir(), 'afterword-bench-'));
+const ROOT = join(import.meta.dirname, '..');
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+/** Bundled exactly as the CDK construct does (minified, node22, CJS, SDK included). */
+async function bundle(name: string, entry: string | { contents: string }) {
+  const outfile = join(out, `${name.replace(/\W+/g, '-')}.cjs`);
+  const source = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const } };
+  const result = await build({ ...source, bundle: true, minify: true, platform: 'node', target: 'node22', format: 'cjs', outfile, metafile: true, logLevel: 'silent' });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const byPackage = new Map<string, number>();
+  for (const [file, info] of Object.entries(output.inputs)) {
+    const key = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'our code';
+    byPackage.set(key, (byPackage.get(key) ?? 0) + info.bytesInOutput);
+  }
+  const largest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${kb(v)}`);
+  return { name, outfile, bytes: output.bytes, largest };
+}
+
+/** Median wall time of `require(bundle)` in a fresh Node process, minus an empty process. */
+function importTime(file: string): number {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const times: number[] = [];
+  for (let i = 0; i < IMPORT_RUNS; i += 1) {
+    times.push(Number(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }).toString()));
+  }
+  return median(times);
+}
+
+async function sizesAndImports() {
+  say('\n## Bundles (minified, from esbuild metafile) and fresh-process import time\n');
+  const bare = "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = DynamoDBClient;\n";
+  const rows = [await bundle('bare DynamoDB client', { contents: bare })];
+  for (const name of FUNCTIONS) rows.push(await bundle(name, join(ROOT, 'functions', `${name}.ts`)));
+  const bareMs = importTime(rows[0]!.outfile);
+  say(`| bundle | size | import (median of ${IMPORT_RUNS}) | vs bare SDK | largest parts |`);
+  say('|---|---:|---:|---:|---|');
+  for (const row of rows) {
+    const ms = row === rows[0] ? bareMs : importTime(row.outfile);
+    say(`| ${row.name} | ${kb(row.bytes)} | ${ms.toFixed(1)} ms | ${(ms / bareMs).toFixed(2)}× | ${row.largest.join(', ')} |`);
+  }
+}
+
+/** One table, one local server with the real handlers, a metered store and a movable clock. */
+async function localService(dynamoEndpoint: string, sesEndpoint: string, tableName: string) {
+  const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(client, tableName);
+  let consumed = 0;
+  let meterOn = false;
+  const store = new DynamoStore(client, tableName, (_op, units) => {
+    if (meterOn) consumed += units;
+  });
+  const clock = new LocalClock();
+  clock.set(new Date('2026-11-20T15:00:00Z'));
+  const deps = buildDeps(
+    { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://127.0.0.1', MAIL_FROM: 'Afterword <no-reply@bench.test>', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
+    { clock, store, log: silentLogger },
+  );
+  const signer = new LocalSigner();
+  const server = createLocalServer({ deps, clock, signer, sesEndpoint });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  deps.config.publicBaseUrl = base;
+  const token = signer.signIn('bench@example.com', 'Dr. Bench');
+
+  const call = async (method: string, path: string, body?: unknown, auth = false) => {
+    const started = performance.now();
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    await res.arrayBuffer();
+    return { status: res.status, ms: performance.now() - started };
+  };
+  /** Runs one operation and returns the DynamoDB capacity units it consumed. */
+  const metered = async <T>(run: () => Promise<T>) => {
+    consumed = 0;
+    meterOn = true;
+    const result = await run();
+    meterOn = false;
+    return { result, units: consumed };
+  };
+  let n = 0;
+  const newActivePolicy = async (updates: Record<string, number>) => {
+    n += 1;
+    const email = `client${n}.${tableName}@bench.test`;
+    const created = await metered(() => call('POST', '/policies', { client: { name: 'Bench', email }, endedOn: '2026-11-20', timeZone: 'America/New_York', updates }, true));
+    const outbox = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text: string } }[] };
+    const invite = outbox.emails.filter((e) => e.destination.to.includes(email)).at(-1)!;
+    const link = /\/c\/([\w-]{43})/.exec(invite.body.text)![1]!;
+    await call('POST', `/client/${link}/accept`);
+    return { link, createUnits: created.units };
+  };
+  const close = async () => {
+    server.close();
+    client.destroy();
+  };
+  return { deps, clock, call, metered, newActivePolicy, close };
+}
+
+async function requestsAndCapacity() {
+  say('\n## Local latency (DynamoDB Local, SES emulator, real handlers over HTTP) and DynamoDB capacity\n');
+  const [dynamo, ses] = await Promise.all([startDynamoLocal(), startSesEmulator()]);
+  const svc = await localService(dynamo.endpoint, ses.endpoint, 'bench');
+
+  // Accepting an update: fresh policies of 12 updates each, no gap, until enough samples.
+  const accepted: number[] = [];
+  const acceptUnits: number[] = [];
+  let createUnits = 0;
+  while (accepted.length < LATENCY_SAMPLES) {
+    const policy = await svc.newActivePolicy({ limit: 12, minDaysBetween: 0 });
+    createUnits = policy.createUnits;
+    for (let i = 0; i < 12 && accepted.length < LATENCY_SAMPLES; i += 1) {
+      const m = await svc.metered(() => svc.call('POST', `/client/${policy.link}/updates`, { text: `update ${i}` }));
+      if (m.result.status !== 201) throw new Error(`expected 201, got ${m.result.status}`);
+      accepted.push(m.result.ms);
+      acceptUnits.push(m.units);
+    }
+  }
+  // A refusal: too soon after the first update.
+  const slow = await svc.newActivePolicy({ limit: 3, minDaysBetween: 7 });
+  await svc.call('POST', `/client/${slow.link}/updates`, { text: 'first' });
+  const refused: number[] = [];
+  const refuseUnits: number[] = [];
+  for (let i = 0; i < LATENCY_SAMPLES; i += 1) {
+    const m = await svc.metered(() => svc.call('POST', `/client/${slow.link}/updates`, { text: 'too soon' }));
+    if (m.result.status !== 409) throw new Error(`expected 409, got ${m.result.status}`);
+    refused.push(m.result.ms);
+    refuseUnits.push(m.units);
+  }
+  await svc.close();
+
+  // Dispatching one due item, alone in its own table: a check-in reminder and the two emails it sends.
+  const lone = await localService(dynamo.endpoint, ses.endpoint, 'bench-dispatch');
+  await lone.newActivePolicy({});
+  lone.clock.set(new Date('2027-02-13T14:00:30Z'));
+  const run = await lone.metered(() => dispatch(lone.deps));
+  await lone.close();
+
+  say(`| request | p50 | p99 | samples |`);
+  say('|---|---:|---:|---:|');
+  say(`| accept an update (201, both emails sent in the request) | ${median(accepted).toFixed(1)} ms | ${percentile(accepted, 99).toFixed(1)} ms | ${accepted.length} |`);
+  say(`| refuse an update (409 too-soon) | ${median(refused).toFixed(1)} ms | ${percentile(refused, 99).toFixed(1)} ms | ${refused.length} |`);
+  say('\n| operation (everything the request or run does) | DynamoDB capacity units |');
+  say('|---|---:|');
+  say(`| create policy (incl. sending invitation + therapist copy) | ${createUnits.toFixed(1)} |`);
+  say(`| accept update (incl. sending 2 emails) | ${median(acceptUnits).toFixed(1)} |`);
+  say(`| refusal | ${median(refuseUnits).toFixed(1)} |`);
+  say(`| dispatch one due reminder (${run.result.ran} jobs: the reminder, then its 2 emails) | ${run.units.toFixed(1)} |`);
+  await Promise.all([dynamo.stop(), ses.stop()]);
+}
+
+say(`# Afterword bench (Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)})`);
+await sizesAndImports();
+await requestsAndCapacity();
