@@ -6,6 +6,7 @@
 import { todayIn } from '../domain/dates.js';
 import { DEFAULTS, type Policy } from '../domain/policy.js';
 import { isClientEmail, type EmailKind } from '../emails/kinds.js';
+import type { renderEmail as RenderEmail } from '../emails/render.js';
 import { hashToken } from '../ports/ids.js';
 import { errorFields } from '../ports/logger.js';
 import type { OutgoingEmail } from '../ports/mailer.js';
@@ -41,7 +42,7 @@ function tagsFor(policy: Policy, audience: 'client' | 'therapist') {
 }
 
 /** Templates load with the first email, so requests that send nothing never pay for them. */
-let templates: Promise<typeof import('../emails/render.js')> | undefined;
+let templates: Promise<{ renderEmail: typeof RenderEmail }> | undefined;
 
 async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<OutgoingEmail> {
   const { renderEmail } = await (templates ??= import('../emails/render.js'));
