@@ -17,6 +17,7 @@ import { createLocalServer } from '../local/server.js';
 import { startDynamoLocal, startSesEmulator } from '../local/services.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
+import { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { silentLogger } from '../shared/ports/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 
@@ -81,12 +82,13 @@ async function localService(dynamoEndpoint: string, sesEndpoint: string, tableNa
   });
   const clock = new LocalClock();
   clock.set(new Date('2026-11-20T15:00:00Z'));
+  const eventLog = new LocalEventLog(100);
   const deps = buildDeps(
     { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://127.0.0.1', MAIL_FROM: 'Afterword <no-reply@bench.test>', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
-    { clock, store, log: silentLogger },
+    { clock, store, events: eventLog, log: silentLogger },
   );
   const signer = new LocalSigner();
-  const server = createLocalServer({ deps, clock, signer, sesEndpoint });
+  const server = createLocalServer({ deps, eventLog, clock, signer, sesEndpoint });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   deps.config.publicBaseUrl = base;

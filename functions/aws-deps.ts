@@ -11,6 +11,7 @@ import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
 import { systemClock } from '../shared/ports/clock.js';
 import { cryptoIds } from '../shared/ports/ids.js';
 import { jsonLogger } from '../shared/ports/logger.js';
+import type { EventPublisher } from '../shared/ports/events.js';
 import type { Mailer } from '../shared/ports/mailer.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { readEnv, type Env } from './config.js';
@@ -32,12 +33,33 @@ function lazySesMailer(env: Env, region: string): Mailer {
   };
 }
 
+/** EventBridge is loaded with the first event, like SES with the first email. */
+function lazyEventPublisher(env: Env, region: string): EventPublisher {
+  const busName = env.EVENT_BUS_NAME;
+  if (!busName) return { publish: async () => {} };
+  let publisher: Promise<EventPublisher> | undefined;
+  const load = async () => {
+    const [{ EventBridgeClient }, { eventBridgePublisher }] = await Promise.all([
+      import('@aws-sdk/client-eventbridge'),
+      import('../shared/adapters/eventbridge/eventbridge-publisher.js'),
+    ]);
+    return eventBridgePublisher(new EventBridgeClient({ region }), busName);
+  };
+  return {
+    publish: async (events) => {
+      publisher ??= load();
+      return (await publisher).publish(events);
+    },
+  };
+}
+
 export function buildDeps(env: Env, overrides: Partial<Deps> = {}): Deps {
   const region = env.AWS_REGION ?? 'us-east-1';
   const dynamo = new DynamoDBClient({ region, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
   return {
     store: new DynamoStore(dynamo, env.TABLE_NAME),
     mailer: lazySesMailer(env, region),
+    events: lazyEventPublisher(env, region),
     clock: systemClock,
     ids: cryptoIds,
     log: jsonLogger(),

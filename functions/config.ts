@@ -7,6 +7,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url(),
   MAIL_FROM: z.string().check(z.minLength(3)),
   SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** The custom bus domain events go to; without it events are only logged as published. */
+  EVENT_BUS_NAME: z.optional(z.string()),
   AWS_REGION: z.optional(z.string()),
   /** Local mode and tests only: DynamoDB Local and the SES emulator. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDeps } from '../functions/aws-deps.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { errorFields } from '../shared/ports/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import { LocalSigner } from './auth.js';
@@ -42,12 +43,13 @@ async function main() {
   client.destroy();
 
   const clock = new LocalClock(join(dataDir, 'clock.json'));
+  const eventLog = new LocalEventLog();
   const baseUrl = `http://localhost:${port}`;
   const deps = buildDeps(
     { TABLE_NAME, PUBLIC_BASE_URL: baseUrl, MAIL_FROM: 'Afterword <no-reply@afterword.local>', DYNAMODB_ENDPOINT: dynamo.endpoint, SES_ENDPOINT: ses.endpoint },
-    { clock },
+    { clock, events: eventLog },
   );
-  const server = createLocalServer({ deps, clock, signer: new LocalSigner(persistentSecret()), sesEndpoint: ses.endpoint });
+  const server = createLocalServer({ deps, eventLog, clock, signer: new LocalSigner(persistentSecret()), sesEndpoint: ses.endpoint });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new MissingPrerequisiteError(`Port ${port} is already in use. Stop what is using it, or run with another port: PORT=3001 npm start`) : err),
@@ -68,7 +70,7 @@ async function main() {
   Afterword is running at ${baseUrl}
 
     Sign in:        ${baseUrl}/local/sign-in
-    Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox)
+    Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox, events: /local/events)
     Clock:          curl -X POST ${baseUrl}/local/clock -H 'content-type: application/json' -d '{"advanceDays":30}'
     Dispatch now:   curl -X POST ${baseUrl}/local/dispatch
     Health:         ${baseUrl}/health

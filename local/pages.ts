@@ -1,5 +1,6 @@
 /** Local-only pages: sign in as a therapist, and read the outbox. Never deployed. */
 import { escapeHtml as e } from '../functions/pages/client-page.js';
+import type { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import type { OutboxEmail } from './outbox.js';
 
 const shell = (title: string, body: string) => `<!doctype html>
@@ -44,7 +45,7 @@ export function signedInPage(token: string, name: string): string {
   );
 }
 
-export function outboxPage(emails: OutboxEmail[]): string {
+export function outboxPage(emails: OutboxEmail[], events: LocalEventLog['events'] = []): string {
   const items = [...emails]
     .reverse()
     .map(
@@ -59,7 +60,15 @@ export function outboxPage(emails: OutboxEmail[]): string {
     'Outbox',
     `<h1>Outbox</h1>
 <p>Every email the service sent, newest first (${emails.length} in all). JSON: <a href="/local/outbox">/local/outbox</a>.</p>
-${items || '<p>Nothing has been sent yet.</p>'}`,
+${items || '<p>Nothing has been sent yet.</p>'}
+<h2>Domain events</h2>
+<p>What a practice's integrations would receive on the event bus, newest first. JSON: <a href="/local/events">/local/events</a>.</p>
+<pre>${e(
+      [...events]
+        .reverse()
+        .map((ev) => `${ev.publishedAt}  ${ev.type}  ${JSON.stringify(ev.detail)}`)
+        .join('\n') || 'None yet.',
+    )}</pre>`,
   );
 }
 

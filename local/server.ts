@@ -18,6 +18,7 @@ import { email, isoDate, parseWith, personName } from '../shared/domain/schemas.
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { updateProfile } from '../shared/use-cases/profile.js';
+import type { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import type { LocalSigner } from './auth.js';
 import type { LocalClock } from './clock.js';
 import { clearOutbox, readOutbox } from './outbox.js';
@@ -25,6 +26,8 @@ import { outboxPage, signInPage, signedInPage } from './pages.js';
 
 export interface LocalServerOptions {
   deps: Deps;
+  /** Where domain events go locally (EventBridge in AWS), shown at /local/events and on the outbox page. */
+  eventLog: LocalEventLog;
   clock: LocalClock;
   signer: LocalSigner;
   sesEndpoint: string;
@@ -145,7 +148,7 @@ function htmlResult(status: number, page: string): Result {
   return { statusCode: status, headers: { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' }, body: page };
 }
 
-function localRoutes({ deps, clock, signer, sesEndpoint }: LocalServerOptions): Record<string, LocalAction> {
+function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServerOptions): Record<string, LocalAction> {
   return {
     'GET /': async () => ({ statusCode: 303, headers: { location: '/local/sign-in' }, body: '' }),
     'GET /local/sign-in': async () => htmlResult(200, signInPage()),
@@ -166,9 +169,10 @@ function localRoutes({ deps, clock, signer, sesEndpoint }: LocalServerOptions): 
     'POST /local/dispatch': async () => json(200, await dispatch(deps)),
     'GET /local/outbox': async (req) => {
       const emails = await readOutbox(sesEndpoint);
-      return wantsHtml(req) ? htmlResult(200, outboxPage(emails)) : json(200, emails);
+      return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events)) : json(200, emails);
     },
-    'GET /local/outbox/view': async () => htmlResult(200, outboxPage(await readOutbox(sesEndpoint))),
+    'GET /local/outbox/view': async () => htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events)),
+    'GET /local/events': async () => json(200, eventLog.events),
     'DELETE /local/outbox': async () => {
       await clearOutbox(sesEndpoint);
       return { statusCode: 204, body: '' };

@@ -6,6 +6,7 @@
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Effect, ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -121,6 +122,13 @@ export class ServiceFunction extends Construct {
     const indexArns = Object.values(TABLE.indexes).map((i) => `${table.tableArn}/index/${i.name}`);
     this.permissions.addStatements(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [table.tableArn, ...indexArns] }));
     this.fn.addEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /** Permission to put events on this one bus, and its name in the environment. */
+  bindEvents(bus: IEventBus) {
+    this.permissions.addStatements(new PolicyStatement({ actions: ['events:PutEvents'], resources: [bus.eventBusArn] }));
+    this.fn.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
     return this;
   }
 

@@ -50,7 +50,7 @@ export class ApiStack extends Stack {
     const make = (entry: string, extra: Partial<ConstructorParameters<typeof ServiceFunction>[2]> = {}) =>
       new ServiceFunction(this, entry, { ...common, entry, ...extra });
     const withData = (f: ServiceFunction) =>
-      f.bindTable(props.table, 'readwrite').bindMail(props.identity.emailIdentityArn, props.configurationSet.configurationSetName, from);
+      f.bindTable(props.table, 'readwrite').bindMail(props.identity.emailIdentityArn, props.configurationSet.configurationSetName, from).bindEvents(props.bus);
 
     this.functions = {
       'therapist-api': withData(make('therapist-api')),
@@ -58,7 +58,7 @@ export class ApiStack extends Stack {
       'client-pages': withData(make('client-pages')),
       health: make('health', { memorySize: 256 }),
       dispatcher: withData(make('dispatcher', { async: true, timeout: Duration.seconds(60), reservedConcurrency: 2 })),
-      'ses-feedback': make('ses-feedback', { async: true, reservedConcurrency: 5 }).bindTable(props.table, 'readwrite'),
+      'ses-feedback': make('ses-feedback', { async: true, reservedConcurrency: 5 }).bindTable(props.table, 'readwrite').bindEvents(props.bus),
     };
 
     // --- Therapists sign in with Cognito; API Gateway verifies their ID token. ---
@@ -170,6 +170,16 @@ export class ApiStack extends Stack {
         metricValue: '1',
       });
     }
+    for (const [name, f] of Object.entries(this.functions)) {
+      new MetricFilter(this, `${name}-unpublished`, {
+        logGroup: f.logGroup,
+        filterPattern: FilterPattern.stringValue('$.event', '=', 'events.publish-failed'),
+        metricNamespace: 'Afterword',
+        metricName: 'UnpublishedEvents',
+        metricValue: '1',
+      });
+    }
+    alarm('unpublished-events', new Metric({ namespace: 'Afterword', metricName: 'UnpublishedEvents', statistic: 'Sum', period: Duration.minutes(5) }), 1, 'Domain events could not be put on the event bus.');
     alarm('undeliverable-jobs', new Metric({ namespace: 'Afterword', metricName: 'UndeliverableJobs', statistic: 'Sum', period: Duration.minutes(5) }), 1, 'An email or scheduled job failed every retry and was dead-lettered.');
     const ses = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
     alarm('ses-bounce-rate', ses('Reputation.BounceRate'), 0.05, 'SES bounce rate reached 5% (SES reviews accounts at 5%, pauses at 10%).');

@@ -12,6 +12,7 @@ import { errorFields } from '../ports/logger.js';
 import type { OutgoingEmail } from '../ports/mailer.js';
 import type { Job, MailJob } from '../ports/store.js';
 import type { Deps } from './deps.js';
+import { publishEvents } from './publish.js';
 
 const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 8;
@@ -90,12 +91,11 @@ export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }): Prom
 export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOutcome> {
   const fields = { policyId: job.policyId, jobKind: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts, ...errorFields(err) };
   if (job.attempts >= MAX_ATTEMPTS) {
-    await deps.store.deadLetterJob(job, {
-      at: deps.clock.now().toISOString(),
-      type: 'delivery-failed',
-      data: { job: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts },
-    });
+    const event = { at: deps.clock.now().toISOString(), type: 'delivery-failed', data: { job: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts } };
+    await deps.store.deadLetterJob(job, event);
     deps.log.error('job.dead-lettered', fields);
+    const policy = await deps.store.getPolicy(job.policyId);
+    if (policy) await publishEvents(deps, policy, [event]);
     return 'dead';
   }
   const delayMs = Math.min(2 ** (job.attempts - 1) * 60_000, 6 * 3_600_000);

@@ -14,9 +14,9 @@ import { errorFields } from '../ports/logger.js';
 import type { Job, MailJob, PolicyChange } from '../ports/store.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
-import { deliverNow, failJob, leaseUntil, runMailJob, type JobOutcome } from './deliver.js';
+import { failJob, leaseUntil, runMailJob, type JobOutcome } from './deliver.js';
 import { closeChange } from './lifecycle.js';
-import { next, today } from './mutate.js';
+import { afterCommit, next, today } from './mutate.js';
 
 export interface DispatchSummary {
   ran: number;
@@ -68,7 +68,7 @@ async function runScheduledJob(deps: Deps, job: Job, scheduled: ScheduledJob): P
     try {
       const mails = await deps.store.commit(change);
       deps.log.info('scheduled.ran', { policyId: policy.id, jobKind: scheduled.kind, count: mails.length });
-      await deliverNow(deps, mails);
+      await afterCommit(deps, change, mails);
       return mails.length > 0 || change.policy.state !== policy.state ? 'done' : 'skipped';
     } catch (err) {
       if (!(err instanceof VersionConflictError)) throw err;

@@ -10,6 +10,7 @@ import type { Policy } from '../domain/policy.js';
 import type { Job, PolicyChange } from '../ports/store.js';
 import type { Deps } from './deps.js';
 import { deliverNow } from './deliver.js';
+import { publishEvents } from './publish.js';
 
 const MAX_ATTEMPTS = 12;
 
@@ -43,9 +44,18 @@ export async function mutatePolicy<R>(
       }
       throw err;
     }
-    await deliverNow(deps, created);
+    await afterCommit(deps, change, created);
     return result;
   }
+}
+
+/**
+ * What follows a successful commit: send the emails it queued (the dispatcher retries any
+ * that fail) and publish its domain events. Publishing is best effort: a failure is logged
+ * (and alarmed on) but never undoes or fails what the person did.
+ */
+export async function afterCommit(deps: Deps, change: PolicyChange, created: Job[]): Promise<void> {
+  await Promise.all([deliverNow(deps, created), publishEvents(deps, change.policy, change.events ?? [])]);
 }
 
 /** The next snapshot of a policy: same id, version + 1. */

@@ -8,11 +8,10 @@ import type { CreatePolicyBody, PatchPolicyBody } from '../domain/schemas.js';
 import { mail } from './mail.js';
 import type { Deps, Therapist } from './deps.js';
 import { closeChange, replan } from './lifecycle.js';
-import { mutatePolicy, next, today } from './mutate.js';
+import { afterCommit, mutatePolicy, next, today } from './mutate.js';
 import { profileFor } from './profile.js';
 import { policyDetailView, policyView } from './views.js';
 import { todayIn } from '../domain/dates.js';
-import { deliverNow } from './deliver.js';
 
 function checkedRules(input: RulesInput): PolicyRules {
   const rules = resolveRules(input);
@@ -48,18 +47,15 @@ export async function createPolicy(deps: Deps, therapist: Therapist, body: Creat
     version: 1,
   };
   const todayDate = todayIn(rules.timeZone, deps.clock.now());
-  const created = await deps.store.commit({
+  const change = {
     at,
     policy,
     expectedVersion: null,
     events: [{ at, type: 'invited' }],
-    mails: [
-      mail('invitation', {}),
-      mail('policy-created', {}),
-    ],
+    mails: [mail('invitation', {}), mail('policy-created', {})],
     ...replan(policy, policy, at),
-  });
-  await deliverNow(deps, created);
+  };
+  await afterCommit(deps, change, await deps.store.commit(change));
   deps.log.info('policy.created', { policyId: policy.id, therapistId: therapist.id });
   const detail = await deps.store.getPolicyDetail(policy.id);
   return policyView(policy, todayDate, detail?.jobs ?? []);

@@ -116,9 +116,17 @@ describe('the CDK app', () => {
   it('alarms on function errors, undeliverable emails and SES bounce and complaint rates', () => {
     const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as { MetricName: string; AlarmActions: unknown[] });
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(6);
-    expect(alarms.map((a) => a.MetricName)).toEqual(expect.arrayContaining(['UndeliverableJobs', 'Reputation.BounceRate', 'Reputation.ComplaintRate']));
+    expect(alarms.map((a) => a.MetricName)).toEqual(expect.arrayContaining(['UndeliverableJobs', 'UnpublishedEvents', 'Reputation.BounceRate', 'Reputation.ComplaintRate']));
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     api.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.event = "job.dead-lettered" }' });
+  });
+
+  it('lets the functions that publish put events on the bus, and nothing else', () => {
+    const statements = Object.values(api.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const putEvents = statements.filter((s) => s.Action === 'events:PutEvents');
+    expect(putEvents).toHaveLength(5);
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.EVENT_BUS_NAME);
+    expect(functions).toHaveLength(5);
   });
 
   it('subscribes the SES feedback handler to bounces and complaints', () => {

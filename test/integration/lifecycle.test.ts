@@ -220,6 +220,25 @@ describe('a policy from invitation to closing', () => {
     expect(res.json.updates.map((u: { text: string }) => u.text)).toEqual([firstUpdate, secondUpdate]);
   });
 
+  it('publishes a valid domain event for each step, with no personal data', async () => {
+    const { DOMAIN_EVENTS } = await import('../../shared/domain/events.js');
+    const mine = app.events.events.filter((e) => e.detail.policyId === policyId);
+    expect(mine.map((e) => e.type)).toEqual([
+      'policy.created',
+      'policy.accepted',
+      'update.accepted',
+      'update.accepted',
+      'checkin.reminded',
+      'checkin.reminded',
+      'checkin.day',
+      'checkin.message-received',
+      'policy.closed',
+    ]);
+    for (const event of mine) expect(DOMAIN_EVENTS[event.type].safeParse(event.detail).success).toBe(true);
+    const all = JSON.stringify(mine);
+    for (const secret of [client.email, client.name, therapist.email, firstUpdate]) expect(all).not.toContain(secret);
+  });
+
   it('logs no names, addresses, message text or client links', () => {
     const logs = app.logs.join('\n');
     expect(app.logs.length).toBeGreaterThan(20);

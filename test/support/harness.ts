@@ -13,6 +13,7 @@ import { LocalClock } from '../../local/clock.js';
 import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
 import { createLocalServer } from '../../local/server.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
 import { jsonLogger } from '../../shared/ports/logger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import type { Deps } from '../../shared/use-cases/deps.js';
@@ -29,6 +30,8 @@ export interface App {
   deps: Deps;
   clock: LocalClock;
   logs: string[];
+  /** Domain events published so far (EventBridge in AWS). */
+  events: LocalEventLog;
   tableName: string;
   dynamo: DynamoDBClient;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
@@ -54,13 +57,14 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
   const clock = new LocalClock();
   clock.set(new Date(options.now ?? '2026-11-20T15:00:00Z'));
   const logs: string[] = [];
+  const events = new LocalEventLog();
   const signer = new LocalSigner();
   let baseUrl = '';
   const deps = buildDeps(
     { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://placeholder.invalid', MAIL_FROM: 'Afterword <no-reply@afterword.test>', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
-    { clock, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
+    { clock, events, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
   );
-  const server = createLocalServer({ deps, clock, signer, sesEndpoint });
+  const server = createLocalServer({ deps, eventLog: events, clock, signer, sesEndpoint });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   deps.config.publicBaseUrl = baseUrl;
@@ -91,6 +95,7 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
     deps,
     clock,
     logs,
+    events,
     tableName,
     dynamo,
     request,

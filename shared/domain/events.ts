@@ -1,0 +1,69 @@
+/**
+ * Domain events for practices to integrate with (EventBridge, source "afterword").
+ * Versioned and validated: a consumer can rely on `detail-type` + `version` to know the
+ * shape. Events carry ids, dates, counts and reasons only: never names, addresses or text.
+ */
+import * as z from 'zod/mini';
+
+export const EVENT_SOURCE = 'afterword';
+
+const base = { policyId: z.uuid(), therapistId: z.string(), occurredAt: z.iso.datetime() };
+const v1 = <T extends z.core.$ZodShape>(shape: T) => z.strictObject({ version: z.literal(1), ...base, ...shape });
+
+/** detail-type → schema of `detail`. Adding a type or an optional field is fine; changing one needs version 2. */
+export const DOMAIN_EVENTS = {
+  'policy.created': v1({}),
+  'policy.accepted': v1({}),
+  'policy.declined': v1({}),
+  'policy.paused': v1({}),
+  'policy.resumed': v1({}),
+  'policy.changed': v1({}),
+  'policy.link-reissued': v1({}),
+  'policy.closed': v1({ reason: z.enum(['closing-date', 'therapist', 'opted-out', 'declined']) }),
+  'update.accepted': v1({ seq: z.int().check(z.gte(1)) }),
+  'update.refused': v1({ reason: z.string() }),
+  'checkin.reminded': v1({ daysBefore: z.int().check(z.gte(1)) }),
+  'checkin.day': v1({}),
+  'checkin.message-received': v1({}),
+  'checkin.skipped': v1({}),
+  'email.undeliverable': v1({ job: z.string() }),
+  'email.suppressed': v1({ kind: z.enum(['bounce', 'complaint']) }),
+} as const;
+
+export type DomainEventType = keyof typeof DOMAIN_EVENTS;
+export type DomainEvent = { [K in DomainEventType]: { type: K; detail: z.infer<(typeof DOMAIN_EVENTS)[K]> } }[DomainEventType];
+
+/** Timeline entries → domain events: one vocabulary inside, a stable public one outside. */
+const FROM_HISTORY: Record<string, DomainEventType> = {
+  invited: 'policy.created',
+  accepted: 'policy.accepted',
+  declined: 'policy.declined',
+  paused: 'policy.paused',
+  resumed: 'policy.resumed',
+  'rules-changed': 'policy.changed',
+  'link-reissued': 'policy.link-reissued',
+  closed: 'policy.closed',
+  'update-accepted': 'update.accepted',
+  'update-refused': 'update.refused',
+  'check-in-reminder': 'checkin.reminded',
+  'check-in-day': 'checkin.day',
+  'check-in-message': 'checkin.message-received',
+  'check-in-skipped': 'checkin.skipped',
+  'delivery-failed': 'email.undeliverable',
+  'client-email-suppressed': 'email.suppressed',
+};
+
+export function toDomainEvents(
+  policy: { id: string; therapistId: string },
+  history: { at: string; type: string; data?: Record<string, string | number | boolean> }[],
+): DomainEvent[] {
+  const events: DomainEvent[] = [];
+  for (const entry of history) {
+    const type = FROM_HISTORY[entry.type];
+    if (!type) continue;
+    const detail = { version: 1, policyId: policy.id, therapistId: policy.therapistId, occurredAt: entry.at, ...(entry.data ?? {}) };
+    // Validated on the way out: a malformed event is a bug here, never something to publish.
+    events.push({ type, detail: DOMAIN_EVENTS[type].parse(detail) } as DomainEvent);
+  }
+  return events;
+}
