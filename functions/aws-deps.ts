@@ -18,39 +18,33 @@ import { readEnv, type Env } from './config.js';
 
 const LOCAL_CREDENTIALS = { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
+/** Loads something on first use, once: later callers share the same promise. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
 function lazySesMailer(env: Env, region: string): Mailer {
-  let mailer: Promise<Mailer> | undefined;
-  const load = async () => {
+  const mailer = onFirstUse(async () => {
     const [{ SESv2Client }, { sesMailer }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('../shared/adapters/ses/ses-mailer.js')]);
     const client = new SESv2Client({ region, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
     return sesMailer(client, { from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET });
-  };
-  return {
-    send: async (email) => {
-      mailer ??= load();
-      return (await mailer).send(email);
-    },
-  };
+  });
+  return { send: async (email) => (await mailer()).send(email) };
 }
 
 /** EventBridge is loaded with the first event, like SES with the first email. */
 function lazyEventPublisher(env: Env, region: string): EventPublisher {
   const busName = env.EVENT_BUS_NAME;
   if (!busName) return { publish: async () => {} };
-  let publisher: Promise<EventPublisher> | undefined;
-  const load = async () => {
+  const publisher = onFirstUse(async () => {
     const [{ EventBridgeClient }, { eventBridgePublisher }] = await Promise.all([
       import('@aws-sdk/client-eventbridge'),
       import('../shared/adapters/eventbridge/eventbridge-publisher.js'),
     ]);
     return eventBridgePublisher(new EventBridgeClient({ region }), busName);
-  };
-  return {
-    publish: async (events) => {
-      publisher ??= load();
-      return (await publisher).publish(events);
-    },
-  };
+  });
+  return { publish: async (events) => (await publisher()).publish(events) };
 }
 
 export function buildDeps(env: Env, overrides: Partial<Deps> = {}): Deps {

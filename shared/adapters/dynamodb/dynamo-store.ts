@@ -116,8 +116,9 @@ export class DynamoStore implements Store {
           : { ConditionExpression: 'version = :v', ExpressionAttributeValues: toItem({ ':v': change.expectedVersion }) }),
       },
     });
+    // Items of a closed policy share its expiry; an item with its own (idempotency) keeps it.
     const putNew = (item: Record<string, unknown>) =>
-      tx.push({ Put: { TableName: this.tableName, Item: toItem({ ...item, expiresAt }), ConditionExpression: 'attribute_not_exists(pk)' } });
+      tx.push({ Put: { TableName: this.tableName, Item: toItem({ expiresAt, ...item }), ConditionExpression: 'attribute_not_exists(pk)' } });
 
     if (change.addUpdate) putNew({ ...keys.update(policy.id, change.addUpdate.seq), update: change.addUpdate });
     if (change.addCheckInMessage) putNew({ ...keys.checkInMessage(policy.id), message: change.addCheckInMessage });
