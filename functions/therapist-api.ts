@@ -11,6 +11,7 @@ import {
   listPolicies,
   patchPolicy,
   pausePolicy,
+  previewPolicy,
   reissueLink,
   resumePolicy,
 } from '../shared/use-cases/therapist-policies.js';
@@ -33,6 +34,7 @@ const onPolicy =
 
 export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
   'POST /policies': async (e, deps) => json(201, await createPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
+  'POST /policies/preview': async (e, deps) => json(200, await previewPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
   'GET /policies': async (e, deps) => json(200, { policies: await listPolicies(deps, therapistFrom(e)) }),
   'GET /policies/{id}': onPolicy(getPolicy),
   'PATCH /policies/{id}': async (e, deps) => json(200, await patchPolicy(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),

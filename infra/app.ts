@@ -29,6 +29,7 @@ export function buildApp(props: AppProps = {}) {
     domainName: config.domainName,
     certificateArn: config.certificateArn,
     rateLimit: config.rateLimit,
+    cognitoDomainPrefix: config.cognitoDomainPrefix,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
   return { app, stateful, api };

@@ -32,19 +32,6 @@ export function signInPage(): string {
   );
 }
 
-export function signedInPage(token: string, name: string): string {
-  return shell(
-    'Signed in',
-    `<h1>Signed in as ${e(name)}</h1>
-<p>Your token for the therapist API (send it as <code>Authorization: Bearer …</code>):</p>
-<pre>${e(token)}</pre>
-<p>Create a policy, then open the client's link from the <a href="/local/outbox/view">outbox</a>:</p>
-<pre>curl -s localhost:${'${PORT:-3000}'}/policies -H "Authorization: Bearer ${e(token)}" \\
-  -H 'content-type: application/json' \\
-  -d '{"client":{"name":"Sam","email":"sam@example.com"},"endedOn":"2026-11-20"}'</pre>`,
-  );
-}
-
 export function outboxPage(emails: OutboxEmail[], events: LocalEventLog['events'] = []): string {
   const items = [...emails]
     .reverse()

@@ -5,6 +5,7 @@
  * token and passes the claims exactly where API Gateway would.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { makeHandler as clientApi } from '../functions/client-api.js';
 import { makeHandler as clientPages } from '../functions/client-pages.js';
@@ -13,6 +14,7 @@ import type { HttpEvent } from '../functions/http/request.js';
 import { errorResponse, json, problemResponse, type Result } from '../functions/http/respond.js';
 import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
+import { makeHandler as web } from '../functions/web.js';
 import { AppError, PayloadTooLargeError, ValidationError } from '../shared/domain/errors.js';
 import { email, isoDate, parseWith, personName } from '../shared/domain/schemas.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
@@ -22,7 +24,7 @@ import type { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import type { LocalSigner } from './auth.js';
 import type { LocalClock } from './clock.js';
 import { clearOutbox, readOutbox } from './outbox.js';
-import { outboxPage, signInPage, signedInPage } from './pages.js';
+import { outboxPage, signInPage } from './pages.js';
 
 export interface LocalServerOptions {
   deps: Deps;
@@ -48,6 +50,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
     'client-api': clientApi(() => deps),
     'client-pages': clientPages(() => deps),
     health: health(() => deps),
+    web: web(() => deps, join(import.meta.dirname, '..', 'web'), { mode: 'local', signInUrl: '/local/sign-in' }),
   };
   const local = localRoutes(options);
 
@@ -150,7 +153,7 @@ function htmlResult(status: number, page: string): Result {
 
 function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServerOptions): Record<string, LocalAction> {
   return {
-    'GET /': async () => ({ statusCode: 303, headers: { location: '/local/sign-in' }, body: '' }),
+    'GET /': async () => ({ statusCode: 303, headers: { location: '/portal' }, body: '' }),
     'GET /local/sign-in': async () => htmlResult(200, signInPage()),
     'POST /local/sign-in': async (req, body) => {
       const input = parseWith(signInBody, parseBody(req, body), 'sign-in');
@@ -158,7 +161,8 @@ function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServer
       const claims = signer.verify(token)!;
       const therapist = { id: claims.sub, email: claims.email, name: claims.name };
       await updateProfile(deps, therapist, { displayName: input.name, ...(input.timeZone ? { timeZone: parseWith(z.string(), input.timeZone) } : {}) });
-      return wantsHtml(req) ? htmlResult(200, signedInPage(token, input.name)) : json(200, { token });
+      // A browser goes on to the portal with the token in the fragment (never sent to a server).
+      return wantsHtml(req) ? { statusCode: 303, headers: { location: `/portal#token=${encodeURIComponent(token)}` }, body: '' } : json(200, { token });
     },
     'GET /local/clock': async () => json(200, { now: clock.now().toISOString() }),
     'POST /local/clock': async (req, body) => {

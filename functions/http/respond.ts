@@ -35,7 +35,7 @@ export function outcome(status: number, body: unknown): Result {
   return status >= 400 ? problemResponse(body as Problem) : json(status, body);
 }
 
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export function html(status: number, body: string, headers: Record<string, string> = {}): Result {
   return {

@@ -7,7 +7,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Who may call: a signed-in therapist (JWT), the holder of a client link (in the path), or anyone. */
 export type Access = 'therapist' | 'client-link' | 'public';
 /** Which Lambda function serves the route (one per audience keeps bundles and permissions small). */
-export type FunctionName = 'therapist-api' | 'client-api' | 'client-pages' | 'health';
+export type FunctionName = 'therapist-api' | 'client-api' | 'client-pages' | 'health' | 'web';
 
 export interface RouteDef {
   method: Method;
@@ -22,6 +22,7 @@ export const ROUTES = [
   r('GET', '/health', 'public', 'health'),
 
   r('POST', '/policies', 'therapist', 'therapist-api'),
+  r('POST', '/policies/preview', 'therapist', 'therapist-api'),
   r('GET', '/policies', 'therapist', 'therapist-api'),
   r('GET', '/policies/{id}', 'therapist', 'therapist-api'),
   r('PATCH', '/policies/{id}', 'therapist', 'therapist-api'),
@@ -45,6 +46,11 @@ export const ROUTES = [
   r('GET', '/c/{token}', 'client-link', 'client-pages'),
   r('POST', '/c/{token}/{action}', 'client-link', 'client-pages'),
   r('GET', '/c/{token}/stop', 'client-link', 'client-pages'),
+
+  // Static files: the therapist portal (signs in, then calls the routes above) and page assets.
+  r('GET', '/portal', 'public', 'web'),
+  r('GET', '/portal/{file}', 'public', 'web'),
+  r('GET', '/assets/{file}', 'public', 'web'),
 ] as const satisfies readonly RouteDef[];
 
 type AnyRoute = (typeof ROUTES)[number];

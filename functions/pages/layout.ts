@@ -50,6 +50,8 @@ label{display:block;font-weight:600;margin-bottom:.25rem}
 .hint{color:#4a4f55;margin:0 0 .5rem}
 textarea{display:block;width:100%;min-height:10rem;padding:.6rem;font:inherit;color:#1f2328;background:#fff;border:2px solid #6b7076;border-radius:6px;resize:vertical}
 textarea[readonly]{background:#f5f3ef}
+.count{margin:.35rem 0 0;font-size:.95rem;color:#3d4146}
+.count.over{color:#9b1c1c;font-weight:600}
 form{margin:0 0 1rem}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin-top:.75rem}
 button{font:inherit;font-weight:600;min-height:2.75rem;padding:.55rem 1.1rem;border-radius:6px;cursor:pointer;border:2px solid #1a55a8;background:#1a55a8;color:#fff}
@@ -93,6 +95,8 @@ export function documentShell(parts: ShellParts): string {
     '<meta name="color-scheme" content="light">',
     `<title>${escapeHtml(parts.title)}</title>`,
     `<style>${STYLE}</style>`,
+    // Progressive enhancement only: a live character counter; every form works without it.
+    '<script src="/assets/counter.js" defer></script>',
     '</head>',
     '<body>',
     '<div class="wrap">',

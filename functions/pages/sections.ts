@@ -35,6 +35,8 @@ function textForm(opts: {
   draft: string | undefined;
   button: string;
   hidden?: string;
+  /** For the live counter (assets/counter.js); without JavaScript the hint says the limit. */
+  maxCharacters: number;
 }): string {
   const hidden = opts.hidden ?? '';
   return [
@@ -42,7 +44,8 @@ function textForm(opts: {
     `<label for="${opts.id}">${escapeHtml(opts.label)}</label>`,
     `<p class="hint" id="${opts.id}-hint">${escapeHtml(opts.hint)}</p>`,
     // No maxlength: the browser must never cut someone's words short; the server counts.
-    `<textarea id="${opts.id}" name="text" rows="8" aria-describedby="${opts.id}-hint">${textareaContent(opts.draft)}</textarea>`,
+    `<textarea id="${opts.id}" name="text" rows="8" aria-describedby="${opts.id}-hint ${opts.id}-count" data-max-characters="${opts.maxCharacters}">${textareaContent(opts.draft)}</textarea>`,
+    `<p class="count" id="${opts.id}-count" aria-live="polite"></p>`,
     hidden,
     `<div class="actions"><button type="submit">${escapeHtml(opts.button)}</button></div>`,
     '</form>',
@@ -71,6 +74,7 @@ export function updateSection(view: ClientView, token: string, idempotencyKey: s
         id: 'update-text',
         label: `Your update to ${view.therapistName}`,
         hint: `Up to ${count(max)} characters, plain text. ${repliesLine(view)}`,
+        maxCharacters: max,
         draft,
         button: 'Send update',
         hidden: `<input type="hidden" name="idempotencyKey" value="${escapeHtml(idempotencyKey)}">`,
@@ -113,6 +117,7 @@ export function checkInSection(view: ClientView, token: string, draft: string | 
         id: 'check-in-text',
         label: `Your check-in message to ${view.therapistName}`,
         hint: `Up to ${count(max)} characters, plain text.`,
+        maxCharacters: max,
         draft,
         button: 'Send check-in message',
       }),

@@ -28,6 +28,8 @@ export interface ServiceFunctionProps {
   async?: boolean;
   /** Caps concurrent executions so one runaway caller cannot exhaust the account. */
   reservedConcurrency?: number;
+  /** A folder of the repository to ship beside the bundle (static files read at run time). */
+  copyDirectory?: string;
 }
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -96,6 +98,15 @@ export class ServiceFunction extends Construct {
         format: OutputFormat.CJS,
         // Bundle the SDK too: measured to load faster than the runtime's copy, and pinned.
         externalModules: [],
+        ...(props.copyDirectory
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${inputDir}/${props.copyDirectory}" "${outputDir}/${props.copyDirectory}"`],
+              },
+            }
+          : {}),
       },
       ...(props.async && this.failures ? { deadLetterQueue: this.failures, retryAttempts: 2 } : {}),
     });

@@ -11,7 +11,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { AccountRecovery, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, OAuthScope, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -37,6 +37,8 @@ export interface ApiStackProps extends StackProps {
   domainName?: string | undefined;
   certificateArn?: string | undefined;
   rateLimit?: number | undefined;
+  /** Prefix of the Cognito managed-login domain (<prefix>.auth.<region>.amazoncognito.com). */
+  cognitoDomainPrefix: string;
 }
 
 export class ApiStack extends Stack {
@@ -57,6 +59,7 @@ export class ApiStack extends Stack {
       'client-api': withData(make('client-api')),
       'client-pages': withData(make('client-pages')),
       health: make('health', { memorySize: 256 }),
+      web: make('web', { memorySize: 256, copyDirectory: 'web' }),
       dispatcher: withData(make('dispatcher', { async: true, timeout: Duration.seconds(60), reservedConcurrency: 2 })),
       'ses-feedback': make('ses-feedback', { async: true, reservedConcurrency: 5 }).bindTable(props.table, 'readwrite').bindEvents(props.bus),
     };
@@ -74,7 +77,22 @@ export class ApiStack extends Stack {
     for (const id of ['AwsSolutions-COG3', 'AwsSolutions-COG8']) {
       Validations.of(userPool).acknowledge({ id, reason: 'Threat protection needs the Plus feature plan (a per-user cost); MFA is required for every therapist instead.' });
     }
-    const portalClient = userPool.addClient('Portal', { authFlows: { userSrp: true }, generateSecret: false, idTokenValidity: Duration.hours(1) });
+    // The portal signs in with Cognito's managed login (authorization code + PKCE, no secret in the browser).
+    const portalUrl = `${props.publicBaseUrl}/portal`;
+    const portalClient = userPool.addClient('Portal', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      idTokenValidity: Duration.hours(1),
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [portalUrl],
+        logoutUrls: [portalUrl],
+      },
+    });
+    const signInDomain = userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } });
+    this.functions.web.fn.addEnvironment('COGNITO_DOMAIN', signInDomain.baseUrl());
+    this.functions.web.fn.addEnvironment('COGNITO_CLIENT_ID', portalClient.userPoolClientId);
     const authorizer = new HttpUserPoolAuthorizer('TherapistAuthorizer', userPool, { userPoolClients: [portalClient] });
 
     // --- The HTTP API, route by route from the shared table. ---

@@ -24,21 +24,23 @@ export const email = z.email().check(z.maxLength(254));
 export const policyId = z.uuid();
 export const personName = singleLine(120);
 
-const updatesInput = z.strictObject({
+const updateFields = {
   limit: z.optional(z.int().check(z.gte(0), z.lte(12))),
   minDaysBetween: z.optional(z.int().check(z.gte(0), z.lte(365))),
   from: z.optional(isoDate),
   until: z.optional(isoDate),
   maxCharacters: z.optional(z.int().check(z.gte(1), z.lte(5000))),
-});
+};
+const updatesInput = z.strictObject(updateFields);
 
-const checkInInput = z.strictObject({
+const checkInFields = {
   on: z.optional(isoDate),
   afterMonths: z.optional(z.int().check(z.gte(1), z.lte(24))),
   format: z.optional(z.enum(['message', 'session'])),
   note: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
   remindDaysBefore: z.optional(z.array(z.int().check(z.gte(1), z.lte(60))).check(z.maxLength(5))),
-});
+};
+const checkInInput = z.strictObject(checkInFields);
 
 const referral = z.strictObject({ name: singleLine(120), contact: singleLine(200) });
 
@@ -85,6 +87,14 @@ export const profileBody = z.strictObject({
   displayName: z.optional(personName),
   timeZone: z.optional(timeZone),
   crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
+  /** The therapist's usual rules for new policies (dates are per policy, so not here). */
+  defaultRules: z.optional(
+    z.strictObject({
+      updates: z.optional(z.strictObject({ limit: updateFields.limit, minDaysBetween: updateFields.minDaysBetween, maxCharacters: updateFields.maxCharacters })),
+      checkIn: z.optional(z.strictObject({ afterMonths: checkInFields.afterMonths, format: checkInFields.format, remindDaysBefore: checkInFields.remindDaysBefore })),
+      replies: z.optional(z.enum(['none', 'may-reply'])),
+    }),
+  ),
 });
 export type ProfileBody = z.infer<typeof profileBody>;
 

@@ -87,6 +87,14 @@ export interface TherapistProfile {
   displayName: string;
   timeZone: string;
   crisisLocale: Policy['rules']['crisisLocale'];
+  /** The therapist's usual rules, applied under whatever a new policy sets. */
+  defaultRules?: DefaultRules;
+}
+
+export interface DefaultRules {
+  updates?: { limit?: number; minDaysBetween?: number; maxCharacters?: number };
+  checkIn?: { afterMonths?: number; format?: 'message' | 'session'; remindDaysBefore?: number[] };
+  replies?: 'none' | 'may-reply';
 }
 
 export interface LinkRecord {

@@ -29,6 +29,7 @@ export async function updateProfile(deps: Deps, therapist: Therapist, body: Prof
     displayName: body.displayName ?? current.displayName,
     timeZone: body.timeZone ?? current.timeZone,
     crisisLocale: body.crisisLocale ?? current.crisisLocale,
+    ...(body.defaultRules || current.defaultRules ? { defaultRules: body.defaultRules ?? current.defaultRules } : {}),
   };
   await deps.store.putProfile(updated);
   return updated;

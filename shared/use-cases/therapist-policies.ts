@@ -10,7 +10,8 @@ import type { Deps, Therapist } from './deps.js';
 import { closeChange, replan } from './lifecycle.js';
 import { afterCommit, mutatePolicy, next, today } from './mutate.js';
 import { profileFor } from './profile.js';
-import { policyDetailView, policyView } from './views.js';
+import { clientView, policyDetailView, policyView } from './views.js';
+import type { TherapistProfile } from '../ports/store.js';
 import { todayIn } from '../domain/dates.js';
 
 function checkedRules(input: RulesInput): PolicyRules {
@@ -20,15 +21,18 @@ function checkedRules(input: RulesInput): PolicyRules {
   return rules;
 }
 
-/**
- * Create: resolve defaults → validate dates → write policy, closing job and the two
- * first emails (client invitation, therapist confirmation) in one transaction → send.
- */
-export async function createPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
-  const profile = await profileFor(deps, therapist);
-  const at = deps.clock.now().toISOString();
-  const rules = checkedRules({ ...body, timeZone: body.timeZone ?? profile.timeZone, crisisLocale: body.crisisLocale ?? profile.crisisLocale });
-  const policy: Policy = {
+/** A policy as it would be created: the profile's defaults under the request, every date resolved. */
+function draftPolicy(deps: Deps, therapist: Therapist, profile: TherapistProfile, body: CreatePolicyBody, at: string): Policy {
+  const defaults = profile.defaultRules ?? {};
+  const rules = checkedRules({
+    ...body,
+    updates: { ...defaults.updates, ...body.updates },
+    checkIn: body.checkIn === null ? null : defaults.checkIn || body.checkIn ? { ...defaults.checkIn, ...body.checkIn } : undefined,
+    replies: body.replies ?? defaults.replies,
+    timeZone: body.timeZone ?? profile.timeZone,
+    crisisLocale: body.crisisLocale ?? profile.crisisLocale,
+  });
+  return {
     id: deps.ids.policyId(),
     therapistId: therapist.id,
     therapist: { name: profile.displayName, email: profile.email },
@@ -46,7 +50,16 @@ export async function createPolicy(deps: Deps, therapist: Therapist, body: Creat
     closedAt: null,
     version: 1,
   };
-  const todayDate = todayIn(rules.timeZone, deps.clock.now());
+}
+
+/**
+ * Create: resolve defaults → validate dates → write policy, closing job and the two
+ * first emails (client invitation, therapist confirmation) in one transaction → send.
+ */
+export async function createPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
+  const profile = await profileFor(deps, therapist);
+  const at = deps.clock.now().toISOString();
+  const policy = draftPolicy(deps, therapist, profile, body, at);
   const change = {
     at,
     policy,
@@ -58,7 +71,27 @@ export async function createPolicy(deps: Deps, therapist: Therapist, body: Creat
   await afterCommit(deps, change, await deps.store.commit(change));
   deps.log.info('policy.created', { policyId: policy.id, therapistId: therapist.id });
   const detail = await deps.store.getPolicyDetail(policy.id);
-  return policyView(policy, todayDate, detail?.jobs ?? []);
+  return policyView(policy, todayIn(policy.rules.timeZone, deps.clock.now()), detail?.jobs ?? []);
+}
+
+/**
+ * Preview: exactly what the client would be told, before anything is saved: the resolved
+ * rules in plain words and the invitation email rendered by the real template.
+ */
+export async function previewPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
+  const profile = await profileFor(deps, therapist);
+  const policy = draftPolicy(deps, therapist, profile, body, deps.clock.now().toISOString());
+  const todayDate = todayIn(policy.rules.timeZone, deps.clock.now());
+  const { renderEmail } = await import('../emails/render.js');
+  const invitation = renderEmail('invitation', {
+    policy,
+    data: {},
+    today: todayDate,
+    // Real links are minted only when the email is sent; the preview shows where they go.
+    links: { page: `${deps.config.publicBaseUrl}/c/(private link)`, stop: `${deps.config.publicBaseUrl}/c/(private link)/stop` },
+    portalUrl: `${deps.config.publicBaseUrl}/portal`,
+  });
+  return { rules: policy.rules, summary: clientView(policy, todayDate).summary.rules, invitation: { subject: invitation.subject, text: invitation.text } };
 }
 
 export async function listPolicies(deps: Deps, therapist: Therapist) {

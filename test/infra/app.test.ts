@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/app.js';
 
-const context = { senderDomain: 'mail.example.org', publicBaseUrl: 'https://afterword.example.org' };
+const context = { senderDomain: 'mail.example.org', publicBaseUrl: 'https://afterword.example.org', cognitoDomainPrefix: 'example-afterword' };
 
 interface ValidationReport {
   pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string }[] }[];
@@ -62,7 +62,7 @@ describe('the CDK app', () => {
 
   it('runs every function on Node.js 22, arm64, with a log retention', () => {
     const functions = api.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(6);
+    expect(Object.keys(functions)).toHaveLength(7);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
     }
@@ -115,7 +115,7 @@ describe('the CDK app', () => {
 
   it('alarms on function errors, undeliverable emails and SES bounce and complaint rates', () => {
     const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as { MetricName: string; AlarmActions: unknown[] });
-    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(6);
+    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(7);
     expect(alarms.map((a) => a.MetricName)).toEqual(expect.arrayContaining(['UndeliverableJobs', 'UnpublishedEvents', 'Reputation.BounceRate', 'Reputation.ComplaintRate']));
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     api.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.event = "job.dead-lettered" }' });
@@ -136,7 +136,7 @@ describe('the CDK app', () => {
 
 describe('the CDK app’s guard rails', () => {
   it('stops synthesis with a clear message when a deploy setting is missing', () => {
-    expect(() => buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context: { senderDomain: 'mail.example.org' } })).toThrow(/publicBaseUrl/);
+    expect(() => buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context: { senderDomain: 'mail.example.org', cognitoDomainPrefix: 'x' } })).toThrow(/publicBaseUrl/);
   });
 
   it('makes cdk-nag fail synthesis for a careless resource (so a clean run means something)', () => {
