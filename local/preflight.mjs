@@ -53,9 +53,10 @@ export function checkChromium() {
   }
 }
 
-// `node local/preflight.mjs test` runs the checks `npm test` needs.
+// `node local/preflight.mjs` runs the checks `npm test` needs (the browser tests drive Chromium).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   checkNode();
   ensureDependencies();
   checkJava();
+  checkChromium();
 }

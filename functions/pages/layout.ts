@@ -94,6 +94,8 @@ export function documentShell(parts: ShellParts): string {
     '<meta name="robots" content="noindex, nofollow">',
     '<meta name="color-scheme" content="light">',
     `<title>${escapeHtml(parts.title)}</title>`,
+    // No icon to fetch: the page makes no request but its own (and its optional script).
+    '<link rel="icon" href="data:,">',
     `<style>${STYLE}</style>`,
     // Progressive enhancement only: a live character counter; every form works without it.
     '<script src="/assets/counter.js" defer></script>',

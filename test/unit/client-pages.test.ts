@@ -45,7 +45,8 @@ function expectAccessibleShell(html: string) {
   expect(count(html, '<main>')).toBe(1);
   // One same-origin script (the optional live character counter), nothing inline, nothing external.
   expect(html.match(/<script[^>]*>/g)).toEqual(['<script src="/assets/counter.js" defer>']);
-  expect(html).not.toMatch(/<script>|<link |<img |https?:\/\/(?!riverside\.example)/i);
+  expect(html.match(/<link [^>]*>/g)).toEqual(['<link rel="icon" href="data:,">']);
+  expect(html).not.toMatch(/<script>|<img |https?:\/\/(?!riverside\.example)/i);
   for (const [, id] of html.matchAll(/<textarea id="([^"]+)"/g)) expect(html).toContain(`<label for="${id}">`);
   expect(count(html, '<button')).toBe(count(html, '<button type="submit"'));
   expect(html).not.toContain('maxlength');
