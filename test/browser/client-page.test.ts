@@ -53,24 +53,27 @@ describe('the client page in a browser', () => {
     await page.waitForURL(/done=accepted/);
     await checkPage(page, problems, 'client-accepted');
 
+    // A second tab opened now still shows the form after the first tab has sent an update.
+    const olderTab = await context.newPage();
+    await olderTab.goto(`${app.baseUrl}/c/${link}`);
+
     const box = page.getByLabel(/Your update to Dr\. Noor Haddad/);
     await box.fill('The new routine is holding. 🌱 Thank you for the last session.');
     await expect.poll(() => page.locator('#update-text-count').textContent(), { timeout: 3000 }).toMatch(/^\d+ of 1,000 characters$/);
     await page.getByRole('button', { name: 'Send update' }).click();
     await page.waitForURL(/done=update/);
     expect(await page.getByRole('status').first().textContent()).toContain('Your update was sent');
+    expect(await page.getByLabel(/Your update to/).count()).toBe(0);
+    expect(await page.content()).toContain('27 November 2026');
     await checkPage(page, problems, 'client-update-sent');
 
     const second = 'A second thought, a day too early: <b>& "still mine"</b>';
-    // The page was rendered after the first update, so it no longer offers the form today:
-    // a refusal arrives when the client posts from an older tab. Post it as that tab would.
-    expect(await page.getByLabel(/Your update to/).count()).toBe(0);
-    expect(await page.content()).toContain('27 November 2026');
-    const res = await page.request.post(`${app.baseUrl}/c/${link}/update`, { form: { text: second, idempotencyKey: 'second-tab' } });
-    expect(res.status()).toBe(409);
-    await page.setContent(await res.text());
-    expect(await page.locator('textarea').first().inputValue()).toBe(second);
-    expect(await page.getByRole('alert').textContent()).toContain('27 November 2026');
+    await olderTab.getByLabel(/Your update to/).fill(second);
+    await olderTab.getByRole('button', { name: 'Send update' }).click();
+    await olderTab.waitForLoadState();
+    expect(await olderTab.getByLabel(/Your words, kept here/).inputValue()).toBe(second);
+    expect(await olderTab.getByRole('alert').textContent()).toContain('27 November 2026');
+    await checkPage(olderTab, problems, 'client-refused-too-soon');
 
     await page.goto(`${app.baseUrl}/c/${link}/stop`);
     await checkPage(page, problems, 'client-stop-confirm');

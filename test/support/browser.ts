@@ -35,6 +35,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh context (own storage) at a viewport, collecting console errors and CSP violations. */
 export async function openContext(browser: Browser, viewport: keyof typeof VIEWPORTS = 'desktop') {
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'en-US', timezoneId: 'America/New_York' });
+  // A missing element fails within seconds with its name, not at the test's own timeout.
+  context.setDefaultTimeout(5000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
