@@ -6,6 +6,7 @@ import type { OutboxEmail } from './outbox.js';
 const shell = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)} · Afterword (local)</title>
+<link rel="icon" href="data:,">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;color:#1d232b;background:#f7f6f3;margin:0}
 main{max-width:52rem;margin:0 auto;padding:1.5rem}
