@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openContext, screenshotBoth, seriousViolations } from '../support/browser.js';
 import { startApp, uniqueEmail, type App } from '../support/harness.js';
 
-describe('the client page in a browser', () => {
+// Real browsers on a shared two-core CI machine: generous time, no retries.
+describe('the client page in a browser', { timeout: 120_000 }, () => {
   let app: App;
   let browser: Browser;
   let therapistToken: string;

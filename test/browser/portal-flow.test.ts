@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openContext, screenshotBoth, seriousViolations } from '../support/browser.js';
 import { startApp, uniqueEmail, type App } from '../support/harness.js';
 
-describe('therapist portal and client page, end to end', () => {
+// Real browsers on a shared two-core CI machine: generous time, no retries.
+describe('therapist portal and client page, end to end', { timeout: 120_000 }, () => {
   let app: App;
   let browser: Browser;
   const therapist = { name: 'Dr. Imani Brooks', email: uniqueEmail('dr.brooks') };
@@ -115,6 +116,7 @@ describe('therapist portal and client page, end to end', () => {
     const created = await app.request('POST', '/policies', { token, body: { client: { name: 'Sam Rivera', email: uniqueEmail('sam') }, endedOn: '2026-11-20' } });
     await app.request('POST', `/client/${await app.linkFor(created.json.client.email)}/accept`);
     await page.goto(`${app.baseUrl}/portal#token=${encodeURIComponent(token)}`);
+    await page.getByRole('link', { name: 'Arrangements' }).waitFor(); // signed in
     await page.goto(`${app.baseUrl}/portal#/policies/${created.json.id}`);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();

@@ -5,7 +5,7 @@
  */
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +22,10 @@ describe('the CDK app', () => {
   let data: Template;
   let api: Template;
   let report: ValidationReport;
+  let outdir: string;
 
   beforeAll(() => {
-    const outdir = mkdtempSync(join(tmpdir(), 'afterword-cdk-'));
+    outdir = mkdtempSync(join(tmpdir(), 'afterword-cdk-'));
     const built = buildApp({ outdir, context });
     built.app.synth(); // throws if cdk-nag reports an unacknowledged finding
     report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
@@ -127,6 +128,19 @@ describe('the CDK app', () => {
     expect(putEvents).toHaveLength(5);
     const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.EVENT_BUS_NAME);
     expect(functions).toHaveLength(5);
+  });
+
+  it('ships the portal files beside the web function’s bundle, and gives it the Cognito sign-in settings', () => {
+    const [web] = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.COGNITO_CLIENT_ID);
+    expect(web).toBeDefined();
+    const asset = (web!.Properties.Code.S3Key as string).replace(/\.zip$/, '');
+    expect(existsSync(join(outdir, `asset.${asset}`, 'web', 'portal', 'index.html'))).toBe(true);
+    expect(existsSync(join(outdir, `asset.${asset}`, 'web', 'assets', 'counter.js'))).toBe(true);
+    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['https://afterword.example.org/portal'],
+      GenerateSecret: false,
+    });
   });
 
   it('subscribes the SES feedback handler to bounces and complaints', () => {

@@ -35,8 +35,9 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh context (own storage) at a viewport, collecting console errors and CSP violations. */
 export async function openContext(browser: Browser, viewport: keyof typeof VIEWPORTS = 'desktop') {
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'en-US', timezoneId: 'America/New_York' });
-  // A missing element fails within seconds with its name, not at the test's own timeout.
-  context.setDefaultTimeout(5000);
+  // A missing element fails with its name well before the test's own timeout, with room
+  // for a loaded CI machine (two cores, several test files at once).
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
@@ -66,7 +67,7 @@ export async function screenshotBoth(page: Page, name: string): Promise<string[]
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     const file = join(SCREENSHOTS, `${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
     files.push(file);
   }
   if (original) await page.setViewportSize(original);
