@@ -21,7 +21,7 @@ import { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { silentLogger } from '../shared/ports/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 
-const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'health', 'dispatcher', 'ses-feedback'];
+const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'health', 'web', 'dispatcher', 'ses-feedback', 'inbound-email'];
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 21);
 const LATENCY_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const out = mkdtempSync(join(tmpdir(), 'afterword-bench-'));

@@ -57,7 +57,7 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}): Deps {
     clock: systemClock,
     ids: cryptoIds,
     log: jsonLogger(),
-    config: { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, '') },
+    config: { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), inboundDomain: env.INBOUND_DOMAIN },
     ...overrides,
   };
 }

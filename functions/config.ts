@@ -7,6 +7,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url(),
   MAIL_FROM: z.string().check(z.minLength(3)),
   SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** Replies to client emails go to reply+<token>@INBOUND_DOMAIN; unset: no update-by-email. */
+  INBOUND_DOMAIN: z.optional(z.string()),
   /** The custom bus domain events go to; without it events are only logged as published. */
   EVENT_BUS_NAME: z.optional(z.string()),
   AWS_REGION: z.optional(z.string()),

@@ -14,7 +14,7 @@ export function buildApp(props: AppProps = {}) {
   const app = new App(props);
   const config = readDeployConfig((key) => app.node.tryGetContext(key));
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const stateful = new StatefulStack(app, 'Afterword-Data', { env, senderDomain: config.senderDomain });
+  const stateful = new StatefulStack(app, 'Afterword-Data', { env, senderDomain: config.senderDomain, inboundDomain: config.inboundDomain });
   const api = new ApiStack(app, 'Afterword-Api', {
     env,
     key: stateful.key,
@@ -30,6 +30,7 @@ export function buildApp(props: AppProps = {}) {
     certificateArn: config.certificateArn,
     rateLimit: config.rateLimit,
     cognitoDomainPrefix: config.cognitoDomainPrefix,
+    inbound: stateful.inboundTopic && config.inboundDomain ? { topic: stateful.inboundTopic, domain: config.inboundDomain } : undefined,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
   return { app, stateful, api };

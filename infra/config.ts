@@ -15,6 +15,8 @@ const deployConfig = z.object({
   certificateArn: z.optional(z.string()),
   /** Requests per second across the API before throttling (burst is twice that). */
   rateLimit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000))),
+  /** Optional: receive replies at reply+…@this domain so clients can send updates by email. */
+  inboundDomain: z.optional(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Expected a domain such as reply.example.org.'))),
   /** Cognito's sign-in page lives at <prefix>.auth.<region>.amazoncognito.com; unique per region. */
   cognitoDomainPrefix: z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Lowercase letters, digits and hyphens, e.g. yourpractice-afterword.')),
 });
@@ -22,6 +24,6 @@ const deployConfig = z.object({
 export type DeployConfig = z.infer<typeof deployConfig>;
 
 export function readDeployConfig(context: (key: string) => unknown): DeployConfig {
-  const raw = Object.fromEntries(['senderDomain', 'publicBaseUrl', 'domainName', 'certificateArn', 'rateLimit', 'cognitoDomainPrefix'].map((k) => [k, context(k)]).filter(([, v]) => v !== undefined));
+  const raw = Object.fromEntries(['senderDomain', 'publicBaseUrl', 'domainName', 'certificateArn', 'rateLimit', 'cognitoDomainPrefix', 'inboundDomain'].map((k) => [k, context(k)]).filter(([, v]) => v !== undefined));
   return parseWith(deployConfig, raw, 'deploy configuration (pass with -c name=value or in cdk.json "context")');
 }

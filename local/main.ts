@@ -46,7 +46,7 @@ async function main() {
   const eventLog = new LocalEventLog();
   const baseUrl = `http://localhost:${port}`;
   const deps = buildDeps(
-    { TABLE_NAME, PUBLIC_BASE_URL: baseUrl, MAIL_FROM: 'Afterword <no-reply@afterword.local>', DYNAMODB_ENDPOINT: dynamo.endpoint, SES_ENDPOINT: ses.endpoint },
+    { TABLE_NAME, PUBLIC_BASE_URL: baseUrl, MAIL_FROM: 'Afterword <no-reply@afterword.local>', INBOUND_DOMAIN: 'reply.afterword.local', DYNAMODB_ENDPOINT: dynamo.endpoint, SES_ENDPOINT: ses.endpoint },
     { clock, events: eventLog },
   );
   const server = createLocalServer({ deps, eventLog, clock, signer: new LocalSigner(persistentSecret()), sesEndpoint: ses.endpoint });
@@ -73,6 +73,7 @@ async function main() {
     Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox, events: /local/events)
     Clock:          curl -X POST ${baseUrl}/local/clock -H 'content-type: application/json' -d '{"advanceDays":30}'
     Dispatch now:   curl -X POST ${baseUrl}/local/dispatch
+    Reply by email: curl -X POST ${baseUrl}/local/inbound --data-binary @reply.eml   (a raw message to the Reply-To address)
     Health:         ${baseUrl}/health
 
   The dispatcher runs every ${dispatchEveryMs / 1000} s. Press Ctrl+C to stop.\n\n`);

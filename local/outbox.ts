@@ -6,6 +6,8 @@ export interface OutboxEmail {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** The service's reply address, when replies count as updates (never the therapist's). */
+  replyTo: string[];
   sentAt: string;
 }
 
@@ -15,6 +17,7 @@ interface EmulatorEmail {
   subject: string;
   body: { text?: string; html?: string };
   headers?: { name: string; value: string }[];
+  replyTo?: string[];
   at: number;
 }
 
@@ -28,6 +31,7 @@ export async function readOutbox(sesEndpoint: string): Promise<OutboxEmail[]> {
     text: e.body.text ?? '',
     html: e.body.html ?? '',
     headers: Object.fromEntries((e.headers ?? []).map((h) => [h.name, h.value])),
+    replyTo: e.replyTo ?? [],
     sentAt: new Date(e.at * 1000).toISOString(),
   }));
 }

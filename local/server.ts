@@ -20,6 +20,8 @@ import { email, isoDate, parseWith, personName } from '../shared/domain/schemas.
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { updateProfile } from '../shared/use-cases/profile.js';
+import { receiveEmailUpdate } from '../shared/use-cases/receive-email.js';
+import { parseMessage } from '../shared/adapters/ses/inbound.js';
 import type { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import type { LocalSigner } from './auth.js';
 import type { LocalClock } from './clock.js';
@@ -177,6 +179,20 @@ function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServer
     },
     'GET /local/outbox/view': async () => htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events)),
     'GET /local/events': async () => json(200, eventLog.events),
+    // Stands in for SES receiving: post a raw message (as a mail program would send it) to
+    // a reply address. Locally there is no SPF/DKIM to check, so the sender is trusted.
+    'POST /local/inbound': async (_req, body) => {
+      if (!body.trim()) throw new ValidationError('Post a raw email message (RFC 5322), for example a saved .eml file.');
+      const message = await parseMessage(body);
+      const outcome = await receiveEmailUpdate(deps, {
+        recipients: message.to,
+        from: message.from,
+        text: message.text,
+        messageId: message.messageId ?? crypto.randomUUID(),
+        authenticated: true,
+      });
+      return json(200, { outcome });
+    },
     'DELETE /local/outbox': async () => {
       await clearOutbox(sesEndpoint);
       return { statusCode: 204, body: '' };

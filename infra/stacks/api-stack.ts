@@ -32,6 +32,8 @@ export interface ApiStackProps extends StackProps {
   configurationSet: IConfigurationSet;
   feedbackTopic: ITopic;
   alarmTopic: ITopic;
+  /** With inbound mail set up: the topic received replies arrive on, and their domain. */
+  inbound?: { topic: ITopic; domain: string } | undefined;
   senderDomain: string;
   publicBaseUrl: string;
   domainName?: string | undefined;
@@ -43,12 +45,15 @@ export interface ApiStackProps extends StackProps {
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
-  readonly functions: Record<FunctionName | 'dispatcher' | 'ses-feedback', ServiceFunction>;
+  readonly functions: Record<FunctionName | 'dispatcher' | 'ses-feedback', ServiceFunction> & { 'inbound-email'?: ServiceFunction };
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const from = `Afterword <no-reply@${props.senderDomain}>`;
-    const common = { key: props.key, environment: { PUBLIC_BASE_URL: props.publicBaseUrl } };
+    const common = {
+      key: props.key,
+      environment: { PUBLIC_BASE_URL: props.publicBaseUrl, ...(props.inbound ? { INBOUND_DOMAIN: props.inbound.domain } : {}) },
+    };
     const make = (entry: string, extra: Partial<ConstructorParameters<typeof ServiceFunction>[2]> = {}) =>
       new ServiceFunction(this, entry, { ...common, entry, ...extra });
     const withData = (f: ServiceFunction) =>
@@ -63,6 +68,13 @@ export class ApiStack extends Stack {
       dispatcher: withData(make('dispatcher', { async: true, timeout: Duration.seconds(60), reservedConcurrency: 2 })),
       'ses-feedback': make('ses-feedback', { async: true, reservedConcurrency: 5 }).bindTable(props.table, 'readwrite').bindEvents(props.bus),
     };
+
+    // --- Clients may send an update by replying to an email, when inbound mail is set up. ---
+    if (props.inbound) {
+      const inbound = withData(make('inbound-email', { async: true, reservedConcurrency: 5 }));
+      this.functions['inbound-email'] = inbound;
+      props.inbound.topic.addSubscription(new LambdaSubscription(inbound.fn, { deadLetterQueue: inbound.failures }));
+    }
 
     // --- Therapists sign in with Cognito; API Gateway verifies their ID token. ---
     const userPool = new UserPool(this, 'Therapists', {

@@ -8,13 +8,16 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, ReceiptRuleSet, SuppressionReasons, TlsPolicy } from 'aws-cdk-lib/aws-ses';
+import { EmailEncoding, Sns as SnsAction } from 'aws-cdk-lib/aws-ses-actions';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
 
 export interface StatefulStackProps extends StackProps {
   senderDomain: string;
+  /** Optional: the domain whose mail SES receives, so clients can send updates by replying. */
+  inboundDomain?: string | undefined;
 }
 
 export class StatefulStack extends Stack {
@@ -25,6 +28,8 @@ export class StatefulStack extends Stack {
   readonly configurationSet: ConfigurationSet;
   readonly feedbackTopic: Topic;
   readonly alarmTopic: Topic;
+  /** Mail received for the inbound domain, raw message included (only when it is configured). */
+  readonly inboundTopic?: Topic;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -82,6 +87,21 @@ export class StatefulStack extends Stack {
       configurationSet: this.configurationSet,
       mailFromDomain: `bounce.${props.senderDomain}`,
     });
+
+    if (props.inboundDomain) {
+      // SES receives for the domain (MX record, and this rule set made active: see README),
+      // scans it, and publishes it whole (base64, up to 150 KB) to a topic the API stack reads.
+      this.inboundTopic = new Topic(this, 'Inbound', { masterKey: this.key, enforceSSL: true });
+      this.inboundTopic.grantPublish(new ServicePrincipal('ses.amazonaws.com'));
+      const rules = new ReceiptRuleSet(this, 'Receiving');
+      rules.addRule('Replies', {
+        recipients: [props.inboundDomain],
+        scanEnabled: true,
+        tlsPolicy: TlsPolicy.REQUIRE,
+        actions: [new SnsAction({ topic: this.inboundTopic, encoding: EmailEncoding.BASE64 })],
+      });
+      new CfnOutput(this, 'ReceiptRuleSetName', { value: rules.receiptRuleSetName });
+    }
 
     this.alarmTopic = new Topic(this, 'Alarms', { masterKey: this.key, enforceSSL: true });
     // A deploy parameter, so the address is set at `cdk deploy --parameters AlarmEmail=…` time.

@@ -54,3 +54,24 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
+
+/**
+ * The new words of an email reply: everything above the quoted original. Mail programs mark
+ * the quote differently; these are the common shapes ("On … wrote:", "> " lines, Outlook's
+ * "-----Original Message-----" or "From:" header block, and a "-- " signature).
+ */
+export function stripQuotedReply(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const next = lines[i + 1] ?? '';
+    if (/^\s*>/.test(line)) break;
+    if (/^-{2,}\s*Original Message\s*-{2,}/i.test(line)) break;
+    if (line === '-- ') break;
+    if (/^On .+wrote:\s*$/.test(line) || (/^On .+/.test(line) && /^.*wrote:\s*$/.test(next) && !/^\s*$/.test(next))) break;
+    if (/^From: .+/.test(line) && /^(Sent|Date): .+/.test(next)) break;
+    kept.push(line);
+  }
+  return kept.join('\n').trim();
+}

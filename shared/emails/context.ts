@@ -15,8 +15,8 @@ export interface EmailContext {
   data: MailData;
   /** Today's date in the policy's time zone. */
   today: IsoDate;
-  /** Client emails only: the private page link and the one-click stop link. Null for therapist emails. */
-  links: { page: string; stop: string } | null;
+  /** Client emails only: the private page link, the one-click stop link, and the reply address when replies count as updates. Null for therapist emails. */
+  links: { page: string; stop: string; reply?: string | null } | null;
   /** Therapist emails link to the portal here; never to the client's page. */
   portalUrl: string;
 }

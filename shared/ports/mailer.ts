@@ -4,6 +4,8 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   headers: { name: string; value: string }[];
+  /** The service's own reply address for this client (never the therapist's). */
+  replyTo?: string;
   /** Non-personal labels SES echoes back in bounce/complaint events (policy id, audience). */
   tags?: { name: string; value: string }[];
 }

@@ -100,6 +100,8 @@ export interface DefaultRules {
 export interface LinkRecord {
   policyId: string;
   generation: number;
+  /** What the token opens: the client's page, or the reply address that takes updates by email. */
+  purpose?: 'page' | 'reply';
 }
 
 export interface Store {

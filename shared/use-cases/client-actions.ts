@@ -27,7 +27,8 @@ export async function resolveLink(deps: Deps, token: string): Promise<Policy> {
   const link = await deps.store.getLink(hashToken(token));
   if (!link) throw linkNotActive();
   const policy = await deps.store.getPolicy(link.policyId);
-  if (!policy || policy.linkGeneration !== link.generation) throw linkNotActive();
+  // A reply address is not a page link (and the other way round).
+  if (!policy || policy.linkGeneration !== link.generation || (link.purpose ?? 'page') !== 'page') throw linkNotActive();
   return policy;
 }
 
@@ -127,8 +128,13 @@ function refusalOutcome(refusal: AppError): StoredOutcome {
  * version read), queues the therapist's copy and the client's receipt, and records the key →
  * refused: the outcome is recorded under the key and returned (409), words kept by the caller.
  */
-export async function submitUpdate(deps: Deps, token: string, text: string, idempotencyKey: string | null, channel: Channel = 'web'): Promise<StoredOutcome> {
+export async function submitUpdate(deps: Deps, token: string, text: string, idempotencyKey: string | null): Promise<StoredOutcome> {
   const { id } = await resolveLink(deps, token);
+  return submitUpdateTo(deps, id, text, idempotencyKey, 'web');
+}
+
+/** The same decision for a policy already identified (by page link, or by reply address). */
+export async function submitUpdateTo(deps: Deps, id: string, text: string, idempotencyKey: string | null, channel: Channel): Promise<StoredOutcome> {
   const keyHash = idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : null;
   if (keyHash) {
     const replay = await deps.store.getIdempotency(id, keyHash);

@@ -53,19 +53,33 @@ async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<Outgo
     return { to: policy.therapist.email, headers: [], tags: tagsFor(policy, 'therapist'), ...renderEmail(mail.template, ctx) };
   }
   const token = deps.ids.linkToken();
-  await deps.store.putLink(hashToken(token), { policyId: policy.id, generation: policy.linkGeneration }, linkExpiry(policy));
+  await deps.store.putLink(hashToken(token), { policyId: policy.id, generation: policy.linkGeneration, purpose: 'page' }, linkExpiry(policy));
   const page = `${base}/c/${token}`;
   const stop = `${page}/stop`;
+  const reply = await replyAddress(deps, policy);
   return {
     to: policy.client.email,
     tags: tagsFor(policy, 'client'),
+    ...(reply ? { replyTo: reply } : {}),
     // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL.
     headers: [
       { name: 'List-Unsubscribe', value: `<${stop}>` },
       { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
     ],
-    ...renderEmail(mail.template, { ...ctx, links: { page, stop } }),
+    ...renderEmail(mail.template, { ...ctx, links: { page, stop, reply } }),
   };
+}
+
+/**
+ * Replying to a client email sends an update, when inbound mail is set up and updates are
+ * part of the arrangement. The address carries its own token (hashed at rest like links).
+ */
+async function replyAddress(deps: Deps, policy: Policy): Promise<string | null> {
+  const domain = deps.config.inboundDomain;
+  if (!domain || policy.rules.updates.limit === 0 || (policy.state !== 'active' && policy.state !== 'paused')) return null;
+  const token = deps.ids.replyToken();
+  await deps.store.putLink(hashToken(token), { policyId: policy.id, generation: policy.linkGeneration, purpose: 'reply' }, linkExpiry(policy));
+  return `reply+${token}@${domain}`;
 }
 
 /** Runs one claimed mail job to its end: sent, skipped, rescheduled, or dead-lettered. */

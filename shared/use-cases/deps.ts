@@ -9,6 +9,8 @@ import type { Store } from '../ports/store.js';
 export interface AppConfig {
   /** Where client links and the portal live, e.g. https://afterword.example.org (no trailing slash). */
   publicBaseUrl: string;
+  /** Where clients can reply to send an update by email (reply+<token>@this); unset: no email path. */
+  inboundDomain?: string | undefined;
 }
 
 export interface Deps {

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/app.js';
 
-const context = { senderDomain: 'mail.example.org', publicBaseUrl: 'https://afterword.example.org', cognitoDomainPrefix: 'example-afterword' };
+const context = { senderDomain: 'mail.example.org', publicBaseUrl: 'https://afterword.example.org', cognitoDomainPrefix: 'example-afterword', inboundDomain: 'reply.example.org' };
 
 interface ValidationReport {
   pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string }[] }[];
@@ -63,7 +63,7 @@ describe('the CDK app', () => {
 
   it('runs every function on Node.js 22, arm64, with a log retention', () => {
     const functions = api.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(7);
+    expect(Object.keys(functions)).toHaveLength(8);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
     }
@@ -72,7 +72,7 @@ describe('the CDK app', () => {
 
   it('gives async functions a dead-letter queue and alarms on its depth', () => {
     const withDlq = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.DeadLetterConfig);
-    expect(withDlq).toHaveLength(2);
+    expect(withDlq).toHaveLength(3);
     api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', AlarmActions: Match.anyValue() });
   });
 
@@ -116,7 +116,7 @@ describe('the CDK app', () => {
 
   it('alarms on function errors, undeliverable emails and SES bounce and complaint rates', () => {
     const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as { MetricName: string; AlarmActions: unknown[] });
-    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(7);
+    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(8);
     expect(alarms.map((a) => a.MetricName)).toEqual(expect.arrayContaining(['UndeliverableJobs', 'UnpublishedEvents', 'Reputation.BounceRate', 'Reputation.ComplaintRate']));
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     api.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.event = "job.dead-lettered" }' });
@@ -125,9 +125,9 @@ describe('the CDK app', () => {
   it('lets the functions that publish put events on the bus, and nothing else', () => {
     const statements = Object.values(api.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const putEvents = statements.filter((s) => s.Action === 'events:PutEvents');
-    expect(putEvents).toHaveLength(5);
+    expect(putEvents).toHaveLength(6);
     const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.EVENT_BUS_NAME);
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6);
   });
 
   it('ships the portal files beside the web function’s bundle, and gives it the Cognito sign-in settings', () => {
@@ -141,6 +141,20 @@ describe('the CDK app', () => {
       CallbackURLs: ['https://afterword.example.org/portal'],
       GenerateSecret: false,
     });
+  });
+
+  it('receives replies for the inbound domain, scanned, over TLS, into the inbound-email function', () => {
+    data.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({
+        Recipients: ['reply.example.org'],
+        ScanEnabled: true,
+        TlsPolicy: 'Require',
+        Actions: [{ SNSAction: Match.objectLike({ Encoding: 'Base64' }) }],
+      }),
+    });
+    api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^inboundemailFunction'), 'Arn'] } });
+    const withInbound = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.INBOUND_DOMAIN === 'reply.example.org');
+    expect(withInbound.length).toBeGreaterThanOrEqual(5);
   });
 
   it('subscribes the SES feedback handler to bounces and complaints', () => {

@@ -61,7 +61,7 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
   const signer = new LocalSigner();
   let baseUrl = '';
   const deps = buildDeps(
-    { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://placeholder.invalid', MAIL_FROM: 'Afterword <no-reply@afterword.test>', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
+    { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://placeholder.invalid', MAIL_FROM: 'Afterword <no-reply@afterword.test>', INBOUND_DOMAIN: 'reply.afterword.test', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
     { clock, events, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
   );
   const server = createLocalServer({ deps, eventLog: events, clock, signer, sesEndpoint });

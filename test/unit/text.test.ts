@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { countCharacters, hasControlCharacters, normaliseMessage } from '../../shared/domain/text.js';
+import { countCharacters, hasControlCharacters, normaliseMessage, stripQuotedReply } from '../../shared/domain/text.js';
 
 describe('countCharacters', () => {
   it.each([
@@ -103,5 +103,26 @@ describe('countCharacters on long text', () => {
 
   it('counts 100,000 characters (one-pass segmentation of this much ran out of memory)', () => {
     expect(countCharacters('a'.repeat(100_000))).toBe(100_000);
+  });
+});
+
+describe('stripQuotedReply', () => {
+  it.each([
+    ['Gmail', 'Thanks, all good here.\n\nOn Fri, 20 Nov 2026 at 10:00, Afterword <no-reply@mail.example.org> wrote:\n> Your check-in is in 7 days', 'Thanks, all good here.'],
+    ['Gmail with a wrapped attribution line', 'Doing well.\n\nOn Fri, 20 Nov 2026 at 10:00, Afterword\n<no-reply@mail.example.org> wrote:\n> quoted', 'Doing well.'],
+    ['Outlook', 'A short update.\r\n\r\n-----Original Message-----\r\nFrom: Afterword\r\nSent: Friday', 'A short update.'],
+    ['Outlook without the marker', 'Hello.\n\nFrom: Afterword <no-reply@mail.example.org>\nSent: Friday, November 20, 2026 10:00 AM', 'Hello.'],
+    ['a signature', 'Words.\n-- \nSent from my phone', 'Words.'],
+    ['plain quoting', 'Above.\n> below', 'Above.'],
+  ])('keeps only the new words of a %s reply', (_kind, text, expected) => {
+    expect(stripQuotedReply(text)).toBe(expected);
+  });
+
+  it('keeps every line of a reply that quotes nothing, including one that merely starts with "On"', () => {
+    expect(stripQuotedReply('On Monday I went back to work.\nIt was fine.')).toBe('On Monday I went back to work.\nIt was fine.');
+  });
+
+  it('returns nothing for a reply that is only the quote', () => {
+    expect(stripQuotedReply('> Your arrangement is in place')).toBe('');
   });
 });

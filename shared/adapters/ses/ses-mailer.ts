@@ -21,6 +21,7 @@ export function sesMailer(client: SESv2Client, options: SesMailerOptions): Maile
         new SendEmailCommand({
           FromEmailAddress: options.from,
           Destination: { ToAddresses: [email.to] },
+          ...(email.replyTo ? { ReplyToAddresses: [email.replyTo] } : {}),
           ConfigurationSetName: options.configurationSet,
           EmailTags: email.tags?.map((t) => ({ Name: t.name, Value: t.value })),
           Content: {

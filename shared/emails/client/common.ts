@@ -14,6 +14,8 @@ import { button, h, link, list, mapText, p, renderDocument, type Block } from '.
 export interface ClientLinks {
   page: string;
   stop: string;
+  /** Present when replying to this email sends an update (inbound mail is set up). */
+  reply?: string | null;
 }
 
 /** A client email always has its links; render.ts makes sure of it. */
@@ -48,6 +50,7 @@ export function clientEmail(ctx: ClientEmailContext, parts: ClientEmailParts): R
 function clientFooter(ctx: ClientEmailContext): Block[] {
   const { policy, links } = ctx;
   return [
+    ...(links.reply ? [p('You can also send an update by replying to this email: write above the quoted text, in plain words. The same limits apply, and you will get an answer either way.')] : []),
     p('Afterword is not for emergencies, and nobody watches it for urgent messages. If you need help now:'),
     list(crisisResources(policy.rules.crisisLocale).lines),
     link(STOP_LABEL, links.stop),
