@@ -61,7 +61,7 @@ function checkText(raw: string, maxCharacters: number): Decision {
     return refuse(
       new RefusalError(
         'too-long',
-        `Your message is ${characters.toLocaleString('en-US')} characters and the limit is ${maxCharacters.toLocaleString('en-US')}. Your words are kept here so you can shorten them.`,
+        `Your message is ${characters.toLocaleString('en-US')} characters and the limit is ${maxCharacters.toLocaleString('en-US')}. Shortening it a little will let it through.`,
         { limit: maxCharacters, count: characters },
       ),
     );
@@ -76,9 +76,9 @@ function refuse(refusal: RefusalError): Decision {
 export function notActiveDetail(policy: Policy): string {
   switch (policy.state) {
     case 'invited':
-      return 'Updates open once you accept the arrangement on this page.';
+      return 'Updates open once you accept the arrangement.';
     case 'paused':
-      return 'Your therapist has paused updates for the moment. Your words are kept here; you can send them once updates open again.';
+      return 'Your therapist has paused updates for the moment. Nothing you wrote is lost; you can send it once updates open again.';
     case 'declined':
       return 'You chose not to take part in this arrangement, so updates are not open.';
     case 'closed':

@@ -146,10 +146,10 @@ export async function submitUpdateTo(deps: Deps, id: string, text: string, idemp
       const at = deps.clock.now().toISOString();
       if (decision.outcome === 'refused') {
         const outcome = refusalOutcome(decision.refusal);
-        if (keyHash && !(await deps.store.putIdempotency(id, keyHash, outcome))) throw new IdempotencyTakenError();
         deps.log.info('update.refused', { policyId: id, reason: decision.refusal.reason });
         if (channel === 'email') {
-          // The email path has no page to keep the words, so the reply quotes them back.
+          // The email path has no page to keep the words, so the reply quotes them back. The
+          // key is recorded in the same transaction as that email, so a retry never loses it.
           const refusal = decision.refusal;
           return {
             result: outcome,
@@ -159,9 +159,11 @@ export async function submitUpdateTo(deps: Deps, id: string, text: string, idemp
               expectedVersion: policy.version,
               events: [{ at, type: 'update-refused', data: { reason: refusal.reason } }],
               mails: [mail('update-refused', { text, reason: refusal.reason, detail: refusal.message, nextAllowedOn: refusal.details.nextAllowedOn ?? null })],
+              ...(keyHash ? { idempotency: { keyHash, outcome } } : {}),
             },
           };
         }
+        if (keyHash && !(await deps.store.putIdempotency(id, keyHash, outcome))) throw new IdempotencyTakenError();
         return { result: outcome, change: null };
       }
       const seq = policy.updatesAccepted + 1;

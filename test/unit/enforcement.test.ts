@@ -58,10 +58,10 @@ describe('decideUpdate: 1. the policy must be active', () => {
     expect(refusal.message).toMatch(/once you accept/);
   });
 
-  it('tells a paused client that their words are kept and can be sent once updates open again', () => {
+  it('tells a paused client that nothing they wrote is lost and it can be sent once updates open again', () => {
     const refusal = refusalOf(decideUpdate(makePolicy({ state: 'paused' }), '2026-11-25', TEXT));
     expect(refusal.message).toMatch(/paused/);
-    expect(refusal.message).toMatch(/words are kept/);
+    expect(refusal.message).toMatch(/Nothing you wrote is lost/);
   });
 
   it('tells a client who opted out that they stopped the emails, and others that the arrangement ended', () => {
@@ -199,7 +199,7 @@ describe('decideUpdate: 3. the text', () => {
     expect(decideUpdate(makePolicy(), '2026-11-25', 'a'.repeat(1000)).outcome).toBe('accepted');
     const refusal = refusalOf(decideUpdate(makePolicy(), '2026-11-25', 'a'.repeat(1001)));
     expect(refusal.message).toBe(
-      'Your message is 1,001 characters and the limit is 1,000. Your words are kept here so you can shorten them.',
+      'Your message is 1,001 characters and the limit is 1,000. Shortening it a little will let it through.',
     );
   });
 
