@@ -8,7 +8,8 @@
  * repeat until nothing is due or the budget is spent.
  */
 import { VersionConflictError } from '../domain/errors.js';
-import type { Policy } from '../domain/policy.js';
+import { addDays, instantAt } from '../domain/dates.js';
+import { DEFAULTS, type Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { errorFields } from '../ports/logger.js';
 import type { Job, MailJob, PolicyChange } from '../ports/store.js';
@@ -63,7 +64,14 @@ async function runScheduledJob(deps: Deps, job: Job, scheduled: ScheduledJob): P
       await deps.store.completeJob(job);
       return 'skipped';
     }
-    const change = decideScheduled(policy, today(deps, policy), scheduled, deps.clock.now().toISOString());
+    const todayDate = today(deps, policy);
+    const decided = decideScheduled(policy, todayDate, scheduled, deps.clock.now().toISOString());
+    if ('deferTo' in decided) {
+      // Paused: look again tomorrow at 09:00; once resumed it runs (or is skipped as stale).
+      await deps.store.retryJob(job, new Date(decided.deferTo));
+      return 'skipped';
+    }
+    const change = decided;
     change.completeJob = job;
     try {
       const mails = await deps.store.commit(change);
@@ -80,12 +88,25 @@ async function runScheduledJob(deps: Deps, job: Job, scheduled: ScheduledJob): P
   return 'lost';
 }
 
+/** The check-in day email still makes sense: its day, or the message window still open. */
+function checkInStillOpen(policy: Policy, todayDate: string): boolean {
+  const c = policy.rules.checkIn;
+  if (!c) return false;
+  return todayDate <= (c.format === 'message' ? c.messageUntil : c.on);
+}
+
 /** What a scheduled job does to a policy as it is now. Pure. */
-export function decideScheduled(policy: Policy, todayDate: string, scheduled: ScheduledJob, at: string): PolicyChange {
+export function decideScheduled(policy: Policy, todayDate: string, scheduled: ScheduledJob, at: string): PolicyChange | { deferTo: string } {
   const quiet: PolicyChange = { at, policy: next(policy, {}), expectedVersion: policy.version };
+  // A pause holds the check-in emails back rather than dropping them.
+  if (policy.state === 'paused' && scheduled.kind !== 'closing') {
+    return { deferTo: instantAt(addDays(todayDate, 1), DEFAULTS.sendAt, policy.rules.timeZone) };
+  }
   switch (scheduled.kind) {
     case 'check-in-reminder': {
       if (policy.state !== 'active' || policy.checkIn !== 'pending') return quiet;
+      // After downtime, a reminder whose day has passed would only confuse ("in 7 days", late).
+      if (todayDate > scheduled.on) return quiet;
       const data = { daysBefore: scheduled.daysBefore ?? 0 };
       return {
         ...quiet,
@@ -98,6 +119,7 @@ export function decideScheduled(policy: Policy, todayDate: string, scheduled: Sc
     }
     case 'check-in-day': {
       if (policy.state !== 'active' || policy.checkIn !== 'pending') return quiet;
+      if (!checkInStillOpen(policy, todayDate)) return quiet;
       return {
         ...quiet,
         events: [{ at, type: 'check-in-day' }],

@@ -16,9 +16,12 @@ import { next } from './mutate.js';
  */
 export function replan(previous: Policy, updated: Policy, at: string): Pick<PolicyChange, 'schedule' | 'unschedule'> {
   const today = todayIn(updated.rules.timeZone, new Date(at));
-  const schedule = planSchedule(updated, today).filter((job) => job.dueAt > at);
+  // The closing job is the exception: closing twice is harmless, and a closing date that has
+  // come must still close the policy (at the next dispatcher run), never be dropped.
+  const touchable = (job: { key: string; dueAt: string }) => job.key === 'closing' || job.dueAt > at;
+  const schedule = planSchedule(updated, today).filter(touchable);
   const keep = new Set(schedule.map((j) => j.key));
-  const unschedule = [...new Set([...scheduleCandidates(previous), ...scheduleCandidates(updated)].filter((j) => j.dueAt > at).map((j) => j.key))].filter(
+  const unschedule = [...new Set([...scheduleCandidates(previous), ...scheduleCandidates(updated)].filter(touchable).map((j) => j.key))].filter(
     (key) => !keep.has(key),
   );
   return { schedule, unschedule };

@@ -12,11 +12,20 @@ import { afterCommit, mutatePolicy, next, today } from './mutate.js';
 import { profileFor } from './profile.js';
 import { clientView, policyDetailView, policyView } from './views.js';
 import type { TherapistProfile } from '../ports/store.js';
-import { todayIn } from '../domain/dates.js';
+import { addDays, formatDate, todayIn, type IsoDate } from '../domain/dates.js';
 
-function checkedRules(input: RulesInput): PolicyRules {
+function checkedRules(input: RulesInput, today: IsoDate): PolicyRules {
   const rules = resolveRules(input);
   const problems = validateRules(rules);
+  // An arrangement must still have a future: one whose closing date has passed would invite
+  // the client to something already over.
+  if (rules.closesOn < today) {
+    problems.push({
+      path: 'closesOn',
+      message: `With these dates the arrangement would already have ended on ${formatDate(rules.closesOn)}. Choose a later end of therapy or a closing date from today on.`,
+    });
+  }
+  if (rules.endedOn > addDays(today, 366)) problems.push({ path: 'endedOn', message: 'The end of therapy can be at most a year ahead.' });
   if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join(' '), problems);
   return rules;
 }
@@ -24,14 +33,15 @@ function checkedRules(input: RulesInput): PolicyRules {
 /** A policy as it would be created: the profile's defaults under the request, every date resolved. */
 function draftPolicy(deps: Deps, therapist: Therapist, profile: TherapistProfile, body: CreatePolicyBody, at: string): Policy {
   const defaults = profile.defaultRules ?? {};
+  const zone = body.timeZone ?? profile.timeZone;
   const rules = checkedRules({
     ...body,
     updates: { ...defaults.updates, ...body.updates },
     checkIn: body.checkIn === null ? null : defaults.checkIn || body.checkIn ? { ...defaults.checkIn, ...body.checkIn } : undefined,
     replies: body.replies ?? defaults.replies,
-    timeZone: body.timeZone ?? profile.timeZone,
+    timeZone: zone,
     crisisLocale: body.crisisLocale ?? profile.crisisLocale,
-  });
+  }, todayIn(zone, new Date(at)));
   return {
     id: deps.ids.policyId(),
     therapistId: therapist.id,
@@ -196,7 +206,7 @@ export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, 
       closesOn: body.closesOn ?? (body.updates?.until || body.checkIn !== undefined ? undefined : r.closesOn),
       referrals: body.referrals ?? r.referrals,
       crisisLocale: body.crisisLocale ?? r.crisisLocale,
-    });
+    }, todayIn(r.timeZone, new Date(at)));
     if (rules.updates.limit < policy.updatesAccepted) {
       throw new ValidationError(`The client has already sent ${policy.updatesAccepted} updates; the limit cannot be lower than that.`, [
         { path: 'updates.limit', message: 'Lower than the updates already received.' },

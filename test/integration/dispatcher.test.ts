@@ -41,17 +41,30 @@ describe('dispatcher', () => {
     expect((await app.mailTo(client)).length - before).toBe(1);
   });
 
-  it('catches up on everything that fell due while no run happened', async () => {
+  it('catches up after downtime with what still makes sense: the open check-in, not reminders for days gone by', async () => {
     const client = uniqueEmail('kai');
     app.clock.set(new Date('2026-11-20T16:00:00Z'));
     const { id } = await createAccepted(app, token, client);
-    app.clock.set(new Date('2027-02-21T15:00:01Z'));
+    const before = (await app.mailTo(client)).length;
+    app.clock.set(new Date('2027-02-21T15:00:01Z')); // check-in was yesterday; its message window is open
     await dispatch(app.deps);
     const detail = await app.request('GET', `/policies/${id}`, { token });
     const types = detail.json.history.map((h: { type: string }) => h.type);
-    expect(types.filter((t: string) => t === 'check-in-reminder')).toHaveLength(2);
-    expect(types).toContain('check-in-day');
+    expect(types.filter((t: string) => t === 'check-in-reminder')).toHaveLength(0);
+    expect(types.filter((t: string) => t === 'check-in-day')).toHaveLength(1);
+    expect((await app.mailTo(client)).length - before).toBe(1);
     expect(detail.json.upcoming.map((u: { kind: string }) => u.kind)).toEqual(['closing']);
+  });
+
+  it('closes a policy whose closing date passed while no run happened', async () => {
+    const client = uniqueEmail('kai');
+    app.clock.set(new Date('2026-11-20T16:00:00Z'));
+    const { id } = await createAccepted(app, token, client);
+    app.clock.set(new Date('2027-06-01T15:00:00Z'));
+    await dispatch(app.deps);
+    const detail = await app.request('GET', `/policies/${id}`, { token });
+    expect(detail.json).toMatchObject({ state: 'closed', closedReason: 'closing-date' });
+    expect(detail.json.history.map((h: { type: string }) => h.type)).not.toContain('check-in-day');
   });
 
   it('stores client links only as SHA-256 hashes', async () => {

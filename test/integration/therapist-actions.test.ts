@@ -47,6 +47,44 @@ describe('therapist actions', () => {
     app.clock.set(new Date('2026-11-20T15:00:00Z'));
   });
 
+  it('holds the check-in emails back during a pause and sends the check-in day once resumed, while it is still open', async () => {
+    const { id, client } = await accepted();
+    await app.request('POST', `/policies/${id}/pause`, { token });
+    app.clock.set(new Date('2027-02-20T15:00:00Z'));
+    await app.dispatch();
+    const whilePaused = (await app.mailTo(client)).length;
+    await app.request('POST', `/policies/${id}/resume`, { token });
+    app.clock.set(new Date('2027-02-21T14:30:00Z')); // the next morning, message window still open
+    await app.dispatch();
+    const after = (await app.mailTo(client)).slice(whilePaused);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.text).toContain('26 February 2027');
+    const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map((h: { type: string }) => h.type);
+    expect(history.filter((t: string) => t === 'check-in-reminder')).toHaveLength(0);
+    expect(history.filter((t: string) => t === 'check-in-day')).toHaveLength(1);
+    app.clock.set(new Date('2026-11-20T15:00:00Z'));
+  });
+
+  it('refuses an arrangement that would already be over, and a closing date in the past', async () => {
+    const old = await app.request('POST', '/policies', { token, body: { client: { name: 'Lee', email: uniqueEmail('lee') }, endedOn: '2026-01-05', checkIn: null } });
+    expect(old.status).toBe(400);
+    expect(old.json.errors.map((e: { path: string }) => e.path)).toContain('closesOn');
+    expect(old.json.detail).toContain('already have ended');
+    const { id } = await accepted();
+    const patched = await app.request('PATCH', `/policies/${id}`, { token, body: { closesOn: '2026-11-19' } });
+    expect(patched.status).toBe(400);
+  });
+
+  it('closes on the next run when the closing date is moved to today', async () => {
+    const { id } = await accepted();
+    app.clock.set(new Date('2026-12-01T16:00:00Z')); // after 09:00 in New York
+    const patched = await app.request('PATCH', `/policies/${id}`, { token, body: { updates: { until: '2026-12-01' }, checkIn: null, closesOn: '2026-12-01' } });
+    expect(patched.status).toBe(200);
+    await app.dispatch();
+    expect((await app.request('GET', `/policies/${id}`, { token })).json).toMatchObject({ state: 'closed', closedReason: 'closing-date' });
+    app.clock.set(new Date('2026-11-20T15:00:00Z'));
+  });
+
   it('refuses to resume a policy that is not paused, with a 409 problem', async () => {
     const { id } = await accepted();
     await app.request('POST', `/policies/${id}/close`, { token });
