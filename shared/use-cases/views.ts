@@ -3,6 +3,7 @@
  * therapist address; the therapist view has no client link (links are never stored).
  */
 import { crisisResources } from '../domain/crisis.js';
+import { keepAddressPrivate, mapStrings } from '../domain/privacy.js';
 import type { IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
 import type { Policy } from '../domain/policy.js';
@@ -20,6 +21,11 @@ function checkInView(policy: Policy, today: IsoDate) {
 export type ClientView = ReturnType<typeof clientView>;
 
 export function clientView(policy: Policy, today: IsoDate) {
+  // Whatever the therapist typed (name, note, referrals), their own address stays private.
+  return mapStrings(buildClientView(policy, today), keepAddressPrivate(policy.therapist.email));
+}
+
+function buildClientView(policy: Policy, today: IsoDate) {
   const a = allowance(policy, today);
   const { rules } = policy;
   return {

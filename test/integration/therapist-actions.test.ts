@@ -85,6 +85,34 @@ describe('therapist actions', () => {
     app.clock.set(new Date('2026-11-20T15:00:00Z'));
   });
 
+  it('keeps the therapist’s address off the client’s page and JSON even when typed into a note or referral', async () => {
+    const client = uniqueEmail('client');
+    await app.request('POST', '/policies', {
+      token,
+      body: {
+        client: { name: 'Kit', email: client },
+        endedOn: '2026-11-20',
+        checkIn: { format: 'session', note: `Write to me at ${therapistEmail.toUpperCase()} to book.` },
+        referrals: [{ name: 'Me', contact: therapistEmail }],
+      },
+    });
+    const link = await app.linkFor(client);
+    const json = await app.request('GET', `/client/${link}`);
+    const page = await app.request('GET', `/c/${link}`);
+    for (const body of [json.text, page.text]) {
+      expect(body.toLowerCase()).not.toContain(therapistEmail.toLowerCase());
+      expect(body).toContain('(address kept private)');
+    }
+  });
+
+  it('links therapist emails to a portal address that opens', async () => {
+    const link = /https?:\/\/[^\s]+#\/policies\/[\w-]+/.exec((await app.mailTo(therapistEmail)).at(-1)!.text)?.[0];
+    expect(link).toBeDefined();
+    const res = await app.request('GET', new URL(link!).pathname);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+  });
+
   it('refuses to resume a policy that is not paused, with a 409 problem', async () => {
     const { id } = await accepted();
     await app.request('POST', `/policies/${id}/close`, { token });

@@ -173,8 +173,8 @@ describe('therapist emails', () => {
 
   it.each(THERAPIST_EMAILS)('%s links to the arrangement in the portal', (kind) => {
     const email = render(kind);
-    expect(email.text).toContain(`${PORTAL}/policies/pol_test_1`);
-    expect(email.html).toContain(`href="${PORTAL}/policies/pol_test_1"`);
+    expect(email.text).toContain(`${PORTAL}#/policies/pol_test_1`);
+    expect(email.html).toContain(`href="${PORTAL}#/policies/pol_test_1"`);
   });
 
   it.each(THERAPIST_EMAILS)('%s names the client', (kind) => {

@@ -4,6 +4,7 @@
  * own address out of anything a client receives.
  */
 import { crisisResources } from '../../domain/crisis.js';
+import { keepAddressPrivate } from '../../domain/privacy.js';
 import { formatDate, type IsoDate } from '../../domain/dates.js';
 import { allowance, type Allowance } from '../../domain/enforcement.js';
 import type { Policy } from '../../domain/policy.js';
@@ -56,17 +57,6 @@ function clientFooter(ctx: ClientEmailContext): Block[] {
     link(STOP_LABEL, links.stop),
     p(`Sent by Afterword on behalf of ${policy.therapist.name}.`),
   ];
-}
-
-/**
- * The therapist's address never reaches a client, even if it was typed into a note, a
- * referral or a name. Matching ignores case, as mail addresses are compared that way in practice.
- */
-function keepAddressPrivate(address: string): (s: string) => string {
-  const trimmed = address.trim();
-  if (!trimmed) return (s) => s;
-  const pattern = new RegExp(trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
-  return (s) => s.replace(pattern, '(address kept private)');
 }
 
 export interface LimitsOptions {

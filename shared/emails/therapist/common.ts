@@ -20,7 +20,8 @@ export interface TherapistEmailParts {
 }
 
 export function policyUrl(ctx: Pick<EmailContext, 'portalUrl' | 'policy'>): string {
-  return `${ctx.portalUrl.replace(/\/+$/, '')}/policies/${encodeURIComponent(ctx.policy.id)}`;
+  // The portal routes in the fragment (#/policies/<id>): one page, no server route per screen.
+  return `${ctx.portalUrl.replace(/\/+$/, '')}#/policies/${encodeURIComponent(ctx.policy.id)}`;
 }
 
 export function therapistEmail(ctx: TherapistEmailContext, parts: TherapistEmailParts): RenderedEmail {

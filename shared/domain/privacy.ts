@@ -1,0 +1,21 @@
+/**
+ * The therapist's address never reaches a client, even if it was typed into a note, a
+ * referral or a name. Emails, the client's page and its JSON all pass through this.
+ * Matching ignores case, as mail addresses are compared that way in practice.
+ */
+export function keepAddressPrivate(address: string): (s: string) => string {
+  const trimmed = address.trim();
+  if (!trimmed) return (s) => s;
+  const pattern = new RegExp(trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return (s) => s.replace(pattern, '(address kept private)');
+}
+
+/** Every string inside a JSON-like value, passed through `map`. */
+export function mapStrings<T>(value: T, map: (s: string) => string): T {
+  if (typeof value === 'string') return map(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)])) as T;
+  }
+  return value;
+}
