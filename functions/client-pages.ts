@@ -49,14 +49,17 @@ async function refusedPage(deps: Deps, t: string, problem: Problem, draft: { upd
 }
 
 async function withKeptText(deps: Deps, t: string, field: 'update' | 'checkIn', text: string, send: () => Promise<{ status: number; body: unknown }>, done: string) {
+  let result: { status: number; body: unknown };
   try {
-    const result = await send();
-    if (result.status < 400) return redirect(pageUrl(t, done));
-    return refusedPage(deps, t, result.body as Problem, { [field]: text });
+    result = await send();
   } catch (err) {
+    // The link stopped working while they wrote (a newer one was sent): keep their words.
+    if (err instanceof NotFoundError) return html(404, renderLinkNotActivePage(err.message, text.trim() ? text : undefined));
     if (err instanceof ValidationError) return refusedPage(deps, t, { type: err.type, title: err.title, status: 400, detail: err.message }, { [field]: text });
     throw err;
   }
+  if (result.status < 400) return redirect(pageUrl(t, done));
+  return refusedPage(deps, t, result.body as Problem, { [field]: text });
 }
 
 async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {

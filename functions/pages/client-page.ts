@@ -129,10 +129,11 @@ export function renderStopPage(view: ClientView, opts: { token: string; done: bo
 
 const DEFAULT_CRISIS = () => crisisResources('US').lines;
 
-export function renderLinkNotActivePage(detail: string): string {
+/** `kept`: words the client was sending when the link stopped working, so they can copy them. */
+export function renderLinkNotActivePage(detail: string, kept?: string): string {
   return documentShell({
     title: `Link not active · ${SITE}`,
-    main: ['<h1>This link is not active</h1>', `<p>${escapeHtml(detail)}</p>`].join('\n'),
+    main: ['<h1>This link is not active</h1>', `<p>${escapeHtml(detail)}</p>`, kept ? keptWords('kept-text', kept) : ''].filter(Boolean).join('\n'),
     crisis: DEFAULT_CRISIS(),
   });
 }

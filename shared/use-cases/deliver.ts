@@ -25,6 +25,8 @@ function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
   if (policy.clientEmailSuppressed) return false;
   if (policy.closedReason === 'opted-out') return kind === 'opted-out';
   if (policy.state === 'declined') return false;
+  // Closed: the one goodbye, and nothing else ("a closed policy sends nothing more").
+  if (policy.state === 'closed') return kind === 'closing';
   if (policy.state === 'invited') return kind === 'invitation';
   return true;
 }

@@ -37,6 +37,8 @@ export async function receiveEmailUpdate(deps: Deps, mail: InboundUpdate): Promi
   if (!link || link.purpose !== 'reply') return ignore('unknown-reply-address');
   const policy = await deps.store.getPolicy(link.policyId);
   if (!policy || policy.linkGeneration !== link.generation) return ignore('revoked-reply-address', link.policyId);
+  // An ended arrangement sends nothing more, not even a refusal.
+  if (policy.state === 'closed' || policy.state === 'declined') return ignore('arrangement-ended', policy.id);
   if (!mail.authenticated || mail.from?.trim().toLowerCase() !== policy.client.email.trim().toLowerCase()) {
     return ignore('sender-not-the-client', policy.id);
   }

@@ -157,6 +157,16 @@ describe('therapist actions', () => {
     expect((await app.request('GET', `/client/${fresh}`)).json.state).toBe('active');
   });
 
+  it('keeps the client’s words on the page when their link was replaced while they wrote', async () => {
+    const { id, link } = await accepted();
+    await app.request('POST', `/policies/${id}/reissue-link`, { token });
+    const words = 'Written before the new link arrived: <keep me> & all.';
+    const res = await app.request('POST', `/c/${link}/update`, { raw: new URLSearchParams({ text: words }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('Written before the new link arrived: &lt;keep me&gt; &amp; all.');
+    expect(res.text).toContain('988');
+  });
+
   it('closes on the therapist’s word with one goodbye to the client', async () => {
     const { id, client } = await accepted();
     const before = (await app.mailTo(client)).length;
