@@ -16,7 +16,7 @@ import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
 import { makeHandler as web } from '../functions/web.js';
 import { AppError, PayloadTooLargeError, ValidationError } from '../shared/domain/errors.js';
-import { email, isoDate, parseWith, personName } from '../shared/domain/schemas.js';
+import { email, isoDate, parseWith, personName, timeZone } from '../shared/domain/schemas.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { updateProfile } from '../shared/use-cases/profile.js';
@@ -39,7 +39,7 @@ export interface LocalServerOptions {
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
-const signInBody = z.strictObject({ email, name: personName, timeZone: z.optional(z.string()) });
+const signInBody = z.strictObject({ email, name: personName, timeZone: z.optional(timeZone) });
 const clockBody = z.union([
   z.strictObject({ advanceDays: z.int().check(z.gte(-3650), z.lte(3650)) }),
   z.strictObject({ set: z.union([isoDate, z.iso.datetime({ offset: true })]) }),
@@ -162,7 +162,7 @@ function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServer
       const token = signer.signIn(input.email, input.name);
       const claims = signer.verify(token)!;
       const therapist = { id: claims.sub, email: claims.email, name: claims.name };
-      await updateProfile(deps, therapist, { displayName: input.name, ...(input.timeZone ? { timeZone: parseWith(z.string(), input.timeZone) } : {}) });
+      await updateProfile(deps, therapist, { displayName: input.name, ...(input.timeZone ? { timeZone: input.timeZone } : {}) });
       // A browser goes on to the portal with the token in the fragment (never sent to a server).
       return wantsHtml(req) ? { statusCode: 303, headers: { location: `/portal#token=${encodeURIComponent(token)}` }, body: '' } : json(200, { token });
     },

@@ -6,7 +6,7 @@
 import { addDays, formatDate, type IsoDate } from './dates.js';
 import { RefusalError, ValidationError } from './errors.js';
 import type { Policy } from './policy.js';
-import { countCharacters, hasControlCharacters, normaliseMessage } from './text.js';
+import { countCharacters, hasControlCharacters, isBlank, normaliseMessage } from './text.js';
 
 export type Decision = { outcome: 'accepted'; text: string; characters: number } | { outcome: 'refused'; refusal: RefusalError };
 
@@ -50,7 +50,7 @@ function isClosedForGood(policy: Policy): boolean {
 /** Shared text checks (steps 3 of both flows): empty is a validation error, long is a refusal. */
 function checkText(raw: string, maxCharacters: number): Decision {
   const text = normaliseMessage(raw);
-  if (text.length === 0) throw new ValidationError('Please write something before sending.', [{ path: 'text', message: 'The message is empty.' }]);
+  if (isBlank(text)) throw new ValidationError('Please write something before sending.', [{ path: 'text', message: 'The message is empty.' }]);
   if (hasControlCharacters(text)) {
     throw new ValidationError('The message contains characters that cannot be sent. Please remove them and try again.', [
       { path: 'text', message: 'Contains control characters.' },

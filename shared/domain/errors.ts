@@ -123,6 +123,13 @@ const REFUSAL_TITLES: Record<RefusalReason, string> = {
   'not-allowed-now': 'Not possible right now',
 };
 
+/** Still contended after every retry: a temporary state, said plainly (503), never a bare 500. */
+export class BusyError extends AppError {
+  readonly status = 503;
+  readonly type = '/problems/busy';
+  readonly title = 'Busy for a moment';
+}
+
 /** Optimistic-concurrency loss; use cases retry on it and it never reaches a client. */
 export class VersionConflictError extends Error {
   constructor() {

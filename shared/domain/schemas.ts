@@ -19,7 +19,11 @@ const singleLine = (max: number) =>
   );
 
 export const isoDate = z.string().check(z.refine(isIsoDate, 'Expected a date as YYYY-MM-DD.'));
-export const timeZone = z.string().check(z.refine(isTimeZone, 'Expected an IANA time zone such as America/New_York.'));
+/** Stored in its canonical spelling ("america/new_york" becomes "America/New_York"). */
+export const timeZone = z.pipe(
+  z.string().check(z.refine(isTimeZone, 'Expected an IANA time zone such as America/New_York.')),
+  z.transform((zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone),
+);
 export const email = z.email().check(z.maxLength(254));
 export const policyId = z.uuid();
 export const personName = singleLine(120);

@@ -50,9 +50,16 @@ export function normaliseMessage(text: string): string {
 // Control characters other than tab and newline have no place in a plain-text note and can
 // break email bodies; they are refused (with the text kept), never silently removed.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// With the u flag this matches only unpaired surrogates: broken text that no email can carry.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 export function hasControlCharacters(text: string): boolean {
-  return CONTROL.test(text);
+  return CONTROL.test(text) || LONE_SURROGATE.test(text);
+}
+
+/** True when nothing would show: only spaces, line breaks or invisible format characters. */
+export function isBlank(text: string): boolean {
+  return !/[^\p{White_Space}\p{Cf}]/u.test(text);
 }
 
 /**

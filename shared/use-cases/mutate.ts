@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { todayIn, type IsoDate } from '../domain/dates.js';
-import { NotFoundError, VersionConflictError } from '../domain/errors.js';
+import { BusyError, NotFoundError, VersionConflictError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
 import type { Job, PolicyChange } from '../ports/store.js';
 import type { Deps } from './deps.js';
@@ -42,6 +42,7 @@ export async function mutatePolicy<R>(
         await sleep(Math.random() * 10 * attempt);
         continue;
       }
+      if (err instanceof VersionConflictError) throw new BusyError('Many changes arrived at once. Nothing was saved or lost; please try again in a moment.');
       throw err;
     }
     await afterCommit(deps, change, created);

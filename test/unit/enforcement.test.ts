@@ -409,6 +409,12 @@ describe('allowance', () => {
   });
 });
 
+describe('blank updates', () => {
+  it('treats an update of only zero-width characters as empty (a validation error, no slot used)', () => {
+    expect(() => decideUpdate(makePolicy(), '2026-11-25', '\u200b\u200b')).toThrow(ValidationError);
+  });
+});
+
 describe('decideCheckIn', () => {
   it.each(NOT_ACTIVE)('refuses the check-in message while the policy is %s', (state) => {
     const refusal = refusalOf(decideCheckIn(makePolicy({ state }), '2027-02-21', TEXT));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ValidationError } from '../../shared/domain/errors.js';
-import { createPolicyBody, idempotencyKey, messageBody, parseWith, patchPolicyBody, personName, profileBody } from '../../shared/domain/schemas.js';
+import { createPolicyBody, idempotencyKey, messageBody, parseWith, patchPolicyBody, personName, profileBody, timeZone } from '../../shared/domain/schemas.js';
 
 const minimal = { client: { name: 'Sam Lee', email: 'sam.lee@client.example' }, endedOn: '2026-11-20' };
 
@@ -217,5 +217,11 @@ describe('parseWith', () => {
 
   it('returns the parsed value on success', () => {
     expect(parseWith(messageBody, { text: 'hi' })).toEqual({ text: 'hi' });
+  });
+});
+
+describe('time zones are stored in their canonical spelling', () => {
+  it('turns america/new_york into America/New_York', () => {
+    expect(parseWith(timeZone, 'america/new_york')).toBe('America/New_York');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { countCharacters, hasControlCharacters, normaliseMessage, stripQuotedReply } from '../../shared/domain/text.js';
+import { countCharacters, hasControlCharacters, isBlank, normaliseMessage, stripQuotedReply } from '../../shared/domain/text.js';
 
 describe('countCharacters', () => {
   it.each([
@@ -124,5 +124,18 @@ describe('stripQuotedReply', () => {
 
   it('returns nothing for a reply that is only the quote', () => {
     expect(stripQuotedReply('> Your arrangement is in place')).toBe('');
+  });
+});
+
+describe('text that cannot be sent', () => {
+  it('treats invisible-only text (zero-width spaces, format characters) as blank', () => {
+    expect(isBlank('\u200b')).toBe(true);
+    expect(isBlank(' \n\u2060\ufeff ')).toBe(true);
+    expect(isBlank('\u200bhi')).toBe(false);
+  });
+
+  it('flags an unpaired surrogate but not an emoji made of a proper pair', () => {
+    expect(hasControlCharacters('a\ud800b')).toBe(true);
+    expect(hasControlCharacters('🌿')).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ export const updateReceived: TherapistTemplate = (ctx) => {
   const sentOn = data.text('sentOn', today);
   const characters = data.number('characters', 0);
   const left = updatesLeft(policy, seq);
-  const size = characters > 0 ? ` (${characters.toLocaleString('en-US')} characters)` : '';
+  const size = characters > 0 ? ` (${characters.toLocaleString('en-US')} ${characters === 1 ? 'character' : 'characters'})` : '';
   return therapistEmail(ctx, {
     subject: `Update ${seq} of ${limit} from ${shortName(client)}`,
     heading: `Update ${seq} of ${limit} from ${client}`,
