@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
 import { systemClock } from '../shared/ports/clock.js';
 import { cryptoIds } from '../shared/ports/ids.js';
-import { jsonLogger } from '../shared/ports/logger.js';
+import { errorFields, jsonLogger } from '../shared/ports/logger.js';
 import type { EventPublisher } from '../shared/ports/events.js';
 import type { Mailer } from '../shared/ports/mailer.js';
 import type { Deps } from '../shared/use-cases/deps.js';
@@ -50,13 +50,14 @@ function lazyEventPublisher(env: Env, region: string): EventPublisher {
 export function buildDeps(env: Env, overrides: Partial<Deps> = {}): Deps {
   const region = env.AWS_REGION ?? 'us-east-1';
   const dynamo = new DynamoDBClient({ region, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
+  const log = overrides.log ?? jsonLogger();
   return {
-    store: new DynamoStore(dynamo, env.TABLE_NAME),
+    store: new DynamoStore(dynamo, env.TABLE_NAME, undefined, (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) })),
     mailer: lazySesMailer(env, region),
     events: lazyEventPublisher(env, region),
     clock: systemClock,
     ids: cryptoIds,
-    log: jsonLogger(),
+    log,
     config: { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), inboundDomain: env.INBOUND_DOMAIN },
     ...overrides,
   };

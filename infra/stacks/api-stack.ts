@@ -201,6 +201,14 @@ export class ApiStack extends Stack {
       });
     }
     for (const [name, f] of Object.entries(this.functions)) {
+      // Anything logged at error level (failed housekeeping, unexpected 500s) is worth a look.
+      new MetricFilter(this, `${name}-error-lines`, {
+        logGroup: f.logGroup,
+        filterPattern: FilterPattern.stringValue('$.level', '=', 'error'),
+        metricNamespace: 'Afterword',
+        metricName: 'ErrorLogLines',
+        metricValue: '1',
+      });
       new MetricFilter(this, `${name}-unpublished`, {
         logGroup: f.logGroup,
         filterPattern: FilterPattern.stringValue('$.event', '=', 'events.publish-failed'),
@@ -209,6 +217,7 @@ export class ApiStack extends Stack {
         metricValue: '1',
       });
     }
+    alarm('error-log-lines', new Metric({ namespace: 'Afterword', metricName: 'ErrorLogLines', statistic: 'Sum', period: Duration.minutes(5) }), 1, 'A function logged an error (see its log group).');
     alarm('unpublished-events', new Metric({ namespace: 'Afterword', metricName: 'UnpublishedEvents', statistic: 'Sum', period: Duration.minutes(5) }), 1, 'Domain events could not be put on the event bus.');
     alarm('undeliverable-jobs', new Metric({ namespace: 'Afterword', metricName: 'UndeliverableJobs', statistic: 'Sum', period: Duration.minutes(5) }), 1, 'An email or scheduled job failed every retry and was dead-lettered.');
     const ses = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });

@@ -52,6 +52,7 @@ export class DynamoStore implements Store {
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
     private readonly meter: CapacityMeter = () => {},
+    private readonly onHousekeepingError: (policyId: string, err: unknown) => void = () => {},
   ) {}
 
   private record(operation: string, consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) {
@@ -169,7 +170,11 @@ export class DynamoStore implements Store {
     } catch (err) {
       throw translateCancellation(err, idempotencyIndex);
     }
-    if (expiresAt && endsPolicy(change)) await this.stampRetention(pk, expiresAt);
+    if (expiresAt && endsPolicy(change)) {
+      // The close is committed; stamping the expiry on older items is housekeeping that must
+      // not turn the request into a failure. A failure is logged at error level (alarmed).
+      await this.stampRetention(pk, expiresAt).catch((err: unknown) => this.onHousekeepingError(policy.id, err));
+    }
     return created;
   }
 
