@@ -69,7 +69,7 @@ async function main() {
   process.stdout.write(`
   Afterword is running at ${baseUrl}
 
-    Sign in:        ${baseUrl}/local/sign-in
+    Portal:         ${baseUrl}/portal   (therapists: sign in, create, follow arrangements)
     Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox, events: /local/events)
     Clock:          curl -X POST ${baseUrl}/local/clock -H 'content-type: application/json' -d '{"advanceDays":30}'
     Dispatch now:   curl -X POST ${baseUrl}/local/dispatch
