@@ -167,6 +167,18 @@ describe('the CDK app’s guard rails', () => {
     expect(() => buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context: { senderDomain: 'mail.example.org', cognitoDomainPrefix: 'x' } })).toThrow(/publicBaseUrl/);
   });
 
+  it('synthesizes cleanly without the optional inbound mail, leaving its pieces out', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'afterword-cdk-'));
+    const withoutInbound: Record<string, string> = { ...context };
+    delete withoutInbound.inboundDomain;
+    const built = buildApp({ outdir, context: withoutInbound });
+    built.app.synth();
+    expect(Template.fromStack(built.stateful).findResources('AWS::SES::ReceiptRule')).toEqual({});
+    const functions = Template.fromStack(built.api).findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(7);
+    expect(Object.values(functions).filter((f) => f.Properties.Environment?.Variables?.INBOUND_DOMAIN)).toEqual([]);
+  }, 120_000);
+
   it('makes cdk-nag fail synthesis for a careless resource (so a clean run means something)', () => {
     const built = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context });
     new Queue(built.api, 'Careless');
