@@ -90,7 +90,16 @@ export async function createPolicy(deps: Deps, therapist: Therapist, body: Creat
  */
 export async function previewPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
   const profile = await profileFor(deps, therapist);
-  const policy = draftPolicy(deps, therapist, profile, body, deps.clock.now().toISOString());
+  let policy: Policy;
+  try {
+    policy = draftPolicy(deps, therapist, profile, body, deps.clock.now().toISOString());
+  } catch (err) {
+    // Dates that do not fit together are an answer of the preview ("this would be refused,
+    // because…"), not a failed request: the form shows them beside the fields, and the rules
+    // are checked in one place only, here on the server.
+    if (err instanceof ValidationError) return { ok: false as const, errors: err.issues };
+    throw err;
+  }
   const todayDate = todayIn(policy.rules.timeZone, deps.clock.now());
   const { renderEmail } = await import('../emails/render.js');
   const invitation = renderEmail('invitation', {
@@ -101,7 +110,7 @@ export async function previewPolicy(deps: Deps, therapist: Therapist, body: Crea
     links: { page: `${deps.config.publicBaseUrl}/c/(private link)`, stop: `${deps.config.publicBaseUrl}/c/(private link)/stop` },
     portalUrl: `${deps.config.publicBaseUrl}/portal`,
   });
-  return { rules: policy.rules, summary: clientView(policy, todayDate).summary.rules, invitation: { subject: invitation.subject, text: invitation.text } };
+  return { ok: true as const, rules: policy.rules, summary: clientView(policy, todayDate).summary.rules, invitation: { subject: invitation.subject, text: invitation.text } };
 }
 
 export async function listPolicies(deps: Deps, therapist: Therapist) {

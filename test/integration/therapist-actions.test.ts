@@ -105,6 +105,21 @@ describe('therapist actions', () => {
     }
   });
 
+  it('previews exactly what the client will be told, and answers dates that do not fit with reasons, not a failure', async () => {
+    const body = { client: { name: 'Ren', email: uniqueEmail('ren') }, endedOn: '2026-11-20' };
+    const ok = await app.request('POST', '/policies/preview', { token, body });
+    expect(ok.status).toBe(200);
+    expect(ok.json.ok).toBe(true);
+    expect(ok.json.invitation.text).toContain('Ren');
+    expect(ok.json.summary[0]).toContain('up to 3 short updates');
+    const clash = await app.request('POST', '/policies/preview', { token, body: { ...body, closesOn: '2026-12-01' } });
+    expect(clash.status).toBe(200);
+    expect(clash.json).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ path: 'closesOn' })]) });
+    const malformed = await app.request('POST', '/policies/preview', { token, body: { ...body, updates: { limit: 13 } } });
+    expect(malformed.status).toBe(400);
+    expect((await app.request('GET', '/policies', { token })).json.policies.map((p: { client: { name: string } }) => p.client.name)).not.toContain('Ren');
+  });
+
   it('links therapist emails to a portal address that opens', async () => {
     const link = /https?:\/\/[^\s]+#\/policies\/[\w-]+/.exec((await app.mailTo(therapistEmail)).at(-1)!.text)?.[0];
     expect(link).toBeDefined();

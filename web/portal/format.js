@@ -53,15 +53,6 @@ export function addDays(iso, days) {
   return d.toISOString().slice(0, 10);
 }
 
-/** Calendar months later, clamped to the month's end (30 November + 3 months = 28 February). */
-export function addMonths(iso, months) {
-  const d = utcDate(iso);
-  if (!d) return '';
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last))).toISOString().slice(0, 10);
-}
 
 export function daysBetween(fromIso, toIso) {
   const a = utcDate(fromIso);

@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 import { errorSummary, field, friendlier, input, isTimeZone, numberInput, radioGroup, readDayList, readInt, select, timeZones } from './fields.js';
-import { addDays, addMonths, CRISIS_LOCALES, formatDate, formatDay, plural, today } from './format.js';
+import { addDays, CRISIS_LOCALES, formatDate, formatDay, plural, today } from './format.js';
 
 const SYSTEM = { limit: 3, gap: 7, weeks: 6, maxChars: 1000, format: 'message', months: 3, remind: [7, 1], replies: 'none' };
 const MAX_REFERRALS = 10;
@@ -355,38 +355,9 @@ export async function newPage(ctx) {
     }
     if (list.length) body.referrals = list;
     body.crisisLocale = F.crisis.input.value;
-    if (endedOn) checkDates(body, problems);
     return { body, problems };
   }
 
-  /**
-   * The same date checks the service makes, done here first so the therapist hears about
-   * them at once, next to the right field (the preview then only fails for the unexpected).
-   */
-  function checkDates(body, problems) {
-    const taken = new Set(problems.map((p) => p.target));
-    const fail = (target, message) => {
-      if (!taken.has(target)) problems.push({ target, message });
-      taken.add(target);
-    };
-    const { endedOn } = body;
-    const from = body.updates?.from ?? endedOn;
-    const until = body.updates?.until ?? addDays(endedOn, 42);
-    const untilField = F.until.input.value ? F.until : F.weeks;
-    if (from < endedOn) fail(F.from, `Updates cannot open before therapy ended (${formatDate(endedOn)}).`);
-    if (until < from) fail(untilField, `Updates would close before they open (${formatDate(from)}). Choose a later date or more weeks.`);
-    let lastCheckInDay = null;
-    if (body.checkIn) {
-      const usual = profile.defaultRules?.checkIn ?? {};
-      const on = body.checkIn.on ?? addMonths(endedOn, body.checkIn.afterMonths ?? usual.afterMonths ?? 3);
-      if (on <= endedOn) fail(body.checkIn.on ? F.checkinOn : F.months, `The check-in must be after the day therapy ended (${formatDate(endedOn)}).`);
-      lastCheckInDay = (body.checkIn.format ?? usual.format ?? 'message') === 'message' ? addDays(on, 6) : on;
-    }
-    if (body.closesOn) {
-      if (body.closesOn < until) fail(F.closesOn, `The closing date cannot be before updates close (${formatDate(until)}).`);
-      else if (lastCheckInDay && body.closesOn < lastCheckInDay) fail(F.closesOn, `The closing date cannot be before the check-in is over (${formatDate(lastCheckInDay)}).`);
-    }
-  }
   let referralIndex = [];
 
   /** Where a server error path belongs in the form. */
@@ -546,6 +517,13 @@ export async function newPage(ctx) {
     try {
       const result = await api('POST', '/policies/preview', body, { signal: previewAbort.signal });
       if (seq !== previewSeq || !ctx.isCurrent()) return;
+      if (!result.ok) {
+        // The service checked the dates: show its reasons beside the fields they concern.
+        const serverProblems = fromServer(result.errors);
+        showErrors(serverProblems);
+        showPreviewProblems(serverProblems);
+        return;
+      }
       showErrors([]);
       summaryList.replaceChildren(...result.summary.map((line) => h('li', {}, line)));
       subjectEl.textContent = result.invitation.subject;
