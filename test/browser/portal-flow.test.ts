@@ -110,6 +110,23 @@ describe('therapist portal and client page, end to end', { timeout: 120_000 }, (
     await context.close();
   });
 
+  it('explains dates that do not fit beside the field, from the service’s own checks, without a failed request', async () => {
+    const { context, page, problems } = await openContext(browser, 'desktop');
+    const token = await app.signIn(therapist.email, therapist.name);
+    await page.goto(`${app.baseUrl}/portal#token=${encodeURIComponent(token)}`);
+    await page.getByRole('link', { name: 'Arrangements' }).waitFor();
+    await page.goto(`${app.baseUrl}/portal#/new`);
+    await page.getByLabel('Client name').fill('Casey');
+    await page.getByLabel('Client email').fill(uniqueEmail('casey'));
+    await page.getByLabel('Therapy ended on').fill('2026-11-20');
+    await page.getByLabel('Closing date').fill('2026-12-01');
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 5000 }).toContain('The closing date cannot be before the update window ends.');
+    expect(problems).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshotBoth(page, 'portal-new-dates-do-not-fit');
+    await context.close();
+  });
+
   it('pauses and resumes from the policy page', async () => {
     const { context, page, problems } = await openContext(browser, 'phone');
     const token = await app.signIn(therapist.email, therapist.name);
