@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDeps } from '../functions/aws-deps.js';
+import { BUNDLING } from '../infra/bundling.js';
 import { LocalSigner } from '../local/auth.js';
 import { LocalClock } from '../local/clock.js';
 import { createLocalServer } from '../local/server.js';
@@ -32,11 +33,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
-/** Bundled exactly as the CDK construct does (minified, node22, CJS, SDK included). */
+/** Bundled exactly as the CDK construct does (minified, node22, CJS, ES module builds preferred, SDK included). */
 async function bundle(name: string, entry: string | { contents: string }) {
   const outfile = join(out, `${name.replace(/\W+/g, '-')}.cjs`);
   const source = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const } };
-  const result = await build({ ...source, bundle: true, minify: true, platform: 'node', target: 'node22', format: 'cjs', outfile, metafile: true, logLevel: 'silent' });
+  const result = await build({ ...source, bundle: true, minify: BUNDLING.minify, platform: 'node', target: BUNDLING.target, format: BUNDLING.format, mainFields: [...BUNDLING.mainFields], outfile, metafile: true, logLevel: 'silent' });
   const output = Object.values(result.metafile.outputs)[0]!;
   const byPackage = new Map<string, number>();
   for (const [file, info] of Object.entries(output.inputs)) {

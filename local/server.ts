@@ -11,6 +11,7 @@ import { makeHandler as clientApi } from '../functions/client-api.js';
 import { makeHandler as clientPages } from '../functions/client-pages.js';
 import { makeHandler as health } from '../functions/health.js';
 import type { HttpEvent } from '../functions/http/request.js';
+import { apiEvent } from './api-event.js';
 import { errorResponse, json, problemResponse, type Result } from '../functions/http/respond.js';
 import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
@@ -94,7 +95,7 @@ async function routeToHandler(
       { allow: match.allowed.join(', ') },
     );
   }
-  const { route, params } = match;
+  const { route } = match;
   const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
   let claims: Record<string, unknown> | undefined;
   if (route.access === 'therapist') {
@@ -104,31 +105,7 @@ async function routeToHandler(
     if (!verified) return problemResponse({ type: '/problems/unauthorized', title: 'Please sign in', status: 401, detail: 'A valid sign-in token is needed (Authorization: Bearer …).' });
     claims = { ...verified };
   }
-  const routeKey = `${route.method} ${route.path}`;
-  const event = {
-    version: '2.0',
-    routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
-    headers,
-    queryStringParameters: url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined,
-    pathParameters: params,
-    body,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: headers.host ?? 'localhost',
-      domainPrefix: 'local',
-      requestId: crypto.randomUUID(),
-      routeKey,
-      stage: '$default',
-      time: new Date().toISOString(),
-      timeEpoch: Date.now(),
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
-      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
-    },
-  } as HttpEvent;
+  const event = apiEvent({ method, url, headers, body, claims });
   return handlers[route.fn](event);
 }
 

@@ -16,6 +16,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
+import { BUNDLING } from '../bundling.js';
 
 export interface ServiceFunctionProps {
   /** File name under functions/, without extension, e.g. "therapist-api". */
@@ -92,10 +93,11 @@ export class ServiceFunction extends Construct {
       depsLockFilePath: join(ROOT, 'package-lock.json'),
       projectRoot: ROOT,
       bundling: {
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        target: BUNDLING.target,
         format: OutputFormat.CJS,
+        mainFields: [...BUNDLING.mainFields],
         // Bundle the SDK too: measured to load faster than the runtime's copy, and pinned.
         externalModules: [],
         ...(props.copyDirectory

@@ -1,0 +1,103 @@
+/**
+ * The bundles Lambda runs, not the sources: each function is bundled exactly as the CDK
+ * construct bundles it (infra/bundling.ts), loaded in this process, and driven with
+ * API Gateway events against DynamoDB Local and the SES emulator. Catches what only
+ * bundling can break: lazily loaded clients and templates, module formats, file paths.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { build } from 'esbuild';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { HttpEvent } from '../../functions/http/request.js';
+import { BUNDLING } from '../../infra/bundling.js';
+import { apiEvent } from '../../local/api-event.js';
+import { readOutbox } from '../../local/outbox.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { uniqueEmail } from '../support/harness.js';
+
+type Handler = (event: unknown) => Promise<{ statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>>;
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'dispatcher'] as const;
+
+describe('the bundled functions', () => {
+  const handlers = {} as Record<(typeof FUNCTIONS)[number], Handler>;
+  const saved = { ...process.env };
+  const sesEndpoint = inject('sesEndpoint');
+
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), 'afterword-bundles-'));
+    const tableName = `bundles-${randomUUID()}`;
+    const dynamo = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(dynamo, tableName);
+    dynamo.destroy();
+    // The functions read their configuration from the environment at their first call.
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      PUBLIC_BASE_URL: 'https://afterword.example.org',
+      MAIL_FROM: 'Afterword <no-reply@afterword.test>',
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      SES_ENDPOINT: sesEndpoint,
+      AWS_REGION: 'us-east-1',
+    });
+    const require = createRequire(import.meta.url);
+    for (const name of FUNCTIONS) {
+      const outfile = join(out, `${name}.cjs`);
+      await build({
+        entryPoints: [join(ROOT, 'functions', `${name}.ts`)],
+        bundle: true,
+        platform: 'node',
+        minify: BUNDLING.minify,
+        target: BUNDLING.target,
+        format: BUNDLING.format,
+        mainFields: [...BUNDLING.mainFields],
+        outfile,
+        logLevel: 'silent',
+      });
+      handlers[name] = (require(outfile) as { handler: Handler }).handler;
+    }
+  }, 60_000);
+
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  const event = (method: string, path: string, body = '', claims?: Record<string, unknown>): HttpEvent =>
+    apiEvent({ method, url: new URL(path, 'https://afterword.example.org'), headers: { 'content-type': 'application/json' }, body, claims });
+
+  it('create → client status → client page → accept → update → dispatch, all from the bundles', async () => {
+    const client = uniqueEmail('bundled');
+    const claims = { sub: 'bundle-therapist', email: uniqueEmail('dr.bundle'), name: 'Dr. Bundle' };
+    const created = await handlers['therapist-api'](
+      event('POST', '/policies', JSON.stringify({ client: { name: 'Pat', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York', checkIn: null }), claims),
+    );
+    expect(created.statusCode).toBe(201);
+
+    const invitation = (await readOutbox(sesEndpoint)).filter((m) => m.to.includes(client)).at(-1);
+    expect(invitation?.subject).toContain('Dr. Bundle');
+    const token = /\/c\/([\w-]{43})/.exec(invitation!.text)![1]!;
+
+    const status = await handlers['client-api'](event('GET', `/client/${token}`));
+    expect(status.statusCode).toBe(200);
+    expect(JSON.parse(status.body!)).toMatchObject({ therapistName: 'Dr. Bundle', state: 'invited' });
+
+    const page = await handlers['client-pages'](event('GET', `/c/${token}`));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Accept');
+
+    expect((await handlers['client-api'](event('POST', `/client/${token}/accept`))).statusCode).toBe(200);
+    const update = await handlers['client-api'](event('POST', `/client/${token}/updates`, JSON.stringify({ text: 'From the bundle.' })));
+    expect(update.statusCode).toBe(201);
+    const refused = await handlers['client-api'](event('POST', `/client/${token}/updates`, '{bad json'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers?.['content-type']).toContain('application/problem+json');
+
+    const summary = (await handlers.dispatcher({})) as unknown as { ran: number };
+    expect(typeof summary.ran).toBe('number');
+    expect((await readOutbox(sesEndpoint)).filter((m) => m.to.includes(claims.email)).map((m) => m.text).join('\n')).toContain('From the bundle.');
+  });
+});
