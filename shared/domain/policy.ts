@@ -158,6 +158,23 @@ export function validateRules(rules: PolicyRules): { path: string; message: stri
   return problems;
 }
 
+/** A policy as it starts: invited, nothing sent or used yet, link generation 1. */
+export function newPolicy(init: Pick<Policy, 'id' | 'therapistId' | 'therapist' | 'client' | 'rules' | 'createdAt'>): Policy {
+  return {
+    ...init,
+    state: 'invited',
+    closedReason: null,
+    updatesAccepted: 0,
+    lastUpdateOn: null,
+    checkIn: init.rules.checkIn ? 'pending' : 'none',
+    linkGeneration: 1,
+    clientEmailSuppressed: false,
+    acceptedAt: null,
+    closedAt: null,
+    version: 1,
+  };
+}
+
 export function isTerminal(state: PolicyState): boolean {
   return state === 'closed' || state === 'declined';
 }

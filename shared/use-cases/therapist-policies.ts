@@ -3,7 +3,7 @@
  * therapist and answers 404 for a policy that is not theirs (existence is not revealed).
  */
 import { NotFoundError, StateConflictError, ValidationError } from '../domain/errors.js';
-import { resolveRules, validateRules, type Policy, type PolicyRules, type RulesInput } from '../domain/policy.js';
+import { newPolicy, resolveRules, validateRules, type Policy, type PolicyRules, type RulesInput } from '../domain/policy.js';
 import type { CreatePolicyBody, PatchPolicyBody } from '../domain/schemas.js';
 import { mail } from './mail.js';
 import type { Deps, Therapist } from './deps.js';
@@ -42,24 +42,14 @@ function draftPolicy(deps: Deps, therapist: Therapist, profile: TherapistProfile
     timeZone: zone,
     crisisLocale: body.crisisLocale ?? profile.crisisLocale,
   }, todayIn(zone, new Date(at)));
-  return {
+  return newPolicy({
     id: deps.ids.policyId(),
     therapistId: therapist.id,
     therapist: { name: profile.displayName, email: profile.email },
     client: body.client,
     rules,
-    state: 'invited',
-    closedReason: null,
-    updatesAccepted: 0,
-    lastUpdateOn: null,
-    checkIn: rules.checkIn ? 'pending' : 'none',
-    linkGeneration: 1,
-    clientEmailSuppressed: false,
     createdAt: at,
-    acceptedAt: null,
-    closedAt: null,
-    version: 1,
-  };
+  });
 }
 
 /**
@@ -80,8 +70,7 @@ export async function createPolicy(deps: Deps, therapist: Therapist, body: Creat
   };
   await afterCommit(deps, change, await deps.store.commit(change));
   deps.log.info('policy.created', { policyId: policy.id, therapistId: therapist.id });
-  const detail = await deps.store.getPolicyDetail(policy.id);
-  return policyView(policy, todayIn(policy.rules.timeZone, deps.clock.now()), detail?.jobs ?? []);
+  return policyView(policy, todayIn(policy.rules.timeZone, deps.clock.now()), change.schedule);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
 import type { Policy } from '../domain/policy.js';
 import { describeAllowance, describeRules } from '../domain/wording.js';
+import type { ScheduledJob } from '../domain/schedule.js';
 import type { Job, PolicyDetail } from '../ports/store.js';
 
 function checkInView(policy: Policy, today: IsoDate) {
@@ -49,14 +50,17 @@ function buildClientView(policy: Policy, today: IsoDate) {
   };
 }
 
-function nextEvent(jobs: Job[] | undefined) {
-  const scheduled = (jobs ?? []).filter((j) => j.scheduled).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.scheduled;
-  return scheduled ? { kind: scheduled.kind, on: scheduled.on } : null;
+function nextEvent(scheduled: ScheduledJob[]) {
+  const first = [...scheduled].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  return first ? { kind: first.kind, on: first.on } : null;
 }
+
+const scheduledOf = (jobs: Job[]) => jobs.flatMap((j) => (j.scheduled ? [j.scheduled] : []));
 
 export type PolicyView = ReturnType<typeof policyView>;
 
-export function policyView(policy: Policy, today: IsoDate, jobs?: Job[]) {
+/** `scheduled`: what is planned, when known (a list view leaves it out to stay one query). */
+export function policyView(policy: Policy, today: IsoDate, scheduled?: ScheduledJob[]) {
   const a = allowance(policy, today);
   return {
     id: policy.id,
@@ -75,13 +79,13 @@ export function policyView(policy: Policy, today: IsoDate, jobs?: Job[]) {
     createdAt: policy.createdAt,
     acceptedAt: policy.acceptedAt,
     closedAt: policy.closedAt,
-    ...(jobs ? { nextEvent: nextEvent(jobs) } : {}),
+    ...(scheduled ? { nextEvent: nextEvent(scheduled) } : {}),
   };
 }
 
 export function policyDetailView(detail: PolicyDetail, today: IsoDate) {
   return {
-    ...policyView(detail.policy, today, detail.jobs),
+    ...policyView(detail.policy, today, scheduledOf(detail.jobs)),
     updates: detail.updates.map((u) => ({ seq: u.seq, text: u.text, characters: u.characters, sentOn: u.sentOn, receivedAt: u.receivedAt })),
     checkInMessage: detail.checkInMessage,
     history: [...detail.events].sort((a, b) => a.at.localeCompare(b.at)),
