@@ -133,6 +133,18 @@ describe('the client page in a browser', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('lets a client decline kindly, and shows a calm page afterwards', async () => {
+    const { link } = await invite();
+    const { context, page, problems } = await openContext(browser, 'phone');
+    await page.goto(`${app.baseUrl}/c/${link}`);
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await page.waitForURL(/done=declined/);
+    expect(await page.locator('form').count()).toBe(0);
+    expect(await page.getByRole('status').first().textContent()).toContain('You have declined');
+    await checkPage(page, problems, 'client-declined');
+    await context.close();
+  });
+
   it('answers an unknown link with a kind page that still shows crisis resources', async () => {
     const { context, page, problems } = await openContext(browser, 'phone');
     const res = await page.goto(`${app.baseUrl}/c/${'x'.repeat(43)}`);

@@ -127,6 +127,21 @@ describe('therapist portal and client page, end to end', { timeout: 120_000 }, (
     await context.close();
   });
 
+  it('shows a calm not-found screen for an arrangement that is not there', async () => {
+    const { context, page, problems } = await openContext(browser, 'desktop');
+    const token = await app.signIn(therapist.email, therapist.name);
+    await page.goto(`${app.baseUrl}/portal#token=${encodeURIComponent(token)}`);
+    await page.getByRole('link', { name: 'Arrangements' }).waitFor();
+    await page.goto(`${app.baseUrl}/portal#/policies/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/not/i);
+    // The 404 from the API is the expected answer here, reported by Chromium as a failed load.
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshotBoth(page, 'portal-not-found');
+    await context.close();
+  });
+
   it('pauses and resumes from the policy page', async () => {
     const { context, page, problems } = await openContext(browser, 'phone');
     const token = await app.signIn(therapist.email, therapist.name);
