@@ -87,8 +87,7 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
     }
     case 'stop':
       // Both the page's button and a mail client's RFC 8058 one-click POST land here.
-      await optOut(deps, t);
-      return html(200, renderStopPage(await clientStatus(deps, t), { token: t, done: true }));
+      return html(200, renderStopPage(await optOut(deps, t), { token: t, done: true }));
     default:
       throw new NotFoundError('There is no such action on this page.');
   }

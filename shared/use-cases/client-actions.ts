@@ -11,7 +11,7 @@ import { hashToken } from '../ports/ids.js';
 import { IdempotencyTakenError, type StoredOutcome } from '../ports/store.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
-import { closeChange, replan } from './lifecycle.js';
+import { closeChange, replan, transition } from './lifecycle.js';
 import { mutatePolicy, next, today, type Decided } from './mutate.js';
 import { clientView } from './views.js';
 import { allowance } from '../domain/enforcement.js';
@@ -57,18 +57,7 @@ export function acceptPolicy(deps: Deps, token: string) {
   return clientAct(deps, token, (policy, at) => {
     if (policy.state === 'active' || policy.state === 'paused') return null; // accepting twice is fine
     if (policy.state !== 'invited') throw refuseNow('This arrangement is no longer open to accept.');
-    const accepted = next(policy, { state: 'active', acceptedAt: at });
-    return {
-      at,
-      policy: accepted,
-      expectedVersion: policy.version,
-      events: [{ at, type: 'accepted' }],
-      mails: [
-        mail('acceptance', {}),
-        mail('client-accepted', {}),
-      ],
-      ...replan(policy, accepted, at),
-    };
+    return transition(policy, { state: 'active', acceptedAt: at }, at, { type: 'accepted' }, [mail('acceptance', {}), mail('client-accepted', {})]);
   });
 }
 
@@ -78,15 +67,7 @@ export function declinePolicy(deps: Deps, token: string) {
     if (policy.state !== 'invited') {
       throw refuseNow('You have already accepted this arrangement. If you would rather hear nothing more, you can stop all emails instead.');
     }
-    const declined = next(policy, { state: 'declined', closedReason: 'declined', closedAt: at });
-    return {
-      at,
-      policy: declined,
-      expectedVersion: policy.version,
-      events: [{ at, type: 'declined' }],
-      mails: [mail('client-declined', {})],
-      ...replan(policy, declined, at),
-    };
+    return transition(policy, { state: 'declined', closedReason: 'declined', closedAt: at }, at, { type: 'declined' }, [mail('client-declined', {})]);
   });
 }
 
@@ -104,15 +85,7 @@ export function skipCheckIn(deps: Deps, token: string) {
     if (policy.state !== 'active' || policy.checkIn !== 'pending') {
       throw refuseNow(policy.checkIn === 'sent' ? 'Your check-in message has already been sent.' : 'There is no upcoming check-in to skip.');
     }
-    const skipped = next(policy, { checkIn: 'skipped' });
-    return {
-      at,
-      policy: skipped,
-      expectedVersion: policy.version,
-      events: [{ at, type: 'check-in-skipped' }],
-      mails: [mail('check-in-skipped', {})],
-      ...replan(policy, skipped, at),
-    };
+    return transition(policy, { checkIn: 'skipped' }, at, { type: 'check-in-skipped' }, [mail('check-in-skipped', {})]);
   });
 }
 

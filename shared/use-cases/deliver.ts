@@ -85,9 +85,13 @@ async function replyAddress(deps: Deps, policy: Policy): Promise<string | null> 
 }
 
 /** Runs one claimed mail job to its end: sent, skipped, rescheduled, or dead-lettered. */
-export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }): Promise<JobOutcome> {
+/**
+ * `known`: the policy exactly as a request just committed it, so sending right after the
+ * commit needs no second read. The dispatcher passes nothing and reads the current one.
+ */
+export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }, known?: Policy): Promise<JobOutcome> {
   const fields = { policyId: job.policyId, template: job.mail.template, attempts: job.attempts };
-  const policy = await deps.store.getPolicy(job.policyId);
+  const policy = known ?? (await deps.store.getPolicy(job.policyId));
   if (!policy || (isClientEmail(job.mail.template) && !clientMayReceive(policy, job.mail.template))) {
     await deps.store.completeJob(job);
     deps.log.info('mail.skipped', fields);
@@ -128,13 +132,13 @@ export function leaseUntil(deps: Deps): Date {
  * Right after a request commits, try to send its emails at once so the invitation or
  * receipt arrives now. Anything that fails here stays due and the dispatcher retries it.
  */
-export async function deliverNow(deps: Deps, jobs: Job[]): Promise<void> {
+export async function deliverNow(deps: Deps, jobs: Job[], committed: Policy): Promise<void> {
   await Promise.all(
     jobs.map(async (job) => {
       if (!job.mail) return;
       try {
         const claimed = await deps.store.claimJob(job, leaseUntil(deps));
-        if (claimed) await runMailJob(deps, { ...claimed, mail: job.mail });
+        if (claimed) await runMailJob(deps, { ...claimed, mail: job.mail }, committed);
       } catch (err) {
         deps.log.warn('mail.deferred', { policyId: job.policyId, template: job.mail.template, ...errorFields(err) });
       }

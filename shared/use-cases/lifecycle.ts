@@ -28,6 +28,29 @@ export function replan(previous: Policy, updated: Policy, at: string): Pick<Poli
 }
 
 /**
+ * The usual shape of a state change: the next snapshot, one timeline entry, the emails it
+ * causes, and (unless told otherwise) the schedule re-planned for the new state.
+ */
+export function transition(
+  policy: Policy,
+  patch: Partial<Policy>,
+  at: string,
+  event: { type: string; data?: Record<string, string | number | boolean> },
+  mails: MailJob[] = [],
+  options: { replan?: boolean } = {},
+): PolicyChange {
+  const updated = next(policy, patch);
+  return {
+    at,
+    policy: updated,
+    expectedVersion: policy.version,
+    events: [{ at, ...event }],
+    ...(mails.length > 0 ? { mails } : {}),
+    ...(options.replan === false ? {} : replan(policy, updated, at)),
+  };
+}
+
+/**
  * Closing: nothing more is sent except one goodbye to the client (not after an opt-out,
  * and only if they had accepted) and a short word to the therapist.
  */

@@ -56,7 +56,7 @@ export async function mutatePolicy<R>(
  * (and alarmed on) but never undoes or fails what the person did.
  */
 export async function afterCommit(deps: Deps, change: PolicyChange, created: Job[]): Promise<void> {
-  await Promise.all([deliverNow(deps, created), publishEvents(deps, change.policy, change.events ?? [])]);
+  await Promise.all([deliverNow(deps, created, change.policy), publishEvents(deps, change.policy, change.events ?? [])]);
 }
 
 /** The next snapshot of a policy: same id, version + 1. */

@@ -7,7 +7,7 @@ import { newPolicy, resolveRules, validateRules, type Policy, type PolicyRules, 
 import type { CreatePolicyBody, PatchPolicyBody } from '../domain/schemas.js';
 import { mail } from './mail.js';
 import type { Deps, Therapist } from './deps.js';
-import { closeChange, replan } from './lifecycle.js';
+import { closeChange, replan, transition } from './lifecycle.js';
 import { afterCommit, mutatePolicy, next, today } from './mutate.js';
 import { profileFor } from './profile.js';
 import { clientView, policyDetailView, policyView } from './views.js';
@@ -140,7 +140,8 @@ export function pausePolicy(deps: Deps, therapist: Therapist, policyId: string) 
   return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'paused') return null;
     if (policy.state !== 'active') refuseState(policy, 'paused');
-    return { at, policy: next(policy, { state: 'paused' }), expectedVersion: policy.version, events: [{ at, type: 'paused' }] };
+    // A pause holds scheduled emails back at run time (see dispatch), so nothing is re-planned.
+    return transition(policy, { state: 'paused' }, at, { type: 'paused' }, [], { replan: false });
   });
 }
 
@@ -148,7 +149,7 @@ export function resumePolicy(deps: Deps, therapist: Therapist, policyId: string)
   return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'active') return null;
     if (policy.state !== 'paused') refuseState(policy, 'resumed');
-    return { at, policy: next(policy, { state: 'active' }), expectedVersion: policy.version, events: [{ at, type: 'resumed' }] };
+    return transition(policy, { state: 'active' }, at, { type: 'resumed' }, [], { replan: false });
   });
 }
 
@@ -164,13 +165,7 @@ export function reissueLink(deps: Deps, therapist: Therapist, policyId: string) 
   return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'given a new link');
     const template = policy.state === 'invited' ? 'invitation' : 'new-link';
-    return {
-      at,
-      policy: next(policy, { linkGeneration: policy.linkGeneration + 1 }),
-      expectedVersion: policy.version,
-      events: [{ at, type: 'link-reissued' }],
-      mails: [mail(template, {})],
-    };
+    return transition(policy, { linkGeneration: policy.linkGeneration + 1 }, at, { type: 'link-reissued' }, [mail(template, {})], { replan: false });
   });
 }
 
