@@ -7,6 +7,7 @@
  * never pay for it, and a cold start that sends mail pays once (~25 ms, see `npm run bench`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { MiddlewareStack } from '@smithy/types';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
 import { systemClock } from '../shared/ports/clock.js';
 import { cryptoIds } from '../shared/ports/ids.js';
@@ -15,8 +16,25 @@ import type { EventPublisher } from '../shared/ports/events.js';
 import type { Mailer } from '../shared/ports/mailer.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { readEnv, type Env } from './config.js';
+import type { FunctionName } from './needs.js';
 
 const LOCAL_CREDENTIALS = { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+/** Any SDK v3 client: what an observer may attach middleware to. */
+export interface SdkClient {
+  // Each client's stack is typed by its own commands; an observer works on any of them.
+  middlewareStack: MiddlewareStack<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface BuildOptions {
+  /** Called with every AWS client once it is made (tests record the commands each function sends). */
+  observe?: (client: SdkClient) => void;
+}
+
+/** A need the function does not declare: using it is a wiring mistake, said plainly. */
+const undeclared = (what: string, need: string) => () => {
+  throw new Error(`This function is not given ${what}: add \`${need}\` to its entry in functions/needs.ts.`);
+};
 
 /** Loads something on first use, once: later callers share the same promise. */
 function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
@@ -24,48 +42,71 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-function lazySesMailer(env: Env, region: string): Mailer {
+function lazySesMailer(env: Env, region: string, options: BuildOptions): Mailer {
+  const from = env.MAIL_FROM;
+  if (!from) return { send: undeclared('mail', 'mail: true') };
   const mailer = onFirstUse(async () => {
     const [{ SESv2Client }, { sesMailer }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('../shared/adapters/ses/ses-mailer.js')]);
     const client = new SESv2Client({ region, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
-    return sesMailer(client, { from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET });
+    options.observe?.(client);
+    return sesMailer(client, { from, configurationSet: env.SES_CONFIGURATION_SET });
   });
   return { send: async (email) => (await mailer()).send(email) };
 }
 
 /** EventBridge is loaded with the first event, like SES with the first email. */
-function lazyEventPublisher(env: Env, region: string): EventPublisher {
+function lazyEventPublisher(env: Env, region: string, options: BuildOptions): EventPublisher {
   const busName = env.EVENT_BUS_NAME;
-  if (!busName) return { publish: async () => {} };
+  if (!busName) return { publish: undeclared('an event bus', 'events: true') };
   const publisher = onFirstUse(async () => {
     const [{ EventBridgeClient }, { eventBridgePublisher }] = await Promise.all([
       import('@aws-sdk/client-eventbridge'),
       import('../shared/adapters/eventbridge/eventbridge-publisher.js'),
     ]);
-    return eventBridgePublisher(new EventBridgeClient({ region }), busName);
+    const client = new EventBridgeClient({ region, ...(env.EVENTBRIDGE_ENDPOINT ? { endpoint: env.EVENTBRIDGE_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
+    options.observe?.(client);
+    return eventBridgePublisher(client, busName);
   });
   return { publish: async (events) => (await publisher()).publish(events) };
 }
 
-export function buildDeps(env: Env, overrides: Partial<Deps> = {}): Deps {
+/** The service's URL, or a plain error where a function that was not given it tries to write a link. */
+function appConfig(env: Env): Deps['config'] {
+  let publicBaseUrl = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
+  return {
+    get publicBaseUrl() {
+      return publicBaseUrl ?? undeclared('the public URL', 'publicUrl: true')();
+    },
+    set publicBaseUrl(url: string) {
+      publicBaseUrl = url;
+    },
+    inboundDomain: env.INBOUND_DOMAIN,
+  };
+}
+
+export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: BuildOptions = {}): Deps {
   const region = env.AWS_REGION ?? 'us-east-1';
+  const tableName = env.TABLE_NAME ?? undeclared('the table', 'table')();
   const dynamo = new DynamoDBClient({ region, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
+  options.observe?.(dynamo);
   const log = overrides.log ?? jsonLogger();
   return {
-    store: new DynamoStore(dynamo, env.TABLE_NAME, undefined, (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) })),
-    mailer: lazySesMailer(env, region),
-    events: lazyEventPublisher(env, region),
+    store: new DynamoStore(dynamo, tableName, undefined, (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) })),
+    mailer: lazySesMailer(env, region, options),
+    events: lazyEventPublisher(env, region, options),
     clock: systemClock,
     ids: cryptoIds,
     log,
-    config: { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), inboundDomain: env.INBOUND_DOMAIN },
+    config: appConfig(env),
     ...overrides,
   };
 }
 
-let cached: Deps | undefined;
+const cached = new Map<FunctionName, Deps>();
 
-export function awsDeps(): Deps {
-  cached ??= buildDeps(readEnv());
-  return cached;
+/** The deps of one deployed function, built from exactly the environment its needs imply. */
+export function awsDeps(name: FunctionName): Deps {
+  let deps = cached.get(name);
+  if (!deps) cached.set(name, (deps = buildDeps(readEnv(name))));
+  return deps;
 }

@@ -29,4 +29,4 @@ export const clientActions: Record<RouteKeyOf<'client-api'>, Action> = {
 };
 
 export const makeHandler = (getDeps: () => Deps) => httpHandler<'client-api'>(clientActions, getDeps);
-export const handler = makeHandler(awsDeps);
+export const handler = makeHandler(() => awsDeps('client-api'));

@@ -115,4 +115,4 @@ export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
 };
 
 export const makeHandler = (getDeps: () => Deps) => httpHandler<'client-pages'>(pageActions, getDeps);
-export const handler = makeHandler(awsDeps);
+export const handler = makeHandler(() => awsDeps('client-pages'));

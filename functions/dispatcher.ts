@@ -4,4 +4,4 @@ import type { Deps } from '../shared/use-cases/deps.js';
 import { awsDeps } from './aws-deps.js';
 
 export const makeHandler = (getDeps: () => Deps) => async () => dispatch(getDeps());
-export const handler = makeHandler(awsDeps);
+export const handler = makeHandler(() => awsDeps('dispatcher'));

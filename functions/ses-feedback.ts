@@ -31,4 +31,4 @@ export const makeHandler = (getDeps: () => Deps) => async (event: SNSEvent) => {
   return { outcomes };
 };
 
-export const handler = makeHandler(awsDeps);
+export const handler = makeHandler(() => awsDeps('ses-feedback'));

@@ -49,4 +49,4 @@ export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
 };
 
 export const makeHandler = (getDeps: () => Deps) => httpHandler<'therapist-api'>(therapistActions, getDeps);
-export const handler = makeHandler(awsDeps);
+export const handler = makeHandler(() => awsDeps('therapist-api'));

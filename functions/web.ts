@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import { NotFoundError } from '../shared/domain/errors.js';
 import { jsonLogger } from '../shared/ports/logger.js';
 import type { Deps } from '../shared/use-cases/deps.js';
+import { readEnv, type Env } from './config.js';
 import { httpHandler, type Action } from './http/handler.js';
 import { pathParam } from './http/request.js';
 import { json, type Result } from './http/respond.js';
@@ -36,7 +37,7 @@ export interface PortalAuth {
   redirectUri?: string;
 }
 
-export function authFromEnv(env: NodeJS.ProcessEnv = process.env): PortalAuth {
+export function authFromEnv(env: Env): PortalAuth {
   if (env.COGNITO_DOMAIN && env.COGNITO_CLIENT_ID) {
     return { mode: 'cognito', cognitoDomain: env.COGNITO_DOMAIN, clientId: env.COGNITO_CLIENT_ID, redirectUri: `${env.PUBLIC_BASE_URL ?? ''}/portal` };
   }
@@ -77,9 +78,11 @@ export function webActions(root: string, auth: PortalAuth): Record<RouteKeyOf<'w
   };
 }
 
-export const makeHandler = (getDeps: () => WebDeps, root: string, auth: PortalAuth = authFromEnv()) =>
+export const makeHandler = (getDeps: () => WebDeps, root: string, auth: PortalAuth) =>
   httpHandler<'web', WebDeps>(webActions(root, auth), getDeps);
 
 const deps: WebDeps = { log: jsonLogger() };
-// In Lambda the files are copied beside the bundle (see ServiceFunction's copyFiles).
-export const handler = makeHandler(() => deps, join(process.env.LAMBDA_TASK_ROOT ?? '.', 'web'));
+let deployed: ReturnType<typeof makeHandler> | undefined;
+/** In Lambda: files copied beside the bundle (ServiceFunction's `files`), Cognito settings from the stack, read at the first request. */
+export const handler: ReturnType<typeof makeHandler> = (event) =>
+  (deployed ??= makeHandler(() => deps, join(process.env.LAMBDA_TASK_ROOT ?? '.', 'web'), authFromEnv(readEnv('web'))))(event);

@@ -13,6 +13,8 @@ import { errorFields } from '../shared/ports/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import { LocalSigner } from './auth.js';
 import { LocalClock } from './clock.js';
+import { startEventBridgeStandIn } from './eventbridge-standin.js';
+import { runAs } from './function-context.js';
 import { createLocalServer } from './server.js';
 import { MissingPrerequisiteError, startDynamoLocal, startSesEmulator } from './services.js';
 
@@ -38,16 +40,28 @@ async function main() {
   const dynamo = await startDynamoLocal({ dbPath: join(dataDir, 'dynamodb') });
   step('SES emulator…');
   const ses = await startSesEmulator();
+  step('EventBridge stand-in (domain events at /local/events)…');
+  const eventLog = new LocalEventLog();
+  const bus = await startEventBridgeStandIn(eventLog);
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(client, TABLE_NAME);
   client.destroy();
 
   const clock = new LocalClock(join(dataDir, 'clock.json'));
-  const eventLog = new LocalEventLog();
   const baseUrl = `http://localhost:${port}`;
   const deps = buildDeps(
-    { TABLE_NAME, PUBLIC_BASE_URL: baseUrl, MAIL_FROM: 'Afterword <no-reply@afterword.local>', INBOUND_DOMAIN: 'reply.afterword.local', DYNAMODB_ENDPOINT: dynamo.endpoint, SES_ENDPOINT: ses.endpoint },
-    { clock, events: eventLog },
+    {
+      TABLE_NAME,
+      PUBLIC_BASE_URL: baseUrl,
+      MAIL_FROM: 'Afterword <no-reply@afterword.local>',
+      SES_CONFIGURATION_SET: 'afterword-local',
+      INBOUND_DOMAIN: 'reply.afterword.local',
+      EVENT_BUS_NAME: bus.busName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      EVENTBRIDGE_ENDPOINT: bus.endpoint,
+    },
+    { clock },
   );
   const server = createLocalServer({ deps, eventLog, clock, signer: new LocalSigner(persistentSecret()), sesEndpoint: ses.endpoint });
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +75,7 @@ async function main() {
   const timer = setInterval(() => {
     if (running) return; // never overlap runs; the next tick catches up
     running = true;
-    dispatch(deps)
+    runAs('dispatcher', () => dispatch(deps))
       .catch((err: unknown) => deps.log.error('dispatch.failed', errorFields(err)))
       .finally(() => (running = false));
   }, dispatchEveryMs);
@@ -81,7 +95,7 @@ async function main() {
   const stop = async () => {
     clearInterval(timer);
     server.close();
-    await Promise.all([ses.stop(), dynamo.stop()]);
+    await Promise.all([ses.stop(), dynamo.stop(), bus.stop()]);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -12,6 +12,7 @@ import { makeHandler as clientPages } from '../functions/client-pages.js';
 import { makeHandler as health } from '../functions/health.js';
 import type { HttpEvent } from '../functions/http/request.js';
 import { apiEvent } from './api-event.js';
+import { runAs } from './function-context.js';
 import { errorResponse, json, problemResponse, type Result } from '../functions/http/respond.js';
 import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
@@ -106,7 +107,7 @@ async function routeToHandler(
     claims = { ...verified };
   }
   const event = apiEvent({ method, url, headers, body, claims });
-  return handlers[route.fn](event);
+  return runAs(route.fn, () => handlers[route.fn](event));
 }
 
 type LocalAction = (req: IncomingMessage, body: string) => Promise<Result>;
@@ -149,7 +150,7 @@ function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServer
       const now = 'advanceDays' in input ? clock.advanceDays(input.advanceDays) : clock.set(new Date(input.set));
       return json(200, { now: now.toISOString() });
     },
-    'POST /local/dispatch': async () => json(200, await dispatch(deps)),
+    'POST /local/dispatch': async () => json(200, await runAs('dispatcher', () => dispatch(deps))),
     'GET /local/outbox': async (req) => {
       const emails = await readOutbox(sesEndpoint);
       return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events)) : json(200, emails);
@@ -161,13 +162,15 @@ function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServer
     'POST /local/inbound': async (_req, body) => {
       if (!body.trim()) throw new ValidationError('Post a raw email message (RFC 5322), for example a saved .eml file.');
       const message = await parseMessage(body);
-      const outcome = await receiveEmailUpdate(deps, {
-        recipients: message.to,
-        from: message.from,
-        text: message.text,
-        messageId: message.messageId ?? crypto.randomUUID(),
-        authenticated: true,
-      });
+      const outcome = await runAs('inbound-email', () =>
+        receiveEmailUpdate(deps, {
+          recipients: message.to,
+          from: message.from,
+          text: message.text,
+          messageId: message.messageId ?? crypto.randomUUID(),
+          authenticated: true,
+        }),
+      );
       return json(200, { outcome });
     },
     'DELETE /local/outbox': async () => {

@@ -36,7 +36,7 @@ describe('dispatcher', () => {
     const before = (await app.mailTo(client)).length;
     // Check-in 2027-02-20; the 7-day reminder is due 2027-02-13 09:00 in Chicago (15:00Z).
     app.clock.set(new Date('2027-02-13T15:00:01Z'));
-    const runs = await Promise.all(Array.from({ length: 5 }, () => dispatch(app.deps)));
+    const runs = await Promise.all(Array.from({ length: 5 }, () => app.as('dispatcher', () => dispatch(app.deps))));
     expect(runs.reduce((n, r) => n + r.outcomes.done, 0)).toBeGreaterThan(0);
     expect((await app.mailTo(client)).length - before).toBe(1);
   });
@@ -47,7 +47,7 @@ describe('dispatcher', () => {
     const { id } = await createAccepted(app, token, client);
     const before = (await app.mailTo(client)).length;
     app.clock.set(new Date('2027-02-21T15:00:01Z')); // check-in was yesterday; its message window is open
-    await dispatch(app.deps);
+    await app.as('dispatcher', () => dispatch(app.deps));
     const detail = await app.request('GET', `/policies/${id}`, { token });
     const types = detail.json.history.map((h: { type: string }) => h.type);
     expect(types.filter((t: string) => t === 'check-in-reminder')).toHaveLength(0);
@@ -61,7 +61,7 @@ describe('dispatcher', () => {
     app.clock.set(new Date('2026-11-20T16:00:00Z'));
     const { id } = await createAccepted(app, token, client);
     app.clock.set(new Date('2027-06-01T15:00:00Z'));
-    await dispatch(app.deps);
+    await app.as('dispatcher', () => dispatch(app.deps));
     const detail = await app.request('GET', `/policies/${id}`, { token });
     expect(detail.json).toMatchObject({ state: 'closed', closedReason: 'closing-date' });
     expect(detail.json.history.map((h: { type: string }) => h.type)).not.toContain('check-in-day');
@@ -111,10 +111,10 @@ describe('dispatcher when email sending fails', () => {
     let detail = await app.request('GET', `/policies/${created.json.id}`, { token });
     expect(detail.json.undelivered).toBe(2);
 
-    await dispatch(app.deps); // not due yet: the first retry waits a minute
+    await app.as('dispatcher', () => dispatch(app.deps)); // not due yet: the first retry waits a minute
     expect(sent.filter((m) => m.to === client)).toHaveLength(0);
     app.clock.advanceDays(1 / 24);
-    await dispatch(app.deps);
+    await app.as('dispatcher', () => dispatch(app.deps));
     expect(sent.filter((m) => m.to === client)).toHaveLength(1);
     detail = await app.request('GET', `/policies/${created.json.id}`, { token });
     expect(detail.json.undelivered).toBe(0);
@@ -129,7 +129,7 @@ describe('dispatcher when email sending fails', () => {
     });
     for (let i = 0; i < 12; i += 1) {
       app.clock.advanceDays(0.5);
-      await dispatch(app.deps);
+      await app.as('dispatcher', () => dispatch(app.deps));
     }
     failuresLeft = 0;
     const detail = await app.request('GET', `/policies/${created.json.id}`, { token });
@@ -137,7 +137,7 @@ describe('dispatcher when email sending fails', () => {
     expect(failed).toHaveLength(2);
     expect(app.logs.filter((l) => l.includes('"job.dead-lettered"'))).toHaveLength(2);
     // Dead letters leave the due index: later runs do not pick them up again.
-    const summary = await dispatch(app.deps);
+    const summary = await app.as('dispatcher', () => dispatch(app.deps));
     expect(summary.ran).toBe(0);
     expect(app.logs.join('\n')).not.toContain('SES said no');
   });

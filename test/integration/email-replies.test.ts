@@ -96,7 +96,7 @@ describe('updates by email reply', () => {
 
   it('reads a real SES "Received" notification from SNS, trusting the sender only when SPF or DKIM pass', async () => {
     const { id, client, replyTo } = await acceptedPolicy();
-    const handle = makeHandler(() => app.deps);
+    const handle = (event: SNSEvent) => app.as('inbound-email', () => makeHandler(() => app.deps)(event));
     const template = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'inbound', 'ses-received.json'), 'utf8');
     const notification = (verdict: string, messageId: string) => {
       const raw = rawReply({ from: client, to: replyTo, messageId, body: 'Sent from my phone, by replying.' });

@@ -38,12 +38,12 @@ function snsEvent(fixture: string, policyId: string, address: string): SNSEvent 
 describe('SES bounce and complaint handling', () => {
   let app: App;
   let token: string;
-  let handle: ReturnType<typeof makeHandler>;
+  let handle: (event: SNSEvent) => ReturnType<ReturnType<typeof makeHandler>>;
 
   beforeAll(async () => {
     app = await startApp({ now: '2026-11-20T15:00:00Z' });
     token = await app.signIn(uniqueEmail('dr.feedback'), 'Dr. Feedback');
-    handle = makeHandler(() => app.deps);
+    handle = (event: SNSEvent) => app.as('ses-feedback', () => makeHandler(() => app.deps)(event));
   });
   afterAll(() => app.close());
 

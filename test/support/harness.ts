@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { buildDeps } from '../../functions/aws-deps.js';
+import type { FunctionName } from '../../functions/needs.js';
 import { LocalSigner } from '../../local/auth.js';
+import { startEventBridgeStandIn } from '../../local/eventbridge-standin.js';
+import { runAs } from '../../local/function-context.js';
 import { LocalClock } from '../../local/clock.js';
 import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
 import { createLocalServer } from '../../local/server.js';
@@ -17,6 +20,7 @@ import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
 import { jsonLogger } from '../../shared/ports/logger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import type { Deps } from '../../shared/use-cases/deps.js';
+import { recordCommands } from './sdk-calls.js';
 
 export interface TestResponse {
   status: number;
@@ -41,6 +45,8 @@ export interface App {
   /** The client's private-link token from the latest email to them. */
   linkFor(address: string): Promise<string>;
   dispatch(): Promise<TestResponse>;
+  /** Runs work as the deployed function `fn` would (its AWS calls are checked against that function's role). */
+  as<T>(fn: FunctionName, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -54,15 +60,27 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(dynamo, tableName);
 
+  const events = new LocalEventLog();
+  const bus = await startEventBridgeStandIn(events);
   const clock = new LocalClock();
   clock.set(new Date(options.now ?? '2026-11-20T15:00:00Z'));
   const logs: string[] = [];
-  const events = new LocalEventLog();
   const signer = new LocalSigner();
   let baseUrl = '';
   const deps = buildDeps(
-    { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://placeholder.invalid', MAIL_FROM: 'Afterword <no-reply@afterword.test>', INBOUND_DOMAIN: 'reply.afterword.test', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
-    { clock, events, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
+    {
+      TABLE_NAME: tableName,
+      PUBLIC_BASE_URL: 'http://placeholder.invalid',
+      MAIL_FROM: 'Afterword <no-reply@afterword.test>',
+      SES_CONFIGURATION_SET: 'afterword-test',
+      INBOUND_DOMAIN: 'reply.afterword.test',
+      EVENT_BUS_NAME: bus.busName,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SES_ENDPOINT: sesEndpoint,
+      EVENTBRIDGE_ENDPOINT: bus.endpoint,
+    },
+    { clock, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
+    { observe: recordCommands },
   );
   const server = createLocalServer({ deps, eventLog: events, clock, signer, sesEndpoint });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -112,8 +130,10 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
       return match[1]!;
     },
     dispatch: () => request('POST', '/local/dispatch'),
+    as: runAs,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bus.stop();
       dynamo.destroy();
     },
   };

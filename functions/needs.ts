@@ -1,0 +1,82 @@
+/**
+ * What each function needs from the world, declared once. The CDK app derives every
+ * function's IAM grants, environment, trigger, timeout and memory from this table
+ * (infra/constructs/service-function.ts), and each function's configuration reads exactly
+ * the variables its needs imply (functions/config.ts). Adding a need here is the only way
+ * to give a function access to something: there is no second place to forget.
+ *
+ * Pure data: infra reads it without bundling the service.
+ */
+import type { TABLE } from '../shared/adapters/dynamodb/table-design.js';
+import type { FunctionName as HttpFunctionName } from './http/routes.js';
+
+export type FunctionName = HttpFunctionName | 'dispatcher' | 'ses-feedback' | 'inbound-email';
+export type IndexName = keyof typeof TABLE.indexes;
+
+export interface FunctionNeeds {
+  /** Reads (and writes) the table; `indexes` are the secondary indexes it queries. */
+  table?: { access: 'read' | 'readwrite'; indexes: readonly IndexName[] };
+  /** Sends email as the service's identity, through its configuration set. */
+  mail?: boolean;
+  /** Publishes domain events to the deployment's event bus. */
+  events?: boolean;
+  /** Puts links to the service (client pages, the portal) in what it sends or serves. */
+  publicUrl?: boolean;
+  /**
+   * Reply addresses for updates by email: `optional` uses them when the deployment receives
+   * mail; `required` exists only then (the function is not deployed without it).
+   */
+  inbound?: 'optional' | 'required';
+  /** The portal's Cognito managed-login settings. */
+  signIn?: boolean;
+  /** What invokes it: API Gateway, the every-minute schedule, or SES through an SNS topic. */
+  trigger: 'http' | 'schedule' | 'ses-feedback' | 'ses-inbound';
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** Caps concurrent runs when the deployment asks for reserved concurrency (off by default: see README). */
+  reservedConcurrency?: number;
+  /** A folder of the repository shipped beside the bundle (static files read at run time). */
+  files?: 'web';
+}
+
+/** The environment variable(s) each kind of need is given as, in one place. */
+export const NEED_ENV = {
+  table: ['TABLE_NAME'],
+  mail: ['MAIL_FROM', 'SES_CONFIGURATION_SET'],
+  events: ['EVENT_BUS_NAME'],
+  publicUrl: ['PUBLIC_BASE_URL'],
+  inbound: ['INBOUND_DOMAIN'],
+  signIn: ['COGNITO_DOMAIN', 'COGNITO_CLIENT_ID'],
+} as const satisfies Partial<Record<keyof FunctionNeeds, readonly string[]>>;
+
+export type NeedVariable = (typeof NEED_ENV)[keyof typeof NEED_ENV][number];
+
+const api = { trigger: 'http', timeoutSeconds: 10, memoryMb: 512 } as const;
+/** Every state change may send email at once and publish its events. */
+const changesPolicies = { mail: true, events: true, publicUrl: true, inbound: 'optional' } as const;
+
+export const FUNCTIONS = {
+  'therapist-api': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: ['byTherapist'] } },
+  'client-api': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: [] } },
+  'client-pages': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: [] } },
+  health: { ...api, memoryMb: 256 },
+  web: { ...api, memoryMb: 256, publicUrl: true, signIn: true, files: 'web' },
+  dispatcher: { ...changesPolicies, table: { access: 'readwrite', indexes: ['due'] }, trigger: 'schedule', timeoutSeconds: 60, memoryMb: 512, reservedConcurrency: 2 },
+  'ses-feedback': { table: { access: 'readwrite', indexes: [] }, events: true, trigger: 'ses-feedback', timeoutSeconds: 30, memoryMb: 512, reservedConcurrency: 5 },
+  'inbound-email': { ...changesPolicies, inbound: 'required', table: { access: 'readwrite', indexes: [] }, trigger: 'ses-inbound', timeoutSeconds: 30, memoryMb: 512, reservedConcurrency: 5 },
+} as const satisfies Record<FunctionName, FunctionNeeds>;
+
+/** The environment variable names a function with these needs is given (INBOUND_DOMAIN only when mail is received). */
+export function environmentNames(needs: FunctionNeeds, receivesMail: boolean): NeedVariable[] {
+  return [
+    ...(needs.table ? NEED_ENV.table : []),
+    ...(needs.mail ? NEED_ENV.mail : []),
+    ...(needs.events ? NEED_ENV.events : []),
+    ...(needs.publicUrl ? NEED_ENV.publicUrl : []),
+    ...(needs.inbound && receivesMail ? NEED_ENV.inbound : []),
+    ...(needs.signIn ? NEED_ENV.signIn : []),
+  ];
+}
+
+/** Invoked asynchronously (schedule or SNS): failed events are kept in an on-failure queue. */
+export const isAsync = (needs: FunctionNeeds) => needs.trigger !== 'http';
