@@ -1,12 +1,14 @@
 /**
- * The CDK app: a stateful stack (data, identity, topics) and an API stack (functions,
- * routes, auth, schedule, alarms), checked by cdk-nag's AWS Solutions and HIPAA Security
- * packs on every synth. `buildApp` is exported so tests synthesize exactly what deploys.
+ * The CDK app: a stateful stack (key, table, bus, SES, therapists' user pool, topics) and an
+ * API stack (functions, routes, schedule, alarms) that reads what it needs through SSM
+ * parameters, both checked by cdk-nag's AWS Solutions and HIPAA Security packs on every
+ * synth. `buildApp` is exported so tests synthesize exactly what deploys.
  */
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { fileURLToPath } from 'node:url';
-import { readDeployConfig } from './config.js';
+import { ValidationError } from '../shared/domain/errors.js';
+import { DeployConfigError, readDeployConfig } from './config.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { StatefulStack } from './stacks/stateful-stack.js';
 
@@ -14,28 +16,53 @@ export function buildApp(props: AppProps = {}) {
   const app = new App(props);
   const config = readDeployConfig((key) => app.node.tryGetContext(key));
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const stateful = new StatefulStack(app, 'Afterword-Data', { env, senderDomain: config.senderDomain, inboundDomain: config.inboundDomain });
-  const api = new ApiStack(app, 'Afterword-Api', {
+  const stateful = new StatefulStack(app, 'Afterword-Data', {
     env,
-    key: stateful.key,
-    table: stateful.table,
-    bus: stateful.bus,
-    identity: stateful.identity,
-    configurationSet: stateful.configurationSet,
-    feedbackTopic: stateful.feedbackTopic,
-    alarmTopic: stateful.alarmTopic,
+    description: 'Afterword: data, identity and mail (retained)',
     senderDomain: config.senderDomain,
     publicBaseUrl: config.publicBaseUrl,
+    cognitoDomainPrefix: config.cognitoDomainPrefix,
+    practiceName: config.practiceName,
+    cognitoEmailViaSes: config.cognitoEmailViaSes,
+    inboundDomain: config.inboundDomain,
+  });
+  const api = new ApiStack(app, 'Afterword-Api', {
+    env,
+    description: 'Afterword: functions, HTTP API, schedule and alarms (stateless)',
+    senderDomain: config.senderDomain,
+    publicBaseUrl: config.publicBaseUrl,
+    inboundDomain: config.inboundDomain,
     domainName: config.domainName,
     certificateArn: config.certificateArn,
     rateLimit: config.rateLimit,
-    cognitoDomainPrefix: config.cognitoDomainPrefix,
-    inbound: stateful.inboundTopic && config.inboundDomain ? { topic: stateful.inboundTopic, domain: config.inboundDomain } : undefined,
+    reserveConcurrency: config.reserveConcurrency,
   });
+  // Values pass through SSM parameters, not exports: the order is said here instead.
+  api.addStackDependency(stateful, 'reads the SSM parameters the data stack writes');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
   return { app, stateful, api };
 }
 
+/** Deploy settings that are missing or wrong: a plain message and an example, not a stack trace. */
+export function explainConfigError(err: unknown): string | undefined {
+  if (!(err instanceof ValidationError) && !(err instanceof DeployConfigError)) return undefined;
+  return [
+    `Afterword cannot be synthesized: ${err.message}`,
+    '',
+    'Set the deploy settings in cdk.json "context" or on the command line, for example:',
+    '  npx cdk deploy --all -c senderDomain=mail.yourpractice.org -c publicBaseUrl=https://afterword.yourpractice.org \\',
+    '    -c cognitoDomainPrefix=yourpractice-afterword --parameters Afterword-Data:AlarmEmail=ops@yourpractice.org',
+    'Every setting is explained in the README, under "Deploying to AWS".',
+  ].join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  buildApp().app.synth();
+  try {
+    buildApp().app.synth();
+  } catch (err) {
+    const message = explainConfigError(err);
+    if (!message) throw err;
+    process.stderr.write(`\n${message}\n\n`);
+    process.exit(1);
+  }
 }

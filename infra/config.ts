@@ -1,29 +1,67 @@
 /**
  * What a practice sets when it deploys (CDK context, e.g. `cdk deploy -c senderDomain=…`),
- * validated with zod so a missing value stops synthesis with a message saying which.
+ * validated with zod so a missing or malformed value stops synthesis with a plain message
+ * naming it (infra/app.ts prints it without a stack trace).
  */
 import * as z from 'zod/mini';
 import { parseWith } from '../shared/domain/schemas.js';
 
+const domainName = (example: string) => z.string().check(z.regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, `Expected a domain such as ${example}.`));
+/** Context from the command line arrives as text; from cdk.json it may be a real boolean. */
+const flag = z.optional(z.pipe(z.union([z.boolean(), z.enum(['true', 'false'])]), z.transform((v) => v === true || v === 'true')));
+
 const deployConfig = z.object({
   /** The domain the service sends from, verified in SES (DKIM records come out as stack outputs). */
-  senderDomain: z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Expected a domain such as mail.example.org.')),
+  senderDomain: domainName('mail.example.org'),
   /** Where clients and therapists reach the service; client links in emails start with it. */
-  publicBaseUrl: z.url().check(z.refine((u) => u.startsWith('https://'), 'The public URL must use https.')),
+  publicBaseUrl: z.url().check(
+    z.refine((u) => u.startsWith('https://'), 'The public URL must use https.'),
+    z.refine((u) => !/\/$/.test(u) && new URL(u).pathname === '/', 'Give the address without a path or trailing slash, e.g. https://afterword.example.org.'),
+  ),
   /** Optional custom domain for the HTTP API, with its ACM certificate in the same region. */
-  domainName: z.optional(z.string()),
-  certificateArn: z.optional(z.string()),
+  domainName: z.optional(domainName('afterword.example.org')),
+  certificateArn: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'Expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>).'))),
   /** Requests per second across the API before throttling (burst is twice that). */
   rateLimit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000))),
   /** Optional: receive replies at reply+…@this domain so clients can send updates by email. */
-  inboundDomain: z.optional(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'Expected a domain such as reply.example.org.'))),
+  inboundDomain: z.optional(domainName('reply.example.org')),
   /** Cognito's sign-in page lives at <prefix>.auth.<region>.amazoncognito.com; unique per region. */
-  cognitoDomainPrefix: z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Lowercase letters, digits and hyphens, e.g. yourpractice-afterword.')),
+  cognitoDomainPrefix: z.string().check(
+    z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Lowercase letters, digits and hyphens, 1 to 63 characters, e.g. yourpractice-afterword.'),
+    // Cognito refuses prefixes containing these words at deploy time; say so at synth instead.
+    z.refine((p) => !/aws|amazon|cognito/.test(p), 'Cognito does not allow "aws", "amazon" or "cognito" in the prefix.'),
+  ),
+  /** The practice's name, as a new therapist reads it in their invitation email. */
+  practiceName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80), z.regex(/^[^{}<>\r\n]+$/, 'Plain text without braces, angle brackets or line breaks.'))),
+  /**
+   * Reserve concurrency for the background functions (dispatcher 2, SES handlers 5 each).
+   * Off by default: a new account has only 10 unreserved executions, and Lambda refuses any
+   * reservation that would leave fewer than 10, so the first deploy would fail.
+   */
+  reserveConcurrency: flag,
+  /**
+   * Send Cognito's emails (therapist invitations, password resets) through SES as the sender
+   * domain instead of Cognito's own mailer (50 a day). Turn on once the domain is verified.
+   */
+  cognitoEmailViaSes: flag,
 });
 
 export type DeployConfig = z.infer<typeof deployConfig>;
 
+const KEYS = Object.keys(deployConfig.def.shape) as (keyof DeployConfig)[];
+
 export function readDeployConfig(context: (key: string) => unknown): DeployConfig {
-  const raw = Object.fromEntries(['senderDomain', 'publicBaseUrl', 'domainName', 'certificateArn', 'rateLimit', 'cognitoDomainPrefix', 'inboundDomain'].map((k) => [k, context(k)]).filter(([, v]) => v !== undefined));
-  return parseWith(deployConfig, raw, 'deploy configuration (pass with -c name=value or in cdk.json "context")');
+  const raw = Object.fromEntries(KEYS.map((k) => [k, context(k)]).filter(([, v]) => v !== undefined));
+  const config = parseWith(deployConfig, raw, 'deploy configuration (pass with -c name=value or in cdk.json "context")');
+  if (Boolean(config.domainName) !== Boolean(config.certificateArn)) {
+    throw new DeployConfigError('domainName and certificateArn go together: give both to serve the API on your own domain, or neither.');
+  }
+  if (config.domainName && new URL(config.publicBaseUrl).hostname !== config.domainName) {
+    throw new DeployConfigError(`publicBaseUrl (${config.publicBaseUrl}) must be on domainName (${config.domainName}), so client links reach the API.`);
+  }
+  return config;
+}
+
+export class DeployConfigError extends Error {
+  override name = 'DeployConfigError';
 }

@@ -1,13 +1,12 @@
 /**
- * One Lambda function with our defaults, so every function is the same kind of thing:
- * Node.js 22 on arm64, bundled by esbuild (minified, with source maps), its own encrypted
- * log group with a retention, its own role with nothing but what `bind*` grants, and, for
- * functions invoked asynchronously, failed events kept in an encrypted queue.
+ * One Lambda function with our defaults, built from its entry in functions/needs.ts: Node.js
+ * 22 on arm64, bundled by esbuild, its own encrypted log group with a retention, its own role
+ * whose one managed policy holds exactly what its needs imply, the environment its config
+ * reads, and, for functions invoked asynchronously, failed events kept in an encrypted queue.
+ * Nothing here is granted by hand: change the needs, and grants and environment follow.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Effect, ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -15,22 +14,22 @@ import { type CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
+import { environmentNames, isAsync, type FunctionName, type FunctionNeeds, type NeedVariable } from '../../functions/needs.js';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
 import { BUNDLING } from '../bundling.js';
 
-export interface ServiceFunctionProps {
-  /** File name under functions/, without extension, e.g. "therapist-api". */
-  entry: string;
+/** The deployment's resources a need can point at (all resolved at deploy time). */
+export interface Wiring {
   key: IKey;
-  environment?: Record<string, string>;
-  timeout?: Duration;
-  memorySize?: number;
-  /** Invoked asynchronously (schedule, SNS): failed events go to an on-failure queue. */
-  async?: boolean;
-  /** Caps concurrent executions so one runaway caller cannot exhaust the account. */
-  reservedConcurrency?: number;
-  /** A folder of the repository to ship beside the bundle (static files read at run time). */
-  copyDirectory?: string;
+  table: { name: string; arn: string };
+  mail: { fromAddress: string; fromName: string; configurationSetName: string };
+  bus: { name: string; arn: string };
+  publicBaseUrl: string;
+  /** Set when the deployment receives mail for updates by email. */
+  inboundDomain?: string | undefined;
+  signIn: { url: string; clientId: string };
+  /** Reserve each background function's `reservedConcurrency` (off by default, see infra/config.ts). */
+  reserveConcurrency: boolean;
 }
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -49,47 +48,47 @@ export class ServiceFunction extends Construct {
   readonly logGroup: LogGroup;
   readonly failures?: Queue;
 
-  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
-    super(scope, id);
-    this.logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.THREE_MONTHS,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    this.permissions = new ManagedPolicy(this, 'Permissions', { roles: [this.role] });
-    // Instead of the AWS managed basic-execution policy: write to this function's log group only.
-    this.permissions.addStatements(
-      new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn, `${this.logGroup.logGroupArn}:*`] }),
-      // Exactly what the SDK needs to read and write through the customer-managed key.
-      new PolicyStatement({ actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [props.key.keyArn] }),
-    );
+  constructor(
+    scope: Construct,
+    readonly name: FunctionName,
+    readonly needs: FunctionNeeds,
+    wiring: Wiring,
+  ) {
+    super(scope, name);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, encryptionKey: wiring.key, removalPolicy: RemovalPolicy.DESTROY });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Afterword ${name}: only what functions/needs.ts declares` });
+    this.permissions = new ManagedPolicy(this, 'Permissions', { roles: [this.role], statements: this.statements(wiring) });
     const logGroupId = Stack.of(this).getLogicalId(this.logGroup.node.defaultChild as CfnLogGroup);
     Validations.of(this.permissions).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logGroupId}.Arn>:*]`,
       reason: 'The only wildcard is the log streams of this function’s own log group, whose names Lambda chooses at run time.',
     });
-    if (props.async) {
-      this.failures = new Queue(this, 'Failures', {
-        encryption: QueueEncryption.KMS,
-        encryptionMasterKey: props.key,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
+    if (needs.mail) {
+      // cdk-nag names the resource as synthesized: pseudo parameters in <>, a known region or account as is.
+      const stack = Stack.of(this);
+      const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+      Validations.of(this.permissions).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}:identity/*]`,
+        reason: 'In the SES sandbox SES also authorizes each recipient’s identity; the statement only allows mail whose From is the service’s own address (ses:FromAddress).',
       });
+    }
+    if (isAsync(needs)) {
+      this.failures = new Queue(this, 'Failures', { encryption: QueueEncryption.KMS, encryptionMasterKey: wiring.key, enforceSSL: true, retentionPeriod: Duration.days(14) });
       Validations.of(this.failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination (dead-letter queue) of the function.' });
     }
+    const reserved = wiring.reserveConcurrency ? needs.reservedConcurrency : undefined;
     this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(ROOT, 'functions', `${props.entry}.ts`),
+      entry: join(ROOT, 'functions', `${name}.ts`),
       handler: 'handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: needs.memoryMb,
+      timeout: Duration.seconds(needs.timeoutSeconds),
       role: this.role,
       logGroup: this.logGroup,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      environmentEncryption: props.key,
-      reservedConcurrentExecutions: props.reservedConcurrency,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...this.environment(wiring) },
+      environmentEncryption: wiring.key,
+      reservedConcurrentExecutions: reserved,
       depsLockFilePath: join(ROOT, 'package-lock.json'),
       projectRoot: ROOT,
       bundling: {
@@ -100,18 +99,79 @@ export class ServiceFunction extends Construct {
         mainFields: [...BUNDLING.mainFields],
         // Bundle the SDK too: measured to load faster than the runtime's copy, and pinned.
         externalModules: [],
-        ...(props.copyDirectory
+        ...(needs.files
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${inputDir}/${props.copyDirectory}" "${outputDir}/${props.copyDirectory}"`],
+                afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${inputDir}/${needs.files}" "${outputDir}/${needs.files}"`],
               },
             }
           : {}),
       },
-      ...(props.async && this.failures ? { deadLetterQueue: this.failures, retryAttempts: 2 } : {}),
+      ...(this.failures ? { deadLetterQueue: this.failures, retryAttempts: 2 } : {}),
     });
+    this.acknowledge(reserved);
+  }
+
+  /** Exactly the environment functions/config.ts reads for these needs. */
+  private environment(wiring: Wiring): Partial<Record<NeedVariable, string>> {
+    const values: Record<NeedVariable, string | undefined> = {
+      TABLE_NAME: wiring.table.name,
+      MAIL_FROM: `${wiring.mail.fromName} <${wiring.mail.fromAddress}>`,
+      SES_CONFIGURATION_SET: wiring.mail.configurationSetName,
+      EVENT_BUS_NAME: wiring.bus.name,
+      PUBLIC_BASE_URL: wiring.publicBaseUrl,
+      INBOUND_DOMAIN: wiring.inboundDomain,
+      COGNITO_DOMAIN: wiring.signIn.url,
+      COGNITO_CLIENT_ID: wiring.signIn.clientId,
+    };
+    return Object.fromEntries(environmentNames(this.needs, Boolean(wiring.inboundDomain)).map((name) => [name, values[name]]));
+  }
+
+  /** Least privilege, from the needs: each statement exists because a need asks for it. */
+  private statements(wiring: Wiring): PolicyStatement[] {
+    const { needs } = this;
+    const stack = Stack.of(this);
+    const statements = [
+      // Instead of the AWS managed basic-execution policy: write to this function's log group only.
+      new PolicyStatement({ sid: 'OwnLogGroup', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn, `${this.logGroup.logGroupArn}:*`] }),
+      // The environment is encrypted with the data key; the table and the dead-letter queue too.
+      new PolicyStatement({
+        sid: 'DataKey',
+        actions: ['kms:Decrypt', ...(needs.table || isAsync(needs) ? ['kms:GenerateDataKey'] : []), ...(needs.table ? ['kms:Encrypt', 'kms:DescribeKey'] : [])],
+        resources: [wiring.key.keyArn],
+      }),
+    ];
+    if (needs.table) {
+      const { access, indexes } = needs.table;
+      statements.push(
+        new PolicyStatement({ sid: 'Table', actions: access === 'read' ? TABLE_ACTIONS.read : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write], resources: [wiring.table.arn] }),
+      );
+      if (indexes.length) {
+        statements.push(new PolicyStatement({ sid: 'Indexes', actions: ['dynamodb:Query'], resources: indexes.map((i) => `${wiring.table.arn}/index/${TABLE.indexes[i].name}`) }));
+      }
+    }
+    if (needs.mail) {
+      statements.push(
+        new PolicyStatement({
+          sid: 'SendAsTheService',
+          actions: ['ses:SendEmail'],
+          // identity/*: in the SES sandbox each recipient's identity is authorized too. The From
+          // condition keeps it to the service's own address, and the configuration set to ours.
+          resources: [
+            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
+            stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: wiring.mail.configurationSetName }),
+          ],
+          conditions: { StringEquals: { 'ses:FromAddress': wiring.mail.fromAddress } },
+        }),
+      );
+    }
+    if (needs.events) statements.push(new PolicyStatement({ sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] }));
+    return statements;
+  }
+
+  private acknowledge(reserved: number | undefined) {
     const lambdaDefaultPolicy = this.role.node.tryFindChild('DefaultPolicy');
     if (lambdaDefaultPolicy) {
       Validations.of(lambdaDefaultPolicy).acknowledge({
@@ -121,41 +181,14 @@ export class ServiceFunction extends Construct {
     }
     Validations.of(this.fn).acknowledge({ id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the service is specified and tested for; moving to 24 is a deliberate upgrade, not a default.' });
     Validations.of(this.fn).acknowledge({ id: 'HIPAA.Security-LambdaInsideVPC', reason: 'The function reaches only AWS APIs (DynamoDB, SES, EventBridge) over TLS with IAM auth; no private network resources exist to place it beside.' });
-    if (!props.async) {
+    if (!isAsync(this.needs)) {
       Validations.of(this.fn).acknowledge({ id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked synchronously by API Gateway: the caller receives every failure, so there is no event to dead-letter.' });
     }
-    if (props.reservedConcurrency === undefined) {
-      Validations.of(this.fn).acknowledge({ id: 'HIPAA.Security-LambdaConcurrency', reason: 'API functions are bounded by the HTTP API stage throttle instead of reserved concurrency, which would also reserve capacity away from the account.' });
+    if (reserved === undefined) {
+      Validations.of(this.fn).acknowledge({
+        id: 'HIPAA.Security-LambdaConcurrency',
+        reason: 'A new account has 10 unreserved executions and Lambda must keep them, so reservations would fail the first deploy; API functions are bounded by the stage throttle, and -c reserveConcurrency=true reserves for the background functions where the account allows.',
+      });
     }
-  }
-
-  /** Least-privilege table access in one call: exactly the actions the store uses, on the table and its two indexes. */
-  bindTable(table: ITable, access: 'read' | 'readwrite') {
-    const actions = access === 'read' ? TABLE_ACTIONS.read : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write];
-    const indexArns = Object.values(TABLE.indexes).map((i) => `${table.tableArn}/index/${i.name}`);
-    this.permissions.addStatements(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [table.tableArn, ...indexArns] }));
-    this.fn.addEnvironment('TABLE_NAME', table.tableName);
-    return this;
-  }
-
-  /** Permission to put events on this one bus, and its name in the environment. */
-  bindEvents(bus: IEventBus) {
-    this.permissions.addStatements(new PolicyStatement({ actions: ['events:PutEvents'], resources: [bus.eventBusArn] }));
-    this.fn.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
-    return this;
-  }
-
-  /** Permission to send as the service's identity through its configuration set only. */
-  bindMail(identityArn: string, configurationSetName: string, from: string) {
-    const stack = Stack.of(this);
-    this.permissions.addStatements(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [identityArn, stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName })],
-      }),
-    );
-    this.fn.addEnvironment('MAIL_FROM', from);
-    this.fn.addEnvironment('SES_CONFIGURATION_SET', configurationSetName);
-    return this;
   }
 }

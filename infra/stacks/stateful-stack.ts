@@ -1,21 +1,30 @@
 /**
- * What must outlive any deployment: the table (and the key that encrypts it), the event
- * bus, the SES sending identity and configuration set, and the alarm topic. Stateless
- * functions live in the API stack and receive these by props.
+ * What must outlive any deployment of the functions: the key, the table, the event bus,
+ * SES (sending identity, configuration set, receiving), the therapists' user pool, and the
+ * topics AWS services publish to. Everything here is retained or replaced only on purpose.
+ * The API stack reads what it needs through SSM parameters (infra/shared-values.ts).
  */
-import { CfnOutput, CfnParameter, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool, UserPoolClient, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, ReceiptRuleSet, SuppressionReasons, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { EmailEncoding, Sns as SnsAction } from 'aws-cdk-lib/aws-ses-actions';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
+import { invitationEmail } from '../invitation.js';
+import { parameterName, type SharedValue } from '../shared-values.js';
 
 export interface StatefulStackProps extends StackProps {
   senderDomain: string;
+  publicBaseUrl: string;
+  cognitoDomainPrefix: string;
+  practiceName?: string | undefined;
+  cognitoEmailViaSes?: boolean | undefined;
   /** Optional: the domain whose mail SES receives, so clients can send updates by replying. */
   inboundDomain?: string | undefined;
 }
@@ -28,22 +37,21 @@ export class StatefulStack extends Stack {
   readonly configurationSet: ConfigurationSet;
   readonly feedbackTopic: Topic;
   readonly alarmTopic: Topic;
+  readonly userPool: UserPool;
+  readonly portalClient: UserPoolClient;
   /** Mail received for the inbound domain, raw message included (only when it is configured). */
   readonly inboundTopic?: Topic;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
+    const { account, region, partition } = this;
 
     this.key = new Key(this, 'DataKey', {
-      description: 'Afterword: encrypts the table, logs, queues, topics and function environments',
+      description: 'Afterword: encrypts the table, logs, queues, topics, the event bus and function environments',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch Logs, SES and SNS/CloudWatch alarms use the key for log groups and topics.
-    this.key.grantEncryptDecrypt(new ServicePrincipal(`logs.${this.region}.amazonaws.com`));
-    this.key.grantEncryptDecrypt(new ServicePrincipal('ses.amazonaws.com'));
-    this.key.grantEncryptDecrypt(new ServicePrincipal('cloudwatch.amazonaws.com'));
-    this.key.grantEncryptDecrypt(new ServicePrincipal('events.amazonaws.com'));
+    this.allowServicesToUseKey();
 
     const { byTherapist, due } = TABLE.indexes;
     this.table = new Table(this, 'Table', {
@@ -69,51 +77,195 @@ export class StatefulStack extends Stack {
       reason: 'Point-in-time recovery (35 days, to the second) is on and deletion protection is on; a separate AWS Backup plan would duplicate it.',
     });
 
+    // The bus grants events.amazonaws.com its key use itself (conditioned on this bus).
     this.bus = new EventBus(this, 'Events', { eventBusName: `${id}-events`, kmsKey: this.key });
 
+    // --- Sending: the identity, a configuration set, and bounces/complaints to a topic. ---
     this.feedbackTopic = new Topic(this, 'SesFeedback', { masterKey: this.key, enforceSSL: true });
     this.configurationSet = new ConfigurationSet(this, 'Sending', {
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
-    new ConfigurationSetEventDestination(this, 'Feedback', {
+    const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
+    this.feedbackTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'SesConfigurationSetPublishes',
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.feedbackTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': configurationSetArn } },
+      }),
+    );
+    const feedback = new ConfigurationSetEventDestination(this, 'Feedback', {
       configurationSet: this.configurationSet,
       destination: EventDestination.snsTopic(this.feedbackTopic),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
-    this.feedbackTopic.grantPublish(new ServicePrincipal('ses.amazonaws.com'));
+    // SES checks it may publish when the destination is created.
+    feedback.node.addDependency(this.feedbackTopic.node.findChild('Policy'));
     this.identity = new EmailIdentity(this, 'Sender', {
       identity: Identity.domain(props.senderDomain),
       configurationSet: this.configurationSet,
       mailFromDomain: `bounce.${props.senderDomain}`,
     });
+    this.identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'Add at your DNS provider to verify the sender domain' }));
+    new CfnOutput(this, 'MailFromRecords', {
+      value: `bounce.${props.senderDomain} MX 10 feedback-smtp.${region}.amazonses.com ; bounce.${props.senderDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+      description: 'The MAIL FROM domain records (bounces return here)',
+    });
 
-    if (props.inboundDomain) {
-      // SES receives for the domain (MX record, and this rule set made active: see README),
-      // scans it, and publishes it whole (base64, up to 150 KB) to a topic the API stack reads.
-      this.inboundTopic = new Topic(this, 'Inbound', { masterKey: this.key, enforceSSL: true });
-      this.inboundTopic.grantPublish(new ServicePrincipal('ses.amazonaws.com'));
-      const rules = new ReceiptRuleSet(this, 'Receiving');
-      rules.addRule('Replies', {
-        recipients: [props.inboundDomain],
-        scanEnabled: true,
-        tlsPolicy: TlsPolicy.REQUIRE,
-        actions: [new SnsAction({ topic: this.inboundTopic, encoding: EmailEncoding.BASE64 })],
-      });
-      new CfnOutput(this, 'ReceiptRuleSetName', { value: rules.receiptRuleSetName });
-    }
+    if (props.inboundDomain) this.inboundTopic = this.receiveMail(props.inboundDomain);
 
+    // --- Alarms: CloudWatch publishes to an encrypted topic; the address is a deploy parameter. ---
     this.alarmTopic = new Topic(this, 'Alarms', { masterKey: this.key, enforceSSL: true });
-    // A deploy parameter, so the address is set at `cdk deploy --parameters AlarmEmail=…` time.
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` } },
+      }),
+    );
     const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
       type: 'String',
       description: 'Who is emailed when an alarm fires (errors, undeliverable mail, bounce or complaint rates)',
       allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+      constraintDescription: 'An email address, e.g. ops@yourpractice.org',
     });
     new Subscription(this, 'AlarmEmailSubscription', { topic: this.alarmTopic, protocol: SubscriptionProtocol.EMAIL, endpoint: alarmEmail.valueAsString });
 
-    // The DNS records a practice adds to verify the domain (DKIM) and its MAIL FROM.
-    this.identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}` }));
+    // --- Therapists: a user pool that outlives the API, so their ids (`sub`) never change. ---
+    ({ userPool: this.userPool, portalClient: this.portalClient } = this.therapists(props));
+
+    this.share({
+      tableName: this.table.tableName,
+      tableArn: this.table.tableArn,
+      keyArn: this.key.keyArn,
+      eventBusName: this.bus.eventBusName,
+      eventBusArn: this.bus.eventBusArn,
+      senderIdentityArn: this.identity.emailIdentityArn,
+      configurationSetName: this.configurationSet.configurationSetName,
+      feedbackTopicArn: this.feedbackTopic.topicArn,
+      alarmTopicArn: this.alarmTopic.topicArn,
+      userPoolId: this.userPool.userPoolId,
+      userPoolArn: this.userPool.userPoolArn,
+      portalClientId: this.portalClient.userPoolClientId,
+      signInUrl: `https://${props.cognitoDomainPrefix}.auth.${region}.amazoncognito.com`,
+      ...(this.inboundTopic ? { inboundTopicArn: this.inboundTopic.topicArn } : {}),
+    });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For npm run ops -- add-therapist and the Cognito console' });
+    new CfnOutput(this, 'PortalClientId', { value: this.portalClient.userPoolClientId });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName, description: 'Domain events for your integrations (source "afterword")' });
+  }
+
+  /**
+   * AWS services that write into things encrypted with the data key may use it, each only
+   * for this account (aws:SourceAccount) and, where the service sends it, its own kind of
+   * resource. Identity policies in this account still apply through the root statement.
+   */
+  private allowServicesToUseKey() {
+    const { account, region, partition } = this;
+    const envelope = ['kms:GenerateDataKey*', 'kms:Decrypt'];
+    const allow = (sid: string, service: string, actions: string[], conditions: Record<string, Record<string, string>>) =>
+      this.key.addToResourcePolicy(new PolicyStatement({ sid, principals: [new ServicePrincipal(service)], actions, resources: ['*'], conditions }));
+
+    allow('LogsEncryptThisAccountsLogGroups', `logs.${region}.amazonaws.com`, ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], {
+      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
+    });
+    allow('SesPublishesToEncryptedTopics', 'ses.amazonaws.com', envelope, {
+      StringEquals: { 'aws:SourceAccount': account },
+      ArnLike: { 'aws:SourceArn': `arn:${partition}:ses:${region}:${account}:*` },
+    });
+    allow('CloudWatchAlarmsPublishToEncryptedTopic', 'cloudwatch.amazonaws.com', envelope, {
+      StringEquals: { 'aws:SourceAccount': account },
+      ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+    });
+    allow('SnsDeliversToEncryptedDeadLetterQueues', 'sns.amazonaws.com', envelope, {
+      StringEquals: { 'aws:SourceAccount': account },
+      ArnLike: { 'aws:SourceArn': `arn:${partition}:sns:${region}:${account}:*` },
+    });
+    allow('EventBridgeRulesDeliverToEncryptedDeadLetterQueues', 'events.amazonaws.com', envelope, {
+      StringEquals: { 'aws:SourceAccount': account },
+      ArnLike: { 'aws:SourceArn': `arn:${partition}:events:${region}:${account}:rule/*` },
+    });
+  }
+
+  /** SES receives for the domain (after its MX record and rule set activation: see README), scans it, and publishes it whole to a topic. */
+  private receiveMail(inboundDomain: string): Topic {
+    const topic = new Topic(this, 'Inbound', { masterKey: this.key, enforceSSL: true });
+    const rules = new ReceiptRuleSet(this, 'Receiving');
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'SesReceiptRulePublishes',
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'ses', resource: 'receipt-rule-set', resourceName: `${rules.receiptRuleSetName}:receipt-rule/*` }) },
+        },
+      }),
+    );
+    const rule = rules.addRule('Replies', {
+      recipients: [inboundDomain],
+      scanEnabled: true,
+      tlsPolicy: TlsPolicy.REQUIRE,
+      actions: [new SnsAction({ topic, encoding: EmailEncoding.BASE64 })],
+    });
+    // SES checks that it may publish to the topic when the rule is created.
+    rule.node.addDependency(topic.node.findChild('Policy'));
+    // SES receives only for a domain it has verified.
+    const identity = new EmailIdentity(this, 'InboundIdentity', { identity: Identity.domain(inboundDomain) });
+    identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `InboundDkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'Add to verify the inbound domain' }));
+    new CfnOutput(this, 'InboundMxRecord', { value: `${inboundDomain} MX 10 inbound-smtp.${this.region}.amazonaws.com` });
+    new CfnOutput(this, 'ReceiptRuleSetName', { value: rules.receiptRuleSetName, description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>' });
+    return topic;
+  }
+
+  private therapists(props: StatefulStackProps) {
+    const portalUrl = `${props.publicBaseUrl}/portal`;
+    const userPool = new UserPool(this, 'Therapists', {
+      selfSignUpEnabled: false, // a practice admin invites each therapist
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: true, mutable: true } },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(7) },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      userInvitation: invitationEmail({ practiceName: props.practiceName, portalUrl }),
+      ...(props.cognitoEmailViaSes
+        ? { email: UserPoolEmail.withSES({ fromEmail: `no-reply@${props.senderDomain}`, fromName: 'Afterword', sesVerifiedDomain: props.senderDomain, sesRegion: this.region }) }
+        : {}),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const id of ['AwsSolutions-COG3', 'AwsSolutions-COG8']) {
+      Validations.of(userPool).acknowledge({ id, reason: 'Threat protection needs the Plus feature plan (a per-user cost); MFA is required for every therapist instead.' });
+    }
+    // Practice admins (the Practices feature reads this group from the ID token).
+    new CfnUserPoolGroup(this, 'Admins', { userPoolId: userPool.userPoolId, groupName: 'admin', description: 'Practice administrators' });
+    // The portal signs in with Cognito's managed login (authorization code + PKCE, no secret in the browser).
+    const portalClient = userPool.addClient('Portal', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      idTokenValidity: Duration.hours(1),
+      preventUserExistenceErrors: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [portalUrl],
+        logoutUrls: [portalUrl],
+      },
+    });
+    userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } });
+    return { userPool, portalClient };
+  }
+
+  private share(values: Partial<Record<SharedValue, string>>) {
+    for (const [name, value] of Object.entries(values) as [SharedValue, string][]) {
+      new StringParameter(this, `Shared-${name}`, { parameterName: parameterName(name), stringValue: value, description: `Afterword: ${name}, read by the API stack at deploy time` });
+    }
   }
 }

@@ -1,0 +1,167 @@
+/**
+ * Every AWS command the integration tests sent (recorded by the harness, with the function
+ * it was sent for) is allowed by that function's role in the synthesized template, for the
+ * resource it targets: the IAM policy simulator decides, not string matching. And what must
+ * be denied is: Scan, other tables, indexes a function does not declare, mail from another
+ * address, another bus. Runs after the integration project (vitest groupOrder).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, type FunctionName } from '../../functions/needs.js';
+import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
+import { decide, functionRole, type Check, type PolicyDocument } from '../support/iam.js';
+import { readSdkCalls, type SdkCall } from '../support/sdk-calls.js';
+import { ACCOUNT, DEPLOY_CONTEXT, REGION, synthesize, type Deployment } from '../support/templates.js';
+
+/** The IAM action(s) a recorded command is authorized as, and on what. */
+interface Authorization {
+  action: string;
+  resource: string;
+  context?: Record<string, string>;
+}
+
+interface Targets {
+  tableArn: string;
+  configurationSetArn: string;
+  busArn: string;
+  fromAddress: string;
+}
+
+const ses = (resource: string) => `arn:aws:ses:${REGION}:${ACCOUNT}:${resource}`;
+
+const DYNAMO_ACTIONS: Record<string, string> = {
+  GetItemCommand: 'dynamodb:GetItem',
+  PutItemCommand: 'dynamodb:PutItem',
+  UpdateItemCommand: 'dynamodb:UpdateItem',
+  DeleteItemCommand: 'dynamodb:DeleteItem',
+  QueryCommand: 'dynamodb:Query',
+};
+const TRANSACT_ACTIONS: Record<string, string> = {
+  Put: 'dynamodb:PutItem',
+  Update: 'dynamodb:UpdateItem',
+  Delete: 'dynamodb:DeleteItem',
+  ConditionCheck: 'dynamodb:ConditionCheckItem',
+};
+
+/** Locally the table, configuration set, bus and sender have test names; in AWS, the template's. */
+function authorizationsFor(call: SdkCall, t: Targets): Authorization[] {
+  const table = call.indexName ? `${t.tableArn}/index/${call.indexName}` : t.tableArn;
+  if (call.client === 'DynamoDBClient') {
+    if (call.command === 'TransactWriteItemsCommand') return call.transactItems!.map((kind) => ({ action: TRANSACT_ACTIONS[kind]!, resource: t.tableArn }));
+    const action = DYNAMO_ACTIONS[call.command];
+    if (!action) throw new Error(`No IAM mapping for DynamoDB ${call.command}: add it to test/infra/iam.test.ts`);
+    return [{ action, resource: table }];
+  }
+  if (call.client === 'SESv2Client' && call.command === 'SendEmailCommand') {
+    // SES authorizes the sending identity, the configuration set, and (in the sandbox) each recipient.
+    const context = { 'ses:FromAddress': t.fromAddress };
+    return [
+      { action: 'ses:SendEmail', resource: ses(`identity/${DEPLOY_CONTEXT.senderDomain}`), context },
+      { action: 'ses:SendEmail', resource: t.configurationSetArn, context },
+      ...(call.recipients ?? []).map((to) => ({ action: 'ses:SendEmail', resource: ses(`identity/${to}`), context })),
+    ];
+  }
+  if (call.client === 'EventBridgeClient' && call.command === 'PutEventsCommand') return [{ action: 'events:PutEvents', resource: t.busArn }];
+  throw new Error(`No IAM mapping for ${call.client} ${call.command}: add it to test/infra/iam.test.ts`);
+}
+
+describe('IAM, simulated against the synthesized roles', () => {
+  let deployment: Deployment;
+  let targets: Targets;
+  let calls: SdkCall[];
+  const role = (fn: FunctionName) => functionRole(deployment.api, fn);
+  const asFunction = (fn: FunctionName, a: Authorization, policies?: { name: string; policy: PolicyDocument }[]): Check => {
+    const r = role(fn);
+    return { principal: r.roleArn, action: a.action, resource: a.resource, identityPolicies: policies ?? r.policies, context: a.context ?? {} };
+  };
+
+  beforeAll(() => {
+    deployment = synthesize();
+    const { data } = deployment;
+    const [table] = data.resources('AWS::DynamoDB::Table');
+    const [configurationSet] = data.resources('AWS::SES::ConfigurationSet');
+    const [bus] = data.resources('AWS::Events::EventBus');
+    targets = {
+      tableArn: data.arnOf(table!.id),
+      configurationSetArn: ses(`configuration-set/${String(data.resolve({ Ref: configurationSet!.id }))}`),
+      busArn: data.arnOf(bus!.id),
+      fromAddress: `no-reply@${DEPLOY_CONTEXT.senderDomain}`,
+    };
+    calls = readSdkCalls();
+    if (!calls.length) throw new Error('No recorded AWS calls: run the integration tests first (npm test runs them before this file).');
+  }, 180_000);
+
+  it('allows every command each function sent during the integration tests, on the resource it targeted', async () => {
+    const unique = new Map<string, { fn: FunctionName; a: Authorization }>();
+    for (const call of calls) {
+      if (!call.fn) continue; // test setup and local-only routes, not any deployed function
+      for (const a of authorizationsFor(call, targets)) unique.set(`${call.fn} ${a.action} ${a.resource}`, { fn: call.fn, a });
+    }
+    const denied: string[] = [];
+    for (const [label, { fn, a }] of unique) if ((await decide(asFunction(fn, a))) !== 'Allowed') denied.push(label);
+    expect(denied).toEqual([]);
+    // Every function that touches AWS was exercised, so none of them is checked by nothing.
+    const exercised = new Set([...unique.values()].map((u) => u.fn));
+    const touchesAws = (Object.keys(FUNCTIONS) as FunctionName[]).filter((fn) => Object.keys(FUNCTIONS[fn]).some((k) => ['table', 'mail', 'events'].includes(k)));
+    expect([...exercised].sort()).toEqual(touchesAws.sort());
+  });
+
+  it('uses every grant: each declared index, mail and events need is exercised by some recorded command', () => {
+    const unused: string[] = [];
+    for (const [fn, needs] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+      const mine = calls.filter((c) => c.fn === fn);
+      const indexes = 'table' in needs ? needs.table.indexes : [];
+      for (const index of indexes) if (!mine.some((c) => c.indexName === index)) unused.push(`${fn}: index ${index}`);
+      if ('mail' in needs && !mine.some((c) => c.command === 'SendEmailCommand')) unused.push(`${fn}: mail`);
+      if ('events' in needs && !mine.some((c) => c.command === 'PutEventsCommand')) unused.push(`${fn}: events`);
+    }
+    expect(unused).toEqual([]);
+  });
+
+  it('denies what no function may do: Scan, table administration, another table, another bus, another sender', async () => {
+    const otherTable = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/someone-elses`;
+    const allowed: string[] = [];
+    for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
+      const forbidden: Authorization[] = [
+        { action: 'dynamodb:Scan', resource: targets.tableArn },
+        { action: 'dynamodb:DeleteTable', resource: targets.tableArn },
+        { action: 'dynamodb:BatchWriteItem', resource: targets.tableArn },
+        { action: 'dynamodb:GetItem', resource: otherTable },
+        { action: 'dynamodb:PutItem', resource: otherTable },
+        { action: 'events:PutEvents', resource: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default` },
+        { action: 'ses:SendEmail', resource: ses(`identity/${DEPLOY_CONTEXT.senderDomain}`), context: { 'ses:FromAddress': 'therapist@practice.example.org' } },
+        { action: 'ses:SendEmail', resource: ses('configuration-set/another'), context: { 'ses:FromAddress': targets.fromAddress } },
+        { action: 'kms:Decrypt', resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/another-key` },
+      ];
+      for (const a of forbidden) if ((await decide(asFunction(fn, a))) === 'Allowed') allowed.push(`${fn} ${a.action} ${a.resource}`);
+    }
+    expect(allowed).toEqual([]);
+  });
+
+  it('denies each function the indexes it does not declare, and the functions without data any table access', async () => {
+    const allowed: string[] = [];
+    for (const [fn, needs] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+      const declared: readonly string[] = 'table' in needs ? needs.table.indexes : [];
+      for (const index of Object.values(TABLE.indexes).map((i) => i.name)) {
+        if (declared.includes(index)) continue;
+        if ((await decide(asFunction(fn, { action: 'dynamodb:Query', resource: `${targets.tableArn}/index/${index}` }))) === 'Allowed') allowed.push(`${fn} ${index}`);
+      }
+      if (!('table' in needs) && (await decide(asFunction(fn, { action: 'dynamodb:GetItem', resource: targets.tableArn }))) === 'Allowed') allowed.push(`${fn} table`);
+    }
+    expect(allowed).toEqual([]);
+  });
+
+  it('would catch a missing grant: without its index statement, the therapist list is denied', async () => {
+    const { policies } = role('therapist-api');
+    const withoutIndexes = policies.map((p) => ({ ...p, policy: { ...p.policy, Statement: p.policy.Statement.filter((s) => s.Sid !== 'Indexes') } }));
+    const listing = { action: 'dynamodb:Query', resource: `${targets.tableArn}/index/${TABLE.indexes.byTherapist.name}` };
+    expect(await decide(asFunction('therapist-api', listing))).toBe('Allowed');
+    expect(await decide(asFunction('therapist-api', listing, withoutIndexes))).toBe('ImplicitlyDenied');
+  });
+
+  it('lets a sandboxed account send to a verified recipient, only as the service', async () => {
+    const recipient = { action: 'ses:SendEmail', resource: ses('identity/client@example.com') };
+    expect(await decide(asFunction('dispatcher', { ...recipient, context: { 'ses:FromAddress': targets.fromAddress } }))).toBe('Allowed');
+    expect(await decide(asFunction('dispatcher', { ...recipient, context: { 'ses:FromAddress': 'someone@else.example' } }))).toBe('ImplicitlyDenied');
+    expect(await decide(asFunction('ses-feedback', { ...recipient, context: { 'ses:FromAddress': targets.fromAddress } }))).toBe('ImplicitlyDenied');
+  });
+});
