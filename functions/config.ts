@@ -43,7 +43,16 @@ export function envSchemaFor(needs: FunctionNeeds) {
   return z.object(shape);
 }
 
+/** A deployment mistake, not a bad request: it must never reach a caller as a 4xx. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
 /** Reads only what `name` needs; everything else in the environment is ignored. */
 export function readEnv(name: FunctionName, env: NodeJS.ProcessEnv = process.env): Env {
-  return parseWith(envSchemaFor(FUNCTIONS[name]), env, `configuration of the ${name} function`) as Env;
+  try {
+    return parseWith(envSchemaFor(FUNCTIONS[name]), env, `configuration of the ${name} function`) as Env;
+  } catch (err) {
+    throw new ConfigurationError((err as Error).message, { cause: err });
+  }
 }

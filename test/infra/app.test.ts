@@ -1,187 +1,243 @@
 /**
  * The CDK app, synthesized offline exactly as `cdk deploy` would (functions bundled by
- * esbuild), then checked: the important properties by assertion, and cdk-nag's AWS
- * Solutions and HIPAA Security packs with no unacknowledged finding.
+ * esbuild): cdk-nag's AWS Solutions and HIPAA Security packs with no unacknowledged
+ * finding, the properties that keep data safe, and what makes a first deploy into a new
+ * account work (no reserved concurrency, names within AWS limits, no blocking exports,
+ * the outputs the README's deploy steps use). What the functions may do and what services
+ * may deliver is proven by simulation in iam.test.ts and service-paths.test.ts.
  */
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, type FunctionName } from '../../functions/needs.js';
 import { ROUTES } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/app.js';
+import { readDeployConfig } from '../../infra/config.js';
+import { parameterName, SHARED_VALUES } from '../../infra/shared-values.js';
+import { DEPLOY_CONTEXT, synthesize, type Deployment } from '../support/templates.js';
 
-const context = { senderDomain: 'mail.example.org', publicBaseUrl: 'https://afterword.example.org', cognitoDomainPrefix: 'example-afterword', inboundDomain: 'reply.example.org' };
+const ROOT = join(import.meta.dirname, '..', '..');
 
 interface ValidationReport {
   pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string }[] }[];
 }
 
+/** AWS's limits on names we set ourselves (generated names are made to fit by CloudFormation). */
+const NAME_RULES: { type: string; prop: string; max: number; pattern: RegExp }[] = [
+  { type: 'AWS::Events::EventBus', prop: 'Name', max: 256, pattern: /^[/.\-_A-Za-z0-9]+$/ },
+  { type: 'AWS::SSM::Parameter', prop: 'Name', max: 1011, pattern: /^\/[a-zA-Z0-9_.\-/]+$/ },
+  { type: 'AWS::Cognito::UserPoolDomain', prop: 'Domain', max: 63, pattern: /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/ },
+  { type: 'AWS::Cognito::UserPoolGroup', prop: 'GroupName', max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u },
+  { type: 'AWS::Lambda::Function', prop: 'FunctionName', max: 64, pattern: /^[a-zA-Z0-9-_]+$/ },
+  { type: 'AWS::IAM::Role', prop: 'RoleName', max: 64, pattern: /^[\w+=,.@-]+$/ },
+  { type: 'AWS::SQS::Queue', prop: 'QueueName', max: 80, pattern: /^[a-zA-Z0-9_-]+$/ },
+  { type: 'AWS::Events::Rule', prop: 'Name', max: 64, pattern: /^[.\-_A-Za-z0-9]+$/ },
+  { type: 'AWS::SES::ConfigurationSet', prop: 'Name', max: 64, pattern: /^[a-zA-Z0-9_-]+$/ },
+  { type: 'AWS::CloudWatch::Alarm', prop: 'AlarmName', max: 255, pattern: /^[^\u0000-\u001f]+$/ },
+];
+
 describe('the CDK app', () => {
-  let data: Template;
-  let api: Template;
+  let d: Deployment;
   let report: ValidationReport;
-  let outdir: string;
 
   beforeAll(() => {
-    outdir = mkdtempSync(join(tmpdir(), 'afterword-cdk-'));
-    const built = buildApp({ outdir, context });
-    built.app.synth(); // throws if cdk-nag reports an unacknowledged finding
-    report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
-    data = Template.fromStack(built.stateful);
-    api = Template.fromStack(built.api);
-  }, 120_000);
+    d = synthesize(); // throws if cdk-nag reports an unacknowledged finding
+    report = JSON.parse(readFileSync(join(d.outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
+  }, 180_000);
 
+  // The report lists only packs with findings; the careless-resource test below shows both packs run.
   it('passes cdk-nag AwsSolutions and HIPAA Security with no unacknowledged finding', () => {
-    const failures = report.pluginReports.flatMap((p) => p.violations.map((v) => `${p.pluginName}: ${v.ruleName}`));
-    expect(failures).toEqual([]);
+    expect(report.pluginReports.flatMap((p) => p.violations.map((v) => `${p.pluginName}: ${v.ruleName}`))).toEqual([]);
   });
 
-  it('keeps the table safe: customer-managed key, point-in-time recovery, deletion protection, TTL, both indexes', () => {
-    data.hasResourceProperties('AWS::DynamoDB::Table', {
+  it('keeps the table safe: customer-managed key, point-in-time recovery, deletion protection, TTL, both indexes, retained', () => {
+    const [table] = d.data.resources('AWS::DynamoDB::Table');
+    expect(table!.props).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       DeletionProtectionEnabled: true,
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byTherapist' }), Match.objectLike({ IndexName: 'due' })],
     });
-    data.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    expect((table!.props.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => i.IndexName)).toEqual(['byTherapist', 'due']);
+    expect(table!.raw).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(d.data.resources('AWS::KMS::Key')[0]!.props.EnableKeyRotation).toBe(true);
   });
 
-  it('creates the event bus, the SES identity with its configuration set, and an alarm topic whose address is a parameter', () => {
-    data.resourceCountIs('AWS::Events::EventBus', 1);
-    data.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.org', ConfigurationSetAttributes: Match.anyValue() });
-    data.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
-      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']), SnsDestination: Match.anyValue() }),
-    });
-    data.hasParameter('AlarmEmail', { Type: 'String' });
-    data.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' } });
+  it('keeps therapists’ accounts in the data stack, retained, so replacing the API never changes their ids', () => {
+    const [pool] = d.data.resources('AWS::Cognito::UserPool');
+    expect(pool!.raw).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(pool!.props).toMatchObject({ DeletionProtection: 'ACTIVE', MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    expect(d.api.resources('AWS::Cognito::UserPool')).toEqual([]);
+    expect(d.data.resources('AWS::Cognito::UserPoolGroup').map((g) => g.props.GroupName)).toEqual(['admin']);
   });
 
-  it('runs every function on Node.js 22, arm64, with a log retention', () => {
-    const functions = api.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(8);
-    for (const fn of Object.values(functions)) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+  it('invites a therapist in the practice’s words, with the portal address and both placeholders Cognito requires', () => {
+    const built = synthesize({ ...DEPLOY_CONTEXT, practiceName: 'Harbour Counselling & Care' });
+    const invite = (built.data.resources('AWS::Cognito::UserPool')[0]!.props.AdminCreateUserConfig as { InviteMessageTemplate: { EmailSubject: string; EmailMessage: string } }).InviteMessageTemplate;
+    expect(invite.EmailSubject).toBe('Harbour Counselling & Care has invited you to Afterword');
+    expect(invite.EmailMessage).toContain('Harbour Counselling &amp; Care has set up Afterword');
+    expect(invite.EmailMessage).toContain('https://afterword.example.org/portal');
+    expect(invite.EmailMessage).toContain('{username}');
+    expect(invite.EmailMessage).toContain('{####}');
+  }, 180_000);
+
+  it('passes values between the stacks through SSM parameters, never exports that would block a later change', () => {
+    for (const stack of [d.data, d.api]) {
+      expect(JSON.stringify(stack.template)).not.toContain('Fn::ImportValue');
+      expect(Object.values(stack.template.Outputs ?? {}).filter((o) => 'Export' in o)).toEqual([]);
     }
-    api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90, KmsKeyId: Match.anyValue() });
+    const written = d.data.resources('AWS::SSM::Parameter').map((p) => p.props.Name);
+    expect(written.sort()).toEqual(SHARED_VALUES.map(parameterName).sort());
+    const read = Object.values(d.api.template.Parameters ?? {})
+      .filter((p) => p.Type.startsWith('AWS::SSM') && p.Default?.startsWith('/afterword/'))
+      .map((p) => p.Default);
+    expect(read.length).toBeGreaterThan(8);
+    expect(read.filter((name) => !written.includes(name))).toEqual([]);
   });
 
-  it('gives async functions a dead-letter queue and alarms on its depth', () => {
-    const withDlq = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.DeadLetterConfig);
-    expect(withDlq).toHaveLength(3);
-    api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', AlarmActions: Match.anyValue() });
+  it('reserves no concurrency unless asked, so a new account’s first deploy is not refused', () => {
+    const reserved = (deployment: Deployment) =>
+      Object.fromEntries(
+        (Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [fn, deployment.api.resources('AWS::Lambda::Function').find((r) => r.id === deployment.api.idAt(`Afterword-Api/${fn}/Function/Resource`))!.props.ReservedConcurrentExecutions]),
+      );
+    expect(Object.values(reserved(d)).filter((v) => v !== undefined)).toEqual([]);
+    const asked = synthesize({ ...DEPLOY_CONTEXT, reserveConcurrency: 'true' });
+    expect(reserved(asked)).toMatchObject({ dispatcher: 2, 'ses-feedback': 5, 'inbound-email': 5, 'therapist-api': undefined });
+  }, 180_000);
+
+  it('keeps every name it sets within AWS’s limits', () => {
+    const broken: string[] = [];
+    for (const stack of [d.data, d.api]) {
+      for (const rule of NAME_RULES) {
+        for (const r of stack.resources(rule.type)) {
+          const name = r.props[rule.prop];
+          if (name === undefined) continue;
+          if (typeof name !== 'string' || name.length > rule.max || !rule.pattern.test(name)) broken.push(`${rule.type} ${r.id}: ${String(name)}`);
+        }
+      }
+    }
+    const ssmDepth = d.data.resources('AWS::SSM::Parameter').map((p) => String(p.props.Name).split('/').length - 1);
+    expect(Math.max(...ssmDepth)).toBeLessThanOrEqual(15);
+    expect(broken).toEqual([]);
   });
 
-  it('grants least privilege: no wildcard actions, no Scan, no table-wide write API beyond what the store uses', () => {
-    const statements = Object.values(api.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
-    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    expect(actions.length).toBeGreaterThan(10);
-    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-    expect(actions).not.toContain('dynamodb:Scan');
-    expect(actions).not.toContain('dynamodb:BatchWriteItem');
-    expect(new Set(actions.filter((a) => a.startsWith('dynamodb:')))).toEqual(
-      new Set(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
-    );
+  it('runs every function on Node.js 22, arm64, with an encrypted log group kept 90 days', () => {
+    const functions = d.api.resources('AWS::Lambda::Function');
+    expect(functions).toHaveLength(Object.keys(FUNCTIONS).length);
+    for (const fn of functions) expect(fn.props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    for (const group of d.api.resources('AWS::Logs::LogGroup')) expect(group.props).toMatchObject({ RetentionInDays: 90, KmsKeyId: expect.stringContaining(':key/') });
   });
 
   it('builds exactly the routes of the shared route table, JWT-protected for therapists only', () => {
-    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties as { RouteKey: string; AuthorizationType?: string });
+    const routes = d.api.resources('AWS::ApiGatewayV2::Route').map((r) => r.props as { RouteKey: string; AuthorizationType?: string });
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     for (const route of ROUTES) {
       const deployed = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
       expect(`${deployed.RouteKey} ${deployed.AuthorizationType ?? 'NONE'}`).toBe(`${deployed.RouteKey} ${route.access === 'therapist' ? 'JWT' : 'NONE'}`);
     }
-    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
-    api.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    const [authorizer] = d.api.resources('AWS::ApiGatewayV2::Authorizer');
+    const [pool] = d.data.resources('AWS::Cognito::UserPool');
+    const [client] = d.data.resources('AWS::Cognito::UserPoolClient');
+    // The authorizer trusts exactly the data stack's pool and portal client.
+    expect(authorizer!.props.JwtConfiguration).toEqual({
+      Issuer: `https://cognito-idp.eu-west-2.amazonaws.com/${String(d.data.resolve({ Ref: pool!.id }))}`,
+      Audience: [d.data.resolve({ Ref: client!.id })],
+    });
   });
 
   it('throttles the stage and logs route templates, never raw paths that hold client links', () => {
-    const stage = Object.values(api.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
+    const stage = d.api.resources('AWS::ApiGatewayV2::Stage')[0]!.props as { DefaultRouteSettings: unknown; AccessLogSettings: { Format: string } };
     expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    const format = stage.AccessLogSettings.Format as string;
-    expect(format).toContain('$context.routeKey');
-    expect(format).not.toMatch(/\$context\.(path|resourcePath)|rawPath/);
+    expect(stage.AccessLogSettings.Format).toContain('$context.routeKey');
+    expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.(path|resourcePath)|rawPath/);
   });
 
-  it('runs the dispatcher every minute', () => {
-    api.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'rate(1 minute)',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^dispatcherFunction'), 'Arn'] }, DeadLetterConfig: Match.anyValue() })],
-    });
+  it('alarms on every function’s errors, dead letters, undeliverable mail and SES reputation, to the alarm topic', () => {
+    const alarms = d.api.resources('AWS::CloudWatch::Alarm').map((a) => a.props as { MetricName: string; AlarmActions: string[] });
+    const [topic] = d.data.resources('AWS::SNS::Topic').filter((t) => t.id.startsWith('Alarms'));
+    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(Object.keys(FUNCTIONS).length);
+    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(alarms.map((a) => a.MetricName)).toEqual(expect.arrayContaining(['UndeliverableJobs', 'UnpublishedEvents', 'ErrorLogLines', 'Reputation.BounceRate', 'Reputation.ComplaintRate']));
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([d.data.arnOf(topic!.id)]);
   });
 
-  it('alarms on function errors, undeliverable emails and SES bounce and complaint rates', () => {
-    const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as { MetricName: string; AlarmActions: unknown[] });
-    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(8);
-    expect(alarms.map((a) => a.MetricName)).toEqual(expect.arrayContaining(['UndeliverableJobs', 'UnpublishedEvents', 'Reputation.BounceRate', 'Reputation.ComplaintRate']));
-    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
-    api.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.event = "job.dead-lettered" }' });
+  it('ships the portal files beside the web function’s bundle', () => {
+    const web = d.api.resources('AWS::Lambda::Function').find((r) => r.id === d.api.idAt('Afterword-Api/web/Function/Resource'))!;
+    const asset = (web.raw.Properties!.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
+    expect(existsSync(join(d.outdir, `asset.${asset}`, 'web', 'portal', 'index.html'))).toBe(true);
+    expect(existsSync(join(d.outdir, `asset.${asset}`, 'web', 'assets', 'counter.js'))).toBe(true);
+    expect(d.data.resources('AWS::Cognito::UserPoolClient')[0]!.props).toMatchObject({ AllowedOAuthFlows: ['code'], CallbackURLs: ['https://afterword.example.org/portal'], GenerateSecret: false });
   });
 
-  it('lets the functions that publish put events on the bus, and nothing else', () => {
-    const statements = Object.values(api.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
-    const putEvents = statements.filter((s) => s.Action === 'events:PutEvents');
-    expect(putEvents).toHaveLength(6);
-    const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.EVENT_BUS_NAME);
-    expect(functions).toHaveLength(6);
+  it('receives replies only once SES may publish and the domain is an identity, scanned, over TLS', () => {
+    const [rule] = d.data.resources('AWS::SES::ReceiptRule');
+    expect(rule!.props.Rule).toMatchObject({ Recipients: ['reply.example.org'], ScanEnabled: true, TlsPolicy: 'Require', Actions: [{ SNSAction: { Encoding: 'Base64' } }] });
+    const policy = d.data.resources('AWS::SNS::TopicPolicy').find((p) => (p.props.Topics as string[]).includes((rule!.props.Rule as { Actions: { SNSAction: { TopicArn: string } }[] }).Actions[0]!.SNSAction.TopicArn))!;
+    expect([rule!.raw.DependsOn].flat()).toContain(policy.id);
+    expect(d.data.resources('AWS::SES::EmailIdentity').map((i) => i.props.EmailIdentity).sort()).toEqual(['mail.example.org', 'reply.example.org']);
   });
 
-  it('ships the portal files beside the web function’s bundle, and gives it the Cognito sign-in settings', () => {
-    const [web] = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.COGNITO_CLIENT_ID);
-    expect(web).toBeDefined();
-    const asset = (web!.Properties.Code.S3Key as string).replace(/\.zip$/, '');
-    expect(existsSync(join(outdir, `asset.${asset}`, 'web', 'portal', 'index.html'))).toBe(true);
-    expect(existsSync(join(outdir, `asset.${asset}`, 'web', 'assets', 'counter.js'))).toBe(true);
-    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      AllowedOAuthFlows: ['code'],
-      CallbackURLs: ['https://afterword.example.org/portal'],
-      GenerateSecret: false,
-    });
-  });
-
-  it('receives replies for the inbound domain, scanned, over TLS, into the inbound-email function', () => {
-    data.hasResourceProperties('AWS::SES::ReceiptRule', {
-      Rule: Match.objectLike({
-        Recipients: ['reply.example.org'],
-        ScanEnabled: true,
-        TlsPolicy: 'Require',
-        Actions: [{ SNSAction: Match.objectLike({ Encoding: 'Base64' }) }],
-      }),
-    });
-    api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^inboundemailFunction'), 'Arn'] } });
-    const withInbound = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.INBOUND_DOMAIN === 'reply.example.org');
-    expect(withInbound.length).toBeGreaterThanOrEqual(5);
-  });
-
-  it('subscribes the SES feedback handler to bounces and complaints', () => {
-    api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^sesfeedbackFunction'), 'Arn'] } });
+  it('gives every output the README’s deploy steps name', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const deploy = readme.slice(readme.indexOf('## Deploying to AWS'));
+    const named = [...deploy.matchAll(/output `([A-Za-z0-9]+)`/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThanOrEqual(6);
+    const outputs = { ...d.data.outputs(), ...d.api.outputs() };
+    expect(named.filter((name) => !(name in outputs) && !Object.keys(outputs).some((o) => o.startsWith(name)))).toEqual([]);
   });
 });
 
 describe('the CDK app’s guard rails', () => {
-  it('stops synthesis with a clear message when a deploy setting is missing', () => {
-    expect(() => buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context: { senderDomain: 'mail.example.org', cognitoDomainPrefix: 'x' } })).toThrow(/publicBaseUrl/);
+  it('stops a synth with missing settings with a plain message, not a stack trace', async () => {
+    const run = promisify(execFile);
+    const failed = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'infra', 'app.ts')], { cwd: ROOT, env: { ...process.env, CDK_CONTEXT_JSON: '{}', CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'afterword-cdk-')) } }).then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain('Afterword cannot be synthesized');
+    expect(failed?.stderr).toMatch(/senderDomain/);
+    expect(failed?.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
+  it.each([
+    [{ cognitoDomainPrefix: 'my-aws-practice' }, /aws/],
+    [{ cognitoDomainPrefix: 'x'.repeat(64) }, /1 to 63 characters/],
+    [{ cognitoDomainPrefix: 'Upper' }, /Lowercase/],
+    [{ publicBaseUrl: 'http://afterword.example.org' }, /https/],
+    [{ publicBaseUrl: 'https://afterword.example.org/' }, /trailing slash/],
+    [{ domainName: 'api.example.org' }, /go together/],
+    [{ domainName: 'api.example.org', certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012' }, /must be on domainName/],
+    [{ practiceName: 'Care {####}' }, /braces/],
+  ])('refuses %o at synth, saying why', (change, message) => {
+    expect(() => readDeployConfig((key) => ({ ...DEPLOY_CONTEXT, ...change })[key as keyof typeof DEPLOY_CONTEXT])).toThrow(message);
   });
 
   it('synthesizes cleanly without the optional inbound mail, leaving its pieces out', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'afterword-cdk-'));
-    const withoutInbound: Record<string, string> = { ...context };
-    delete withoutInbound.inboundDomain;
-    const built = buildApp({ outdir, context: withoutInbound });
-    built.app.synth();
-    expect(Template.fromStack(built.stateful).findResources('AWS::SES::ReceiptRule')).toEqual({});
-    const functions = Template.fromStack(built.api).findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(7);
-    expect(Object.values(functions).filter((f) => f.Properties.Environment?.Variables?.INBOUND_DOMAIN)).toEqual([]);
-  }, 120_000);
+    const { inboundDomain: _left, ...withoutInbound } = DEPLOY_CONTEXT;
+    const d = synthesize(withoutInbound);
+    expect(d.data.resources('AWS::SES::ReceiptRule')).toEqual([]);
+    expect(d.api.resources('AWS::Lambda::Function')).toHaveLength(Object.keys(FUNCTIONS).length - 1);
+    expect(d.api.resources('AWS::Lambda::Function').filter((f) => JSON.stringify(f.props.Environment ?? {}).includes('INBOUND_DOMAIN'))).toEqual([]);
+  }, 180_000);
 
-  it('makes cdk-nag fail synthesis for a careless resource (so a clean run means something)', () => {
-    const built = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context });
+  it('makes both cdk-nag packs fail synthesis for careless resources (so a clean run means something)', () => {
+    const built = buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context: DEPLOY_CONTEXT });
     new Queue(built.api, 'Careless');
-    expect(() => built.app.synth()).toThrow(/AwsSolutions-SQS3/);
-  }, 120_000);
+    new LogGroup(built.api, 'CarelessLogs');
+    let message = '';
+    try {
+      built.app.synth();
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('AwsSolutions-SQS3');
+    expect(message).toContain('HIPAA.Security-CloudWatchLogGroupEncrypted');
+  }, 180_000);
 });

@@ -1,0 +1,137 @@
+/**
+ * Each function's bundle, exactly as synthesis produced it, starts in a fresh process with
+ * exactly the environment its stack gives it (resolved as CloudFormation would) and serves
+ * a first request or event, against DynamoDB Local, the SES emulator and the EventBridge
+ * stand-in (the only additions: their endpoints and a region). It reads none of the
+ * service's variables that the stack does not set. Removing one variable it needs must make
+ * it fail, saying which.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FUNCTIONS, NEED_ENV, type FunctionName } from '../../functions/needs.js';
+import { apiEvent } from '../../local/api-event.js';
+import { startEventBridgeStandIn, type RunningEventBridge } from '../../local/eventbridge-standin.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
+import { DEPLOY_CONTEXT, REGION, synthesize, type Deployment } from '../support/templates.js';
+
+const run = promisify(execFile);
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const WATCHED = [...new Set(Object.values(NEED_ENV).flat())];
+
+interface Outcome {
+  ok: boolean;
+  result?: { statusCode?: number; body?: string; outcomes?: string[]; ran?: number };
+  error?: string;
+  read: string[];
+  logs: string[];
+}
+
+const http = (method: string, path: string, claims?: Record<string, unknown>) =>
+  apiEvent({ method, url: new URL(path, DEPLOY_CONTEXT.publicBaseUrl), headers: { 'content-type': 'application/json', host: 'afterword.example.org' }, body: '', claims });
+const sns = (message: string) => ({ Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: message } }] });
+const token = () => randomBytes(32).toString('base64url');
+
+/** A first event for each function, and what a healthy start answers. */
+const FIRST: Record<FunctionName, { event: () => unknown; healthy: (o: Outcome) => boolean }> = {
+  'therapist-api': { event: () => http('GET', '/policies', { sub: 'env-test', email: 'dr@example.org', name: 'Dr. Env' }), healthy: (o) => o.result?.statusCode === 200 },
+  'client-api': { event: () => http('GET', `/client/${token()}`), healthy: (o) => o.result?.statusCode === 404 },
+  'client-pages': { event: () => http('GET', `/c/${token()}`), healthy: (o) => o.result?.statusCode === 404 && Boolean(o.result.body?.includes('<html')) },
+  health: { event: () => http('GET', '/health'), healthy: (o) => o.result?.statusCode === 200 },
+  web: { event: () => http('GET', '/portal/config.json'), healthy: (o) => o.result?.statusCode === 200 && JSON.parse(o.result.body!).mode === 'cognito' },
+  dispatcher: { event: () => ({}), healthy: (o) => typeof o.result?.ran === 'number' },
+  'ses-feedback': {
+    event: () => sns(readFileSync(join(FIXTURES, 'ses', 'bounce-permanent.json'), 'utf8').replaceAll('POLICY_ID', crypto.randomUUID()).replaceAll('CLIENT_ADDRESS', 'gone@example.com')),
+    healthy: (o) => o.result?.outcomes?.[0] === 'ignored',
+  },
+  'inbound-email': {
+    event: () => {
+      const to = `reply+${token()}@${DEPLOY_CONTEXT.inboundDomain}`;
+      const raw = [`From: Client <client@example.com>`, `To: ${to}`, 'Subject: Re: hello', 'Message-ID: <env@example.com>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Hello.'].join('\r\n');
+      const notification = readFileSync(join(FIXTURES, 'inbound', 'ses-received.json'), 'utf8').replaceAll('REPLY_ADDRESS', to).replaceAll('VERDICT', 'PASS').replace('CONTENT_BASE64', Buffer.from(raw).toString('base64'));
+      return sns(notification);
+    },
+    healthy: (o) => o.result?.outcomes?.[0] === 'ignored',
+  },
+};
+
+describe('each bundle, started with exactly the environment its stack gives it', () => {
+  let deployment: Deployment;
+  let bus: RunningEventBridge;
+  const scratch = mkdtempSync(join(tmpdir(), 'afterword-env-'));
+
+  /** The function's resolved template environment and the folder of its bundle. */
+  const deployed = (fn: FunctionName) => {
+    const { api, outdir } = deployment;
+    const [resource] = api.resources('AWS::Lambda::Function').filter((r) => r.id === api.idAt(`Afterword-Api/${fn}/Function/Resource`));
+    const variables = ((resource!.props.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ?? {}) as Record<string, string>;
+    const code = resource!.raw.Properties!.Code as { S3Key: string };
+    return { variables, dir: join(outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`) };
+  };
+
+  async function start(fn: FunctionName, variables: Record<string, string>, dir: string): Promise<Outcome> {
+    const eventFile = join(scratch, `${fn}.json`);
+    writeFileSync(eventFile, JSON.stringify(FIRST[fn].event()));
+    const env = {
+      PATH: process.env.PATH ?? '',
+      ...variables,
+      // What Lambda itself sets, and where the local stand-ins listen: nothing of the service's own.
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      LAMBDA_TASK_ROOT: dir,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      SES_ENDPOINT: inject('sesEndpoint'),
+      EVENTBRIDGE_ENDPOINT: bus.endpoint,
+    };
+    const { stdout } = await run(process.execPath, [join(import.meta.dirname, '..', 'support', 'run-bundle.cjs'), dir, eventFile, WATCHED.join(',')], { env, timeout: 30_000 });
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as Outcome;
+  }
+
+  beforeAll(async () => {
+    deployment = synthesize();
+    const busName = deployed('dispatcher').variables.EVENT_BUS_NAME!;
+    bus = await startEventBridgeStandIn(new LocalEventLog(), busName);
+    const dynamo = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(dynamo, deployed('dispatcher').variables.TABLE_NAME!);
+    dynamo.destroy();
+  }, 180_000);
+
+  afterAll(async () => {
+    await bus?.stop();
+  });
+
+  for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
+    it(`starts ${fn} and serves its first ${FUNCTIONS[fn].trigger} event, reading exactly what it was given`, async () => {
+      const { variables, dir } = deployed(fn);
+      const outcome = await start(fn, variables, dir);
+      expect(outcome.error).toBeUndefined();
+      expect(FIRST[fn].healthy(outcome), JSON.stringify(outcome.result)).toBe(true);
+      // Exactly: it reads every variable of ours it is given, and none it is not.
+      expect(outcome.read).toEqual(Object.keys(variables).filter((name) => WATCHED.includes(name as never)).sort());
+    });
+  }
+
+  it('would catch a variable the stack forgot: without SES_CONFIGURATION_SET the therapist API fails and names it', async () => {
+    const { variables, dir } = deployed('therapist-api');
+    const { SES_CONFIGURATION_SET: _dropped, ...rest } = variables;
+    const outcome = await start('therapist-api', rest, dir);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toContain('SES_CONFIGURATION_SET');
+  });
+
+  it('would catch a function given less than it needs: ses-feedback without TABLE_NAME fails and names it', async () => {
+    const { variables, dir } = deployed('ses-feedback');
+    const { TABLE_NAME: _dropped, ...rest } = variables;
+    const outcome = await start('ses-feedback', rest, dir);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toContain('TABLE_NAME');
+  });
+});
