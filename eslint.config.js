@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import vitest from '@vitest/eslint-plugin';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.local/', 'dist/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.local/', '.test-output/', 'dist/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -25,7 +25,16 @@ export default tseslint.config(
       // CDK's Template assertions (hasResourceProperties, resourceCountIs, …) throw on failure.
       'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*', '*.has*', '*.resourceCountIs', '*.allResourcesProperties'] }],
       'no-console': 'off',
+      // Leaving a property out by destructuring it to an _underscored name is deliberate.
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // vitest's expect takes a message as its second argument.
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
     },
+  },
+  {
+    // The bundle runner is plain CommonJS on purpose: it loads a Lambda bundle as Lambda does.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['local/**/*', 'bench/**/*', '.ci/**/*'],

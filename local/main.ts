@@ -63,6 +63,11 @@ async function main() {
     },
     { clock },
   );
+  // Where the running service's parts listen, for `npm run ops -- --local …`.
+  writeFileSync(
+    join(dataDir, 'endpoints.json'),
+    JSON.stringify({ dynamodb: dynamo.endpoint, ses: ses.endpoint, eventbridge: bus.endpoint, busName: bus.busName, table: TABLE_NAME, clock: join(dataDir, 'clock.json') }, null, 2),
+  );
   const server = createLocalServer({ deps, eventLog, clock, signer: new LocalSigner(persistentSecret()), sesEndpoint: ses.endpoint });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>

@@ -168,6 +168,10 @@ export function timelineSentence(event, clientName) {
       return data.kind === 'complaint'
         ? 'Emails to the client stopped after they marked one as unwanted'
         : 'Emails to the client stopped after a bounce';
+    case 'delivery-resent':
+      return 'The practice sent an email that had failed again';
+    case 'client-email-unsuppressed':
+      return 'Emails to the client resumed (the practice fixed the address problem)';
     case 'therapist-email-failed':
       return 'An email to you could not be delivered';
     default:

@@ -330,10 +330,11 @@ export class DynamoStore implements Store {
             Update: {
               TableName: this.tableName,
               Key: toItem(keys.job(job.policyId, job.id)),
-              // Out of the due index (sparse), kept in the policy's partition for the timeline and export.
-              UpdateExpression: 'REMOVE duePk, dueSk SET deadLettered = :true',
+              // Out of due work into the dead-letter list (same sparse index, its own partition),
+              // kept in the policy's partition for the timeline, the export and a later re-send.
+              UpdateExpression: 'SET duePk = :dead, dueSk = :deadSk, deadLettered = :true',
               ConditionExpression: 'dueSk = :lease',
-              ExpressionAttributeValues: toItem({ ':lease': job.lease, ':true': true }),
+              ExpressionAttributeValues: toItem({ ':lease': job.lease, ':true': true, ':dead': keys.deadPk, ':deadSk': keys.deadSk(event.at, job.policyId, job.id) }),
             },
           },
           {
@@ -418,6 +419,8 @@ function policyToItem(policy: Policy, expiresAt: number | undefined): Item {
     state: policy.state,
     policy,
     expiresAt,
+    // Listed for operations while mail to the client is stopped; a later snapshot without the flag leaves the list.
+    ...(policy.clientEmailSuppressed ? { duePk: keys.suppressedPk, dueSk: policy.id } : {}),
   });
 }
 

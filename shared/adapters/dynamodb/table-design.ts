@@ -36,6 +36,14 @@ export const keys = {
   therapistPartition: (therapistId: string) => `THERAPIST#${therapistId}`,
   /** One partition for due work: it only ever holds what is waiting, so it stays small. */
   duePk: 'DUE',
+  /**
+   * The same sparse index holds two small lists for operations, each in its own partition the
+   * dispatcher never reads: jobs that failed every retry (until re-sent) and policies whose
+   * client address bounced or complained (until lifted).
+   */
+  deadPk: 'DEAD',
+  deadSk: (deadAt: string, policyId: string, jobId: string) => `${deadAt}#${policyId}#${jobId}`,
+  suppressedPk: 'SUPPRESSED',
   dueSk: (dueAt: string, policyId: string, jobId: string) => `${dueAt}#${policyId}#${jobId}`,
   sortPrefix: { update: 'UPDATE#', event: 'EVENT#', job: 'JOB#', checkIn: 'CHECKIN', policy: 'POLICY' },
 } as const;

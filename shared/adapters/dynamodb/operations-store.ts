@@ -1,0 +1,97 @@
+/**
+ * The OperationsStore port on the same table: the dead-letter and suppressed lists are
+ * partitions of the sparse `due` index (table-design.ts), so listing them is a Query, never
+ * a Scan, and each list holds only what needs attention.
+ */
+import { QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+import type { DeadLetter, DueItem, OperationsStore } from '../../ports/operations.js';
+import type { HistoryEvent } from '../../ports/store.js';
+import { TABLE, keys } from './table-design.js';
+
+const toItem = (value: Record<string, unknown>) => marshall(value, { removeUndefinedValues: true });
+
+/** What an operator may see of a job item: ids, kind, counts, dates. */
+const jobItem = z.object({
+  policyId: z.string(),
+  jobId: z.string(),
+  attempts: z.optional(z.number()),
+  dueAt: z.string(),
+  dueSk: z.string(),
+  mail: z.optional(z.object({ template: z.string() })),
+  scheduled: z.optional(z.object({ kind: z.string() })),
+});
+const policyItem = z.object({ policy: z.object({ id: z.string(), therapistId: z.string() }) });
+
+const kindOf = (job: z.infer<typeof jobItem>) => job.mail?.template ?? job.scheduled?.kind ?? 'unknown';
+
+export class DynamoOperations implements OperationsStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async list(partition: string, until?: string, limit = 100) {
+    const { due } = TABLE.indexes;
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: due.name,
+        KeyConditionExpression: until ? '#pk = :pk AND #sk <= :until' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': due.partitionKey, ...(until ? { '#sk': due.sortKey } : {}) },
+        ExpressionAttributeValues: toItem({ ':pk': partition, ...(until ? { ':until': until } : {}) }),
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((i) => unmarshall(i));
+  }
+
+  async deadLetters(limit: number): Promise<DeadLetter[]> {
+    return (await this.list(keys.deadPk, undefined, limit)).map((raw) => {
+      const job = jobItem.parse(raw);
+      return { policyId: job.policyId, jobId: job.jobId, kind: kindOf(job), attempts: job.attempts ?? 0, deadAt: job.dueSk.split('#')[0]! };
+    });
+  }
+
+  async requeue(policyId: string, jobId: string, dueAt: Date, event: HistoryEvent): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: toItem(keys.job(policyId, jobId)),
+                // Back into due work with a fresh count of tries; only if it is still dead-lettered.
+                UpdateExpression: 'SET duePk = :due, dueSk = :sk, dueAt = :at, attempts = :zero REMOVE deadLettered',
+                ConditionExpression: 'duePk = :dead',
+                ExpressionAttributeValues: toItem({ ':due': keys.duePk, ':dead': keys.deadPk, ':sk': keys.dueSk(dueAt.toISOString(), policyId, jobId), ':at': dueAt.toISOString(), ':zero': 0 }),
+              },
+            },
+            { Put: { TableName: this.tableName, Item: toItem({ ...keys.event(policyId, event.at, randomUUID().slice(0, 8)), event }), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) return false;
+      throw err;
+    }
+  }
+
+  async suppressed(limit: number): Promise<{ policyId: string; therapistId: string }[]> {
+    return (await this.list(keys.suppressedPk, undefined, limit)).map((raw) => {
+      const { policy } = policyItem.parse(raw);
+      return { policyId: policy.id, therapistId: policy.therapistId };
+    });
+  }
+
+  async dueBefore(until: Date, limit: number): Promise<DueItem[]> {
+    return (await this.list(keys.duePk, `${until.toISOString()}~`, limit)).map((raw) => {
+      const job = jobItem.parse(raw);
+      return { policyId: job.policyId, kind: kindOf(job), dueAt: job.dueAt };
+    });
+  }
+}
