@@ -25,6 +25,7 @@ export function buildApp(props: AppProps = {}) {
     practiceName: config.practiceName,
     cognitoEmailViaSes: config.cognitoEmailViaSes,
     inboundDomain: config.inboundDomain,
+    restoredTableName: config.restoredTableName,
   });
   const api = new ApiStack(app, 'Afterword-Api', {
     env,

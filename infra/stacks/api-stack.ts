@@ -70,10 +70,11 @@ export class ApiStack extends Stack {
     for (const f of functions) {
       if (f.needs.trigger === 'schedule') {
         // Every minute; a missed run is caught up by the next.
-        new Rule(this, `${f.name}-every-minute`, {
+        const rule = new Rule(this, `${f.name}-every-minute`, {
           schedule: Schedule.rate(Duration.minutes(1)),
           targets: [new LambdaFunction(f.fn, { retryAttempts: 2, deadLetterQueue: f.failures })],
         });
+        new CfnOutput(this, 'DispatcherRule', { value: rule.ruleName, description: 'Disable it to pause all sending (README runbook)' });
       }
       if (f.needs.trigger === 'ses-feedback') subscribe(Topic.fromTopicArn(this, 'FeedbackTopic', shared('feedbackTopicArn')), f);
       if (f.needs.trigger === 'ses-inbound' && inbound) subscribe(inbound, f);

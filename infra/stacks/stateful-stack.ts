@@ -7,7 +7,7 @@
 import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { UserPoolClient} from 'aws-cdk-lib/aws-cognito';
 import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -28,11 +28,14 @@ export interface StatefulStackProps extends StackProps {
   cognitoEmailViaSes?: boolean | undefined;
   /** Optional: the domain whose mail SES receives, so clients can send updates by replying. */
   inboundDomain?: string | undefined;
+  /** After a point-in-time restore: the restored table the service switches to (the old one is kept). */
+  restoredTableName?: string | undefined;
 }
 
 export class StatefulStack extends Stack {
   readonly key: Key;
-  readonly table: Table;
+  /** The service's table, or the restored copy it was switched to (see the README's runbook). */
+  readonly table: ITable;
   readonly bus: EventBus;
   readonly identity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
@@ -54,29 +57,7 @@ export class StatefulStack extends Stack {
     });
     this.allowServicesToUseKey();
 
-    const { byTherapist, due } = TABLE.indexes;
-    this.table = new Table(this, 'Table', {
-      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      encryption: TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: this.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      timeToLiveAttribute: TABLE.ttlAttribute,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    for (const index of [byTherapist, due]) {
-      this.table.addGlobalSecondaryIndex({
-        indexName: index.name,
-        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: index.sortKey, type: AttributeType.STRING },
-      });
-    }
-    Validations.of(this.table).acknowledge({
-      id: 'HIPAA.Security-DynamoDBInBackupPlan',
-      reason: 'Point-in-time recovery (35 days, to the second) is on and deletion protection is on; a separate AWS Backup plan would duplicate it.',
-    });
+    this.table = props.restoredTableName ? this.restoredTable(props.restoredTableName) : this.newTable();
 
     // The bus grants events.amazonaws.com its key use itself (conditioned on this bus).
     this.bus = new EventBus(this, 'Events', { eventBusName: `${id}-events`, kmsKey: this.key });
@@ -156,9 +137,50 @@ export class StatefulStack extends Stack {
       ...(this.inboundTopic ? { inboundTopicArn: this.inboundTopic.topicArn } : {}),
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'DataKeyArn', { value: this.key.keyArn, description: 'Restore the table with this key (README runbook)' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For npm run ops -- add-therapist and the Cognito console' });
     new CfnOutput(this, 'PortalClientId', { value: this.portalClient.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName, description: 'Domain events for your integrations (source "afterword")' });
+  }
+
+  private newTable(): Table {
+    const { byTherapist, due } = TABLE.indexes;
+    const table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: TABLE.ttlAttribute,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of [byTherapist, due]) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
+    Validations.of(table).acknowledge({
+      id: 'HIPAA.Security-DynamoDBInBackupPlan',
+      reason: 'Point-in-time recovery (35 days, to the second) is on and deletion protection is on; a separate AWS Backup plan would duplicate it.',
+    });
+    return table;
+  }
+
+  /**
+   * A table restored from point-in-time recovery (always a new table, restored with this
+   * stack's key). Switching to it removes the original from the template; being retained, the
+   * original stays in the account, untouched, until someone deletes it on purpose.
+   */
+  private restoredTable(tableName: string): ITable {
+    return Table.fromTableAttributes(this, 'RestoredTable', {
+      tableName,
+      encryptionKey: this.key,
+      globalIndexes: Object.values(TABLE.indexes).map((i) => i.name),
+    });
   }
 
   /**

@@ -19,6 +19,7 @@ import { ROUTES } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/app.js';
 import { readDeployConfig } from '../../infra/config.js';
 import { parameterName, SHARED_VALUES } from '../../infra/shared-values.js';
+import { decide, functionRole } from '../support/iam.js';
 import { DEPLOY_CONTEXT, synthesize, type Deployment } from '../support/templates.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -46,7 +47,7 @@ describe('the CDK app', () => {
   let report: ValidationReport;
 
   beforeAll(() => {
-    d = synthesize(); // throws if cdk-nag reports an unacknowledged finding
+    d = synthesize(undefined, { bundle: true }); // throws if cdk-nag reports an unacknowledged finding
     report = JSON.parse(readFileSync(join(d.outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
   }, 180_000);
 
@@ -183,14 +184,17 @@ describe('the CDK app', () => {
     expect(d.data.resources('AWS::SES::EmailIdentity').map((i) => i.props.EmailIdentity).sort()).toEqual(['mail.example.org', 'reply.example.org']);
   });
 
-  it('gives every output the README’s deploy steps name', () => {
+  it('gives every output the README’s deploy steps and runbook name', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const deploy = readme.slice(readme.indexOf('## Deploying to AWS'));
-    const named = [...deploy.matchAll(/output `([A-Za-z0-9]+)`/g)].map((m) => m[1]!);
-    expect(named.length).toBeGreaterThanOrEqual(6);
-    const outputs = { ...d.data.outputs(), ...d.api.outputs() };
-    expect(named.filter((name) => !(name in outputs) && !Object.keys(outputs).some((o) => o.startsWith(name)))).toEqual([]);
-  });
+    const named = [...new Set([...deploy.matchAll(/output `([A-Za-z0-9]+)`/g)].map((m) => m[1]!))];
+    expect(named.length).toBeGreaterThanOrEqual(10);
+    // With a custom domain too, whose DNS target is an output only then.
+    const custom = synthesize({ ...DEPLOY_CONTEXT, domainName: 'afterword.example.org', certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012' });
+    const outputs = { ...d.data.outputs(), ...d.api.outputs(), ...custom.api.outputs() };
+    expect(named.filter((name) => !(name in outputs))).toEqual([]);
+    expect(custom.api.outputs().CustomDomainTarget).toMatch(/^d-.+\.execute-api\.eu-west-2\.amazonaws\.com$/);
+  }, 180_000);
 });
 
 describe('the CDK app’s guard rails', () => {
@@ -225,6 +229,17 @@ describe('the CDK app’s guard rails', () => {
     expect(d.data.resources('AWS::SES::ReceiptRule')).toEqual([]);
     expect(d.api.resources('AWS::Lambda::Function')).toHaveLength(Object.keys(FUNCTIONS).length - 1);
     expect(d.api.resources('AWS::Lambda::Function').filter((f) => JSON.stringify(f.props.Environment ?? {}).includes('INBOUND_DOMAIN'))).toEqual([]);
+  }, 180_000);
+
+  it('switches the service to a table restored from point-in-time recovery, leaving the original to the account', async () => {
+    const d = synthesize({ ...DEPLOY_CONTEXT, restoredTableName: 'afterword-restored-20261201' });
+    expect(d.data.resources('AWS::DynamoDB::Table')).toEqual([]);
+    const ssm = Object.fromEntries(d.data.resources('AWS::SSM::Parameter').map((p) => [p.props.Name, p.props.Value]));
+    expect(ssm['/afterword/table-name']).toBe('afterword-restored-20261201');
+    const { roleArn, policies } = functionRole(d.api, 'therapist-api');
+    const restored = `arn:aws:dynamodb:eu-west-2:111122223333:table/afterword-restored-20261201`;
+    expect(await decide({ principal: roleArn, action: 'dynamodb:GetItem', resource: restored, identityPolicies: policies })).toBe('Allowed');
+    expect(await decide({ principal: roleArn, action: 'dynamodb:Query', resource: `${restored}/index/byTherapist`, identityPolicies: policies })).toBe('Allowed');
   }, 180_000);
 
   it('makes both cdk-nag packs fail synthesis for careless resources (so a clean run means something)', () => {

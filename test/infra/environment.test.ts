@@ -96,7 +96,7 @@ describe('each bundle, started with exactly the environment its stack gives it',
   }
 
   beforeAll(async () => {
-    deployment = synthesize();
+    deployment = synthesize(undefined, { bundle: true });
     const busName = deployed('dispatcher').variables.EVENT_BUS_NAME!;
     bus = await startEventBridgeStandIn(new LocalEventLog(), busName);
     const dynamo = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

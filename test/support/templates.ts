@@ -186,11 +186,16 @@ export interface Deployment {
   outdir: string;
 }
 
-/** Synthesizes the app offline (functions bundled, cdk-nag run) and resolves both stacks. */
-export function synthesize(context: Record<string, string | boolean> = DEPLOY_CONTEXT): Deployment {
+/**
+ * Synthesizes the app offline (cdk-nag run) and resolves both stacks. Functions are bundled
+ * only when a test needs the bundles themselves (`bundle: true`); otherwise CDK skips
+ * bundling, which changes nothing in the templates but an asset hash.
+ */
+export function synthesize(context: Record<string, string | boolean> = DEPLOY_CONTEXT, options: { bundle?: boolean } = {}): Deployment {
   const outdir = mkdtempSync(join(tmpdir(), 'afterword-cdk-'));
   // Path metadata, as the CDK CLI asks for it: tests find resources by construct path.
-  buildApp({ outdir, context: { ...context, 'aws:cdk:enable-path-metadata': true } }).app.synth();
+  const extra = { 'aws:cdk:enable-path-metadata': true, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) };
+  buildApp({ outdir, context: { ...context, ...extra } }).app.synth();
   const read = (name: string) => JSON.parse(readFileSync(join(outdir, `${name}.template.json`), 'utf8')) as CfnTemplate;
   const data: ResolvedStack = new ResolvedStack('Afterword-Data', read('Afterword-Data'), (name, declared) => {
     if (name === 'AlarmEmail') return 'ops@example.org';
