@@ -81,6 +81,10 @@ export class ResolvedStack {
     readonly name: string,
     readonly template: CfnTemplate,
     private readonly parameter: (name: string, declared: { Type: string; Default?: string }) => string,
+    /** Fn::ImportValue: another stack's export (the app uses none; resolved so any template can be read). */
+    private readonly imported: (exportName: string) => unknown = (name) => {
+      throw new Error(`${this.name} imports ${name}, and no stack exports it`);
+    },
   ) {}
 
   resolve(value: unknown): unknown {
@@ -104,6 +108,8 @@ export class ResolvedStack {
           const [index, list] = arg as [number | string, unknown];
           return (this.resolve(list) as unknown[])[Number(this.resolve(index))];
         }
+        case 'Fn::ImportValue':
+          return this.imported(String(this.resolve(arg)));
         case 'Fn::Split': {
           const [sep, text] = arg as [string, unknown];
           return String(this.resolve(text)).split(sep);
@@ -203,6 +209,11 @@ export function synthesize(context: Record<string, string | boolean> = DEPLOY_CO
     throw new Error(`Afterword-Data: no value for parameter ${name}`);
   });
   const ssm = new Map(data.resources('AWS::SSM::Parameter').map((p) => [p.props.Name as string, String(p.props.Value)]));
+  const exports = (name: string) => {
+    const output = Object.values(data.template.Outputs ?? {}).find((o) => JSON.stringify(data.resolve((o as { Export?: { Name: unknown } }).Export?.Name)) === JSON.stringify(name));
+    if (!output) throw new Error(`Afterword-Api imports ${name}, which Afterword-Data does not export`);
+    return data.resolve(output.Value);
+  };
   const api = new ResolvedStack('Afterword-Api', read('Afterword-Api'), (name, declared) => {
     if (declared.Type.startsWith('AWS::SSM::Parameter::Value')) {
       const value = ssm.get(declared.Default ?? '');
@@ -211,6 +222,6 @@ export function synthesize(context: Record<string, string | boolean> = DEPLOY_CO
     }
     if (declared.Default !== undefined) return declared.Default;
     throw new Error(`Afterword-Api: no value for parameter ${name}`);
-  });
+  }, exports);
   return { data, api, outdir };
 }
