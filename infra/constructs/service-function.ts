@@ -34,9 +34,9 @@ export interface Wiring {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The DynamoDB actions our store uses, and nothing else (no Scan, no batch writes). */
+/** The DynamoDB actions our store uses, and nothing else (no Scan, no batch writes, no ConditionCheck items). */
 const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 };
 
