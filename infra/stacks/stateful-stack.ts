@@ -32,6 +32,20 @@ export interface StatefulStackProps extends StackProps {
   restoredTableName?: string | undefined;
 }
 
+/** A service may publish to the topic only for this account, and only from `sourceArn` (a pattern). */
+function allowToPublish(topic: Topic, sid: string, service: string, sourceArn: string) {
+  const { account } = Stack.of(topic);
+  topic.addToResourcePolicy(
+    new PolicyStatement({
+      sid,
+      principals: [new ServicePrincipal(service)],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': sourceArn } },
+    }),
+  );
+}
+
 export class StatefulStack extends Stack {
   readonly key: Key;
   /** The service's table, or the restored copy it was switched to (see the README's runbook). */
@@ -69,15 +83,7 @@ export class StatefulStack extends Stack {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
     const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
-    this.feedbackTopic.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'SesConfigurationSetPublishes',
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [this.feedbackTopic.topicArn],
-        conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': configurationSetArn } },
-      }),
-    );
+    allowToPublish(this.feedbackTopic, 'SesConfigurationSetPublishes', 'ses.amazonaws.com', configurationSetArn);
     const feedback = new ConfigurationSetEventDestination(this, 'Feedback', {
       configurationSet: this.configurationSet,
       destination: EventDestination.snsTopic(this.feedbackTopic),
@@ -100,15 +106,7 @@ export class StatefulStack extends Stack {
 
     // --- Alarms: CloudWatch publishes to an encrypted topic; the address is a deploy parameter. ---
     this.alarmTopic = new Topic(this, 'Alarms', { masterKey: this.key, enforceSSL: true });
-    this.alarmTopic.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'CloudWatchAlarmsPublish',
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [this.alarmTopic.topicArn],
-        conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` } },
-      }),
-    );
+    allowToPublish(this.alarmTopic, 'CloudWatchAlarmsPublish', 'cloudwatch.amazonaws.com', `arn:${partition}:cloudwatch:${region}:${account}:alarm:*`);
     const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
       type: 'String',
       description: 'Who is emailed when an alarm fires (errors, undeliverable mail, bounce or complaint rates)',
@@ -219,18 +217,7 @@ export class StatefulStack extends Stack {
   private receiveMail(inboundDomain: string): Topic {
     const topic = new Topic(this, 'Inbound', { masterKey: this.key, enforceSSL: true });
     const rules = new ReceiptRuleSet(this, 'Receiving');
-    topic.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'SesReceiptRulePublishes',
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [topic.topicArn],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': this.account },
-          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'ses', resource: 'receipt-rule-set', resourceName: `${rules.receiptRuleSetName}:receipt-rule/*` }) },
-        },
-      }),
-    );
+    allowToPublish(topic, 'SesReceiptRulePublishes', 'ses.amazonaws.com', this.formatArn({ service: 'ses', resource: 'receipt-rule-set', resourceName: `${rules.receiptRuleSetName}:receipt-rule/*` }));
     const rule = rules.addRule('Replies', {
       recipients: [inboundDomain],
       scanEnabled: true,
