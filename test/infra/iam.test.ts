@@ -142,6 +142,38 @@ describe('IAM, simulated against the synthesized roles', () => {
     expect(allowed).toEqual([]);
   });
 
+  it('has no wildcard action anywhere, and wildcard resources only where the name is not ours and a condition narrows it', () => {
+    const found: string[] = [];
+    for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
+      for (const { policy } of role(fn).policies) {
+        for (const statement of policy.Statement) {
+          const actions = [statement.Action].flat() as string[];
+          const resources = [statement.Resource].flat() as string[];
+          if (actions.some((a) => a.includes('*'))) found.push(`${fn}: action ${actions.join(',')}`);
+          for (const resource of resources.filter((r) => r.includes('*'))) {
+            const logStreams = /:log-group:[^*:]+:\*$/.test(resource);
+            const sandboxRecipients = resource.endsWith(':identity/*') && JSON.stringify(statement.Condition ?? {}).includes('ses:FromAddress');
+            if (!logStreams && !sandboxRecipients) found.push(`${fn}: resource ${resource}`);
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('lets each function write its own log streams, and no other function’s', async () => {
+    const wrong: string[] = [];
+    const groups = Object.fromEntries((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [fn, deployment.api.arnOf(deployment.api.idAt(`Afterword-Api/${fn}/Logs/Resource`)).replace(/:\*$/, '')]));
+    for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
+      for (const [owner, group] of Object.entries(groups)) {
+        const stream = { action: 'logs:PutLogEvents', resource: `${group}:log-stream:2026/12/01/[$LATEST]0123456789abcdef` };
+        const decision = await decide(asFunction(fn, stream));
+        if ((decision === 'Allowed') !== (owner === fn)) wrong.push(`${fn} → ${owner}'s logs: ${decision}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('denies each function the indexes it does not declare, and the functions without data any table access', async () => {
     const allowed: string[] = [];
     for (const [fn, needs] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
