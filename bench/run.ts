@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDeps } from '../functions/aws-deps.js';
+import { FUNCTIONS as DECLARED } from '../functions/needs.js';
 import { BUNDLING } from '../infra/bundling.js';
 import { LocalSigner } from '../local/auth.js';
 import { LocalClock } from '../local/clock.js';
@@ -22,7 +23,7 @@ import { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { silentLogger } from '../shared/ports/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 
-const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'health', 'web', 'dispatcher', 'ses-feedback', 'inbound-email'];
+const FUNCTIONS = Object.keys(DECLARED);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 21);
 const LATENCY_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const out = mkdtempSync(join(tmpdir(), 'afterword-bench-'));
