@@ -53,13 +53,16 @@ export function explainConfigError(err: unknown): string | undefined {
     'Set the deploy settings in cdk.json "context" or on the command line, for example:',
     '  npx cdk deploy --all -c senderDomain=mail.yourpractice.org -c publicBaseUrl=https://afterword.yourpractice.org \\',
     '    -c cognitoDomainPrefix=yourpractice-afterword --parameters Afterword-Data:AlarmEmail=ops@yourpractice.org',
-    'Every setting is explained in the README, under "Deploying to AWS".',
+    'Every setting is explained in the README, under "Deploying to AWS" → "Settings".',
   ].join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    buildApp().app.synth();
+    const { app, api } = buildApp();
+    process.stderr.write(`Afterword: bundling ${Object.keys(api.functions).length} functions, then checking both stacks with cdk-nag (about half a minute)…\n`);
+    app.synth();
+    process.stderr.write('Afterword: both stacks synthesized, no cdk-nag finding left unacknowledged.\n');
   } catch (err) {
     const message = explainConfigError(err);
     if (!message) throw err;

@@ -8,7 +8,7 @@ import { parseWith } from '../shared/domain/schemas.js';
 
 const domainName = (example: string) => z.string().check(z.regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, `Expected a domain such as ${example}.`));
 /** Context from the command line arrives as text; from cdk.json it may be a real boolean. */
-const flag = z.optional(z.pipe(z.union([z.boolean(), z.enum(['true', 'false'])]), z.transform((v) => v === true || v === 'true')));
+const flag = z.optional(z.pipe(z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'Expected true or false.' }), z.transform((v) => v === true || v === 'true')));
 
 const deployConfig = z.object({
   /** The domain the service sends from, verified in SES (DKIM records come out as stack outputs). */
@@ -22,7 +22,7 @@ const deployConfig = z.object({
   domainName: z.optional(domainName('afterword.example.org')),
   certificateArn: z.optional(z.string().check(z.regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'Expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>).'))),
   /** Requests per second across the API before throttling (burst is twice that). */
-  rateLimit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000))),
+  rateLimit: z.optional(z.coerce.number({ error: 'Expected a whole number of requests per second.' }).check(z.int('Expected a whole number.'), z.gte(1), z.lte(10_000))),
   /** Optional: receive replies at reply+…@this domain so clients can send updates by email. */
   inboundDomain: z.optional(domainName('reply.example.org')),
   /** Cognito's sign-in page lives at <prefix>.auth.<region>.amazoncognito.com; unique per region. */
@@ -52,12 +52,16 @@ export type DeployConfig = z.infer<typeof deployConfig>;
 
 const KEYS = Object.keys(deployConfig.def.shape) as (keyof DeployConfig)[];
 
+const REQUIRED = KEYS.filter((k) => !(deployConfig.def.shape[k] as z.ZodMiniType)._zod.optin);
+
 export function readDeployConfig(context: (key: string) => unknown): DeployConfig {
   const raw = Object.fromEntries(KEYS.map((k) => [k, context(k)]).filter(([, v]) => v !== undefined));
-  const config = parseWith(deployConfig, raw, 'deploy configuration (pass with -c name=value or in cdk.json "context")');
-  if (Boolean(config.domainName) !== Boolean(config.certificateArn)) {
+  const missing = REQUIRED.filter((k) => raw[k] === undefined);
+  if (missing.length) throw new DeployConfigError(`${missing.length === 1 ? 'A required setting is' : 'Required settings are'} missing: ${missing.join(', ')}.`);
+  if (Boolean(raw.domainName) !== Boolean(raw.certificateArn)) {
     throw new DeployConfigError('domainName and certificateArn go together: give both to serve the API on your own domain, or neither.');
   }
+  const config = parseWith(deployConfig, raw, 'deploy configuration');
   if (config.domainName && new URL(config.publicBaseUrl).hostname !== config.domainName) {
     throw new DeployConfigError(`publicBaseUrl (${config.publicBaseUrl}) must be on domainName (${config.domainName}), so client links reach the API.`);
   }

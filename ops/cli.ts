@@ -45,7 +45,7 @@ export interface Io {
 export class UsageError extends Error {}
 
 /** Up to a year ahead: check-ins are months away. */
-const hours = z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 366));
+const hours = z.coerce.number().check(z.int('Give a whole number of hours, 1 to 8784.'), z.gte(1, 'Give a whole number of hours, 1 to 8784.'), z.lte(24 * 366, 'Give a whole number of hours, 1 to 8784.'));
 
 export async function runOps(argv: string[], io: Io, connect: (options: { local: boolean; region?: string | undefined }) => Promise<OpsDeps> = defaultConnect): Promise<number> {
   let parsed;
@@ -76,15 +76,18 @@ export async function runOps(argv: string[], io: Io, connect: (options: { local:
     return command || values.help ? 0 : 2;
   }
   const print = (text: string, json: unknown) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
+  let failed = false;
 
   try {
-    const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`There is no command "${command}".`);
+    const command_ = COMMANDS[command];
+    if (!command_) throw new UsageError(`There is no command "${command}".`);
+    if (values.local && values.region) throw new UsageError('Give --local or --region, not both.');
+    if (args.length > command_.positionals) throw new UsageError(`${command} does not take "${args.slice(command_.positionals).join(' ')}".`);
     // Check the arguments before connecting, so a typo never waits on AWS.
-    const run = handler(args, values);
+    const run = command_.parse(args, values);
     const ops = await connect({ local: Boolean(values.local), region: values.region });
-    await run(ops, print);
-    return 0;
+    await run(ops, print, () => (failed = true));
+    return failed ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`${err.message}\nRun npm run ops -- --help to see the commands.`);
@@ -97,7 +100,12 @@ export async function runOps(argv: string[], io: Io, connect: (options: { local:
 
 type Print = (text: string, json: unknown) => void;
 type Values = Record<string, string | boolean | undefined>;
-type Command = (args: string[], values: Values) => (ops: OpsDeps, print: Print) => Promise<void>;
+/** `fail` marks the run as not done (exit 1) after printing why, e.g. nothing to re-send. */
+type Run = (ops: OpsDeps, print: Print, fail: () => void) => Promise<void>;
+interface Command {
+  positionals: number;
+  parse: (args: string[], values: Values) => Run;
+}
 
 const valid = <T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T => {
   if (value === undefined) throw new UsageError(`${what} is missing.`);
@@ -109,7 +117,7 @@ const valid = <T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T => 
 const table = (rows: string[][]) => rows.map((r) => r.join('  ')).join('\n');
 
 const COMMANDS: Record<string, Command> = {
-  'add-therapist': (_args, values) => {
+  'add-therapist': { positionals: 0, parse: (_args, values) => {
     const address = valid(email, values.email, '--email');
     const name = valid(personName, values.name, '--name');
     return async (ops, print) => {
@@ -121,8 +129,8 @@ const COMMANDS: Record<string, Command> = {
       }[outcome];
       print(text, { outcome });
     };
-  },
-  'dead-letters': () => async (ops, print) => {
+  } },
+  'dead-letters': { positionals: 0, parse: () => async (ops, print) => {
     const letters = await listDeadLetters(ops);
     print(
       letters.length
@@ -130,8 +138,8 @@ const COMMANDS: Record<string, Command> = {
         : 'Nothing is dead-lettered.',
       letters,
     );
-  },
-  resend: (args, values) => {
+  } },
+  resend: { positionals: 2, parse: (args, values) => {
     if (values.all) return async (ops, print) => {
       const letters = await listDeadLetters(ops);
       const outcomes = await Promise.all(letters.map((l) => resendDeadLetter(ops, l.policyId, l.jobId)));
@@ -141,34 +149,39 @@ const COMMANDS: Record<string, Command> = {
     const [policy, job] = args;
     if (!policy || !job) throw new UsageError('resend needs a policy id and a job id (see dead-letters), or --all.');
     const id = valid(policyId, policy, 'policy id');
-    return async (ops, print) => {
+    return async (ops, print, fail) => {
       const outcome = await resendDeadLetter(ops, id, job);
-      print(outcome === 'queued' ? 'Queued again; the dispatcher sends it within a minute.' : 'That job is not dead-lettered (already re-sent, or the ids are wrong).', { outcome });
+      if (outcome !== 'queued') fail();
+      print(outcome === 'queued' ? 'Queued again; the dispatcher sends it within a minute.' : 'Nothing was re-sent: that job is not dead-lettered (already re-sent, or the ids are wrong; see dead-letters).', { outcome });
     };
-  },
-  suppressed: () => async (ops, print) => {
+  } },
+  suppressed: { positionals: 0, parse: () => async (ops, print) => {
     const list = await listSuppressed(ops);
     print(list.length ? table([['policy', 'therapist'], ...list.map((s) => [s.policyId, s.therapistId])]) : 'No client address is stopped.', list);
-  },
-  'lift-suppression': (args) => {
+  } },
+  'lift-suppression': { positionals: 1, parse: (args) => {
     const id = valid(policyId, args[0], 'policy id');
     return async (ops, print) => {
       const { lifted, accountList } = await liftSuppression(ops, id);
       const account = { removed: ' and removed from SES’s account suppression list', 'not-listed': '; SES’s account list did not hold it', 'none-here': '' }[accountList] ?? '';
       print(lifted ? `Mail to this client resumes${account}.` : `Mail to this client was not stopped${account}.`, { lifted, accountList });
     };
-  },
-  due: (_args, values) => {
+  } },
+  due: { positionals: 0, parse: (_args, values) => {
     const within = values.hours === undefined ? 24 : valid(hours, values.hours, '--hours');
     return async (ops, print) => {
       const due = await dueSoon(ops, within);
       const kinds = Object.entries(due.byKind).sort(([a], [b]) => a.localeCompare(b));
       print(
-        [`${due.total} due before ${due.until}${due.overdue ? ` (${due.overdue} overdue by more than 5 minutes: is the dispatcher running?)` : ''}`, ...kinds.map(([k, n]) => `  ${k}: ${n}`)].join('\n'),
+        [
+          `${due.total} due in the next ${within} hours (until ${due.until}).`,
+          due.overdue ? `${due.overdue} overdue by more than 5 minutes: is the dispatcher running? (npm run ops -- dead-letters, and its alarms)` : 'Nothing is overdue.',
+          ...kinds.map(([k, n]) => `  ${k}: ${n}`),
+        ].join('\n'),
         due,
       );
     };
-  },
+  } },
 };
 
 function defaultConnect(options: { local: boolean; region?: string | undefined }): Promise<OpsDeps> {

@@ -9,7 +9,7 @@ import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib'
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -91,6 +91,8 @@ export class ServiceFunction extends Construct {
         sourceMap: BUNDLING.sourceMap,
         target: BUNDLING.target,
         format: OutputFormat.CJS,
+        // Sizes are measured by `npm run bench`; a deploy only needs to hear about problems.
+        logLevel: LogLevel.WARNING,
         mainFields: [...BUNDLING.mainFields],
         // Bundle the SDK too: measured to load faster than the runtime's copy, and pinned.
         externalModules: [],

@@ -75,7 +75,7 @@ describe('npm run ops', () => {
     failing = false;
     const resent = await ops(app, ['resend', id, mine[0]!.jobId]);
     expect(resent.out).toContain('Queued again');
-    expect((await ops(app, ['resend', id, mine[0]!.jobId])).out).toContain('not dead-lettered');
+    expect(await ops(app, ['resend', id, mine[0]!.jobId])).toMatchObject({ code: 1, out: expect.stringContaining('not dead-lettered') });
     expect((await ops(app, ['resend', '--all'])).out).toMatch(/^\d+ of \d+ queued again/);
     await app.as('dispatcher', () => dispatch(app.deps));
     expect(sentTo).toContain(client);
@@ -129,7 +129,9 @@ describe('npm run ops', () => {
     expect(await call(['add-therapist', '--email', 'not-an-address', '--name', 'Dr. X'])).toMatchObject({ code: 2, err: expect.stringContaining('--email') });
     expect(await call(['frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('no command "frobnicate"') });
     expect(await call(['lift-suppression', 'nope'])).toMatchObject({ code: 2 });
-    expect(await call(['due', '--hours', '0'])).toMatchObject({ code: 2 });
+    expect(await call(['due', '--hours', '0'])).toMatchObject({ code: 2, err: expect.stringContaining('whole number of hours') });
+    expect(await call(['due', 'tomorrow'])).toMatchObject({ code: 2, err: expect.stringContaining('does not take "tomorrow"') });
+    expect(await call(['due', '--local', '--region', 'eu-west-2'])).toMatchObject({ code: 2, err: expect.stringContaining('not both') });
     expect(connected).toBe(false);
     expect((await ops(app, ['--help'])).out).toContain('add-therapist --email');
   });
