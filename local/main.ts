@@ -85,14 +85,19 @@ async function main() {
       .finally(() => (running = false));
   }, dispatchEveryMs);
 
+  const offsetDays = Math.round((clock.now().getTime() - Date.now()) / 86_400_000);
+  const clockLine = offsetDays
+    ? `\n  The local clock is ${Math.abs(offsetDays)} days ${offsetDays > 0 ? 'ahead' : 'behind'}: it is ${clock.now().toISOString().slice(0, 10)} here. rm .local/clock.json to set it back to now.\n`
+    : '';
   process.stdout.write(`
   Afterword is running at ${baseUrl}
-
+${clockLine}
     Portal:         ${baseUrl}/portal   (therapists: sign in, create, follow arrangements)
     Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox, events: /local/events)
     Clock:          curl -X POST ${baseUrl}/local/clock -H 'content-type: application/json' -d '{"advanceDays":30}'
     Dispatch now:   curl -X POST ${baseUrl}/local/dispatch
     Reply by email: curl -X POST ${baseUrl}/local/inbound --data-binary @reply.eml   (a raw message to the Reply-To address)
+    Operations:     npm run ops -- due --local   (dead letters, stopped addresses: npm run ops -- --help)
     Health:         ${baseUrl}/health
 
   The dispatcher runs every ${dispatchEveryMs / 1000} s. Press Ctrl+C to stop.\n\n`);
