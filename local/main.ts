@@ -87,7 +87,7 @@ async function main() {
 
   const offsetDays = Math.round((clock.now().getTime() - Date.now()) / 86_400_000);
   const clockLine = offsetDays
-    ? `\n  The local clock is ${Math.abs(offsetDays)} days ${offsetDays > 0 ? 'ahead' : 'behind'}: it is ${clock.now().toISOString().slice(0, 10)} here. rm .local/clock.json to set it back to now.\n`
+    ? `\n  The local clock is ${Math.abs(offsetDays)} days ${offsetDays > 0 ? 'ahead' : 'behind'}: it is ${clock.now().toISOString().slice(0, 10)} here. To set it back to now: stop, rm .local/clock.json, start again.\n`
     : '';
   process.stdout.write(`
   Afterword is running at ${baseUrl}
