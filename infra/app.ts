@@ -16,6 +16,10 @@ export function buildApp(props: AppProps = {}) {
   const app = new App(props);
   const config = readDeployConfig((key) => app.node.tryGetContext(key));
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const certificateRegion = config.certificateArn?.split(':')[3];
+  if (certificateRegion && env.region && certificateRegion !== env.region) {
+    throw new DeployConfigError(`certificateArn is in ${certificateRegion}, but you are deploying to ${env.region}: an API Gateway regional domain needs its certificate in the same region.`);
+  }
   const stateful = new StatefulStack(app, 'Afterword-Data', {
     env,
     description: 'Afterword: data, identity and mail (retained)',

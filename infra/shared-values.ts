@@ -11,13 +11,11 @@ export const SHARED_VALUES = [
   'keyArn',
   'eventBusName',
   'eventBusArn',
-  'senderIdentityArn',
   'configurationSetName',
   'feedbackTopicArn',
   'alarmTopicArn',
   'inboundTopicArn',
   'userPoolId',
-  'userPoolArn',
   'portalClientId',
   'signInUrl',
 ] as const;

@@ -108,6 +108,8 @@ export class ServiceFunction extends Construct {
       },
       ...(this.failures ? { deadLetterQueue: this.failures, retryAttempts: 2 } : {}),
     });
+    // Nothing may invoke the function (the schedule fires within a minute) before its grants exist.
+    this.fn.node.addDependency(this.permissions);
     this.acknowledge(reserved);
   }
 

@@ -82,8 +82,7 @@ export class StatefulStack extends Stack {
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
-    const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
-    allowToPublish(this.feedbackTopic, 'SesConfigurationSetPublishes', 'ses.amazonaws.com', configurationSetArn);
+    // The destination grants ses.amazonaws.com publishing itself, for this configuration set and account.
     const feedback = new ConfigurationSetEventDestination(this, 'Feedback', {
       configurationSet: this.configurationSet,
       destination: EventDestination.snsTopic(this.feedbackTopic),
@@ -117,6 +116,8 @@ export class StatefulStack extends Stack {
 
     // --- Therapists: a user pool that outlives the API, so their ids (`sub`) never change. ---
     ({ userPool: this.userPool, portalClient: this.portalClient } = this.therapists(props));
+    // Sending through SES as the domain needs its identity first (and verified: README step 7).
+    if (props.cognitoEmailViaSes) this.userPool.node.addDependency(this.identity);
 
     this.share({
       tableName: this.table.tableName,
@@ -124,12 +125,10 @@ export class StatefulStack extends Stack {
       keyArn: this.key.keyArn,
       eventBusName: this.bus.eventBusName,
       eventBusArn: this.bus.eventBusArn,
-      senderIdentityArn: this.identity.emailIdentityArn,
       configurationSetName: this.configurationSet.configurationSetName,
       feedbackTopicArn: this.feedbackTopic.topicArn,
       alarmTopicArn: this.alarmTopic.topicArn,
       userPoolId: this.userPool.userPoolId,
-      userPoolArn: this.userPool.userPoolArn,
       portalClientId: this.portalClient.userPoolClientId,
       signInUrl: `https://${props.cognitoDomainPrefix}.auth.${region}.amazoncognito.com`,
       ...(this.inboundTopic ? { inboundTopicArn: this.inboundTopic.topicArn } : {}),
@@ -183,34 +182,26 @@ export class StatefulStack extends Stack {
 
   /**
    * AWS services that write into things encrypted with the data key may use it, each only
-   * for this account (aws:SourceAccount) and, where the service sends it, its own kind of
-   * resource. Identity policies in this account still apply through the root statement.
+   * for this account's resources of the kind it writes. The conditions are on the encryption
+   * context, which SNS, SQS and CloudWatch Logs always set to the resource's ARN; not every
+   * service passes aws:SourceAccount/SourceArn on to KMS, so those guard the topic and queue
+   * policies instead. Identity policies in this account still apply through the root statement.
    */
   private allowServicesToUseKey() {
     const { account, region, partition } = this;
     const envelope = ['kms:GenerateDataKey*', 'kms:Decrypt'];
+    const ownTopics = { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': `arn:${partition}:sns:${region}:${account}:*` } };
+    const ownQueues = { ArnLike: { 'kms:EncryptionContext:aws:sqs:arn': `arn:${partition}:sqs:${region}:${account}:*` } };
     const allow = (sid: string, service: string, actions: string[], conditions: Record<string, Record<string, string>>) =>
       this.key.addToResourcePolicy(new PolicyStatement({ sid, principals: [new ServicePrincipal(service)], actions, resources: ['*'], conditions }));
 
     allow('LogsEncryptThisAccountsLogGroups', `logs.${region}.amazonaws.com`, ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], {
       ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
     });
-    allow('SesPublishesToEncryptedTopics', 'ses.amazonaws.com', envelope, {
-      StringEquals: { 'aws:SourceAccount': account },
-      ArnLike: { 'aws:SourceArn': `arn:${partition}:ses:${region}:${account}:*` },
-    });
-    allow('CloudWatchAlarmsPublishToEncryptedTopic', 'cloudwatch.amazonaws.com', envelope, {
-      StringEquals: { 'aws:SourceAccount': account },
-      ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
-    });
-    allow('SnsDeliversToEncryptedDeadLetterQueues', 'sns.amazonaws.com', envelope, {
-      StringEquals: { 'aws:SourceAccount': account },
-      ArnLike: { 'aws:SourceArn': `arn:${partition}:sns:${region}:${account}:*` },
-    });
-    allow('EventBridgeRulesDeliverToEncryptedDeadLetterQueues', 'events.amazonaws.com', envelope, {
-      StringEquals: { 'aws:SourceAccount': account },
-      ArnLike: { 'aws:SourceArn': `arn:${partition}:events:${region}:${account}:rule/*` },
-    });
+    allow('SesPublishesToEncryptedTopics', 'ses.amazonaws.com', envelope, ownTopics);
+    allow('CloudWatchAlarmsPublishToEncryptedTopic', 'cloudwatch.amazonaws.com', envelope, ownTopics);
+    allow('SnsDeliversToEncryptedDeadLetterQueues', 'sns.amazonaws.com', envelope, ownQueues);
+    allow('EventBridgeRulesDeliverToEncryptedDeadLetterQueues', 'events.amazonaws.com', envelope, ownQueues);
   }
 
   /** SES receives for the domain (after its MX record and rule set activation: see README), scans it, and publishes it whole to a topic. */

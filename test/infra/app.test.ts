@@ -112,6 +112,16 @@ describe('the CDK app', () => {
     expect(reserved(asked)).toMatchObject({ dispatcher: 2, 'ses-feedback': 5, 'inbound-email': 5, 'therapist-api': undefined });
   }, 180_000);
 
+  it('creates each function only after the policy holding its grants, so no first invocation is denied', () => {
+    const missing: string[] = [];
+    for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
+      const resource = d.api.template.Resources[d.api.idAt(`Afterword-Api/${fn}/Function/Resource`)]!;
+      const policy = d.api.idAt(`Afterword-Api/${fn}/Permissions/Resource`);
+      if (![resource.DependsOn].flat().includes(policy)) missing.push(fn);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('keeps every name it sets within AWS’s limits', () => {
     const broken: string[] = [];
     for (const stack of [d.data, d.api]) {
@@ -221,6 +231,18 @@ describe('the CDK app’s guard rails', () => {
     [{ practiceName: 'Care {####}' }, /braces/],
   ])('refuses %o at synth, saying why', (change, message) => {
     expect(() => readDeployConfig((key) => ({ ...DEPLOY_CONTEXT, ...change })[key as keyof typeof DEPLOY_CONTEXT])).toThrow(message);
+  });
+
+  it('refuses a custom domain whose certificate is in another region than the deployment', () => {
+    const saved = process.env.CDK_DEFAULT_REGION;
+    process.env.CDK_DEFAULT_REGION = 'us-east-1';
+    try {
+      const context = { ...DEPLOY_CONTEXT, domainName: 'afterword.example.org', certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012' };
+      expect(() => buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context })).toThrow(/certificateArn is in eu-west-2, but you are deploying to us-east-1/);
+    } finally {
+      if (saved === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = saved;
+    }
   });
 
   it('synthesizes cleanly without the optional inbound mail, leaving its pieces out', () => {

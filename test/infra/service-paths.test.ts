@@ -1,9 +1,11 @@
 /**
  * Every path on which one AWS service delivers to another, checked in the synthesized
  * templates with the IAM policy simulator: the target's resource policy and, where the
- * target is encrypted, the data key's policy both allow the delivering service, for this
- * account and source only (aws:SourceAccount / aws:SourceArn). The same request from
- * another account must be denied, and removing the allowing statement must break the path.
+ * target is encrypted, the data key's policy both allow the delivering service: the target's
+ * policy for this account and source only (aws:SourceAccount / aws:SourceArn), the key for
+ * this account's topics, queues and log groups only (the encryption context KMS is given).
+ * The same request from another account must be denied, and removing the allowing
+ * statement must break the path.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes.js';
@@ -16,9 +18,13 @@ interface Path {
   /** The source the service acts for (an alarm, a configuration set, a topic, a rule…). */
   sourceArn: (account: string) => string;
   deliveries: { action: string; resource: string; policy: PolicyDocument | undefined }[];
-  /** The key the target is encrypted with, when it is. */
+  /** The key the target is encrypted with, when it is, and the encryption context KMS sees (the target's ARN). */
   keyArn?: string | undefined;
+  encryption?: { contextKey: string; arn: string };
 }
+
+const TOPIC_CONTEXT = 'kms:EncryptionContext:aws:sns:topicArn';
+const QUEUE_CONTEXT = 'kms:EncryptionContext:aws:sqs:arn';
 
 const glob = (pattern: string, value: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value);
 
@@ -51,7 +57,9 @@ describe('service-to-service delivery, simulated', () => {
     for (const delivery of path.deliveries) out.push(await decide(asService(path.service, delivery.action, delivery.resource, delivery.policy, context)));
     if (path.keyArn) {
       expect(keyPolicy, `${path.name}: the key ${path.keyArn} is in the data stack`).toBeDefined();
-      for (const action of ['kms:GenerateDataKey', 'kms:Decrypt']) out.push(await decide(asService(path.service, action, path.keyArn, keyPolicy, context)));
+      expect(path.encryption, `${path.name}: its encryption context is known`).toBeDefined();
+      const policy = byEncryptionContext(keyPolicy!, path.service, path.encryption!.contextKey, path.encryption!.arn.replace(ACCOUNT, account));
+      for (const action of ['kms:GenerateDataKey', 'kms:Decrypt']) out.push(await decide(asService(path.service, action, path.keyArn, policy, context)));
     }
     return out;
   }
@@ -74,6 +82,7 @@ describe('service-to-service delivery, simulated', () => {
         sourceArn: (account) => `arn:aws:cloudwatch:${REGION}:${account}:alarm:${alarm.id}`,
         deliveries: [{ action: 'sns:Publish', resource: topic!, policy: topicPolicy(topic!) }],
         keyArn: topicKey(topic!),
+        encryption: { contextKey: TOPIC_CONTEXT, arn: topic! },
       });
     }
     // SES configuration set → the feedback topic.
@@ -85,6 +94,7 @@ describe('service-to-service delivery, simulated', () => {
         sourceArn: (account) => `arn:aws:ses:${REGION}:${account}:configuration-set/${String(destination.props.ConfigurationSetName)}`,
         deliveries: [{ action: 'sns:Publish', resource: topic, policy: topicPolicy(topic) }],
         keyArn: topicKey(topic),
+        encryption: { contextKey: TOPIC_CONTEXT, arn: topic },
       });
     }
     // SES receipt rule → the inbound topic.
@@ -97,6 +107,7 @@ describe('service-to-service delivery, simulated', () => {
           sourceArn: (account) => `arn:aws:ses:${REGION}:${account}:receipt-rule-set/${String(rule.props.RuleSetName)}:receipt-rule/${rule.id}`,
           deliveries: [{ action: 'sns:Publish', resource: topic, policy: topicPolicy(topic) }],
           keyArn: topicKey(topic),
+          encryption: { contextKey: TOPIC_CONTEXT, arn: topic },
         });
       }
     }
@@ -115,6 +126,7 @@ describe('service-to-service delivery, simulated', () => {
           { action: 'sqs:SendMessage', resource: dlq!, policy: resourcePolicyOf(sub.stack, 'AWS::SQS::QueuePolicy', q.url) },
         ],
         keyArn: q.keyArn,
+        encryption: { contextKey: QUEUE_CONTEXT, arn: dlq! },
       });
     }
     // EventBridge schedule → the dispatcher, and its dead-letter queue.
@@ -132,6 +144,7 @@ describe('service-to-service delivery, simulated', () => {
             { action: 'sqs:SendMessage', resource: target.DeadLetterConfig!.Arn, policy: resourcePolicyOf(d.api, 'AWS::SQS::QueuePolicy', q.url) },
           ],
           keyArn: q.keyArn,
+          encryption: { contextKey: QUEUE_CONTEXT, arn: target.DeadLetterConfig!.Arn },
         });
       }
     }
@@ -182,8 +195,8 @@ describe('service-to-service delivery, simulated', () => {
   });
 
   /**
-   * CloudWatch Logs and EventBridge are allowed the key by encryption context (the log group's
-   * or bus's ARN). The simulator drops `kms:EncryptionContext:<key>` context keys (their
+   * Services are allowed the key by encryption context (the topic's, queue's, log group's or
+   * bus's ARN). The simulator drops `kms:EncryptionContext:<key>` context keys (their
    * variable part follows a colon, which it does not parse), so here the statement is found
    * and evaluated by the simulator without that one condition, and the condition itself is
    * matched with IAM's ArnLike/StringEquals semantics against every encrypted resource.
