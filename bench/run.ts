@@ -20,7 +20,7 @@ import { startDynamoLocal, startSesEmulator } from '../local/services.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
 import { LocalEventLog } from '../shared/adapters/local/event-log.js';
-import { silentLogger } from '../shared/ports/logger.js';
+import { silentLogger } from '../shared/adapters/system/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 
 const FUNCTIONS = Object.keys(DECLARED);

@@ -9,9 +9,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
-import { systemClock } from '../shared/ports/clock.js';
-import { cryptoIds } from '../shared/ports/ids.js';
-import { errorFields, jsonLogger } from '../shared/ports/logger.js';
+import { systemClock } from '../shared/adapters/system/clock.js';
+import { cryptoIds } from '../shared/adapters/system/ids.js';
+import { jsonLogger } from '../shared/adapters/system/logger.js';
+import { errorFields } from '../shared/ports/logger.js';
 import type { EventPublisher } from '../shared/ports/events.js';
 import type { Mailer } from '../shared/ports/mailer.js';
 import type { Deps } from '../shared/use-cases/deps.js';

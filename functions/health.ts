@@ -2,7 +2,7 @@
  * GET /health: answers without touching the database, so it measures the function, not its
  * dependencies. It needs only a logger, so its bundle carries no AWS SDK.
  */
-import { jsonLogger } from '../shared/ports/logger.js';
+import { jsonLogger } from '../shared/adapters/system/logger.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { httpHandler, type Action } from './http/handler.js';
 import { json } from './http/respond.js';

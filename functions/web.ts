@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { NotFoundError } from '../shared/domain/errors.js';
-import { jsonLogger } from '../shared/ports/logger.js';
+import { jsonLogger } from '../shared/adapters/system/logger.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { readEnv, type Env } from './config.js';
 import { httpHandler, type Action } from './http/handler.js';

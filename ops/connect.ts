@@ -16,7 +16,8 @@ import { cognitoDirectory, localDirectory } from '../shared/adapters/cognito/cog
 import { DynamoOperations } from '../shared/adapters/dynamodb/operations-store.js';
 import { localSuppressionList, sesSuppressionList } from '../shared/adapters/ses/suppression-list.js';
 import { LocalClock } from '../local/clock.js';
-import { jsonLogger, type Logger } from '../shared/ports/logger.js';
+import { jsonLogger } from '../shared/adapters/system/logger.js';
+import type { Logger } from '../shared/ports/logger.js';
 import type { OpsDeps } from '../shared/use-cases/operations.js';
 
 /** Warnings and errors to stderr (ids only, like the service's logs); the command prints its own results. */

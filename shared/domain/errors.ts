@@ -1,6 +1,6 @@
 /**
  * Typed errors. Each class knows its HTTP status and problem type so the mapping to
- * application/problem+json (RFC 9457) happens in exactly one place (functions/http/problem.ts).
+ * application/problem+json (RFC 9457) happens in exactly one place (functions/http/respond.ts).
  * Messages of these errors are written for the person reading them and are safe to show.
  */
 import type { IsoDate } from './dates.js';

@@ -2,7 +2,7 @@
  * The data snapshot each email is given (EmailContext.data), by kind. Written by the use
  * cases when they decide to send, read by the templates when the email goes out.
  */
-import type { EmailKind } from './kinds.js';
+import type { EmailKind } from '../domain/email-kinds.js';
 
 export interface EmailDataByKind {
   invitation: Record<string, never>;

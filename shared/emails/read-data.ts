@@ -6,7 +6,7 @@
 import { isIsoDate, type IsoDate } from '../domain/dates.js';
 import type { MailData } from '../ports/store.js';
 import type { EmailDataByKind } from './data.js';
-import type { EmailKind } from './kinds.js';
+import type { EmailKind } from '../domain/email-kinds.js';
 
 type KeysOfType<T, V> = { [P in keyof T]-?: T[P] extends V ? P : never }[keyof T] & string;
 

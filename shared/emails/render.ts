@@ -15,7 +15,7 @@ import { optedOut } from './client/opted-out.js';
 import { updateReceipt } from './client/update-receipt.js';
 import { updateRefused } from './client/update-refused.js';
 import type { EmailContext, RenderedEmail } from './context.js';
-import { isClientEmail, type ClientEmailKind, type EmailKind, type TherapistEmailKind } from './kinds.js';
+import { isClientEmail, type ClientEmailKind, type EmailKind, type TherapistEmailKind } from '../domain/email-kinds.js';
 import { checkInMessage } from './therapist/check-in-message.js';
 import { checkInSkipped } from './therapist/check-in-skipped.js';
 import { therapistCheckInDay } from './therapist/check-in-day.js';

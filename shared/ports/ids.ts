@@ -1,42 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-
 /** Identifiers and capabilities. Client links carry 256 bits from the CSPRNG. */
 export interface Ids {
   policyId(): string;
-  jobId(): string;
   linkToken(): string;
   /** For reply addresses: lowercase letters and digits only, because mail systems may fold case. */
   replyToken(): string;
-}
-
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-
-/** 256 random bits as 52 lowercase base32 characters (fits a mailbox name's 64-character limit). */
-function base32Token(): string {
-  const bytes = randomBytes(32);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
-}
-
-export const cryptoIds: Ids = {
-  policyId: () => randomUUID(),
-  jobId: () => randomUUID(),
-  linkToken: () => randomBytes(32).toString('base64url'),
-  replyToken: base32Token,
-};
-
-/** Links are stored only as this hash; the token itself is never written or logged. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
 }

@@ -36,10 +36,3 @@ export function errorFields(err: unknown): LogFields {
 }
 
 /** One JSON object per line on stdout, which CloudWatch and the local terminal both read well. */
-export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
-  const emit = (level: string) => (event: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ level, event, time: new Date().toISOString(), ...fields }));
-  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
-}
-
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

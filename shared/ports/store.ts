@@ -5,7 +5,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
-import type { EmailKind } from '../emails/kinds.js';
+import type { EmailKind } from '../domain/email-kinds.js';
 
 export interface UpdateRecord {
   seq: number;

@@ -7,7 +7,7 @@ import { decideCheckIn, decideUpdate } from '../domain/enforcement.js';
 import { NotFoundError, RefusalError, type AppError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
 import { toProblem } from '../domain/problem.js';
-import { hashToken } from '../ports/ids.js';
+import { hashToken } from '../domain/tokens.js';
 import { IdempotencyTakenError, type StoredOutcome } from '../ports/store.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';

@@ -5,9 +5,9 @@
  */
 import { todayIn } from '../domain/dates.js';
 import { DEFAULTS, type Policy } from '../domain/policy.js';
-import { isClientEmail, type EmailKind } from '../emails/kinds.js';
+import { isClientEmail, type EmailKind } from '../domain/email-kinds.js';
 import type { renderEmail as RenderEmail } from '../emails/render.js';
-import { hashToken } from '../ports/ids.js';
+import { hashToken } from '../domain/tokens.js';
 import { errorFields } from '../ports/logger.js';
 import type { OutgoingEmail } from '../ports/mailer.js';
 import type { Job, MailJob } from '../ports/store.js';

@@ -3,7 +3,7 @@
  * dispatcher checks the flag before every send) and record why on the policy's timeline,
  * so the therapist can see it. SES's account-level suppression list backs this up.
  */
-import type { Feedback } from '../adapters/ses/feedback.js';
+import type { Feedback } from '../domain/feedback.js';
 import type { Deps } from './deps.js';
 import { mutatePolicy, next } from './mutate.js';
 

@@ -1,5 +1,5 @@
 import type { EmailDataByKind } from '../emails/data.js';
-import type { EmailKind } from '../emails/kinds.js';
+import type { EmailKind } from '../domain/email-kinds.js';
 import type { MailData, MailJob } from '../ports/store.js';
 
 /** An email to queue, with its data checked against the template's declared shape. */

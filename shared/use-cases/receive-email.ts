@@ -7,7 +7,7 @@
  * Anything else is dropped quietly (logged without content): answering strangers would
  * be backscatter.
  */
-import { hashToken } from '../ports/ids.js';
+import { hashToken } from '../domain/tokens.js';
 import { ValidationError } from '../domain/errors.js';
 import { stripQuotedReply } from '../domain/text.js';
 import { submitUpdateTo } from './client-actions.js';

@@ -17,7 +17,7 @@ import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
 import { createLocalServer } from '../../local/server.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
-import { jsonLogger } from '../../shared/ports/logger.js';
+import { jsonLogger } from '../../shared/adapters/system/logger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import type { Deps } from '../../shared/use-cases/deps.js';
 import { recordCommands } from './sdk-calls.js';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Policy } from '../../shared/domain/policy.js';
 import type { EmailContext, RenderedEmail } from '../../shared/emails/context.js';
 import type { EmailDataByKind } from '../../shared/emails/data.js';
-import { CLIENT_EMAILS, THERAPIST_EMAILS, type EmailKind } from '../../shared/emails/kinds.js';
+import { CLIENT_EMAILS, THERAPIST_EMAILS, type EmailKind } from '../../shared/domain/email-kinds.js';
 import { escapeHtml, singleLine } from '../../shared/emails/escape.js';
 import { button, renderDocument } from '../../shared/emails/layout.js';
 import { renderEmail } from '../../shared/emails/render.js';

@@ -4,6 +4,7 @@
  * on are read; the rest (addresses, diagnostic text) is deliberately ignored.
  */
 import * as z from 'zod/mini';
+import type { Feedback } from '../../domain/feedback.js';
 
 const tags = z.optional(z.record(z.string(), z.array(z.string())));
 
@@ -17,13 +18,6 @@ export const sesFeedbackRecord = z.object({
 
 export type SesFeedbackRecord = z.infer<typeof sesFeedbackRecord>;
 
-export interface Feedback {
-  kind: 'bounce' | 'complaint';
-  /** Only permanent bounces and complaints stop mail; a full mailbox tomorrow may not be. */
-  permanent: boolean;
-  policyId: string | null;
-  audience: 'client' | 'therapist' | null;
-}
 
 export function readFeedback(record: SesFeedbackRecord): Feedback | null {
   const type = record.eventType ?? record.notificationType;
