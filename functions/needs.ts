@@ -33,7 +33,7 @@ export interface FunctionNeeds {
   trigger: 'http' | 'schedule' | 'ses-feedback' | 'ses-inbound';
   timeoutSeconds: number;
   memoryMb: number;
-  /** Caps concurrent runs when the deployment asks for reserved concurrency (off by default: see README). */
+  /** Caps concurrent runs when the deployment asks for reserved concurrency (off by default: see docs/deploy.md). */
   reservedConcurrency?: number;
   /** A folder of the repository shipped beside the bundle (static files read at run time). */
   files?: 'web';

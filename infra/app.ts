@@ -57,7 +57,7 @@ export function explainConfigError(err: unknown): string | undefined {
     'Set the deploy settings in cdk.json "context" or on the command line, for example:',
     '  npx cdk deploy --all -c senderDomain=mail.yourpractice.org -c publicBaseUrl=https://afterword.yourpractice.org \\',
     '    -c cognitoDomainPrefix=yourpractice-afterword --parameters Afterword-Data:AlarmEmail=ops@yourpractice.org',
-    'Every setting is explained in the README, under "Deploying to AWS" → "Settings".',
+    'Every setting is explained in docs/deploy.md, under "Settings".',
   ].join('\n');
 }
 

@@ -44,7 +44,7 @@ const deployConfig = z.object({
    * domain instead of Cognito's own mailer (50 a day). Turn on once the domain is verified.
    */
   cognitoEmailViaSes: flag,
-  /** After a point-in-time restore: switch the service to this restored table (README runbook). */
+  /** After a point-in-time restore: switch the service to this restored table (docs/deploy.md, runbook). */
   restoredTableName: z.optional(z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'A DynamoDB table name: 3 to 255 letters, digits, _ . or -.'))),
 });
 

@@ -74,7 +74,7 @@ export class ApiStack extends Stack {
           schedule: Schedule.rate(Duration.minutes(1)),
           targets: [new LambdaFunction(f.fn, { retryAttempts: 2, deadLetterQueue: f.failures })],
         });
-        new CfnOutput(this, 'DispatcherRule', { value: rule.ruleName, description: 'Disable it to pause all sending (README runbook)' });
+        new CfnOutput(this, 'DispatcherRule', { value: rule.ruleName, description: 'Disable it to pause all sending (docs/deploy.md, runbook)' });
       }
       if (f.needs.trigger === 'ses-feedback') subscribe(Topic.fromTopicArn(this, 'FeedbackTopic', shared('feedbackTopicArn')), f);
       if (f.needs.trigger === 'ses-inbound' && inbound) subscribe(inbound, f);

@@ -48,7 +48,7 @@ function allowToPublish(topic: Topic, sid: string, service: string, sourceArn: s
 
 export class StatefulStack extends Stack {
   readonly key: Key;
-  /** The service's table, or the restored copy it was switched to (see the README's runbook). */
+  /** The service's table, or the restored copy it was switched to (see the runbook in docs/deploy.md). */
   readonly table: ITable;
   readonly bus: EventBus;
   readonly identity: EmailIdentity;
@@ -116,7 +116,7 @@ export class StatefulStack extends Stack {
 
     // --- Therapists: a user pool that outlives the API, so their ids (`sub`) never change. ---
     ({ userPool: this.userPool, portalClient: this.portalClient } = this.therapists(props));
-    // Sending through SES as the domain needs its identity first (and verified: README step 7).
+    // Sending through SES as the domain needs its identity first (and verified: step 7 of docs/deploy.md).
     if (props.cognitoEmailViaSes) this.userPool.node.addDependency(this.identity);
 
     this.share({
@@ -134,7 +134,7 @@ export class StatefulStack extends Stack {
       ...(this.inboundTopic ? { inboundTopicArn: this.inboundTopic.topicArn } : {}),
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'DataKeyArn', { value: this.key.keyArn, description: 'Restore the table with this key (README runbook)' });
+    new CfnOutput(this, 'DataKeyArn', { value: this.key.keyArn, description: 'Restore the table with this key (docs/deploy.md, runbook)' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For npm run ops -- add-therapist and the Cognito console' });
     new CfnOutput(this, 'PortalClientId', { value: this.portalClient.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName, description: 'Domain events for your integrations (source "afterword")' });
@@ -204,7 +204,7 @@ export class StatefulStack extends Stack {
     allow('EventBridgeRulesDeliverToEncryptedDeadLetterQueues', 'events.amazonaws.com', envelope, ownQueues);
   }
 
-  /** SES receives for the domain (after its MX record and rule set activation: see README), scans it, and publishes it whole to a topic. */
+  /** SES receives for the domain (after its MX record and rule set activation: docs/deploy.md), scans it, and publishes it whole to a topic. */
   private receiveMail(inboundDomain: string): Topic {
     const topic = new Topic(this, 'Inbound', { masterKey: this.key, enforceSSL: true });
     const rules = new ReceiptRuleSet(this, 'Receiving');

@@ -194,9 +194,8 @@ describe('the CDK app', () => {
     expect(d.data.resources('AWS::SES::EmailIdentity').map((i) => i.props.EmailIdentity).sort()).toEqual(['mail.example.org', 'reply.example.org']);
   });
 
-  it('gives every output the README’s deploy steps and runbook name', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const deploy = readme.slice(readme.indexOf('## Deploying to AWS'));
+  it('gives every output the deploy guide’s steps and runbook name', () => {
+    const deploy = readFileSync(join(ROOT, 'docs', 'deploy.md'), 'utf8');
     const named = [...new Set([...deploy.matchAll(/output `([A-Za-z0-9]+)`/g)].map((m) => m[1]!))];
     expect(named.length).toBeGreaterThanOrEqual(10);
     // With a custom domain too, whose DNS target is an output only then.

@@ -1,7 +1,7 @@
 /**
  * The single table: its key attributes, indexes and every key format, in one place.
  * Used by the DynamoDB store, the local table bootstrap and the CDK stack.
- * Access patterns are listed in the README.
+ * Access patterns are listed in docs/data-model.md.
  */
 export const TABLE = {
   partitionKey: 'pk',
