@@ -8,12 +8,6 @@ import { startApp, uniqueEmail, type App } from '../support/harness.js';
 
 describe('the client page without JavaScript', () => {
   let app: App;
-  let therapistToken: string;
-  let policyId: string;
-  let token: string;
-  const allTokens: string[] = [];
-  const therapist = { email: uniqueEmail('dr.okoye'), name: 'Dr. Ada Okoye' };
-  const client = { email: uniqueEmail('rowan'), name: 'Rowan Hale' };
   const firstUpdate = 'Settled into the new flat. The breathing exercise still helps on bad mornings.';
   // Markup, an ampersand and quotes: the page must give these back as text, never as HTML.
   const secondUpdate = 'One more thing: <b>&"quotes"</b> are how I write when I am nervous.';
@@ -23,24 +17,37 @@ describe('the client page without JavaScript', () => {
   const post = (t: string, action: string, fields: Record<string, string> = {}) =>
     app.request('POST', `/c/${t}/${action}`, { raw: new URLSearchParams(fields).toString(), headers: FORM });
   const page = (t: string, query = '') => app.request('GET', `/c/${t}${query}`);
-  const policy = async () => (await app.request('GET', `/policies/${policyId}`, { token: therapistToken })).json;
   const textareas = (html: string) => [...html.matchAll(/<textarea[^>]*>\n?([\s\S]*?)<\/textarea>/g)].map((m) => m[1]);
 
   beforeAll(async () => {
     app = await startApp({ now: '2026-11-20T15:00:00Z' });
-    therapistToken = await app.signIn(therapist.email, therapist.name);
+  });
+  afterAll(() => app.close());
+
+  /**
+   * Each test has its own therapist and client, on the day therapy ended, with the policy
+   * taken to `stage` through the page's own forms: no test depends on another.
+   */
+  async function fresh(stage: 'invited' | 'accepted' | 'updated') {
+    app.clock.set(new Date('2026-11-20T15:00:00Z'));
+    const therapist = { email: uniqueEmail('dr.okoye'), name: 'Dr. Ada Okoye' };
+    const client = { email: uniqueEmail('rowan'), name: 'Rowan Hale' };
+    const therapistToken = await app.signIn(therapist.email, therapist.name);
     const created = await app.request('POST', '/policies', {
       token: therapistToken,
       body: { client, endedOn: '2026-11-20', timeZone: 'America/New_York', updates: { limit: 3, minDaysBetween: 7 } },
     });
     if (created.status !== 201) throw new Error(`could not create the policy: ${created.text}`);
-    policyId = created.json.id;
-    token = await app.linkFor(client.email);
-    allTokens.push(token);
-  });
-  afterAll(() => app.close());
+    const policyId = created.json.id as string;
+    const token = await app.linkFor(client.email);
+    if (stage !== 'invited') await post(token, 'accept');
+    if (stage === 'updated') await post(token, 'update', { text: firstUpdate, idempotencyKey: `first-${policyId}` });
+    const policy = async () => (await app.request('GET', `/policies/${policyId}`, { token: therapistToken })).json;
+    return { therapist, client, therapistToken, policyId, token, policy };
+  }
 
   it('shows an invited client the therapist’s name with accept and decline forms, and sends no referrer', async () => {
+    const { token, therapist } = await fresh('invited');
     const res = await page(token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -57,6 +64,7 @@ describe('the client page without JavaScript', () => {
   });
 
   it('accepts by form with a 303 back to the page, which then thanks the client', async () => {
+    const { token, policy } = await fresh('invited');
     const res = await post(token, 'accept');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/c/${token}?done=accepted`);
@@ -69,6 +77,7 @@ describe('the client page without JavaScript', () => {
   });
 
   it('sends an update by form with a 303, and a double submit of the same form sends it only once', async () => {
+    const { token, therapist, policy } = await fresh('accepted');
     const form = await page(token);
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.text)?.[1];
     expect(key).toMatch(/^[\w-]{8,}$/);
@@ -90,6 +99,7 @@ describe('the client page without JavaScript', () => {
   });
 
   it('answers a second update sent too soon with a 409 page that keeps the client’s exact words, escaped, and says when', async () => {
+    const { token, policy } = await fresh('updated');
     const form = await page(token);
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.text)?.[1] ?? 'no-key-on-page';
     const res = await post(token, 'update', { text: secondUpdate, idempotencyKey: key });
@@ -104,6 +114,7 @@ describe('the client page without JavaScript', () => {
   });
 
   it('answers an empty update with a 400 page that asks for some words', async () => {
+    const { token, policy } = await fresh('updated');
     const res = await post(token, 'update', { text: '', idempotencyKey: 'empty-one' });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -113,11 +124,10 @@ describe('the client page without JavaScript', () => {
   });
 
   it('revokes the old link when the therapist reissues it: a kind 404 page with crisis resources, while the newest email’s link works', async () => {
-    const old = token;
+    const { token: old, policyId, therapistToken, client, therapist, policy } = await fresh('updated');
     const reissued = await app.request('POST', `/policies/${policyId}/reissue-link`, { token: therapistToken });
     expect(reissued.status).toBe(200);
-    token = await app.linkFor(client.email);
-    allTokens.push(token);
+    const token = await app.linkFor(client.email);
     expect(token).not.toBe(old);
 
     const gone = await page(old);
@@ -131,14 +141,15 @@ describe('the client page without JavaScript', () => {
     expect(goneForm.status).toBe(404);
     expect(goneForm.text).toContain('988');
 
-    const fresh = await page(token);
-    expect(fresh.status).toBe(200);
-    expect(fresh.text).toContain(therapist.name);
-    expect(fresh.text).toContain(`/c/${token}/stop`);
+    const current = await page(token);
+    expect(current.status).toBe(200);
+    expect(current.text).toContain(therapist.name);
+    expect(current.text).toContain(`/c/${token}/stop`);
     expect((await policy()).counters.updatesAccepted).toBe(1);
   });
 
   it('asks for confirmation on the stop page before anything stops', async () => {
+    const { token, policy } = await fresh('accepted');
     const res = await app.request('GET', `/c/${token}/stop`);
     expect(res.status).toBe(200);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -148,6 +159,7 @@ describe('the client page without JavaScript', () => {
   });
 
   it('stops everything on a mail client’s one-click unsubscribe, with exactly one confirmation and nothing after it', async () => {
+    const { token, client, therapist, policy } = await fresh('accepted');
     const before = (await app.mailTo(client.email)).length;
     const res = await post(token, 'stop', { 'List-Unsubscribe': 'One-Click' });
     expect(res.status).toBe(200);
@@ -169,6 +181,13 @@ describe('the client page without JavaScript', () => {
   });
 
   it('never sends the client’s link to the therapist, in any email', async () => {
+    // The whole story: invited, accepted, an update, a new link, and a stop.
+    const { token: first, policyId, therapistToken, client, therapist } = await fresh('updated');
+    await app.request('POST', `/policies/${policyId}/reissue-link`, { token: therapistToken });
+    const second = await app.linkFor(client.email);
+    await post(second, 'stop', { 'List-Unsubscribe': 'One-Click' });
+    await app.dispatch();
+    const allTokens = [first, second];
     const mails = await app.mailTo(therapist.email);
     expect(mails.length).toBeGreaterThanOrEqual(4); // created, accepted, the update, opted out
     const everything = JSON.stringify(mails);
