@@ -20,6 +20,7 @@ import { startDynamoLocal, startSesEmulator } from '../local/services.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
 import { LocalEventLog } from '../shared/adapters/local/event-log.js';
+import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { silentLogger } from '../shared/adapters/system/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 
@@ -79,11 +80,15 @@ async function localService(dynamoEndpoint: string, sesEndpoint: string, tableNa
   await ensureTable(client, tableName);
   let consumed = 0;
   let meterOn = false;
-  const store = new DynamoStore(client, tableName, (_op, units) => {
-    if (meterOn) consumed += units;
-  });
   const clock = new LocalClock();
   clock.set(new Date('2026-11-20T15:00:00Z'));
+  const store = new DynamoStore(client, tableName, {
+    clock,
+    ids: cryptoIds,
+    meter: (_op, units) => {
+      if (meterOn) consumed += units;
+    },
+  });
   const eventLog = new LocalEventLog(100);
   const deps = buildDeps(
     { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://127.0.0.1', MAIL_FROM: 'Afterword <no-reply@bench.test>', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },

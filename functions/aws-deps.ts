@@ -92,7 +92,11 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
   options.observe?.(dynamo);
   const log = overrides.log ?? jsonLogger();
   return {
-    store: new DynamoStore(dynamo, tableName, undefined, (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) })),
+    store: new DynamoStore(dynamo, tableName, {
+      clock: overrides.clock ?? systemClock,
+      ids: overrides.ids ?? cryptoIds,
+      onHousekeepingError: (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) }),
+    }),
     mailer: lazySesMailer(env, region, options),
     events: lazyEventPublisher(env, region, options),
     clock: systemClock,

@@ -132,8 +132,8 @@ export class BusyError extends AppError {
 
 /** Optimistic-concurrency loss; use cases retry on it and it never reaches a client. */
 export class VersionConflictError extends Error {
-  constructor() {
-    super('the policy changed while this request was being handled');
+  constructor(options?: ErrorOptions) {
+    super('the policy changed while this request was being handled', options);
     this.name = 'VersionConflictError';
   }
 }

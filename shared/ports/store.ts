@@ -104,34 +104,47 @@ export interface LinkRecord {
   purpose?: 'page' | 'reply';
 }
 
-export interface Store {
+/** Policies and everything in their partitions, read together and written in one transaction. */
+export interface PolicyStore {
   getPolicy(id: string): Promise<Policy | null>;
   getPolicyDetail(id: string): Promise<PolicyDetail | null>;
   listPolicies(therapistId: string): Promise<Policy[]>;
   /** Returns the mail jobs it created. Throws VersionConflictError or IdempotencyTakenError. */
   commit(change: PolicyChange): Promise<Job[]>;
+}
 
+export interface LinkStore {
   putLink(tokenHash: string, link: LinkRecord, expiresAt: number): Promise<void>;
   getLink(tokenHash: string): Promise<LinkRecord | null>;
+}
 
+export interface IdempotencyStore {
   getIdempotency(policyId: string, keyHash: string): Promise<StoredOutcome | null>;
   /** Records a refusal's outcome; false when the key was already used. */
   putIdempotency(policyId: string, keyHash: string, outcome: StoredOutcome): Promise<boolean>;
+}
 
+/** Due work for the dispatcher; every write after the claim is conditional on the lease. */
+export interface JobQueue {
   dueJobs(now: Date, limit: number): Promise<Job[]>;
-  /** Conditional: false when someone else claimed or changed the job first. */
+  /** Conditional: null when someone else claimed or changed the job first. */
   claimJob(job: Job, leaseUntil: Date): Promise<Job | null>;
   completeJob(job: Job): Promise<void>;
   retryJob(job: Job, dueAt: Date): Promise<void>;
   deadLetterJob(job: Job, event: HistoryEvent): Promise<void>;
+}
 
+export interface ProfileStore {
   getProfile(therapistId: string): Promise<TherapistProfile | null>;
   putProfile(profile: TherapistProfile): Promise<void>;
 }
 
+/** What the use cases are given: every part of persistence. */
+export interface Store extends PolicyStore, LinkStore, IdempotencyStore, JobQueue, ProfileStore {}
+
 export class IdempotencyTakenError extends Error {
-  constructor() {
-    super('idempotency key already used');
+  constructor(options?: ErrorOptions) {
+    super('idempotency key already used', options);
     this.name = 'IdempotencyTakenError';
   }
 }

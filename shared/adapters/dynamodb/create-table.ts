@@ -1,5 +1,5 @@
 /** Creates the table from the shared design; used by local mode and tests (the CDK stack does it in AWS). */
-import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TABLE } from './table-design.js';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -7,7 +7,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return;
   } catch (err) {
-    if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+    if (!(err instanceof ResourceNotFoundException)) throw err;
   }
   const { byTherapist, due } = TABLE.indexes;
   const attrs = [TABLE.partitionKey, TABLE.sortKey, byTherapist.partitionKey, byTherapist.sortKey, due.partitionKey, due.sortKey];

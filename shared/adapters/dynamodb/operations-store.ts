@@ -4,14 +4,14 @@
  * a Scan, and each list holds only what needs attention.
  */
 import { QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { DeadLetter, DueItem, OperationsStore } from '../../ports/operations.js';
 import type { HistoryEvent } from '../../ports/store.js';
+import { eventItemOf } from './items/event.js';
 import { TABLE, keys } from './table-design.js';
-
-const toItem = (value: Record<string, unknown>) => marshall(value, { removeUndefinedValues: true });
+import { toItem } from './table-client.js';
 
 /** What an operator may see of a job item: ids, kind, counts, dates. */
 const jobItem = z.object({
@@ -70,7 +70,7 @@ export class DynamoOperations implements OperationsStore {
                 ExpressionAttributeValues: toItem({ ':due': keys.duePk, ':dead': keys.deadPk, ':sk': keys.dueSk(dueAt.toISOString(), policyId, jobId), ':at': dueAt.toISOString(), ':zero': 0 }),
               },
             },
-            { Put: { TableName: this.tableName, Item: toItem({ ...keys.event(policyId, event.at, randomUUID().slice(0, 8)), event }), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: toItem(eventItemOf(policyId, event, randomUUID())), ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );

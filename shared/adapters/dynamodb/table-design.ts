@@ -22,7 +22,8 @@ export const keys = {
   policy: (policyId: string) => ({ pk: keys.policyPk(policyId), sk: 'POLICY' }),
   update: (policyId: string, seq: number) => ({ pk: keys.policyPk(policyId), sk: `UPDATE#${pad(seq)}` }),
   checkInMessage: (policyId: string) => ({ pk: keys.policyPk(policyId), sk: 'CHECKIN' }),
-  event: (policyId: string, at: string, unique: string) => ({ pk: keys.policyPk(policyId), sk: `EVENT#${at}#${unique}` }),
+  /** Events can share an instant; eight characters of a fresh random id tell them apart. */
+  event: (policyId: string, at: string, unique: string) => ({ pk: keys.policyPk(policyId), sk: `EVENT#${at}#${unique.slice(0, 8)}` }),
   job: (policyId: string, jobId: string) => ({ pk: keys.policyPk(policyId), sk: `JOB#${jobId}` }),
   scheduledJobId: (key: string) => `SCHED#${key}`,
   mailJobId: (unique: string) => `MAIL#${unique}`,

@@ -1,4 +1,4 @@
-/** The Ids port on the CSPRNG: UUIDs for policies, 256-bit tokens for links and reply addresses. */
+/** The Ids port on the CSPRNG: UUIDs for policies and store keys, 256-bit tokens for links and reply addresses. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Ids } from '../../ports/ids.js';
 
@@ -26,4 +26,5 @@ export const cryptoIds: Ids = {
   policyId: () => randomUUID(),
   linkToken: () => randomBytes(32).toString('base64url'),
   replyToken: base32Token,
+  uniqueId: () => randomUUID(),
 };

@@ -1,0 +1,76 @@
+/** The policy snapshot item: the policy whole, plus the attributes its indexes and lists read. */
+import * as z from 'zod/mini';
+import { CRISIS_LOCALES } from '../../../domain/crisis.js';
+import { DEFAULTS, POLICY_STATES, type Policy } from '../../../domain/policy.js';
+import { keys } from '../table-design.js';
+import { parseItem, storedAs } from '../stored-schema.js';
+import type { Item } from '../table-client.js';
+
+const person = z.object({ name: z.string(), email: z.string() });
+
+const rules = z.object({
+  endedOn: z.string(),
+  timeZone: z.string(),
+  updates: z.object({ limit: z.number(), minDaysBetween: z.number(), from: z.string(), until: z.string(), maxCharacters: z.number() }),
+  checkIn: z.nullable(
+    z.object({
+      on: z.string(),
+      format: z.enum(['message', 'session']),
+      note: z.nullable(z.string()),
+      remindDaysBefore: z.array(z.number()),
+      messageUntil: z.string(),
+    }),
+  ),
+  replies: z.enum(['none', 'may-reply']),
+  closesOn: z.string(),
+  referrals: z.array(z.object({ name: z.string(), contact: z.string() })),
+  crisisLocale: z.enum(CRISIS_LOCALES),
+});
+
+const policySchema = storedAs<Policy>()(
+  z.object({
+    id: z.string(),
+    therapistId: z.string(),
+    therapist: person,
+    client: person,
+    rules,
+    state: z.enum(POLICY_STATES),
+    closedReason: z.nullable(z.enum(['closing-date', 'therapist', 'opted-out', 'declined'])),
+    updatesAccepted: z.number(),
+    lastUpdateOn: z.nullable(z.string()),
+    checkIn: z.enum(['pending', 'sent', 'skipped', 'none']),
+    linkGeneration: z.number(),
+    clientEmailSuppressed: z.boolean(),
+    createdAt: z.string(),
+    acceptedAt: z.nullable(z.string()),
+    closedAt: z.nullable(z.string()),
+    version: z.number(),
+  }),
+);
+
+const policyItem = z.object({ policy: policySchema });
+
+const DAY_SECONDS = 86_400;
+
+/** Retention: everything of a closed policy expires this long after it closed. */
+export function retentionExpiry(policy: Policy): number | undefined {
+  if (!policy.closedAt) return undefined;
+  return Math.floor(Date.parse(policy.closedAt) / 1000) + DEFAULTS.retentionDays * DAY_SECONDS;
+}
+
+export function policyItemOf(policy: Policy, expiresAt: number | undefined): Record<string, unknown> {
+  return {
+    ...keys.policy(policy.id),
+    ...keys.byTherapist(policy.therapistId, policy.createdAt, policy.id),
+    version: policy.version,
+    state: policy.state,
+    policy,
+    expiresAt,
+    // Listed for operations while mail to the client is stopped; a later snapshot without the flag leaves the list.
+    ...(policy.clientEmailSuppressed ? { duePk: keys.suppressedPk, dueSk: policy.id } : {}),
+  };
+}
+
+export function policyFromItem(item: Item): Policy {
+  return parseItem(policyItem, item).policy;
+}

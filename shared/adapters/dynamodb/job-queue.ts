@@ -1,0 +1,127 @@
+/**
+ * The job queue on the sparse `due` index. A job's sort key there is its lease: claiming
+ * moves it past the lease, and every later write is conditional on still holding it.
+ */
+import {
+  DeleteItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type ConsumedCapacity,
+} from '@aws-sdk/client-dynamodb';
+import type { Ids } from '../../ports/ids.js';
+import type { HistoryEvent, Job, JobQueue } from '../../ports/store.js';
+import { eventItemOf } from './items/event.js';
+import { jobFromItem } from './items/job.js';
+import { TABLE, keys } from './table-design.js';
+import { toItem, unlessConditionFailed, type Item, type TableClient } from './table-client.js';
+
+interface LeaseCondition {
+  TableName: string;
+  Key: Item;
+  ConditionExpression: string;
+  ExpressionAttributeValues: Item;
+}
+
+export class DynamoJobQueue implements JobQueue {
+  constructor(
+    private readonly table: TableClient,
+    private readonly ids: Ids,
+  ) {}
+
+  async dueJobs(now: Date, limit: number): Promise<Job[]> {
+    const { due } = TABLE.indexes;
+    const query = new QueryCommand({
+      TableName: this.table.tableName,
+      IndexName: due.name,
+      KeyConditionExpression: '#pk = :pk AND #sk <= :now',
+      ExpressionAttributeNames: { '#pk': due.partitionKey, '#sk': due.sortKey },
+      // '~' sorts after every character used in the rest of the key, so "<= now~" includes
+      // every job due at or before `now` whatever follows the timestamp.
+      ExpressionAttributeValues: toItem({ ':pk': keys.duePk, ':now': `${now.toISOString()}~` }),
+      Limit: limit,
+      ReturnConsumedCapacity: 'TOTAL',
+    });
+    const out = await this.table.metered('dueJobs', this.table.client.send(query));
+    return (out.Items ?? []).map(jobFromItem);
+  }
+
+  async claimJob(job: Job, leaseUntil: Date): Promise<Job | null> {
+    const lease = keys.dueSk(leaseUntil.toISOString(), job.policyId, job.id);
+    const claim = new UpdateItemCommand({
+      TableName: this.table.tableName,
+      Key: toItem(keys.job(job.policyId, job.id)),
+      // Moving the sort key past the lease both claims the job and brings it back
+      // automatically if this run dies before finishing it.
+      UpdateExpression: 'SET dueSk = :lease, attempts = attempts + :one',
+      ConditionExpression: 'dueSk = :seen',
+      ExpressionAttributeValues: toItem({ ':lease': lease, ':seen': job.lease, ':one': 1 }),
+      ReturnConsumedCapacity: 'TOTAL',
+    });
+    const out = await unlessConditionFailed(this.table.client.send(claim), null);
+    if (!out) return null;
+    this.table.record('claimJob', out.ConsumedCapacity);
+    return { ...job, lease, attempts: job.attempts + 1 };
+  }
+
+  async completeJob(job: Job): Promise<void> {
+    await this.whileLeased(job, (lease) => this.table.client.send(new DeleteItemCommand({ ...lease, ReturnConsumedCapacity: 'TOTAL' })));
+  }
+
+  async retryJob(job: Job, dueAt: Date): Promise<void> {
+    await this.whileLeased(job, (lease) =>
+      this.table.client.send(
+        new UpdateItemCommand({
+          ...lease,
+          UpdateExpression: 'SET dueSk = :next, dueAt = :dueAt',
+          ExpressionAttributeValues: {
+            ...lease.ExpressionAttributeValues,
+            ...toItem({ ':next': keys.dueSk(dueAt.toISOString(), job.policyId, job.id), ':dueAt': dueAt.toISOString() }),
+          },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
+    );
+  }
+
+  async deadLetterJob(job: Job, event: HistoryEvent): Promise<void> {
+    const { tableName } = this.table;
+    const values = { ':lease': job.lease, ':true': true, ':dead': keys.deadPk, ':deadSk': keys.deadSk(event.at, job.policyId, job.id) };
+    const tx = new TransactWriteItemsCommand({
+      ReturnConsumedCapacity: 'TOTAL',
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName,
+            Key: toItem(keys.job(job.policyId, job.id)),
+            // Out of due work into the dead-letter list (same sparse index, its own partition),
+            // kept in the policy's partition for the timeline, the export and a later re-send.
+            UpdateExpression: 'SET duePk = :dead, dueSk = :deadSk, deadLettered = :true',
+            ConditionExpression: 'dueSk = :lease',
+            ExpressionAttributeValues: toItem(values),
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: toItem(eventItemOf(job.policyId, event, this.ids.uniqueId())),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+    });
+    await this.table.metered('deadLetterJob', this.table.client.send(tx));
+  }
+
+  /** Runs a write conditional on the job's lease. Losing it (this run was too slow) is no error: the next holder owns the job. */
+  private async whileLeased(job: Job, write: (lease: LeaseCondition) => Promise<{ ConsumedCapacity?: ConsumedCapacity }>): Promise<void> {
+    const lease: LeaseCondition = {
+      TableName: this.table.tableName,
+      Key: toItem(keys.job(job.policyId, job.id)),
+      ConditionExpression: 'dueSk = :lease',
+      ExpressionAttributeValues: toItem({ ':lease': job.lease }),
+    };
+    const out = await unlessConditionFailed(write(lease), undefined);
+    if (out) this.table.record('job', out.ConsumedCapacity);
+  }
+}
