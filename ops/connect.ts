@@ -43,7 +43,7 @@ export async function connectAws(region = process.env.AWS_REGION ?? process.env.
   const app = buildDeps({ TABLE_NAME: value('tableName'), EVENT_BUS_NAME: value('eventBusName'), AWS_REGION: region }, { log: quiet });
   return {
     app,
-    operations: new DynamoOperations(new DynamoDBClient({ region }), value('tableName')),
+    operations: new DynamoOperations(new DynamoDBClient({ region }), value('tableName'), app.ids),
     suppressionList: sesSuppressionList(new SESv2Client({ region })),
     directory: cognitoDirectory(new CognitoIdentityProviderClient({ region }), value('userPoolId')),
   };
@@ -62,7 +62,7 @@ export async function connectLocal(dataDir = join(process.cwd(), '.local')): Pro
   );
   return {
     app,
-    operations: new DynamoOperations(new DynamoDBClient({ region: 'local', endpoint: local.dynamodb, credentials }), local.table),
+    operations: new DynamoOperations(new DynamoDBClient({ region: 'local', endpoint: local.dynamodb, credentials }), local.table, app.ids),
     suppressionList: localSuppressionList,
     directory: localDirectory,
   };

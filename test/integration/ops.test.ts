@@ -28,7 +28,7 @@ import { startApp, uniqueEmail, type App } from '../support/harness.js';
 async function ops(app: App, argv: string[], directory: TherapistDirectory = localDirectory) {
   const out: string[] = [];
   const err: string[] = [];
-  const deps: OpsDeps = { app: app.deps, operations: new DynamoOperations(app.dynamo, app.tableName), suppressionList: localSuppressionList, directory };
+  const deps: OpsDeps = { app: app.deps, operations: new DynamoOperations(app.dynamo, app.tableName, app.deps.ids), suppressionList: localSuppressionList, directory };
   const code = await runOps(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, async () => deps);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -5,9 +5,9 @@
  */
 import { QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { DeadLetter, DueItem, OperationsStore } from '../../ports/operations.js';
+import type { Ids } from '../../ports/ids.js';
 import type { HistoryEvent } from '../../ports/store.js';
 import { eventItemOf } from './items/event.js';
 import { TABLE, keys } from './table-design.js';
@@ -31,6 +31,7 @@ export class DynamoOperations implements OperationsStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    private readonly ids: Pick<Ids, 'uniqueId'>,
   ) {}
 
   private async list(partition: string, until?: string, limit = 100) {
@@ -70,7 +71,7 @@ export class DynamoOperations implements OperationsStore {
                 ExpressionAttributeValues: toItem({ ':due': keys.duePk, ':dead': keys.deadPk, ':sk': keys.dueSk(dueAt.toISOString(), policyId, jobId), ':at': dueAt.toISOString(), ':zero': 0 }),
               },
             },
-            { Put: { TableName: this.tableName, Item: toItem(eventItemOf(policyId, event, randomUUID())), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: toItem(eventItemOf(policyId, event, this.ids.uniqueId())), ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
