@@ -1,20 +1,41 @@
+// @ts-check
 /** The API, same origin, JSON. Errors arrive as problem documents (RFC 9457). */
 import { clearToken, getToken, setNotice } from './auth.js';
 
+/** @import { ApiIssue } from './types.js' */
+
+/**
+ * @typedef {object} ProblemDocument
+ * @property {string} [title]
+ * @property {string} [detail]
+ * @property {ApiIssue[]} [errors]
+ * @property {string} [reason]
+ */
+
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {ProblemDocument | null | undefined} problem
+   */
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `Request failed (${status})`);
     this.status = status;
     this.title = problem?.title || 'Something went wrong';
     this.detail = problem?.detail || '';
+    /** @type {ApiIssue[]} */
     this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
     this.reason = problem?.reason;
+    /** Set when the app has already dealt with it (signed out): screens stay quiet. */
+    this.handled = false;
   }
 }
 
 let onUnauthorized = () => {};
 
-/** Called when the token is missing or refused; the app shows the sign-in screen. */
+/**
+ * Called when the token is missing or refused; the app shows the sign-in screen.
+ * @param {() => void} fn
+ */
 export function whenUnauthorized(fn) {
   onUnauthorized = fn;
 }
@@ -28,19 +49,42 @@ function signedOut() {
   return error;
 }
 
+/**
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} body
+ * @param {AbortSignal | undefined} signal
+ */
 async function send(method, path, body, signal) {
   const token = getToken();
   if (!token) throw signedOut();
+  /** @type {Record<string, string>} */
   const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: 'no-store' });
   } catch (error) {
-    if (error?.name === 'AbortError') throw error;
+    if (isAbort(error)) throw error;
     throw new ApiError(0, { title: 'No connection', detail: 'Afterword could not be reached. Please check your connection and try again.' });
   }
 }
 
+/**
+ * A request abandoned on purpose (a newer preview replaced it), not a failure.
+ * @param {unknown} error
+ */
+export function isAbort(error) {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/**
+ * The answer's JSON. The type is the caller's word for what the API sends.
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @param {{ signal?: AbortSignal }} [options]
+ * @returns {Promise<any>}
+ */
 export async function api(method, path, body, { signal } = {}) {
   const res = await send(method, path, body, signal);
   if (res.status === 401) throw signedOut();
@@ -52,7 +96,11 @@ export async function api(method, path, body, { signal } = {}) {
   return data;
 }
 
-/** Downloads a file that needs the bearer header (so a plain link cannot fetch it). */
+/**
+ * Downloads a file that needs the bearer header (so a plain link cannot fetch it).
+ * @param {string} path
+ * @param {string} fallbackName
+ */
 export async function download(path, fallbackName) {
   const res = await send('GET', path, undefined, undefined);
   if (res.status === 401) throw signedOut();
@@ -73,4 +121,12 @@ export async function download(path, fallbackName) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return name;
+}
+
+/**
+ * Whether the app has already dealt with this failure (a sign-out), so a screen says nothing.
+ * @param {unknown} error
+ */
+export function isHandled(error) {
+  return error instanceof ApiError && error.handled;
 }

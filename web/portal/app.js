@@ -1,29 +1,57 @@
+// @ts-check
 /**
  * The therapist portal: signs in, then routes between four screens by the address's hash
  * (#/, #/new, #/policies/<id>, #/profile). Each screen is a function that returns
  * { title, node }; this file mounts it, sets the title, and moves focus to its heading.
  */
-import { api, ApiError, whenUnauthorized } from './api.js';
+import { api, ApiError, isHandled, whenUnauthorized } from './api.js';
 import { completeSignIn, getToken, loadConfig, signOut, startSignIn, takeNotice } from './auth.js';
 import { h } from './dom.js';
-import { listPage } from './page-list.js';
-import { newPage } from './page-new.js';
-import { policyPage } from './page-policy.js';
-import { profilePage } from './page-profile.js';
-import { signInPage } from './page-sign-in.js';
+import { errorPage, startFailure } from './error-page.js';
+import { listPage } from './list-page.js';
+import { newPage } from './new-page.js';
+import { policyPage } from './policy-page.js';
+import { profilePage } from './profile-page.js';
+import { loadRules } from './rules.js';
+import { signInPage } from './sign-in-page.js';
 
-const view = document.getElementById('view');
-const main = document.getElementById('main');
-const flashRegion = document.getElementById('flash');
-const nav = document.getElementById('site-nav');
-const signOutButton = document.getElementById('sign-out');
+/** @import { PageContext, PageResult, PortalConfig, PortalRules, Profile } from './types.js' */
 
+/**
+ * The page's fixed parts, from index.html.
+ * @param {string} id
+ */
+function part(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html has no #${id}`);
+  return el;
+}
+
+const view = part('view');
+const main = part('main');
+const flashRegion = part('flash');
+const nav = part('site-nav');
+const signOutButton = part('sign-out');
+
+/** @type {PortalConfig | null} */
 let config = null;
+/** @type {PortalRules | null} */
+let rules = null;
 let renderCount = 0;
 let firstRender = true;
+/** @type {string | null} */
 let pendingFlash = null;
+/** @type {Promise<Profile> | null} */
 let profilePromise = null;
 
+/**
+ * @typedef {object} Route
+ * @property {RegExp} pattern
+ * @property {string} name
+ * @property {(ctx: PageContext, ...params: string[]) => Promise<PageResult>} page
+ */
+
+/** @type {Route[]} */
 const ROUTES = [
   { pattern: /^#?\/?$/, name: 'list', page: listPage },
   { pattern: /^#\/new\/?$/, name: 'new', page: newPage },
@@ -31,7 +59,10 @@ const ROUTES = [
   { pattern: /^#\/profile\/?$/, name: 'profile', page: profilePage },
 ];
 
-/** The signed-in therapist's profile, fetched once and shared by the screens. */
+/**
+ * The signed-in therapist's profile, fetched once and shared by the screens.
+ * @returns {Promise<Profile>}
+ */
 function profile({ fresh = false } = {}) {
   if (!profilePromise || fresh) {
     profilePromise = api('GET', '/profile').catch((error) => {
@@ -42,16 +73,23 @@ function profile({ fresh = false } = {}) {
   return profilePromise;
 }
 
+/** @param {Profile} value */
 function setProfile(value) {
   profilePromise = Promise.resolve(value);
 }
 
-/** A message for the next screen (for example "Invitation sent"), read out once it is shown. */
+/**
+ * A message for the next screen (for example "Invitation sent"), read out once it is shown.
+ * @param {string} message
+ */
 function flash(message) {
   pendingFlash = message;
 }
 
-/** A message about the current screen, read out politely. */
+/**
+ * A message about the current screen, read out politely.
+ * @param {string} message
+ */
 function announce(message) {
   flashRegion.textContent = '';
   // A fresh text node after a tick so screen readers notice the change.
@@ -60,20 +98,29 @@ function announce(message) {
   }, 50);
 }
 
+/** @param {string} hash */
 function navigate(hash) {
   if (location.hash === hash) render();
   else location.hash = hash;
 }
 
+/**
+ * @param {boolean} signedIn
+ * @param {string | null} routeName
+ */
 function setChrome(signedIn, routeName) {
   nav.hidden = !signedIn;
   signOutButton.hidden = !signedIn;
-  for (const link of nav.querySelectorAll('a[data-route]')) {
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (nav.querySelectorAll('a[data-route]'))) {
     if (link.dataset.route === routeName) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }
 
+/**
+ * @param {PageResult} result
+ * @param {{ focus: boolean }} options
+ */
 function mount(result, { focus }) {
   document.title = result.title ? `${result.title} · Afterword` : 'Afterword';
   view.replaceChildren(result.node);
@@ -83,7 +130,7 @@ function mount(result, { focus }) {
     pendingFlash = null;
   }
   if (focus) {
-    const heading = view.querySelector('h1');
+    const heading = /** @type {HTMLElement | null} */ (view.querySelector('h1'));
     if (heading) {
       heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: false });
@@ -91,32 +138,6 @@ function mount(result, { focus }) {
   }
   if (!focus || !view.querySelector('h1')) window.scrollTo(0, 0);
   result.mounted?.();
-}
-
-function errorPage(error, retry) {
-  const notFound = error instanceof ApiError && error.status === 404;
-  const title = notFound ? 'Not found' : 'Something went wrong';
-  return {
-    title,
-    node: h(
-      'section',
-      { className: 'page narrow' },
-      h('h1', {}, notFound ? 'We could not find that' : 'This page did not load'),
-      h(
-        'p',
-        {},
-        notFound
-          ? 'It may have been deleted after its retention period, or the address may be incomplete.'
-          : error?.detail || 'Something went wrong on our side. Nothing you entered has been sent.',
-      ),
-      h(
-        'div',
-        { className: 'button-row' },
-        notFound ? null : h('button', { type: 'button', className: 'button', onclick: retry }, 'Try again'),
-        h('a', { href: '#/', className: notFound ? 'button' : 'button button-secondary' }, 'Go to your list'),
-      ),
-    ),
-  };
 }
 
 async function render() {
@@ -129,7 +150,7 @@ async function render() {
 
   if (!getToken()) {
     setChrome(false, null);
-    mount(signInPage({ config, notice: takeNotice(), signIn: () => startSignIn(config) }), { focus });
+    mount(signInPage({ config, notice: takeNotice(), signIn: () => startSignIn(/** @type {PortalConfig} */ (config)) }), { focus });
     return;
   }
 
@@ -140,13 +161,15 @@ async function render() {
     return;
   }
   if (!pendingFlash) flashRegion.textContent = '';
-  const params = hash.match(route.pattern).slice(1).map(decodeURIComponent);
+  const params = (route.pattern.exec(hash) ?? []).slice(1).map(decodeURIComponent);
   main.setAttribute('aria-busy', 'true');
   const slow = setTimeout(() => {
     if (id === renderCount) view.replaceChildren(h('p', { className: 'loading' }, 'Loading…'));
   }, 200);
+  /** @type {PageContext} */
   const ctx = {
-    config,
+    config: /** @type {PortalConfig} */ (config),
+    rules: /** @type {PortalRules} */ (rules),
     navigate,
     flash,
     announce,
@@ -160,16 +183,16 @@ async function render() {
     if (id === renderCount) mount(result, { focus });
   } catch (error) {
     clearTimeout(slow);
-    if (id !== renderCount || error?.handled) return;
+    if (id !== renderCount || isHandled(error)) return;
     if (!(error instanceof ApiError)) console.error('Afterword: the page did not load', error);
     mount(errorPage(error, render), { focus });
   }
 }
 
 function wireChrome() {
-  document.getElementById('skip-link').addEventListener('click', (event) => {
+  part('skip-link').addEventListener('click', (event) => {
     event.preventDefault();
-    const target = view.querySelector('h1') ?? main;
+    const target = /** @type {HTMLElement | null} */ (view.querySelector('h1')) ?? main;
     if (target !== main) target.setAttribute('tabindex', '-1');
     target.focus();
   });
@@ -189,16 +212,9 @@ function wireChrome() {
 
 async function start() {
   try {
-    config = await loadConfig();
+    [config, rules] = await Promise.all([loadConfig(), loadRules()]);
   } catch {
-    view.replaceChildren(
-      h(
-        'section',
-        { className: 'page narrow' },
-        h('h1', {}, 'The portal could not start'),
-        h('p', {}, 'Its settings did not load. Please check your connection and reload the page.'),
-      ),
-    );
+    view.replaceChildren(startFailure());
     return;
   }
   wireChrome();

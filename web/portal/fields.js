@@ -1,21 +1,51 @@
+// @ts-check
 /**
  * Form pieces with their accessibility wiring done once: a visible label, help text and
- * an error message joined to the control by aria-describedby, aria-invalid when wrong,
- * and an error summary whose links move focus to the field.
+ * an error message joined to the control by aria-describedby, and aria-invalid when wrong.
  */
 import { h } from './dom.js';
 
+/** @import { Attrs, Child } from './dom.js' */
+/** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control */
+
+/**
+ * Anything a problem can be shown beside: a labelled field or a group of radio buttons.
+ * @typedef {object} ErrorTarget
+ * @property {HTMLElement} wrap
+ * @property {HTMLElement} focusTarget
+ * @property {string} error
+ * @property {(message: string) => void} setError
+ */
+
+/**
+ * @template {Control} [C=Control]
+ * @typedef {ErrorTarget & { input: C, setHelp: (text: string) => void }} Field
+ */
+
+/**
+ * @param {Element} control
+ * @param {(string | null)[]} ids
+ */
 function describe(control, ids) {
   const value = ids.filter(Boolean).join(' ');
   if (value) control.setAttribute('aria-describedby', value);
   else control.removeAttribute('aria-describedby');
 }
 
+/**
+ * @param {Element} el
+ * @param {string} message
+ */
 function errorContent(el, message) {
   el.replaceChildren(h('span', { className: 'visually-hidden' }, 'Error: '), message);
 }
 
-/** A labelled control: input, select or textarea. */
+/**
+ * A labelled control: input, select or textarea.
+ * @template {Control} C
+ * @param {{ id: string, label: string, help?: string, control: C, className?: string, labelExtra?: Child }} options
+ * @returns {Field<C>}
+ */
 export function field({ id, label, help, control, className = '', labelExtra = null }) {
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -51,14 +81,22 @@ export function field({ id, label, help, control, className = '', labelExtra = n
   };
 }
 
+/** @param {Attrs} [attrs] */
 export function input(attrs = {}) {
   return h('input', { type: 'text', ...attrs });
 }
 
+/**
+ * @param {{ min?: number, max?: number } & Attrs} [attrs]
+ */
 export function numberInput({ min, max, ...attrs } = {}) {
   return h('input', { type: 'number', inputmode: 'numeric', step: 1, min, max, className: 'input-short', ...attrs });
 }
 
+/**
+ * @param {[string, string][]} options [value, label] pairs
+ * @param {Attrs} [attrs]
+ */
 export function select(options, attrs = {}) {
   return h(
     'select',
@@ -67,12 +105,32 @@ export function select(options, attrs = {}) {
   );
 }
 
-/** Radio buttons in a fieldset; each option may have a hint under its label. */
+/**
+ * A datalist of time zones, for an input's `list`.
+ * @param {string} id
+ * @param {string[]} zones
+ */
+export function zoneList(id, zones) {
+  return h('datalist', { id }, zones.map((z) => h('option', { value: z })));
+}
+
+/** @typedef {{ value: string, label: string, hint?: string }} RadioOption */
+
+/**
+ * @typedef {ErrorTarget & { inputs: HTMLInputElement[], value: string }} RadioGroup
+ */
+
+/**
+ * Radio buttons in a fieldset; each option may have a hint under its label.
+ * @param {{ name: string, legend: string, help?: string, options: RadioOption[], value: string, className?: string }} options
+ * @returns {RadioGroup}
+ */
 export function radioGroup({ name, legend, help, options, value, className = '' }) {
   const helpId = `${name}-help`;
   const errorId = `${name}-error`;
   const helpEl = help ? h('p', { className: 'help', id: helpId }, help) : null;
   const errorEl = h('p', { className: 'field-error', id: errorId, hidden: true });
+  /** @type {HTMLInputElement[]} */
   const inputs = [];
   const items = options.map((o) => {
     const id = `${name}-${o.value}`;
@@ -100,7 +158,7 @@ export function radioGroup({ name, legend, help, options, value, className = '' 
     wrap,
     inputs,
     get focusTarget() {
-      return inputs.find((i) => i.checked) ?? inputs[0];
+      return /** @type {HTMLInputElement} */ (inputs.find((i) => i.checked) ?? inputs[0]);
     },
     get error() {
       return error;
@@ -120,82 +178,4 @@ export function radioGroup({ name, legend, help, options, value, className = '' 
       describe(wrap, [helpEl ? helpId : null, error ? errorId : null]);
     },
   };
-}
-
-/** "Please check these details" at the top of a form, with links to each field. */
-export function errorSummary() {
-  const heading = h('h2', { className: 'error-summary-title' }, '');
-  const list = h('ul', {});
-  const el = h('div', { className: 'error-summary', tabindex: '-1', hidden: true }, heading, list);
-  const headingId = `summary-${Math.random().toString(36).slice(2, 8)}`;
-  heading.id = headingId;
-  el.setAttribute('aria-labelledby', headingId);
-  return {
-    el,
-    show(items, title) {
-      heading.textContent = title ?? (items.length === 1 ? 'Please check one detail' : `Please check ${items.length} details`);
-      list.replaceChildren(
-        ...items.map(({ message, target }) => {
-          if (!target) return h('li', {}, message);
-          const link = h('a', { href: `#${target.id}` }, message);
-          link.addEventListener('click', (event) => {
-            event.preventDefault();
-            target.focus();
-            target.scrollIntoView({ block: 'center' });
-          });
-          return h('li', {}, link);
-        }),
-      );
-      el.hidden = false;
-      el.focus();
-    },
-    hide() {
-      el.hidden = true;
-      list.replaceChildren();
-    },
-  };
-}
-
-/** Reads a whole number from an input; '' when empty, NaN when not a whole number. */
-export function readInt(inputEl) {
-  const raw = inputEl.value.trim();
-  if (raw === '' && !inputEl.validity?.badInput) return '';
-  const n = Number(raw);
-  return Number.isInteger(n) ? n : NaN;
-}
-
-/** "7, 1" → [7, 1]; '' → ''; NaN entries make the result null (not understood). */
-export function readDayList(text) {
-  const raw = text.trim();
-  if (raw === '') return '';
-  const parts = raw.split(/[\s,;]+/).filter(Boolean);
-  const numbers = parts.map(Number);
-  return numbers.every((n) => Number.isInteger(n)) ? numbers : null;
-}
-
-/** The IANA zones this browser knows, for a datalist. */
-export function timeZones(current) {
-  let zones = [];
-  try {
-    zones = Intl.supportedValuesOf('timeZone');
-  } catch {
-    zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Europe/Dublin', 'Australia/Sydney', 'Pacific/Auckland', 'America/Toronto'];
-  }
-  if (current && !zones.includes(current)) zones = [current, ...zones];
-  return zones;
-}
-
-export function isTimeZone(value) {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return Boolean(value);
-  } catch {
-    return false;
-  }
-}
-
-/** The server's validation messages are written for developers; these say the same for people. */
-export function friendlier(message, hint) {
-  if (!hint) return message;
-  return /expected|invalid|too (big|small)|received|must match/i.test(message) ? hint : message;
 }

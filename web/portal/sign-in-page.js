@@ -1,24 +1,34 @@
+// @ts-check
 /** The screen a therapist sees before signing in. */
 import { h } from './dom.js';
 
+/** @import { PageResult, PortalConfig } from './types.js' */
+
+/** @type {Record<string, string>} */
 const NOTICES = {
   'signed-out': 'You have signed out. Nothing more is kept in this browser tab.',
   expired: 'For your privacy, your session has ended. Please sign in again to carry on.',
   failed: 'Signing in did not finish. Nothing has changed; please try again.',
 };
 
+/**
+ * @param {{ config: PortalConfig | null, notice: string | null, signIn: () => Promise<void> }} options
+ * @returns {PageResult}
+ */
 export function signInPage({ config, notice, signIn }) {
   const local = config?.mode === 'local';
   const button = local
-    ? h('a', { className: 'button button-large', href: config.signInUrl || '/local/sign-in' }, 'Sign in')
+    ? h('a', { className: 'button button-large', href: config?.signInUrl || '/local/sign-in' }, 'Sign in')
     : h(
         'button',
         {
           type: 'button',
           className: 'button button-large',
+          /** @param {MouseEvent} event */
           onclick: async (event) => {
-            event.currentTarget.disabled = true;
-            event.currentTarget.textContent = 'Opening sign-in…';
+            const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
+            button.disabled = true;
+            button.textContent = 'Opening sign-in…';
             await signIn();
           },
         },

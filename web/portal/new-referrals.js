@@ -1,0 +1,100 @@
+// @ts-check
+/** Referrals: repeatable rows of name and contact, added and removed with focus kept in place. */
+import { h } from './dom.js';
+import { field, input } from './fields.js';
+import { maxItemsAt, maxLengthAt } from './rules.js';
+
+/** @import { Field } from './fields.js' */
+/** @import { ReferralValues } from './new-read-form.js' */
+/** @import { Limits } from './types.js' */
+
+/**
+ * @typedef {object} ReferralRow
+ * @property {number} key stable for the row's life, unlike its position
+ * @property {Field<HTMLInputElement>} name
+ * @property {Field<HTMLInputElement>} contact
+ * @property {HTMLLegendElement} legend
+ * @property {HTMLSpanElement} removeLabel
+ * @property {HTMLFieldSetElement} el
+ */
+
+/**
+ * @param {{ limits: Limits, onChange: () => void }} options the API's limits for a new policy;
+ *   what to do when a row is added or removed by the therapist
+ */
+export function referralList({ limits, onChange }) {
+  const max = maxItemsAt(limits, 'referrals');
+  let lastKey = 0;
+  /** @type {ReferralRow[]} */
+  const rows = [];
+  const list = h('div', { className: 'referrals' });
+  const addButton = h('button', { type: 'button', className: 'button button-secondary' }, 'Add a referral');
+  const help = h(
+    'p',
+    { className: 'help', id: 'referrals-help' },
+    'Optional. People or services the client can turn to, given in the closing email and whenever an update cannot be accepted.',
+  );
+
+  function renumber() {
+    rows.forEach((row, i) => {
+      row.legend.textContent = `Referral ${i + 1}`;
+      row.removeLabel.textContent = ` referral ${i + 1}`;
+    });
+    addButton.hidden = rows.length >= max;
+  }
+
+  /** @param {ReferralRow} row */
+  function remove(row) {
+    const index = rows.indexOf(row);
+    rows.splice(index, 1);
+    row.el.remove();
+    renumber();
+    (rows[index]?.name.input ?? rows[index - 1]?.name.input ?? addButton).focus();
+    onChange();
+  }
+
+  /**
+   * @param {{ name?: string, contact?: string }} [values]
+   * @param {{ focus?: boolean }} [options]
+   */
+  function add(values = {}, { focus = false } = {}) {
+    lastKey += 1;
+    const key = lastKey;
+    const name = field({ id: `referral-${key}-name`, label: 'Name', control: input({ maxlength: maxLengthAt(limits, 'referrals.name'), autocomplete: 'off', value: values.name ?? '' }) });
+    const contact = field({
+      id: `referral-${key}-contact`,
+      label: 'Phone, email or website',
+      control: input({ maxlength: maxLengthAt(limits, 'referrals.contact'), autocomplete: 'off', value: values.contact ?? '' }),
+    });
+    const legend = h('legend', {}, '');
+    const removeLabel = h('span', { className: 'visually-hidden' }, '');
+    const removeButton = h('button', { type: 'button', className: 'button button-quiet' }, 'Remove', removeLabel);
+    /** @type {ReferralRow} */
+    const row = { key, name, contact, legend, removeLabel, el: h('fieldset', { className: 'referral' }, legend, h('div', { className: 'referral-fields' }, name.wrap, contact.wrap), removeButton) };
+    removeButton.addEventListener('click', () => remove(row));
+    rows.push(row);
+    list.append(row.el);
+    renumber();
+    if (focus) name.input.focus();
+  }
+
+  addButton.addEventListener('click', () => {
+    add({}, { focus: true });
+    onChange();
+  });
+
+  return {
+    rows,
+    add,
+    group: h('fieldset', { className: 'field referrals-group', 'aria-describedby': 'referrals-help' }, h('legend', {}, 'Referrals'), help, list, addButton),
+    /** @returns {ReferralValues[]} */
+    values: () => rows.map((r) => ({ key: r.key, name: r.name.input.value, contact: r.contact.input.value })),
+    /**
+     * The control a referral problem names, if its row is still there.
+     * @param {string} id
+     */
+    fieldById: (id) => rows.flatMap((r) => [r.name, r.contact]).find((f) => f.input.id === id) ?? null,
+  };
+}
+
+/** @typedef {ReturnType<typeof referralList>} ReferralList */

@@ -1,0 +1,140 @@
+// @ts-check
+/**
+ * "What you can do" on one arrangement: pause or resume, send a new link, close, download.
+ * Closing and new links ask first, in a panel that says what will happen.
+ */
+import { h } from './dom.js';
+import { confirmCopy } from './policy-text.js';
+import { section } from './policy-sections.js';
+import { hasEnded } from './states.js';
+import { plural } from './words.js';
+
+/** @import { PolicyDetail, PortalRules } from './types.js' */
+
+/**
+ * What the page knows about its actions while they run.
+ * @typedef {object} ActionState
+ * @property {PolicyDetail} detail
+ * @property {'' | 'close' | 'reissue'} confirming the panel open, if any
+ * @property {string} busy the action being sent, if any
+ * @property {string} actionError why the last action did not work
+ */
+
+/**
+ * @typedef {object} ActionHandlers
+ * @property {(action: string, after: { done: () => string, focusAfter: string }) => void} act sends an action
+ * @property {(kind: 'close' | 'reissue') => void} ask opens a confirmation
+ * @property {(kind: 'close' | 'reissue') => void} cancel closes it again
+ * @property {() => void} exportCopy downloads everything as JSON
+ */
+
+/**
+ * @param {ActionState} state
+ * @param {string} label
+ * @param {string} action
+ * @param {string} className
+ * @param {() => void} onclick
+ */
+function actionButton(state, label, action, className, onclick) {
+  return h('button', { type: 'button', className: `button ${className}`, 'data-action': action, disabled: Boolean(state.busy), onclick }, state.busy === action ? 'Working…' : label);
+}
+
+/**
+ * @param {ActionState} state
+ * @param {ActionHandlers} handlers
+ * @param {'close' | 'reissue'} kind
+ */
+function confirmPanel(state, handlers, kind) {
+  const copy = confirmCopy(kind, state.detail);
+  const titleId = `confirm-${kind}-title`;
+  return h(
+    'div',
+    { className: 'confirm', role: 'group', 'aria-labelledby': titleId },
+    h('h3', { id: titleId, tabindex: '-1' }, copy.title),
+    h('p', {}, copy.text),
+    h(
+      'div',
+      { className: 'button-row' },
+      actionButton(state, copy.confirm, `${copy.action}-confirm`, kind === 'close' ? 'button-danger' : '', () =>
+        handlers.act(copy.action, { done: copy.done, focusAfter: 'export' }),
+      ),
+      h('button', { type: 'button', className: 'button button-secondary', disabled: Boolean(state.busy), onclick: () => handlers.cancel(kind) }, copy.cancel),
+    ),
+  );
+}
+
+/**
+ * @param {...import('./dom.js').Child} children
+ */
+const action = (...children) => h('div', { className: 'action' }, ...children);
+
+/**
+ * @param {ActionState} state
+ * @param {ActionHandlers} handlers
+ */
+function stateActions(state, handlers) {
+  const s = state.detail.state;
+  const who = state.detail.client.name;
+  if (s === 'active') {
+    return action(
+      actionButton(state, 'Pause', 'pause', 'button-secondary', () =>
+        handlers.act('pause', { done: () => `Paused. ${who} cannot send updates until you resume.`, focusAfter: 'resume' }),
+      ),
+      h('p', { className: 'help' }, `Holds updates and reminders. ${who} is not emailed about it.`),
+    );
+  }
+  if (s === 'paused') {
+    return action(
+      actionButton(state, 'Resume', 'resume', '', () => handlers.act('resume', { done: () => `Resumed. ${who} can send updates within the rules again.`, focusAfter: 'pause' })),
+      h('p', { className: 'help' }, 'Updates and reminders carry on within the same dates.'),
+    );
+  }
+  return null;
+}
+
+/**
+ * @param {ActionState} state
+ * @param {ActionHandlers} handlers
+ */
+function openActions(state, handlers) {
+  const { detail } = state;
+  const reaches = !detail.clientEmailSuppressed;
+  return [
+    reaches && state.confirming === 'reissue' ? confirmPanel(state, handlers, 'reissue') : null,
+    reaches && state.confirming !== 'reissue'
+      ? action(
+          actionButton(state, 'Send a new link', 'reissue-link', 'button-secondary', () => handlers.ask('reissue')),
+          h('p', { className: 'help' }, 'If their link was lost or shared. Old links stop working.'),
+        )
+      : null,
+    state.confirming === 'close'
+      ? confirmPanel(state, handlers, 'close')
+      : action(
+          actionButton(state, 'Close arrangement', 'close', 'button-secondary', () => handlers.ask('close')),
+          h('p', { className: 'help' }, detail.acceptedAt && reaches ? 'Ends it now, with a goodbye email to the client.' : 'Ends it now.'),
+        ),
+  ];
+}
+
+/**
+ * @param {ActionState} state
+ * @param {ActionHandlers} handlers
+ * @param {PortalRules} service
+ */
+export function actionsSection(state, handlers, service) {
+  const ended = hasEnded(state.detail.state);
+  const exportItem = action(
+    h('button', { type: 'button', className: 'button button-secondary', 'data-action': 'export', onclick: handlers.exportCopy }, 'Download a copy'),
+    h(
+      'p',
+      { className: 'help' },
+      'Everything about this arrangement, as a JSON file.' + (ended ? ` It is deleted ${plural(service.defaults.retentionDays, 'day')} after closing.` : ''),
+    ),
+  );
+  return section(
+    'What you can do',
+    'actions-title',
+    state.actionError ? h('p', { className: 'notice notice-error action-error', role: 'alert', tabindex: '-1' }, state.actionError) : null,
+    h('div', { className: 'actions' }, stateActions(state, handlers), ended ? null : openActions(state, handlers), exportItem),
+  );
+}
