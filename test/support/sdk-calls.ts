@@ -52,7 +52,14 @@ export function recordCommands(client: SdkClient) {
   mkdirSync(SDK_CALLS_DIR, { recursive: true });
   const file = join(SDK_CALLS_DIR, `${process.pid}.jsonl`);
   const middleware: InitializeMiddleware<Input, object> = (next, context) => async (args) => {
-    appendFileSync(file, `${JSON.stringify(describe(context.clientName ?? 'unknown', context.commandName ?? 'unknown', args.input))}\n`);
+    const line = `${JSON.stringify(describe(context.clientName ?? 'unknown', context.commandName ?? 'unknown', args.input))}\n`;
+    try {
+      appendFileSync(file, line);
+    } catch {
+      // Another test run started meanwhile and cleared the folder: make it again, never fail the request.
+      mkdirSync(SDK_CALLS_DIR, { recursive: true });
+      appendFileSync(file, line);
+    }
     return next(args);
   };
   client.middlewareStack.add(middleware, { step: 'initialize', name: 'afterwordRecordCommands' });
