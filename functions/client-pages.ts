@@ -8,6 +8,7 @@ import { AppError, NotFoundError, ValidationError } from '../shared/domain/error
 import type { Problem } from '../shared/domain/problem.js';
 import { acceptPolicy, clientStatus, declinePolicy, optOut, skipCheckIn, submitCheckIn, submitUpdate } from '../shared/use-cases/client-actions.js';
 import type { Deps } from '../shared/use-cases/deps.js';
+import { DONE_NOTICES, NO_SUCH_ACTION } from '../shared/wording/client.js';
 import { awsDeps } from './aws-deps.js';
 import { httpHandler, type Action } from './http/handler.js';
 import { formBody, pathParam, type HttpEvent } from './http/request.js';
@@ -15,13 +16,7 @@ import { html, redirect, type Result } from './http/respond.js';
 import type { RouteKeyOf } from './http/routes.js';
 import { renderClientPage, renderErrorPage, renderLinkNotActivePage, renderStopPage, type Notice } from './pages/client-page.js';
 
-const DONE: Record<string, Notice> = {
-  accepted: { kind: 'success', title: 'Thank you for accepting', detail: 'Everything below is now open to you, within the dates shown.' },
-  declined: { kind: 'success', title: 'You have declined', detail: 'Nothing more will be sent to you about this arrangement.' },
-  update: { kind: 'success', title: 'Your update was sent', detail: 'It is on its way to your therapist. A receipt is on its way to your inbox.' },
-  'check-in': { kind: 'success', title: 'Your check-in message was sent', detail: 'Your therapist will receive it by email.' },
-  skipped: { kind: 'success', title: 'Check-in skipped', detail: 'There will be no check-in reminders. Nothing else changes.' },
-};
+const DONE: Record<string, Notice> = Object.fromEntries(Object.entries(DONE_NOTICES).map(([done, words]) => [done, { kind: 'success', ...words }]));
 
 const token = (e: HttpEvent) => pathParam(e, 'token');
 const pageUrl = (t: string, done?: string) => `/c/${encodeURIComponent(t)}${done ? `?done=${done}` : ''}`;
@@ -89,7 +84,7 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
       // Both the page's button and a mail client's RFC 8058 one-click POST land here.
       return html(200, renderStopPage(await optOut(deps, t), { token: t, done: true }));
     default:
-      throw new NotFoundError('There is no such action on this page.');
+      throw new NotFoundError(NO_SUCH_ACTION);
   }
 }
 

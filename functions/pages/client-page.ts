@@ -5,6 +5,18 @@
  * nothing here adds it.
  */
 import { crisisResources } from '../../shared/domain/crisis.js';
+import {
+  THANK_YOU_FOR_TAKING_PART,
+  TAKE_CARE,
+  invitedPage,
+  linkNotActivePage,
+  openPage,
+  pageHeading,
+  pageTitle,
+  sentOnBehalfOf,
+  stopPage,
+  STOP_ALL_EMAILS,
+} from '../../shared/wording/client.js';
 import type { ClientView } from '../../shared/use-cases/views.js';
 import { buttonForm, documentShell, escapeHtml, linkPath, noticeBox, type Notice } from './layout.js';
 import { checkInSection, keptWords, referralsSection, updateSection } from './sections.js';
@@ -19,19 +31,14 @@ export interface PageOptions {
   idempotencyKey: string;
 }
 
-const SITE = 'Afterword';
-
-/** A neutral tab title: someone glancing at the screen learns nothing private. */
-const pageTitle = (notice?: Notice) => (notice ? `${notice.title} · ${SITE}` : `Your page · ${SITE}`);
-
-const heading = (view: ClientView) => `<h1>Staying in touch with ${escapeHtml(view.therapistName)}</h1>`;
+const heading = (view: ClientView) => `<h1>${escapeHtml(pageHeading(view.therapistName))}</h1>`;
 
 const stoppedByClient = (view: ClientView) => view.state === 'closed' && view.closedReason === 'opted-out';
 const hasEnded = (view: ClientView) => view.state === 'closed' || view.state === 'declined';
 
 function footer(view: ClientView, token: string): string {
-  const stop = stoppedByClient(view) ? '' : `<p><a href="${linkPath(token, 'stop')}">Stop all emails</a></p>\n`;
-  return `${stop}<p>Sent by ${SITE} on behalf of ${escapeHtml(view.therapistName)}.</p>`;
+  const stop = stoppedByClient(view) ? '' : `<p><a href="${linkPath(token, 'stop')}">${escapeHtml(STOP_ALL_EMAILS)}</a></p>\n`;
+  return `${stop}<p>${escapeHtml(sentOnBehalfOf(view.therapistName))}</p>`;
 }
 
 function rulesList(view: ClientView): string {
@@ -39,14 +46,14 @@ function rulesList(view: ClientView): string {
 }
 
 function invitedBody(view: ClientView, token: string): string {
-  const name = escapeHtml(view.therapistName);
+  const name = view.therapistName;
   return [
-    `<p>${name} has suggested a simple way to stay in touch now that your sessions have ended. Here is what it includes:</p>`,
+    `<p>${escapeHtml(invitedPage.intro(name))}</p>`,
     rulesList(view),
-    '<p>Nothing else will be sent to you unless you accept.</p>',
-    buttonForm(linkPath(token, 'accept'), 'Accept'),
-    `<p class="muted">Saying no is completely fine. If you decline, ${name} will be told, and nothing more will come from this arrangement.</p>`,
-    buttonForm(linkPath(token, 'decline'), 'Decline', true),
+    `<p>${escapeHtml(invitedPage.nothingUnlessAccepted)}</p>`,
+    buttonForm(linkPath(token, 'accept'), invitedPage.accept),
+    `<p class="muted">${escapeHtml(invitedPage.declineIsFine(name))}</p>`,
+    buttonForm(linkPath(token, 'decline'), invitedPage.decline, true),
   ].join('\n');
 }
 
@@ -54,12 +61,12 @@ function openBody(view: ClientView, opts: PageOptions): string {
   const intro =
     view.state === 'paused' && view.stateDetail
       ? `<p>${escapeHtml(view.stateDetail)}</p>`
-      : `<p>You can write to ${escapeHtml(view.therapistName)} here, within the arrangement below.</p>`;
+      : `<p>${escapeHtml(openPage.intro(view.therapistName))}</p>`;
   return [
     intro,
-    '<h2>What’s left</h2>',
+    `<h2>${escapeHtml(openPage.leftHeading)}</h2>`,
     `<p>${escapeHtml(view.summary.left)}</p>`,
-    `<details><summary>The whole arrangement</summary>\n${rulesList(view)}\n</details>`,
+    `<details><summary>${escapeHtml(openPage.wholeArrangement)}</summary>\n${rulesList(view)}\n</details>`,
     updateSection(view, opts.token, opts.idempotencyKey, opts.draft?.update),
     checkInSection(view, opts.token, opts.draft?.checkIn),
   ]
@@ -77,7 +84,7 @@ function keptAfterEnd(draft: PageOptions['draft']): string {
 
 function endedBody(view: ClientView, opts: PageOptions): string {
   const parts = [`<p>${escapeHtml(view.stateDetail ?? '')}</p>`];
-  if (view.state === 'closed' && !stoppedByClient(view)) parts.push('<p>Thank you for taking part. We wish you well.</p>');
+  if (view.state === 'closed' && !stoppedByClient(view)) parts.push(`<p>${escapeHtml(THANK_YOU_FOR_TAKING_PART)}</p>`);
   parts.push(keptAfterEnd(opts.draft), referralsSection(view));
   return parts.filter((part) => part !== '').join('\n');
 }
@@ -86,7 +93,7 @@ export function renderClientPage(view: ClientView, opts: PageOptions): string {
   const body =
     view.state === 'invited' ? invitedBody(view, opts.token) : hasEnded(view) ? endedBody(view, opts) : openBody(view, opts);
   return documentShell({
-    title: pageTitle(opts.notice),
+    title: pageTitle(opts.notice?.title),
     main: [heading(view), opts.notice ? noticeBox(opts.notice) : '', body].filter((part) => part !== '').join('\n'),
     crisis: view.crisis,
     footer: footer(view, opts.token),
@@ -94,36 +101,32 @@ export function renderClientPage(view: ClientView, opts: PageOptions): string {
 }
 
 export function renderStopPage(view: ClientView, opts: { token: string; done: boolean }): string {
-  const name = escapeHtml(view.therapistName);
-  const back = `<p><a href="${linkPath(opts.token)}">Go back to your page</a></p>`;
+  const name = view.therapistName;
+  const para = (text: string) => `<p>${escapeHtml(text)}</p>`;
+  const back = `<p><a href="${linkPath(opts.token)}">${escapeHtml(stopPage.back)}</a></p>`;
   let title: string;
   let body: string[];
   if (stoppedByClient(view) || (opts.done && !hasEnded(view))) {
-    title = 'All emails have stopped';
+    title = stopPage.stoppedTitle;
     body = [
-      `<div class="notice notice-success" role="status"><p>Your arrangement with ${name} has ended. One short email confirms this, and after it nothing more will be sent.</p></div>`,
-      `<p>That was yours to decide, and it is completely fine. ${name} will be told that the arrangement has ended.</p>`,
+      `<div class="notice notice-success" role="status">${para(stopPage.stopped(name))}</div>`,
+      para(stopPage.yoursToDecide(name)),
       referralsSection(view),
-      '<p>Take good care of yourself.</p>',
+      para(TAKE_CARE),
     ];
   } else if (hasEnded(view)) {
     // Declined or closed already: nothing more is sent, so there is nothing to stop.
-    title = 'No more emails';
-    body = [`<p>Your arrangement with ${name} has already ended, so no more emails will come from it. There is nothing you need to do.</p>`, back];
+    title = stopPage.alreadyEndedTitle;
+    body = [para(stopPage.alreadyEnded(name)), back];
   } else {
-    title = 'Stop all emails';
-    body = [
-      `<p>If you stop, your arrangement with ${name} ends. No more emails will come from it, and updates and the check-in message can no longer be sent.</p>`,
-      `<p>${name} will be told that the arrangement has ended, and you will get one short email to confirm it. This cannot be undone from this page.</p>`,
-      buttonForm(linkPath(opts.token, 'stop'), 'Stop all emails'),
-      back,
-    ];
+    title = stopPage.askTitle;
+    body = [para(stopPage.ifYouStop(name)), para(stopPage.confirmation(name)), buttonForm(linkPath(opts.token, 'stop'), stopPage.button), back];
   }
   return documentShell({
-    title: `${title} · ${SITE}`,
-    main: [`<h1>${title}</h1>`, ...body].filter((part) => part !== '').join('\n'),
+    title: pageTitle(title),
+    main: [`<h1>${escapeHtml(title)}</h1>`, ...body].filter((part) => part !== '').join('\n'),
     crisis: view.crisis,
-    footer: `<p>Sent by ${SITE} on behalf of ${name}.</p>`,
+    footer: para(sentOnBehalfOf(name)),
   });
 }
 
@@ -132,15 +135,15 @@ const DEFAULT_CRISIS = () => crisisResources('US').lines;
 /** `kept`: words the client was sending when the link stopped working, so they can copy them. */
 export function renderLinkNotActivePage(detail: string, kept?: string): string {
   return documentShell({
-    title: `Link not active · ${SITE}`,
-    main: ['<h1>This link is not active</h1>', `<p>${escapeHtml(detail)}</p>`, kept ? keptWords('kept-text', kept) : ''].filter(Boolean).join('\n'),
+    title: pageTitle(linkNotActivePage.title),
+    main: [`<h1>${escapeHtml(linkNotActivePage.heading)}</h1>`, `<p>${escapeHtml(detail)}</p>`, kept ? keptWords('kept-text', kept) : ''].filter(Boolean).join('\n'),
     crisis: DEFAULT_CRISIS(),
   });
 }
 
 export function renderErrorPage(title: string, detail: string): string {
   return documentShell({
-    title: `${title} · ${SITE}`,
+    title: pageTitle(title),
     main: [`<h1>${escapeHtml(title)}</h1>`, `<p>${escapeHtml(detail)}</p>`].join('\n'),
     crisis: DEFAULT_CRISIS(),
   });

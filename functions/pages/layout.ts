@@ -4,17 +4,14 @@
  * resources: the page CSP allows neither, and every form works as plain HTML.
  */
 
-import { escapeHtml } from '../../shared/emails/escape.js';
+import { escapeHtml, multiline } from '../../shared/emails/escape.js';
+import { htmlDocument } from '../../shared/emails/html-document.js';
+import { CRISIS_BOX } from '../../shared/wording/client.js';
 
 export type Notice = { kind: 'success' | 'refusal' | 'error'; title: string; detail: string };
 
 /** One escaper for emails and pages: safe in element content and quoted attributes. */
-export { escapeHtml };
-
-/** Escaped, with the writer's line breaks kept. */
-export function multiline(s: string): string {
-  return escapeHtml(s.replace(/\r\n?/g, '\n')).replace(/\n/g, '<br>');
-}
+export { escapeHtml, multiline };
 
 /** A path under the client's link, ready for an attribute. */
 export function linkPath(token: string, action?: string): string {
@@ -84,39 +81,29 @@ export interface ShellParts {
 
 export function documentShell(parts: ShellParts): string {
   const footer = parts.footer ? `<footer>\n${parts.footer}\n</footer>\n` : '';
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="robots" content="noindex, nofollow">',
-    '<meta name="color-scheme" content="light">',
-    `<title>${escapeHtml(parts.title)}</title>`,
-    // No icon to fetch: the page makes no request but its own (and its optional script).
-    '<link rel="icon" href="data:,">',
-    `<style>${STYLE}</style>`,
-    // Progressive enhancement only: a live character counter; every form works without it.
-    '<script src="/assets/counter.js" defer></script>',
-    '</head>',
-    '<body>',
-    '<div class="wrap">',
-    `<main>\n${parts.main}\n</main>`,
-    crisisBox(parts.crisis),
-    footer + '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument({
+    head: [
+      '<meta name="referrer" content="no-referrer">',
+      '<meta name="robots" content="noindex, nofollow">',
+      '<meta name="color-scheme" content="light">',
+      `<title>${escapeHtml(parts.title)}</title>`,
+      // No icon to fetch: the page makes no request but its own (and its optional script).
+      '<link rel="icon" href="data:,">',
+      `<style>${STYLE}</style>`,
+      // Progressive enhancement only: a live character counter; every form works without it.
+      '<script src="/assets/counter.js" defer></script>',
+    ],
+    bodyTag: '<body>',
+    content: ['<div class="wrap">', `<main>\n${parts.main}\n</main>`, crisisBox(parts.crisis), footer + '</div>'],
+  });
 }
 
 /** The service is not watched for urgent messages, and every page says so. */
 export function crisisBox(lines: string[]): string {
   return [
     '<aside class="crisis" aria-labelledby="crisis-title">',
-    '<h2 id="crisis-title">This page is not for emergencies.</h2>',
-    '<p>Messages sent here are not read straight away. If you need help now:</p>',
+    `<h2 id="crisis-title">${escapeHtml(CRISIS_BOX.heading)}</h2>`,
+    `<p>${escapeHtml(CRISIS_BOX.intro)}</p>`,
     `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
     '</aside>',
   ].join('\n');

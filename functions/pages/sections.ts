@@ -2,17 +2,21 @@
  * The parts of the client's page that depend on where the arrangement stands: sending an
  * update, the check-in, the client's kept words, and the therapist's referrals.
  */
-import { formatDate, formatDateWithWeekday } from '../../shared/domain/dates.js';
+import {
+  CHECK_IN_SKIPPED,
+  KEPT_WORDS_LABEL,
+  checkInForm,
+  checkInMessageEnded,
+  checkInSentTo,
+  checkInStatus,
+  describeReplies,
+  nextUpdateFrom,
+  noUpdateToday as noUpdateWords,
+  referrals as referralWords,
+  updateForm,
+} from '../../shared/wording/client.js';
 import type { ClientView } from '../../shared/use-cases/views.js';
 import { buttonForm, escapeHtml, linkPath, multiline, textareaContent } from './layout.js';
-
-const count = (n: number) => n.toLocaleString('en-US');
-
-function repliesLine(view: ClientView): string {
-  return view.rules.replies === 'may-reply'
-    ? `${view.therapistName} reads every update and may reply.`
-    : `${view.therapistName} reads every update but will not reply to them.`;
-}
 
 /**
  * Words the client wrote that cannot be sent right now (the arrangement changed while they
@@ -21,7 +25,7 @@ function repliesLine(view: ClientView): string {
 export function keptWords(id: string, text: string): string {
   return [
     '<div class="kept">',
-    `<label for="${id}">Your words, kept here so you can copy them</label>`,
+    `<label for="${id}">${escapeHtml(KEPT_WORDS_LABEL)}</label>`,
     `<textarea id="${id}" rows="8" readonly>${textareaContent(text)}</textarea>`,
     '</div>',
   ].join('\n');
@@ -57,26 +61,26 @@ function textForm(opts: {
 /** Why no update can be sent today, and when one can. */
 function noUpdateToday(view: ClientView): string {
   const u = view.updates;
-  if (view.state === 'paused') return 'Updates are paused for now.';
-  if (u.left === 0) return u.limit === 1 ? 'You have sent your update.' : `You have sent all ${count(u.limit)} updates.`;
-  if (u.nextAllowedOn && u.nextAllowedOn > view.today) return `Your next update can be sent from ${formatDate(u.nextAllowedOn)}.`;
-  return 'No more updates can be sent in this arrangement.';
+  if (view.state === 'paused') return noUpdateWords.paused;
+  if (u.left === 0) return noUpdateWords.allSent(u.limit);
+  if (u.nextAllowedOn && u.nextAllowedOn > view.today) return nextUpdateFrom(u.nextAllowedOn);
+  return noUpdateWords.noMore;
 }
 
 export function updateSection(view: ClientView, token: string, idempotencyKey: string, draft: string | undefined): string {
   const { updates } = view;
-  const parts = ['<h2>Send an update</h2>'];
+  const parts = [`<h2>${escapeHtml(updateForm.heading)}</h2>`];
   if (updates.canSendToday) {
     const max = view.rules.updates.maxCharacters;
     parts.push(
       textForm({
         action: linkPath(token, 'update'),
         id: 'update-text',
-        label: `Your update to ${view.therapistName}`,
-        hint: `Up to ${count(max)} characters, plain text. ${repliesLine(view)}`,
+        label: updateForm.label(view.therapistName),
+        hint: updateForm.hint(max, describeReplies(view.rules, view.therapistName)),
         maxCharacters: max,
         draft,
-        button: 'Send update',
+        button: updateForm.button,
         hidden: `<input type="hidden" name="idempotencyKey" value="${escapeHtml(idempotencyKey)}">`,
       }),
     );
@@ -93,33 +97,32 @@ export function updateSection(view: ClientView, token: string, idempotencyKey: s
 
 function checkInStatusLine(view: ClientView, c: NonNullable<ClientView['checkIn']>): string {
   const name = view.therapistName;
-  if (c.status === 'skipped') return 'You chose to skip the check-in. That is completely fine.';
-  if (c.format === 'session') {
-    return `${name} has planned a check-in session on ${formatDateWithWeekday(c.on)} and will arrange the details.`;
-  }
-  if (c.status === 'sent') return `Your check-in message has been sent. ${name} has it.`;
+  if (c.status === 'skipped') return CHECK_IN_SKIPPED;
+  if (c.format === 'session') return checkInStatus.session(name, c.on);
+  if (c.status === 'sent') return checkInSentTo(name);
   const until = c.messageUntil ?? c.on;
-  if (view.today > until) return `The time for the check-in message ended on ${formatDate(until)}.`;
-  if (view.state === 'paused' && view.today >= c.on) return `${name} has paused things for the moment, so the check-in message cannot be sent just now.`;
-  return `From ${formatDateWithWeekday(c.on)} until ${formatDate(until)}, you can send one check-in message here. It does not count as one of your updates.`;
+  if (view.today > until) return checkInMessageEnded(until);
+  if (view.state === 'paused' && view.today >= c.on) return checkInStatus.paused(name);
+  return checkInStatus.ahead(c.on, until);
 }
 
 export function checkInSection(view: ClientView, token: string, draft: string | undefined): string {
   const c = view.checkIn;
-  if (!c) return draft === undefined ? '' : ['<h2>Check-in</h2>', keptWords('kept-check-in', draft)].join('\n');
-  const parts = ['<h2>Check-in</h2>'];
+  const heading = `<h2>${escapeHtml(checkInForm.heading)}</h2>`;
+  if (!c) return draft === undefined ? '' : [heading, keptWords('kept-check-in', draft)].join('\n');
+  const parts = [heading];
   if (c.canSendToday) {
     const max = view.rules.updates.maxCharacters;
     parts.push(
-      `<p>You can send your one check-in message until ${escapeHtml(formatDate(c.messageUntil ?? c.on))}. It does not count as one of your updates.</p>`,
+      `<p>${escapeHtml(checkInForm.open(c.messageUntil ?? c.on))}</p>`,
       textForm({
         action: linkPath(token, 'check-in'),
         id: 'check-in-text',
-        label: `Your check-in message to ${view.therapistName}`,
-        hint: `Up to ${count(max)} characters, plain text.`,
+        label: checkInForm.label(view.therapistName),
+        hint: checkInForm.hint(max),
         maxCharacters: max,
         draft,
-        button: 'Send check-in message',
+        button: checkInForm.button,
       }),
     );
   } else {
@@ -130,8 +133,8 @@ export function checkInSection(view: ClientView, token: string, draft: string | 
   // Skipping is offered only while it can be done (the service refuses it when paused).
   if (c.status === 'pending' && view.state === 'active') {
     parts.push(
-      '<p class="muted">If you would rather not have the check-in, you can skip it. Nothing else changes.</p>',
-      buttonForm(linkPath(token, 'skip-check-in'), 'Skip the check-in', true),
+      `<p class="muted">${escapeHtml(checkInForm.skipOffer)}</p>`,
+      buttonForm(linkPath(token, 'skip-check-in'), checkInForm.skip, true),
     );
   }
   return parts.join('\n');
@@ -148,5 +151,5 @@ function contactHtml(contact: string): string {
 export function referralsSection(view: ClientView): string {
   if (view.referrals.length === 0) return '';
   const items = view.referrals.map((r) => (r.contact.trim() ? `<li>${escapeHtml(r.name)}: ${contactHtml(r.contact)}</li>` : `<li>${escapeHtml(r.name)}</li>`));
-  return ['<h2>If you would like support</h2>', `<p>${escapeHtml(view.therapistName)} suggested:</p>`, `<ul>\n${items.join('\n')}\n</ul>`].join('\n');
+  return [`<h2>${escapeHtml(referralWords.heading)}</h2>`, `<p>${escapeHtml(referralWords.intro(view.therapistName))}</p>`, `<ul>\n${items.join('\n')}\n</ul>`].join('\n');
 }

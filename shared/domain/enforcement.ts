@@ -3,7 +3,28 @@
  * Pure: callers pass the policy, today's date in the policy's zone, and the text.
  * Order of checks is the product's contract (docs: "Enforcement of a client update").
  */
-import { addDays, formatDate, type IsoDate } from './dates.js';
+import {
+  allUpdatesSent,
+  CHECK_IN_ALREADY_SENT,
+  CHECK_IN_IS_A_SESSION,
+  CONTROL_CHARACTERS,
+  EMPTY_MESSAGE,
+  NO_CHECK_IN_HERE,
+  NO_UPDATES,
+  checkInMessageEnded,
+  checkInMessageNotOpen,
+  checkInMessageOpens,
+  checkInMessageUntil,
+  checkInAheadOn,
+  nextUpdateFrom,
+  noUpdateFitsGap,
+  tooLong,
+  updatesEnded,
+  updatesNotOpen,
+  updatesOpenFrom,
+} from '../wording/client.js';
+import { sentences } from '../wording/format.js';
+import { addDays, type IsoDate } from './dates.js';
 import { RefusalError, ValidationError } from './errors.js';
 import type { Policy } from './policy.js';
 import { countCharacters, hasControlCharacters, isBlank, normaliseMessage } from './text.js';
@@ -50,21 +71,13 @@ function isClosedForGood(policy: Policy): boolean {
 /** Shared text checks (steps 3 of both flows): empty is a validation error, long is a refusal. */
 function checkText(raw: string, maxCharacters: number): Decision {
   const text = normaliseMessage(raw);
-  if (isBlank(text)) throw new ValidationError('Please write something before sending.', [{ path: 'text', message: 'The message is empty.' }]);
+  if (isBlank(text)) throw new ValidationError(EMPTY_MESSAGE.detail, [{ path: 'text', message: EMPTY_MESSAGE.issue }]);
   if (hasControlCharacters(text)) {
-    throw new ValidationError('The message contains characters that cannot be sent. Please remove them and try again.', [
-      { path: 'text', message: 'Contains control characters.' },
-    ]);
+    throw new ValidationError(CONTROL_CHARACTERS.detail, [{ path: 'text', message: CONTROL_CHARACTERS.issue }]);
   }
   const characters = countCharacters(text);
   if (characters > maxCharacters) {
-    return refuse(
-      new RefusalError(
-        'too-long',
-        `Your message is ${characters.toLocaleString('en-US')} characters and the limit is ${maxCharacters.toLocaleString('en-US')}. Shortening it a little will let it through.`,
-        { limit: maxCharacters, count: characters },
-      ),
-    );
+    return refuse(new RefusalError('too-long', tooLong(characters, maxCharacters), { limit: maxCharacters, count: characters }));
   }
   return { outcome: 'accepted', text, characters };
 }
@@ -73,32 +86,18 @@ function refuse(refusal: RefusalError): Decision {
   return { outcome: 'refused', refusal };
 }
 
-export function notActiveDetail(policy: Policy): string {
-  switch (policy.state) {
-    case 'invited':
-      return 'Updates open once you accept the arrangement.';
-    case 'paused':
-      return 'Your therapist has paused updates for the moment. Nothing you wrote is lost; you can send it once updates open again.';
-    case 'declined':
-      return 'You chose not to take part in this arrangement, so updates are not open.';
-    case 'closed':
-      return policy.closedReason === 'opted-out'
-        ? 'You stopped all emails for this arrangement, so it has ended and updates can no longer be sent.'
-        : 'This arrangement has come to its end, so updates can no longer be sent.';
-    case 'active':
-      return '';
-  }
-}
+/** Why updates are not open; the client's page shows it too, from here. */
+export const notActiveDetail = (policy: Policy): string => updatesNotOpen(policy);
 
 /** Enforcement of a client update, in the documented order. */
 export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): Decision {
   const rules = policy.rules.updates;
   if (policy.state !== 'active') {
-    return refuse(new RefusalError('not-active', notActiveDetail(policy), { state: policy.state }));
+    return refuse(new RefusalError('not-active', updatesNotOpen(policy), { state: policy.state }));
   }
   if (today < rules.from) {
     return refuse(
-      new RefusalError('outside-window', `Updates can be sent from ${formatDate(rules.from)} until ${formatDate(rules.until)}.`, {
+      new RefusalError('outside-window', updatesOpenFrom(rules.from, rules.until), {
         windowFrom: rules.from,
         windowUntil: rules.until,
         nextAllowedOn: rules.from,
@@ -107,7 +106,7 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
   }
   if (today > rules.until) {
     return refuse(
-      new RefusalError('outside-window', `The time for updates ended on ${formatDate(rules.until)}.${checkInStillAhead(policy, today)}`, {
+      new RefusalError('outside-window', sentences(updatesEnded(rules.until), checkInStillAhead(policy, today)), {
         windowFrom: rules.from,
         windowUntil: rules.until,
       }),
@@ -116,12 +115,11 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
   const text = checkText(rawText, rules.maxCharacters);
   if (text.outcome === 'refused') return text;
   if (rules.limit === 0) {
-    return refuse(new RefusalError('limit-reached', `This arrangement does not include written updates.${checkInStillAhead(policy, today)}`, { limit: 0 }));
+    return refuse(new RefusalError('limit-reached', sentences(NO_UPDATES, checkInStillAhead(policy, today)), { limit: 0 }));
   }
   if (policy.updatesAccepted >= rules.limit) {
-    const all = rules.limit === 1 ? 'the one update' : `all ${rules.limit} updates`;
     return refuse(
-      new RefusalError('limit-reached', `You have sent ${all} this arrangement allows.${checkInStillAhead(policy, today)}`, {
+      new RefusalError('limit-reached', sentences(allUpdatesSent(rules.limit), checkInStillAhead(policy, today)), {
         limit: rules.limit,
       }),
     );
@@ -132,15 +130,13 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
       if (nextAllowedOn > rules.until) {
         // The gap runs past the window: say so plainly instead of offering a date that will not work.
         return refuse(
-          new RefusalError(
-            'too-soon',
-            `Updates need ${rules.minDaysBetween} days between them, and the time for updates ends on ${formatDate(rules.until)}, so no further update can be sent.${checkInStillAhead(policy, today)}`,
-            { windowUntil: rules.until },
-          ),
+          new RefusalError('too-soon', sentences(noUpdateFitsGap(rules.minDaysBetween, rules.until), checkInStillAhead(policy, today)), {
+            windowUntil: rules.until,
+          }),
         );
       }
       return refuse(
-        new RefusalError('too-soon', `Your next update can be sent from ${formatDate(nextAllowedOn)}.`, { nextAllowedOn }),
+        new RefusalError('too-soon', nextUpdateFrom(nextAllowedOn), { nextAllowedOn }),
       );
     }
   }
@@ -148,44 +144,37 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
 }
 
 /** What is still possible after a refused update: the check-in, if it is ahead or open now. */
-function checkInStillAhead(policy: Policy, today: IsoDate): string {
+function checkInStillAhead(policy: Policy, today: IsoDate): string | null {
   const checkIn = policy.rules.checkIn;
-  if (!checkIn || policy.checkIn === 'sent' || policy.checkIn === 'skipped') return '';
-  if (checkIn.on > today) return ` Your check-in on ${formatDate(checkIn.on)} is still ahead.`;
+  if (!checkIn || policy.checkIn === 'sent' || policy.checkIn === 'skipped') return null;
+  if (checkIn.on > today) return checkInAheadOn(checkIn.on);
   if (checkIn.format === 'message' && today <= checkIn.messageUntil) {
-    return ` You can send your check-in message until ${formatDate(checkIn.messageUntil)}.`;
+    return checkInMessageUntil(checkIn.messageUntil);
   }
-  return '';
+  return null;
 }
 
 /** Enforcement of the one check-in message (format "message"). */
 export function decideCheckIn(policy: Policy, today: IsoDate, rawText: string): Decision {
   const checkIn = policy.rules.checkIn;
   if (policy.state !== 'active') {
-    return refuse(new RefusalError('not-active', notActiveDetail(policy).replace(/\b([Uu])pdates\b/g, (_, u: string) => (u === 'U' ? 'Messages' : 'messages')), { state: policy.state }));
+    return refuse(new RefusalError('not-active', checkInMessageNotOpen(policy), { state: policy.state }));
   }
   if (!checkIn || checkIn.format !== 'message') {
     return refuse(
-      new RefusalError(
-        'no-check-in',
-        checkIn ? 'Your check-in is a session your therapist arranges, so there is no message to send here.' : 'This arrangement has no check-in.',
-      ),
+      new RefusalError('no-check-in', checkIn ? CHECK_IN_IS_A_SESSION : NO_CHECK_IN_HERE),
     );
   }
   if (policy.checkIn === 'sent') {
-    return refuse(new RefusalError('already-checked-in', 'Your check-in message has been sent. Your therapist has it.'));
+    return refuse(new RefusalError('already-checked-in', CHECK_IN_ALREADY_SENT));
   }
   if (today < checkIn.on) {
     return refuse(
-      new RefusalError(
-        'not-check-in-time',
-        `Your check-in message can be sent from ${formatDate(checkIn.on)} until ${formatDate(checkIn.messageUntil)}.`,
-        { nextAllowedOn: checkIn.on },
-      ),
+      new RefusalError('not-check-in-time', checkInMessageOpens(checkIn.on, checkIn.messageUntil), { nextAllowedOn: checkIn.on }),
     );
   }
   if (today > checkIn.messageUntil) {
-    return refuse(new RefusalError('not-check-in-time', `The time for the check-in message ended on ${formatDate(checkIn.messageUntil)}.`));
+    return refuse(new RefusalError('not-check-in-time', checkInMessageEnded(checkIn.messageUntil)));
   }
   return checkText(rawText, policy.rules.updates.maxCharacters);
 }

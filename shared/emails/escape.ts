@@ -17,6 +17,11 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
 }
 
+/** Escaped, with the writer's line breaks kept as <br>. */
+export function multiline(value: string): string {
+  return escapeHtml(value.replace(/\r\n?/g, '\n')).replace(/\n/g, '<br>');
+}
+
 // Anything that could end a header line or confuse a mail client: C0/C1 controls (CR, LF, tab,
 // NEL...) and the Unicode line and paragraph separators.
 const LINE_BREAKING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;

@@ -2,20 +2,6 @@
 import { todayIn, type IsoDate } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 
-/** "in 7 days", "tomorrow", "today". */
-export function whenFromNow(daysBefore: number): string {
-  if (daysBefore <= 0) return 'today';
-  if (daysBefore === 1) return 'tomorrow';
-  return `in ${daysBefore} days`;
-}
-
-/** "7 days before and the day before" */
-export function reminderDays(days: number[]): string {
-  const words = days.map((d) => (d === 1 ? 'the day before' : `${d} days before`));
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
-}
-
 /**
  * The day the arrangement closed, in its own time zone. A retried email sent a day later
  * still names the right day; `today` is the fallback for a policy not (yet) marked closed.

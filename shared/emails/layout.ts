@@ -4,8 +4,9 @@
  * same thing. The HTML is deliberately plain: inline styles, no images, no external
  * resources, no tracking, readable type, and real headings for screen readers.
  */
-import { escapeHtml, isWebUrl, singleLine } from './escape.js';
+import { escapeHtml, isWebUrl, multiline, singleLine } from './escape.js';
 import type { RenderedEmail } from './context.js';
+import { htmlDocument } from './html-document.js';
 
 export type Block =
   | { type: 'paragraph'; text: string }
@@ -87,32 +88,29 @@ function renderText(doc: EmailDocument): string {
 const COLORS = { text: '#1f2328', muted: '#4a4f55', link: '#1a55a8', rule: '#d8d4cc', quoteBg: '#f5f3ef', page: '#f5f3ef' };
 const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
-/** Escaped, with line breaks kept as <br>. */
-const inline = (s: string) => escapeHtml(s.replace(/\r\n?/g, '\n')).replace(/\n/g, '<br>');
-
 function htmlBlock(b: Block, small: boolean): string {
   const size = small ? '15px' : '17px';
   const color = small ? COLORS.muted : COLORS.text;
   switch (b.type) {
     case 'paragraph':
-      return `<p style="margin:0 0 16px;font-size:${size};line-height:1.55;color:${color};">${inline(b.text)}</p>`;
+      return `<p style="margin:0 0 16px;font-size:${size};line-height:1.55;color:${color};">${multiline(b.text)}</p>`;
     case 'heading':
-      return `<h2 style="margin:24px 0 8px;font-size:${small ? '16px' : '19px'};line-height:1.3;color:${COLORS.text};">${inline(b.text)}</h2>`;
+      return `<h2 style="margin:24px 0 8px;font-size:${small ? '16px' : '19px'};line-height:1.3;color:${COLORS.text};">${multiline(b.text)}</h2>`;
     case 'list':
       return `<ul style="margin:0 0 16px;padding-left:22px;font-size:${size};line-height:1.55;color:${color};">${b.items
-        .map((item) => `<li style="margin:0 0 6px;">${inline(item)}</li>`)
+        .map((item) => `<li style="margin:0 0 6px;">${multiline(item)}</li>`)
         .join('')}</ul>`;
     case 'quote':
-      return `<blockquote style="margin:0 0 16px;padding:12px 16px;border-left:4px solid ${COLORS.rule};background:${COLORS.quoteBg};font-size:${size};line-height:1.55;color:${COLORS.text};">${inline(b.text)}</blockquote>`;
+      return `<blockquote style="margin:0 0 16px;padding:12px 16px;border-left:4px solid ${COLORS.rule};background:${COLORS.quoteBg};font-size:${size};line-height:1.55;color:${COLORS.text};">${multiline(b.text)}</blockquote>`;
     case 'link': {
       if (!isWebUrl(b.url)) {
-        return `<p style="margin:0 0 16px;font-size:${size};line-height:1.55;color:${color};">${inline(b.label)}: ${inline(b.url)}</p>`;
+        return `<p style="margin:0 0 16px;font-size:${size};line-height:1.55;color:${color};">${multiline(b.label)}: ${multiline(b.url)}</p>`;
       }
       const href = escapeHtml(b.url);
       const style = b.primary
         ? `display:inline-block;padding:10px 18px;border:2px solid ${COLORS.link};border-radius:6px;color:${COLORS.link};font-weight:600;text-decoration:underline;`
         : `color:${COLORS.link};text-decoration:underline;`;
-      return `<p style="margin:0 0 16px;font-size:${size};line-height:1.55;"><a href="${href}" style="${style}">${inline(b.label)}</a></p>`;
+      return `<p style="margin:0 0 16px;font-size:${size};line-height:1.55;"><a href="${href}" style="${style}">${multiline(b.label)}</a></p>`;
     }
   }
 }
@@ -123,21 +121,14 @@ function renderHtml(doc: EmailDocument, subject: string): string {
     doc.footer.length > 0
       ? `\n<hr style="margin:28px 0 20px;border:0;border-top:1px solid ${COLORS.rule};">\n<footer>\n${doc.footer.map((b) => htmlBlock(b, true)).join('\n')}\n</footer>`
       : '';
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(subject)}</title>`,
-    '</head>',
-    `<body style="margin:0;padding:0;background:${COLORS.page};">`,
-    `<div style="max-width:600px;margin:0 auto;padding:28px 24px;background:#ffffff;font-family:${FONT};color:${COLORS.text};">`,
-    `<h1 style="margin:0 0 20px;font-size:23px;line-height:1.3;color:${COLORS.text};">${inline(doc.heading)}</h1>`,
-    body + footer,
-    '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument({
+    head: [`<title>${escapeHtml(subject)}</title>`],
+    bodyTag: `<body style="margin:0;padding:0;background:${COLORS.page};">`,
+    content: [
+      `<div style="max-width:600px;margin:0 auto;padding:28px 24px;background:#ffffff;font-family:${FONT};color:${COLORS.text};">`,
+      `<h1 style="margin:0 0 20px;font-size:23px;line-height:1.3;color:${COLORS.text};">${multiline(doc.heading)}</h1>`,
+      body + footer,
+      '</div>',
+    ],
+  });
 }

@@ -1,10 +1,10 @@
 /** After an accepted update: thanks, and exactly what is left (from the snapshot taken at acceptance). */
 import type { Allowance } from '../../domain/enforcement.js';
-import { describeAllowance } from '../../domain/wording.js';
+import { describeAllowance, receiptMail } from '../../wording/client.js';
 import { shortName } from '../escape.js';
 import { p } from '../layout.js';
 import { snapshot } from '../read-data.js';
-import { capitalise, checkInAhead, clientEmail, currentLimits, pageButton, type ClientTemplate } from './common.js';
+import { checkInAhead, clientEmail, currentLimits, pageButton, type ClientTemplate } from './common.js';
 
 export const updateReceipt: ClientTemplate = (ctx) => {
   const { policy, today } = ctx;
@@ -22,18 +22,12 @@ export const updateReceipt: ClientTemplate = (ctx) => {
     nextAllowedOn: left > 0 ? data.dateOrNull('nextAllowedOn', null) : null,
     canSendToday: false,
   };
-  const body = [
-    p(`Thank you for writing. Your update has been received and is on its way to ${therapist}.`),
-    p(capitalise(describeAllowance(then, today))),
-  ];
-  if (left === 0) {
-    const ahead = checkInAhead(policy, today);
-    body.push(p(`That was the last update this arrangement allows.${ahead ? ` ${ahead}` : ''}`));
-  }
+  const body = [p(receiptMail.received(therapist)), p(describeAllowance(then, today))];
+  if (left === 0) body.push(p(receiptMail.lastOne(checkInAhead(policy, today))));
   body.push(pageButton(ctx));
   return clientEmail(ctx, {
-    subject: `Your update to ${shortName(therapist)} was received`,
-    heading: 'Your update was received',
+    subject: receiptMail.subject(shortName(therapist)),
+    heading: receiptMail.heading,
     body,
     limits: { lines: currentLimits(ctx, { allowance: null }) },
   });

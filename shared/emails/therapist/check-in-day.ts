@@ -1,8 +1,7 @@
 /** The check-in day, for the therapist. */
-import { formatDate } from '../../domain/dates.js';
-import { shortName } from '../escape.js';
-import { p, quote, type Block } from '../layout.js';
-import { therapistEmail, type TherapistTemplate } from './common.js';
+import { therapistCheckInDayMail as words } from '../../wording/therapist.js';
+import { p, type Block } from '../layout.js';
+import { sessionNote, therapistEmail, type TherapistTemplate } from './common.js';
 
 export const therapistCheckInDay: TherapistTemplate = (ctx) => {
   const { policy } = ctx;
@@ -10,22 +9,18 @@ export const therapistCheckInDay: TherapistTemplate = (ctx) => {
   const checkIn = policy.rules.checkIn;
   const body: Block[] = [];
   if (!checkIn) {
-    body.push(p('This arrangement has no check-in.'));
+    body.push(p(words.noCheckIn));
   } else if (checkIn.format === 'message') {
-    body.push(
-      p(`Today is the check-in day with ${client}.`),
-      p(`Until ${formatDate(checkIn.messageUntil)}, ${client} may send you one check-in message. It will come to you by email, and if they skip it you will be told.`),
-    );
+    body.push(p(words.message(client)), p(words.messageWindow(client, checkIn.messageUntil)));
   } else {
     body.push(
-      p(`Today is the check-in session with ${client}.`),
-      p('Please make sure it is arranged.'),
-      ...(checkIn.note ? [p(`Your note, as ${client} reads it:`), quote(checkIn.note)] : []),
+      p(words.session(client)),
+      p(words.arrangeIt),
+      ...sessionNote(client, checkIn.note),
     );
   }
   return therapistEmail(ctx, {
-    subject: `Check-in with ${shortName(client)} today`,
-    heading: `Check-in with ${client} today`,
+    title: words.title,
     body,
   });
 };

@@ -1,6 +1,6 @@
 /** The client's one check-in message, in full. */
-import { formatDate, isIsoDate } from '../../domain/dates.js';
-import { shortName } from '../escape.js';
+import { isIsoDate } from '../../domain/dates.js';
+import { checkInMessageMail as words } from '../../wording/therapist.js';
 import { p, quote } from '../layout.js';
 import { snapshot } from '../read-data.js';
 import { therapistEmail, type TherapistTemplate } from './common.js';
@@ -11,11 +11,7 @@ export const checkInMessage: TherapistTemplate = (ctx) => {
   const data = snapshot<'check-in-message'>(ctx.data);
   const sentOn = data.text('sentOn', today);
   return therapistEmail(ctx, {
-    subject: `Check-in message from ${shortName(client)}`,
-    heading: `Check-in message from ${client}`,
-    body: [
-      p(`${client} sent their check-in message on ${formatDate(isIsoDate(sentOn) ? sentOn : today)}:`),
-      quote(data.text('text', '')),
-    ],
+    title: words.title,
+    body: [p(words.sentOn(client, isIsoDate(sentOn) ? sentOn : today)), quote(data.text('text', ''))],
   });
 };

@@ -1,10 +1,9 @@
 /** Before the check-in: what the client may do (message) or what to arrange (session). */
-import { formatDate, formatDateWithWeekday } from '../../domain/dates.js';
-import { shortName } from '../escape.js';
-import { whenFromNow } from '../facts.js';
-import { p, quote, type Block } from '../layout.js';
+import { whenFromNow } from '../../wording/format.js';
+import { therapistReminderMail as words } from '../../wording/therapist.js';
+import { p, type Block } from '../layout.js';
 import { snapshot } from '../read-data.js';
-import { therapistEmail, type TherapistTemplate } from './common.js';
+import { sessionNote, therapistEmail, type TherapistTemplate } from './common.js';
 
 export const therapistCheckInReminder: TherapistTemplate = (ctx) => {
   const { policy } = ctx;
@@ -13,23 +12,18 @@ export const therapistCheckInReminder: TherapistTemplate = (ctx) => {
   const when = whenFromNow(snapshot<'therapist-check-in-reminder'>(ctx.data).number('daysBefore', 1));
   const body: Block[] = [];
   if (!checkIn) {
-    body.push(p(`This arrangement has no check-in, so there is nothing to prepare.`));
+    body.push(p(words.noCheckIn));
   } else if (checkIn.format === 'message') {
-    body.push(
-      p(`The check-in with ${client} is ${when}, on ${formatDateWithWeekday(checkIn.on)}.`),
-      p(`From that day until ${formatDate(checkIn.messageUntil)}, ${client} may send you one check-in message. It will come to you by email.`),
-      p(`${client} has been reminded too.`),
-    );
+    body.push(p(words.message(client, when, checkIn.on)), p(words.messageWindow(client, checkIn.messageUntil)), p(words.remindedToo(client)));
   } else {
     body.push(
-      p(`The check-in session with ${client} is ${when}, on ${formatDateWithWeekday(checkIn.on)}.`),
-      p('Please remember to arrange it, if you have not already.'),
-      ...(checkIn.note ? [p(`Your note, as ${client} reads it:`), quote(checkIn.note)] : []),
+      p(words.session(client, when, checkIn.on)),
+      p(words.arrangeIt),
+      ...sessionNote(client, checkIn.note),
     );
   }
   return therapistEmail(ctx, {
-    subject: `Check-in with ${shortName(client)} ${when}`,
-    heading: `Check-in with ${client} ${when}`,
+    title: (name) => words.title(name, when),
     body,
   });
 };

@@ -1,6 +1,5 @@
 /** The client chose to skip the check-in. */
-import { formatDate } from '../../domain/dates.js';
-import { shortName } from '../escape.js';
+import { checkInSkippedMail as words } from '../../wording/therapist.js';
 import { p } from '../layout.js';
 import { therapistEmail, type TherapistTemplate } from './common.js';
 
@@ -8,15 +7,8 @@ export const checkInSkipped: TherapistTemplate = (ctx) => {
   const { policy } = ctx;
   const client = policy.client.name;
   const checkIn = policy.rules.checkIn;
-  const planned = checkIn ? ` planned for ${formatDate(checkIn.on)}` : '';
-  const consequence =
-    checkIn?.format === 'session' ? 'There is no session to arrange.' : 'No check-in message will come.';
   return therapistEmail(ctx, {
-    subject: `${shortName(client)} skipped the check-in`,
-    heading: `${client} skipped the check-in`,
-    body: [
-      p(`${client} chose to skip the check-in${planned}. ${consequence}`),
-      p(`The rest of the arrangement continues until ${formatDate(policy.rules.closesOn)}.`),
-    ],
+    title: words.title,
+    body: [p(words.skipped(client, checkIn ? checkIn.on : null, checkIn?.format === 'session')), p(words.continues(policy.rules.closesOn))],
   });
 };

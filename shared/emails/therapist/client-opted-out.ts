@@ -2,9 +2,9 @@
  * The client stopped all emails, which closes the arrangement. No separate closing summary
  * follows an opt-out, so this email carries the summary's facts too.
  */
-import { addDays, formatDate } from '../../domain/dates.js';
+import { addDays } from '../../domain/dates.js';
 import { DEFAULTS } from '../../domain/policy.js';
-import { shortName } from '../escape.js';
+import { clientOptedOutMail as words, therapistMail } from '../../wording/therapist.js';
 import { closedOn } from '../facts.js';
 import { p } from '../layout.js';
 import { therapistEmail, type TherapistTemplate } from './common.js';
@@ -13,19 +13,14 @@ export const clientOptedOut: TherapistTemplate = (ctx) => {
   const { policy, today } = ctx;
   const client = policy.client.name;
   const on = closedOn(policy, today);
-  const n = policy.updatesAccepted;
   return therapistEmail(ctx, {
-    subject: `${shortName(client)} stopped all emails`,
-    heading: `${client} stopped all emails`,
+    title: words.title,
     body: [
-      p(`${client} chose to stop all emails, so the arrangement closed on ${formatDate(on)}.`),
-      p(`They got a short confirmation with your referrals and crisis resources. Nothing more will be sent to them.`),
-      p(`${n === 1 ? '1 update was' : `${n} updates were`} received during the arrangement.`),
-      p(
-        `Its data will be deleted ${DEFAULTS.retentionDays} days after closing, on ${formatDate(addDays(on, DEFAULTS.retentionDays))}. ` +
-          'You can export it from the portal before then.',
-      ),
+      p(words.closed(client, on)),
+      p(words.confirmed),
+      p(words.received(policy.updatesAccepted)),
+      p(words.deletion(DEFAULTS.retentionDays, addDays(on, DEFAULTS.retentionDays))),
     ],
-    portalLabel: 'Review or export this arrangement',
+    portalLabel: therapistMail.reviewOrExport,
   });
 };

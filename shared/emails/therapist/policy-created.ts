@@ -1,6 +1,8 @@
 /** Confirms a new arrangement: what the client will read, and that they get one invitation only. */
-import { describeRules } from '../../domain/wording.js';
-import { shortName } from '../escape.js';
+import { DEFAULTS } from '../../domain/policy.js';
+import { describeRules } from '../../wording/client.js';
+import { referralLine } from '../../wording/format.js';
+import { policyCreatedMail as words } from '../../wording/therapist.js';
 import { h, list, p } from '../layout.js';
 import { therapistEmail, type TherapistTemplate } from './common.js';
 
@@ -9,20 +11,14 @@ export const policyCreated: TherapistTemplate = (ctx) => {
   const client = policy.client.name;
   const { referrals, timeZone } = policy.rules;
   return therapistEmail(ctx, {
-    subject: `Arrangement created for ${shortName(client)}`,
-    heading: `Arrangement created for ${client}`,
+    title: words.title,
     body: [
-      p(`${client} gets one invitation email now. Nothing else is sent to them unless they accept.`),
-      h(`The rules, as ${client} reads them`),
+      p(words.oneInvitation(client)),
+      h(words.rulesHeading(client)),
       list(describeRules(policy.rules, policy.therapist.name)),
-      p(`Reminders and other scheduled emails go out at 09:00 (${timeZone}).`),
-      h('Referrals'),
-      ...(referrals.length > 0
-        ? [
-            p(`${client} is given these at closing and whenever an update cannot be passed on:`),
-            list(referrals.map((r) => (r.contact ? `${r.name}: ${r.contact}` : r.name))),
-          ]
-        : [p('No referrals are set. You can add them in the portal; the client is given them at closing and whenever an update cannot be passed on.')]),
+      p(words.sendTime(DEFAULTS.sendAt, timeZone)),
+      h(words.referralsHeading),
+      ...(referrals.length > 0 ? [p(words.referralsGiven(client)), list(referrals.map(referralLine))] : [p(words.noReferrals)]),
     ],
   });
 };

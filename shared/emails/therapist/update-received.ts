@@ -1,7 +1,7 @@
 /** One accepted update, in full, with its number. */
-import { formatDate, isIsoDate } from '../../domain/dates.js';
-import { describeReplies } from '../../domain/wording.js';
-import { shortName } from '../escape.js';
+import { isIsoDate } from '../../domain/dates.js';
+import { describeReplies } from '../../wording/client.js';
+import { therapistMail, updateReceivedMail as words } from '../../wording/therapist.js';
 import { p, quote } from '../layout.js';
 import { snapshot } from '../read-data.js';
 import { therapistEmail, updatesLeft, type TherapistTemplate } from './common.js';
@@ -12,19 +12,14 @@ export const updateReceived: TherapistTemplate = (ctx) => {
   const data = snapshot<'update-received'>(ctx.data);
   const seq = data.number('seq', policy.updatesAccepted);
   const limit = policy.rules.updates.limit;
-  const text = data.text('text', '');
   const sentOn = data.text('sentOn', today);
-  const characters = data.number('characters', 0);
-  const left = updatesLeft(policy, seq);
-  const size = characters > 0 ? ` (${characters.toLocaleString('en-US')} ${characters === 1 ? 'character' : 'characters'})` : '';
   return therapistEmail(ctx, {
-    subject: `Update ${seq} of ${limit} from ${shortName(client)}`,
-    heading: `Update ${seq} of ${limit} from ${client}`,
+    title: (name) => words.title(name, seq, limit),
     body: [
-      p(`${client} sent this on ${formatDate(isIsoDate(sentOn) ? sentOn : today)}${size}:`),
-      quote(text),
-      p(`This was update ${seq} of ${limit}; ${left === 0 ? 'none are' : left === 1 ? '1 is' : `${left} are`} left.`),
-      p(`${client} has been told: “${describeReplies(policy.rules, policy.therapist.name)}”`),
+      p(words.sentOn(client, isIsoDate(sentOn) ? sentOn : today, data.number('characters', 0))),
+      quote(data.text('text', '')),
+      p(words.left(seq, limit, updatesLeft(policy, seq))),
+      p(therapistMail.clientWasTold(client, describeReplies(policy.rules, policy.therapist.name))),
     ],
   });
 };

@@ -1,0 +1,107 @@
+/**
+ * What the client's private page says around the arrangement: titles, headings, labels and
+ * buttons, the notice after each action, the stop page. The sentences the page shares with
+ * emails are in rules.ts and common.ts.
+ */
+import { formatDate, formatDateWithWeekday, type IsoDate } from '../../domain/dates.js';
+import { count, sentences } from '../format.js';
+import { ALL_EMAILS_STOPPED, NOTHING_ELSE_CHANGES, SITE, STOP_ALL_EMAILS, therapistWillBeTold } from './common.js';
+import { NOT_AN_UPDATE } from './rules.js';
+
+/** A neutral tab title: someone glancing at the screen learns nothing private. */
+export function pageTitle(what = 'Your page'): string {
+  return `${what} · ${SITE}`;
+}
+
+export const pageHeading = (therapistName: string) => `Staying in touch with ${therapistName}`;
+
+/** What the page says after an action went through, keyed by the ?done= of the redirect. */
+export const DONE_NOTICES = {
+  accepted: { title: 'Thank you for accepting', detail: 'Everything below is now open to you, within the dates shown.' },
+  declined: { title: 'You have declined', detail: 'Nothing more will be sent to you about this arrangement.' },
+  update: { title: 'Your update was sent', detail: 'It is on its way to your therapist. A receipt is on its way to your inbox.' },
+  'check-in': { title: 'Your check-in message was sent', detail: 'Your therapist will receive it by email.' },
+  skipped: { title: 'Check-in skipped', detail: sentences('There will be no check-in reminders.', NOTHING_ELSE_CHANGES) },
+};
+
+export const NO_SUCH_ACTION = 'There is no such action on this page.';
+
+export const CRISIS_BOX = {
+  heading: 'This page is not for emergencies.',
+  intro: 'Messages sent here are not read straight away. If you need help now:',
+};
+
+export const invitedPage = {
+  intro: (therapistName: string) =>
+    `${therapistName} has suggested a simple way to stay in touch now that your sessions have ended. Here is what it includes:`,
+  nothingUnlessAccepted: 'Nothing else will be sent to you unless you accept.',
+  accept: 'Accept',
+  declineIsFine: (therapistName: string) =>
+    `Saying no is completely fine. If you decline, ${therapistName} will be told, and nothing more will come from this arrangement.`,
+  decline: 'Decline',
+};
+
+export const openPage = {
+  intro: (therapistName: string) => `You can write to ${therapistName} here, within the arrangement below.`,
+  leftHeading: 'What’s left',
+  wholeArrangement: 'The whole arrangement',
+};
+
+export const THANK_YOU_FOR_TAKING_PART = 'Thank you for taking part. We wish you well.';
+export const KEPT_WORDS_LABEL = 'Your words, kept here so you can copy them';
+
+export const updateForm = {
+  heading: 'Send an update',
+  label: (therapistName: string) => `Your update to ${therapistName}`,
+  /** `replies`: what the therapist does with updates (describeReplies). */
+  hint: (maxCharacters: number, replies: string) => sentences(`Up to ${count(maxCharacters)} characters, plain text.`, replies),
+  button: 'Send update',
+};
+
+/** Why no update can be sent today, when the form is not shown. */
+export const noUpdateToday = {
+  paused: 'Updates are paused for now.',
+  allSent: (limit: number) => (limit === 1 ? 'You have sent your update.' : `You have sent all ${count(limit)} updates.`),
+  noMore: 'No more updates can be sent in this arrangement.',
+};
+
+export const checkInForm = {
+  heading: 'Check-in',
+  open: (until: IsoDate) => sentences(`You can send your one check-in message until ${formatDate(until)}.`, NOT_AN_UPDATE),
+  label: (therapistName: string) => `Your check-in message to ${therapistName}`,
+  hint: (maxCharacters: number) => `Up to ${count(maxCharacters)} characters, plain text.`,
+  button: 'Send check-in message',
+  skipOffer: sentences('If you would rather not have the check-in, you can skip it.', NOTHING_ELSE_CHANGES),
+  skip: 'Skip the check-in',
+};
+
+/** Where the check-in stands, when its form is not shown. */
+export const checkInStatus = {
+  session: (therapistName: string, on: IsoDate) =>
+    `${therapistName} has planned a check-in session on ${formatDateWithWeekday(on)} and will arrange the details.`,
+  paused: (therapistName: string) => `${therapistName} has paused things for the moment, so the check-in message cannot be sent just now.`,
+  ahead: (on: IsoDate, until: IsoDate) =>
+    sentences(`From ${formatDateWithWeekday(on)} until ${formatDate(until)}, you can send one check-in message here.`, NOT_AN_UPDATE),
+};
+
+export const stopPage = {
+  stoppedTitle: ALL_EMAILS_STOPPED,
+  stopped: (therapistName: string) =>
+    `Your arrangement with ${therapistName} has ended. One short email confirms this, and after it nothing more will be sent.`,
+  yoursToDecide: (therapistName: string) => sentences('That was yours to decide, and it is completely fine.', therapistWillBeTold(therapistName)),
+  alreadyEndedTitle: 'No more emails',
+  alreadyEnded: (therapistName: string) =>
+    `Your arrangement with ${therapistName} has already ended, so no more emails will come from it. There is nothing you need to do.`,
+  askTitle: STOP_ALL_EMAILS,
+  ifYouStop: (therapistName: string) =>
+    `If you stop, your arrangement with ${therapistName} ends. No more emails will come from it, and updates and the check-in message can no longer be sent.`,
+  confirmation: (therapistName: string) =>
+    `${therapistName} will be told that the arrangement has ended, and you will get one short email to confirm it. This cannot be undone from this page.`,
+  button: STOP_ALL_EMAILS,
+  back: 'Go back to your page',
+};
+
+export const linkNotActivePage = {
+  title: 'Link not active',
+  heading: 'This link is not active',
+};

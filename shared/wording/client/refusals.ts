@@ -1,0 +1,103 @@
+/**
+ * What a client reads when an update or check-in message cannot go through. Never a
+ * scolding: each says what is possible next and when, or that the words are still theirs.
+ */
+import { formatDate, type IsoDate } from '../../domain/dates.js';
+import type { Policy } from '../../domain/policy.js';
+import { count, sentences } from '../format.js';
+import { CHECK_IN_SENT } from './rules.js';
+
+type Standing = Pick<Policy, 'state' | 'closedReason'>;
+
+/** Why sending is not open in a state, said for updates and for the one check-in message. */
+const NOT_OPEN = {
+  invited: {
+    updates: 'Updates open once you accept the arrangement.',
+    messages: 'Messages open once you accept the arrangement.',
+  },
+  paused: {
+    updates: 'Your therapist has paused updates for the moment. Nothing you wrote is lost; you can send it once updates open again.',
+    messages: 'Your therapist has paused messages for the moment. Nothing you wrote is lost; you can send it once messages open again.',
+  },
+  declined: {
+    updates: 'You chose not to take part in this arrangement, so updates are not open.',
+    messages: 'You chose not to take part in this arrangement, so messages are not open.',
+  },
+  stopped: {
+    updates: 'You stopped all emails for this arrangement, so it has ended and updates can no longer be sent.',
+    messages: 'You stopped all emails for this arrangement, so it has ended and messages can no longer be sent.',
+  },
+  ended: {
+    updates: 'This arrangement has come to its end, so updates can no longer be sent.',
+    messages: 'This arrangement has come to its end, so messages can no longer be sent.',
+  },
+};
+
+function notOpen(policy: Standing): { updates: string; messages: string } | null {
+  switch (policy.state) {
+    case 'active':
+      return null;
+    case 'closed':
+      return policy.closedReason === 'opted-out' ? NOT_OPEN.stopped : NOT_OPEN.ended;
+    default:
+      return NOT_OPEN[policy.state];
+  }
+}
+
+/** Empty while active: there is nothing to explain. */
+export function updatesNotOpen(policy: Standing): string {
+  return notOpen(policy)?.updates ?? '';
+}
+
+export function checkInMessageNotOpen(policy: Standing): string {
+  return notOpen(policy)?.messages ?? '';
+}
+
+export const EMPTY_MESSAGE = { detail: 'Please write something before sending.', issue: 'The message is empty.' };
+export const CONTROL_CHARACTERS = {
+  detail: 'The message contains characters that cannot be sent. Please remove them and try again.',
+  issue: 'Contains control characters.',
+};
+
+export function tooLong(characters: number, maxCharacters: number): string {
+  return `Your message is ${count(characters)} characters and the limit is ${count(maxCharacters)}. Shortening it a little will let it through.`;
+}
+
+export function updatesOpenFrom(from: IsoDate, until: IsoDate): string {
+  return `Updates can be sent from ${formatDate(from)} until ${formatDate(until)}.`;
+}
+
+export function updatesEnded(until: IsoDate): string {
+  return `The time for updates ended on ${formatDate(until)}.`;
+}
+
+export function allUpdatesSent(limit: number): string {
+  return limit === 1 ? 'You have sent the one update this arrangement allows.' : `You have sent all ${limit} updates this arrangement allows.`;
+}
+
+/** The gap after the last update runs past the window: no date is offered that would not work. */
+export function noUpdateFitsGap(minDaysBetween: number, until: IsoDate): string {
+  return `Updates need ${minDaysBetween} days between them, and the time for updates ends on ${formatDate(until)}, so no further update can be sent.`;
+}
+
+export function checkInMessageUntil(until: IsoDate): string {
+  return `You can send your check-in message until ${formatDate(until)}.`;
+}
+
+export const CHECK_IN_IS_A_SESSION = 'Your check-in is a session your therapist arranges, so there is no message to send here.';
+export const NO_CHECK_IN_HERE = 'This arrangement has no check-in.';
+export const CHECK_IN_ALREADY_SENT = sentences(CHECK_IN_SENT, 'Your therapist has it.');
+
+export function checkInMessageOpens(on: IsoDate, until: IsoDate): string {
+  return `Your check-in message can be sent from ${formatDate(on)} until ${formatDate(until)}.`;
+}
+
+/** For the email that brings a refused update back: used only when no detail was kept. */
+export const REFUSED_UPDATE_FALLBACK: Record<string, string> = {
+  'not-active': 'Updates are not open at the moment.',
+  'outside-window': 'It arrived outside the time set for updates.',
+  'too-long': 'It is longer than this arrangement allows.',
+  'limit-reached': 'All the updates this arrangement allows have been sent.',
+  'too-soon': 'It arrived sooner after your last update than this arrangement allows.',
+};
+export const REFUSED_UPDATE_UNKNOWN = 'It could not be passed on this time.';
