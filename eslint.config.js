@@ -23,7 +23,19 @@ export default tseslint.config(
       'vitest/no-focused-tests': 'error',
       'vitest/no-disabled-tests': 'error',
       // CDK's Template assertions (hasResourceProperties, resourceCountIs, …) throw on failure.
-      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*', '*.has*', '*.resourceCountIs', '*.allResourcesProperties'] }],
+      'vitest/expect-expect': [
+        'error',
+        {
+          assertFunctionNames: [
+            'expect',
+            'expect*',
+            'assert*',
+            '*.has*',
+            '*.resourceCountIs',
+            '*.allResourcesProperties',
+          ],
+        },
+      ],
       'no-console': 'off',
       // Leaving a property out by destructuring it to an _underscored name is deliberate.
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', ignoreRestSiblings: true }],

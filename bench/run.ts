@@ -33,20 +33,38 @@ const ROOT = join(import.meta.dirname, '..');
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 /** Bundled exactly as the CDK construct does (minified, node22, CJS, ES module builds preferred, SDK included). */
 async function bundle(name: string, entry: string | { contents: string }) {
   const outfile = join(out, `${name.replace(/\W+/g, '-')}.cjs`);
-  const source = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const } };
-  const result = await build({ ...source, bundle: true, minify: BUNDLING.minify, platform: 'node', target: BUNDLING.target, format: BUNDLING.format, mainFields: [...BUNDLING.mainFields], outfile, metafile: true, logLevel: 'silent' });
+  const source =
+    typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const } };
+  const result = await build({
+    ...source,
+    bundle: true,
+    minify: BUNDLING.minify,
+    platform: 'node',
+    target: BUNDLING.target,
+    format: BUNDLING.format,
+    mainFields: [...BUNDLING.mainFields],
+    outfile,
+    metafile: true,
+    logLevel: 'silent',
+  });
   const output = Object.values(result.metafile.outputs)[0]!;
   const byPackage = new Map<string, number>();
   for (const [file, info] of Object.entries(output.inputs)) {
     const key = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'our code';
     byPackage.set(key, (byPackage.get(key) ?? 0) + info.bytesInOutput);
   }
-  const largest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${kb(v)}`);
+  const largest = [...byPackage.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([k, v]) => `${k} ${kb(v)}`);
   return { name, outfile, bytes: output.bytes, largest };
 }
 
@@ -55,7 +73,13 @@ function importTime(file: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   const times: number[] = [];
   for (let i = 0; i < IMPORT_RUNS; i += 1) {
-    times.push(Number(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }).toString()));
+    times.push(
+      Number(
+        execFileSync(process.execPath, ['-e', script], {
+          env: { ...process.env, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        }).toString(),
+      ),
+    );
   }
   return median(times);
 }
@@ -70,13 +94,19 @@ async function sizesAndImports() {
   say('|---|---:|---:|---:|---|');
   for (const row of rows) {
     const ms = row === rows[0] ? bareMs : importTime(row.outfile);
-    say(`| ${row.name} | ${kb(row.bytes)} | ${ms.toFixed(1)} ms | ${(ms / bareMs).toFixed(2)}× | ${row.largest.join(', ')} |`);
+    say(
+      `| ${row.name} | ${kb(row.bytes)} | ${ms.toFixed(1)} ms | ${(ms / bareMs).toFixed(2)}× | ${row.largest.join(', ')} |`,
+    );
   }
 }
 
 /** One table, one local server with the real handlers, a metered store and a movable clock. */
 async function localService(dynamoEndpoint: string, sesEndpoint: string, tableName: string) {
-  const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(client, tableName);
   let consumed = 0;
   let meterOn = false;
@@ -91,7 +121,13 @@ async function localService(dynamoEndpoint: string, sesEndpoint: string, tableNa
   });
   const eventLog = new LocalEventLog(100);
   const deps = buildDeps(
-    { TABLE_NAME: tableName, PUBLIC_BASE_URL: 'http://127.0.0.1', MAIL_FROM: 'Afterword <no-reply@bench.test>', DYNAMODB_ENDPOINT: dynamoEndpoint, SES_ENDPOINT: sesEndpoint },
+    {
+      TABLE_NAME: tableName,
+      PUBLIC_BASE_URL: 'http://127.0.0.1',
+      MAIL_FROM: 'Afterword <no-reply@bench.test>',
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SES_ENDPOINT: sesEndpoint,
+    },
     { clock, store, events: eventLog, log: silentLogger },
   );
   const signer = new LocalSigner();
@@ -123,8 +159,17 @@ async function localService(dynamoEndpoint: string, sesEndpoint: string, tableNa
   const newActivePolicy = async (updates: Record<string, number>) => {
     n += 1;
     const email = `client${n}.${tableName}@bench.test`;
-    const created = await metered(() => call('POST', '/policies', { client: { name: 'Bench', email }, endedOn: '2026-11-20', timeZone: 'America/New_York', updates }, true));
-    const outbox = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text: string } }[] };
+    const created = await metered(() =>
+      call(
+        'POST',
+        '/policies',
+        { client: { name: 'Bench', email }, endedOn: '2026-11-20', timeZone: 'America/New_York', updates },
+        true,
+      ),
+    );
+    const outbox = (await (await fetch(`${sesEndpoint}/store`)).json()) as {
+      emails: { destination: { to: string[] }; body: { text: string } }[];
+    };
     const invite = outbox.emails.filter((e) => e.destination.to.includes(email)).at(-1)!;
     const link = /\/c\/([\w-]{43})/.exec(invite.body.text)![1]!;
     await call('POST', `/client/${link}/accept`);
@@ -178,8 +223,12 @@ async function requestsAndCapacity() {
 
   say(`| request | p50 | p99 | samples |`);
   say('|---|---:|---:|---:|');
-  say(`| accept an update (201, both emails sent in the request) | ${median(accepted).toFixed(1)} ms | ${percentile(accepted, 99).toFixed(1)} ms | ${accepted.length} |`);
-  say(`| refuse an update (409 too-soon) | ${median(refused).toFixed(1)} ms | ${percentile(refused, 99).toFixed(1)} ms | ${refused.length} |`);
+  say(
+    `| accept an update (201, both emails sent in the request) | ${median(accepted).toFixed(1)} ms | ${percentile(accepted, 99).toFixed(1)} ms | ${accepted.length} |`,
+  );
+  say(
+    `| refuse an update (409 too-soon) | ${median(refused).toFixed(1)} ms | ${percentile(refused, 99).toFixed(1)} ms | ${refused.length} |`,
+  );
   say('\n| operation (everything the request or run does) | DynamoDB capacity units |');
   say('|---|---:|');
   say(`| create policy (incl. sending invitation + therapist copy) | ${createUnits.toFixed(1)} |`);

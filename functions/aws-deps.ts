@@ -47,8 +47,14 @@ function lazySesMailer(env: Env, region: string, options: BuildOptions): Mailer 
   const from = env.MAIL_FROM;
   if (!from) return { send: undeclared('mail', 'mail: true') };
   const mailer = onFirstUse(async () => {
-    const [{ SESv2Client }, { sesMailer }] = await Promise.all([import('@aws-sdk/client-sesv2'), import('../shared/adapters/ses/ses-mailer.js')]);
-    const client = new SESv2Client({ region, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
+    const [{ SESv2Client }, { sesMailer }] = await Promise.all([
+      import('@aws-sdk/client-sesv2'),
+      import('../shared/adapters/ses/ses-mailer.js'),
+    ]);
+    const client = new SESv2Client({
+      region,
+      ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
+    });
     options.observe?.(client);
     return sesMailer(client, { from, configurationSet: env.SES_CONFIGURATION_SET });
   });
@@ -64,7 +70,10 @@ function lazyEventPublisher(env: Env, region: string, options: BuildOptions): Ev
       import('@aws-sdk/client-eventbridge'),
       import('../shared/adapters/eventbridge/eventbridge-publisher.js'),
     ]);
-    const client = new EventBridgeClient({ region, ...(env.EVENTBRIDGE_ENDPOINT ? { endpoint: env.EVENTBRIDGE_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
+    const client = new EventBridgeClient({
+      region,
+      ...(env.EVENTBRIDGE_ENDPOINT ? { endpoint: env.EVENTBRIDGE_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
+    });
     options.observe?.(client);
     return eventBridgePublisher(client, busName);
   });
@@ -88,7 +97,10 @@ function appConfig(env: Env): Deps['config'] {
 export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: BuildOptions = {}): Deps {
   const region = env.AWS_REGION ?? 'us-east-1';
   const tableName = env.TABLE_NAME ?? undeclared('the table', 'table')();
-  const dynamo = new DynamoDBClient({ region, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}) });
+  const dynamo = new DynamoDBClient({
+    region,
+    ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
+  });
   options.observe?.(dynamo);
   const log = overrides.log ?? jsonLogger();
   return {

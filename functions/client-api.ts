@@ -1,6 +1,14 @@
 /** Client JSON routes. The link token in the path is the only credential. */
 import { idempotencyKey, messageBody, parseWith } from '../shared/domain/schemas.js';
-import { acceptPolicy, clientStatus, declinePolicy, optOut, skipCheckIn, submitCheckIn, submitUpdate } from '../shared/use-cases/client-actions.js';
+import {
+  acceptPolicy,
+  clientStatus,
+  declinePolicy,
+  optOut,
+  skipCheckIn,
+  submitCheckIn,
+  submitUpdate,
+} from '../shared/use-cases/client-actions.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { awsDeps } from './aws-deps.js';
 import { httpHandler, type Action } from './http/handler.js';
@@ -19,7 +27,12 @@ export const clientActions: Record<RouteKeyOf<'client-api'>, Action> = {
   'POST /client/{token}/updates': async (e, deps) => {
     const { text } = jsonBody(e, messageBody);
     const key = header(e, 'idempotency-key');
-    const result = await submitUpdate(deps, token(e), text, key === undefined ? null : parseWith(idempotencyKey, key, 'Idempotency-Key header'));
+    const result = await submitUpdate(
+      deps,
+      token(e),
+      text,
+      key === undefined ? null : parseWith(idempotencyKey, key, 'Idempotency-Key header'),
+    );
     return outcome(result.status, result.body);
   },
   'POST /client/{token}/check-in': async (e, deps) => {

@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, NotFoundError, ValidationError } from '../shared/domain/errors.js';
 import type { Problem } from '../shared/domain/problem.js';
-import { acceptPolicy, clientStatus, declinePolicy, optOut, skipCheckIn, submitCheckIn, submitUpdate } from '../shared/use-cases/client-actions.js';
+import {
+  acceptPolicy,
+  clientStatus,
+  declinePolicy,
+  optOut,
+  skipCheckIn,
+  submitCheckIn,
+  submitUpdate,
+} from '../shared/use-cases/client-actions.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { DONE_NOTICES, NO_SUCH_ACTION } from '../shared/wording/client.js';
 import { awsDeps } from './aws-deps.js';
@@ -14,16 +22,38 @@ import { httpHandler, type Action } from './http/handler.js';
 import { formBody, pathParam, type HttpEvent } from './http/request.js';
 import { html, redirect, type Result } from './http/respond.js';
 import type { RouteKeyOf } from './http/routes.js';
-import { renderClientPage, renderErrorPage, renderLinkNotActivePage, renderStopPage, type Notice } from './pages/client-page.js';
+import {
+  renderClientPage,
+  renderErrorPage,
+  renderLinkNotActivePage,
+  renderStopPage,
+  type Notice,
+} from './pages/client-page.js';
 
-const DONE: Record<string, Notice> = Object.fromEntries(Object.entries(DONE_NOTICES).map(([done, words]) => [done, { kind: 'success', ...words }]));
+const DONE: Record<string, Notice> = Object.fromEntries(
+  Object.entries(DONE_NOTICES).map(([done, words]) => [done, { kind: 'success', ...words }]),
+);
 
 const token = (e: HttpEvent) => pathParam(e, 'token');
 const pageUrl = (t: string, done?: string) => `/c/${encodeURIComponent(t)}${done ? `?done=${done}` : ''}`;
 
-async function page(deps: Deps, t: string, status: number, notice?: Notice, draft?: { update?: string; checkIn?: string }): Promise<Result> {
+async function page(
+  deps: Deps,
+  t: string,
+  status: number,
+  notice?: Notice,
+  draft?: { update?: string; checkIn?: string },
+): Promise<Result> {
   const view = await clientStatus(deps, t);
-  return html(status, renderClientPage(view, { token: t, idempotencyKey: randomUUID(), ...(notice ? { notice } : {}), ...(draft ? { draft } : {}) }));
+  return html(
+    status,
+    renderClientPage(view, {
+      token: t,
+      idempotencyKey: randomUUID(),
+      ...(notice ? { notice } : {}),
+      ...(draft ? { draft } : {}),
+    }),
+  );
 }
 
 /** Errors become pages, not JSON: an unknown link gets a kind 404, anything else a calm message. */
@@ -39,18 +69,36 @@ async function asPage(run: () => Promise<Result>): Promise<Result> {
 
 /** A refusal or validation problem shown on the page, with the words kept in the box. */
 async function refusedPage(deps: Deps, t: string, problem: Problem, draft: { update?: string; checkIn?: string }) {
-  const notice: Notice = { kind: problem.status === 409 ? 'refusal' : 'error', title: problem.title, detail: problem.detail };
+  const notice: Notice = {
+    kind: problem.status === 409 ? 'refusal' : 'error',
+    title: problem.title,
+    detail: problem.detail,
+  };
   return page(deps, t, problem.status, notice, draft);
 }
 
-async function withKeptText(deps: Deps, t: string, field: 'update' | 'checkIn', text: string, send: () => Promise<{ status: number; body: unknown }>, done: string) {
+async function withKeptText(
+  deps: Deps,
+  t: string,
+  field: 'update' | 'checkIn',
+  text: string,
+  send: () => Promise<{ status: number; body: unknown }>,
+  done: string,
+) {
   let result: { status: number; body: unknown };
   try {
     result = await send();
   } catch (err) {
     // The link stopped working while they wrote (a newer one was sent): keep their words.
-    if (err instanceof NotFoundError) return html(404, renderLinkNotActivePage(err.message, text.trim() ? text : undefined));
-    if (err instanceof ValidationError) return refusedPage(deps, t, { type: err.type, title: err.title, status: 400, detail: err.message }, { [field]: text });
+    if (err instanceof NotFoundError)
+      return html(404, renderLinkNotActivePage(err.message, text.trim() ? text : undefined));
+    if (err instanceof ValidationError)
+      return refusedPage(
+        deps,
+        t,
+        { type: err.type, title: err.title, status: 400, detail: err.message },
+        { [field]: text },
+      );
     throw err;
   }
   if (result.status < 400) return redirect(pageUrl(t, done));
@@ -74,7 +122,14 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
     case 'update': {
       const text = form.get('text') ?? '';
       const key = form.get('idempotencyKey');
-      return withKeptText(deps, t, 'update', text, () => submitUpdate(deps, t, text, key ? key.slice(0, 200) : null), 'update');
+      return withKeptText(
+        deps,
+        t,
+        'update',
+        text,
+        () => submitUpdate(deps, t, text, key ? key.slice(0, 200) : null),
+        'update',
+      );
     }
     case 'check-in': {
       const text = form.get('text') ?? '';
@@ -103,7 +158,8 @@ export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
         return await postAction(e, deps);
       } catch (err) {
         // A refused accept/decline/skip: show the page again with the reason.
-        if (err instanceof AppError && err.status === 409) return page(deps, token(e), 409, { kind: 'refusal', title: err.title, detail: err.message });
+        if (err instanceof AppError && err.status === 409)
+          return page(deps, token(e), 409, { kind: 'refusal', title: err.title, detail: err.message });
         throw err;
       }
     }),

@@ -61,9 +61,31 @@ export const FUNCTIONS = {
   'client-pages': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: [] } },
   health: { ...api, memoryMb: 256 },
   web: { ...api, memoryMb: 256, publicUrl: true, signIn: true, files: 'web' },
-  dispatcher: { ...changesPolicies, table: { access: 'readwrite', indexes: ['due'] }, trigger: 'schedule', timeoutSeconds: 60, memoryMb: 512, reservedConcurrency: 2 },
-  'ses-feedback': { table: { access: 'readwrite', indexes: [] }, events: true, trigger: 'ses-feedback', timeoutSeconds: 30, memoryMb: 512, reservedConcurrency: 5 },
-  'inbound-email': { ...changesPolicies, inbound: 'required', table: { access: 'readwrite', indexes: [] }, trigger: 'ses-inbound', timeoutSeconds: 30, memoryMb: 512, reservedConcurrency: 5 },
+  dispatcher: {
+    ...changesPolicies,
+    table: { access: 'readwrite', indexes: ['due'] },
+    trigger: 'schedule',
+    timeoutSeconds: 60,
+    memoryMb: 512,
+    reservedConcurrency: 2,
+  },
+  'ses-feedback': {
+    table: { access: 'readwrite', indexes: [] },
+    events: true,
+    trigger: 'ses-feedback',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    reservedConcurrency: 5,
+  },
+  'inbound-email': {
+    ...changesPolicies,
+    inbound: 'required',
+    table: { access: 'readwrite', indexes: [] },
+    trigger: 'ses-inbound',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    reservedConcurrency: 5,
+  },
 } as const satisfies Record<FunctionName, FunctionNeeds>;
 
 /** The environment variable names a function with these needs is given (INBOUND_DOMAIN only when mail is received). */

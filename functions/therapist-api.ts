@@ -33,17 +33,22 @@ const onPolicy =
     json(200, await run(deps, therapistFrom(e), id(e)));
 
 export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
-  'POST /policies': async (e, deps) => json(201, await createPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
-  'POST /policies/preview': async (e, deps) => json(200, await previewPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
+  'POST /policies': async (e, deps) =>
+    json(201, await createPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
+  'POST /policies/preview': async (e, deps) =>
+    json(200, await previewPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
   'GET /policies': async (e, deps) => json(200, { policies: await listPolicies(deps, therapistFrom(e)) }),
   'GET /policies/{id}': onPolicy(getPolicy),
-  'PATCH /policies/{id}': async (e, deps) => json(200, await patchPolicy(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
+  'PATCH /policies/{id}': async (e, deps) =>
+    json(200, await patchPolicy(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
   'POST /policies/{id}/pause': onPolicy(pausePolicy),
   'POST /policies/{id}/resume': onPolicy(resumePolicy),
   'POST /policies/{id}/close': onPolicy(closePolicy),
   'POST /policies/{id}/reissue-link': onPolicy(reissueLink),
   'GET /policies/{id}/export': async (e, deps) =>
-    json(200, await exportPolicy(deps, therapistFrom(e), id(e)), { 'content-disposition': `attachment; filename="policy-${id(e)}.json"` }),
+    json(200, await exportPolicy(deps, therapistFrom(e), id(e)), {
+      'content-disposition': `attachment; filename="policy-${id(e)}.json"`,
+    }),
   'GET /profile': async (e, deps) => json(200, await profileFor(deps, therapistFrom(e))),
   'PUT /profile': async (e, deps) => json(200, await updateProfile(deps, therapistFrom(e), jsonBody(e, profileBody))),
 };

@@ -44,7 +44,12 @@ export interface PortalAuth {
 
 export function authFromEnv(env: Env): PortalAuth {
   if (env.COGNITO_DOMAIN && env.COGNITO_CLIENT_ID) {
-    return { mode: 'cognito', cognitoDomain: env.COGNITO_DOMAIN, clientId: env.COGNITO_CLIENT_ID, redirectUri: `${env.PUBLIC_BASE_URL ?? ''}/portal` };
+    return {
+      mode: 'cognito',
+      cognitoDomain: env.COGNITO_DOMAIN,
+      clientId: env.COGNITO_CLIENT_ID,
+      redirectUri: `${env.PUBLIC_BASE_URL ?? ''}/portal`,
+    };
   }
   return { mode: 'local', signInUrl: '/local/sign-in' };
 }
@@ -87,23 +92,37 @@ const CRISIS_LABELS: Record<CrisisLocale, string> = {
   NZ: 'New Zealand (1737, 111)',
 };
 
-const BOUND_KEYS = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const satisfies readonly (keyof Bounds)[];
+const BOUND_KEYS = [
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+] as const satisfies readonly (keyof Bounds)[];
 
-type JsonSchema = Bounds & { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[] };
+type JsonSchema = Bounds & {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+};
 
 /** Every bound in a JSON Schema, by path; optional and nullable fields are followed through anyOf. */
 export function boundsOf(schema: JsonSchema, path = '', out: Limits = {}): Limits {
   const own: Bounds = {};
   for (const key of BOUND_KEYS) if (typeof schema[key] === 'number') own[key] = schema[key];
   if (path && Object.keys(own).length) out[path] = { ...out[path], ...own };
-  for (const [name, child] of Object.entries(schema.properties ?? {})) boundsOf(child, path ? `${path}.${name}` : name, out);
+  for (const [name, child] of Object.entries(schema.properties ?? {}))
+    boundsOf(child, path ? `${path}.${name}` : name, out);
   for (const option of schema.anyOf ?? []) boundsOf(option, path, out);
   if (schema.items) boundsOf(schema.items, path, out);
   return out;
 }
 
 // The request schemas themselves, read as JSON Schema: their input side, since names are trimmed after checking.
-const limitsOf = (schema: z.ZodMiniType) => boundsOf(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+const limitsOf = (schema: z.ZodMiniType) =>
+  boundsOf(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
 
 export function portalRules(): PortalRules {
   // Some defaults exist only inside resolveRules, so they are read from what it fills in.
@@ -111,7 +130,12 @@ export function portalRules(): PortalRules {
   if (!resolved.checkIn) throw new Error('The rules left without a check-in should have the default one.');
   return {
     defaults: {
-      updates: { limit: DEFAULTS.updateLimit, minDaysBetween: DEFAULTS.minDaysBetween, maxCharacters: DEFAULTS.maxCharacters, windowDays: DEFAULTS.windowDays },
+      updates: {
+        limit: DEFAULTS.updateLimit,
+        minDaysBetween: DEFAULTS.minDaysBetween,
+        maxCharacters: DEFAULTS.maxCharacters,
+        windowDays: DEFAULTS.windowDays,
+      },
       checkIn: {
         format: resolved.checkIn.format,
         afterMonths: DEFAULTS.checkInAfterMonths,
@@ -176,4 +200,6 @@ const deps: WebDeps = { log: jsonLogger() };
 let deployed: ReturnType<typeof makeHandler> | undefined;
 /** In Lambda: files copied beside the bundle (ServiceFunction's `files`), Cognito settings from the stack, read at the first request. */
 export const handler: ReturnType<typeof makeHandler> = (event) =>
-  (deployed ??= makeHandler(() => deps, join(process.env.LAMBDA_TASK_ROOT ?? '.', 'web'), authFromEnv(readEnv('web'))))(event);
+  (deployed ??= makeHandler(() => deps, join(process.env.LAMBDA_TASK_ROOT ?? '.', 'web'), authFromEnv(readEnv('web'))))(
+    event,
+  );

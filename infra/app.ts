@@ -18,7 +18,9 @@ export function buildApp(props: AppProps = {}) {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const certificateRegion = config.certificateArn?.split(':')[3];
   if (certificateRegion && env.region && certificateRegion !== env.region) {
-    throw new DeployConfigError(`certificateArn is in ${certificateRegion}, but you are deploying to ${env.region}: an API Gateway regional domain needs its certificate in the same region.`);
+    throw new DeployConfigError(
+      `certificateArn is in ${certificateRegion}, but you are deploying to ${env.region}: an API Gateway regional domain needs its certificate in the same region.`,
+    );
   }
   const stateful = new StatefulStack(app, 'Afterword-Data', {
     env,
@@ -64,7 +66,9 @@ export function explainConfigError(err: unknown): string | undefined {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     const { app, api } = buildApp();
-    process.stderr.write(`Afterword: bundling ${Object.keys(api.functions).length} functions, then checking both stacks with cdk-nag (about half a minute)…\n`);
+    process.stderr.write(
+      `Afterword: bundling ${Object.keys(api.functions).length} functions, then checking both stacks with cdk-nag (about half a minute)…\n`,
+    );
     app.synth();
     process.stderr.write('Afterword: both stacks synthesized, no cdk-nag finding left unacknowledged.\n');
   } catch (err) {

@@ -5,7 +5,10 @@
  */
 import type { UserInvitationConfig } from 'aws-cdk-lib/aws-cognito';
 
-export function invitationEmail(options: { practiceName?: string | undefined; portalUrl: string }): UserInvitationConfig {
+export function invitationEmail(options: {
+  practiceName?: string | undefined;
+  portalUrl: string;
+}): UserInvitationConfig {
   const practice = options.practiceName ?? 'Your practice';
   const html = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return {

@@ -39,7 +39,13 @@ export function apiEvent(req: RequestLike): HttpEvent {
       stage: '$default',
       time: new Date().toISOString(),
       timeEpoch: Date.now(),
-      http: { method: req.method, path: req.url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: req.headers['user-agent'] ?? '' },
+      http: {
+        method: req.method,
+        path: req.url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: req.headers['user-agent'] ?? '',
+      },
       ...(req.claims ? { authorizer: { jwt: { claims: req.claims, scopes: [] } } } : {}),
     },
   } as HttpEvent;

@@ -15,7 +15,11 @@ export class LocalSigner {
 
   /** The same address always signs in as the same therapist. */
   signIn(email: string, name: string): string {
-    const claims: Claims = { sub: `local-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 20)}`, email, name };
+    const claims: Claims = {
+      sub: `local-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 20)}`,
+      email,
+      name,
+    };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }

@@ -12,7 +12,9 @@ import type { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { DOMAIN_EVENTS, EVENT_SOURCE, type DomainEvent, type DomainEventType } from '../shared/domain/events.js';
 
 const putEvents = z.object({
-  Entries: z.array(z.object({ EventBusName: z.string(), Source: z.string(), DetailType: z.string(), Detail: z.string() })).check(z.minLength(1), z.maxLength(10)),
+  Entries: z
+    .array(z.object({ EventBusName: z.string(), Source: z.string(), DetailType: z.string(), Detail: z.string() }))
+    .check(z.minLength(1), z.maxLength(10)),
 });
 
 function toDomainEvent(entry: z.infer<typeof putEvents>['Entries'][number], busName: string): DomainEvent | string {
@@ -35,7 +37,10 @@ export interface RunningEventBridge {
   stop(): Promise<void>;
 }
 
-export async function startEventBridgeStandIn(log: LocalEventLog, busName = 'afterword-local-events'): Promise<RunningEventBridge> {
+export async function startEventBridgeStandIn(
+  log: LocalEventLog,
+  busName = 'afterword-local-events',
+): Promise<RunningEventBridge> {
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -44,20 +49,24 @@ export async function startEventBridgeStandIn(log: LocalEventLog, busName = 'aft
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
         res.end(JSON.stringify(value));
       };
-      if (req.headers['x-amz-target'] !== 'AWSEvents.PutEvents') return reply(400, { __type: 'UnknownOperationException' });
+      if (req.headers['x-amz-target'] !== 'AWSEvents.PutEvents')
+        return reply(400, { __type: 'UnknownOperationException' });
       let parsed;
       try {
         parsed = putEvents.safeParse(JSON.parse(body));
       } catch {
         parsed = undefined;
       }
-      if (!parsed?.success) return reply(400, { __type: 'ValidationException', message: 'Malformed PutEvents request' });
+      if (!parsed?.success)
+        return reply(400, { __type: 'ValidationException', message: 'Malformed PutEvents request' });
       const results = parsed.data.Entries.map((entry) => toDomainEvent(entry, busName));
       const accepted = results.filter((r): r is DomainEvent => typeof r !== 'string');
       void log.publish(accepted);
       reply(200, {
         FailedEntryCount: results.length - accepted.length,
-        Entries: results.map((r) => (typeof r === 'string' ? { ErrorCode: r, ErrorMessage: `Refused: ${r}` } : { EventId: randomUUID() })),
+        Entries: results.map((r) =>
+          typeof r === 'string' ? { ErrorCode: r, ErrorMessage: `Refused: ${r}` } : { EventId: randomUUID() },
+        ),
       });
     });
   });

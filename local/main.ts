@@ -43,7 +43,11 @@ async function main() {
   step('EventBridge stand-in (domain events at /local/events)…');
   const eventLog = new LocalEventLog();
   const bus = await startEventBridgeStandIn(eventLog);
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(client, TABLE_NAME);
   client.destroy();
 
@@ -66,12 +70,35 @@ async function main() {
   // Where the running service's parts listen, for `npm run ops -- --local …`.
   writeFileSync(
     join(dataDir, 'endpoints.json'),
-    JSON.stringify({ dynamodb: dynamo.endpoint, ses: ses.endpoint, eventbridge: bus.endpoint, busName: bus.busName, table: TABLE_NAME, clock: join(dataDir, 'clock.json') }, null, 2),
+    JSON.stringify(
+      {
+        dynamodb: dynamo.endpoint,
+        ses: ses.endpoint,
+        eventbridge: bus.endpoint,
+        busName: bus.busName,
+        table: TABLE_NAME,
+        clock: join(dataDir, 'clock.json'),
+      },
+      null,
+      2,
+    ),
   );
-  const server = createLocalServer({ deps, eventLog, clock, signer: new LocalSigner(persistentSecret()), sesEndpoint: ses.endpoint });
+  const server = createLocalServer({
+    deps,
+    eventLog,
+    clock,
+    signer: new LocalSigner(persistentSecret()),
+    sesEndpoint: ses.endpoint,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new MissingPrerequisiteError(`Port ${port} is already in use. Stop what is using it, or run with another port: PORT=3001 npm start`) : err),
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new MissingPrerequisiteError(
+              `Port ${port} is already in use. Stop what is using it, or run with another port: PORT=3001 npm start`,
+            )
+          : err,
+      ),
     );
     server.listen(port, '127.0.0.1', resolve);
   });

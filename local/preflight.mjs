@@ -16,7 +16,10 @@ function fail(lines) {
 export function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {
-    fail([`Node.js 20.19 or newer is needed; this is ${process.versions.node}.`, 'Install it from https://nodejs.org or with your package manager.']);
+    fail([
+      `Node.js 20.19 or newer is needed; this is ${process.versions.node}.`,
+      'Install it from https://nodejs.org or with your package manager.',
+    ]);
   }
 }
 
@@ -27,7 +30,11 @@ export function ensureDependencies() {
   if (!stale) return;
   console.log('Installing dependencies (first run; this takes about a minute)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) fail(['`npm ci` failed; see the output above.', 'Check your network connection to the npm registry and try again.']);
+  if (result.status !== 0)
+    fail([
+      '`npm ci` failed; see the output above.',
+      'Check your network connection to the npm registry and try again.',
+    ]);
 }
 
 export function checkJava() {

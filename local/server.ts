@@ -73,7 +73,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
         }
       } catch (err) {
         result = errorResponse(err);
-        if (!(err instanceof AppError)) console.error('local server error', err instanceof Error ? err.name : typeof err);
+        if (!(err instanceof AppError))
+          console.error('local server error', err instanceof Error ? err.name : typeof err);
       }
       send(res, result);
     })();
@@ -89,21 +90,40 @@ async function routeToHandler(
 ): Promise<Result> {
   const method = req.method ?? 'GET';
   const match = findRoute(method, url.pathname);
-  if (!match) return problemResponse({ type: '/problems/not-found', title: 'Not found', status: 404, detail: 'There is nothing at this address.' });
+  if (!match)
+    return problemResponse({
+      type: '/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'There is nothing at this address.',
+    });
   if ('allowed' in match) {
     return problemResponse(
-      { type: '/problems/method-not-allowed', title: 'Method not allowed', status: 405, detail: `Use ${match.allowed.join(' or ')} here.` },
+      {
+        type: '/problems/method-not-allowed',
+        title: 'Method not allowed',
+        status: 405,
+        detail: `Use ${match.allowed.join(' or ')} here.`,
+      },
       { allow: match.allowed.join(', ') },
     );
   }
   const { route } = match;
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
+  );
   let claims: Record<string, unknown> | undefined;
   if (route.access === 'therapist') {
     const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
     const verified = bearer ? signer.verify(bearer) : null;
     // API Gateway's JWT authorizer answers 401 before the function runs; so do we.
-    if (!verified) return problemResponse({ type: '/problems/unauthorized', title: 'Please sign in', status: 401, detail: 'A valid sign-in token is needed (Authorization: Bearer …).' });
+    if (!verified)
+      return problemResponse({
+        type: '/problems/unauthorized',
+        title: 'Please sign in',
+        status: 401,
+        detail: 'A valid sign-in token is needed (Authorization: Bearer …).',
+      });
     claims = { ...verified };
   }
   const event = apiEvent({ method, url, headers, body, claims });
@@ -128,7 +148,15 @@ function parseBody(req: IncomingMessage, body: string): unknown {
 }
 
 function htmlResult(status: number, page: string): Result {
-  return { statusCode: status, headers: { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' }, body: page };
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    },
+    body: page,
+  };
 }
 
 function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServerOptions): Record<string, LocalAction> {
@@ -140,9 +168,14 @@ function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServer
       const token = signer.signIn(input.email, input.name);
       const claims = signer.verify(token)!;
       const therapist = { id: claims.sub, email: claims.email, name: claims.name };
-      await updateProfile(deps, therapist, { displayName: input.name, ...(input.timeZone ? { timeZone: input.timeZone } : {}) });
+      await updateProfile(deps, therapist, {
+        displayName: input.name,
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+      });
       // A browser goes on to the portal with the token in the fragment (never sent to a server).
-      return wantsHtml(req) ? { statusCode: 303, headers: { location: `/portal#token=${encodeURIComponent(token)}` }, body: '' } : json(200, { token });
+      return wantsHtml(req)
+        ? { statusCode: 303, headers: { location: `/portal#token=${encodeURIComponent(token)}` }, body: '' }
+        : json(200, { token });
     },
     'GET /local/clock': async () => json(200, { now: clock.now().toISOString() }),
     'POST /local/clock': async (req, body) => {
@@ -160,7 +193,8 @@ function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServer
     // Stands in for SES receiving: post a raw message (as a mail program would send it) to
     // a reply address. Locally there is no SPF/DKIM to check, so the sender is trusted.
     'POST /local/inbound': async (_req, body) => {
-      if (!body.trim()) throw new ValidationError('Post a raw email message (RFC 5322), for example a saved .eml file.');
+      if (!body.trim())
+        throw new ValidationError('Post a raw email message (RFC 5322), for example a saved .eml file.');
       const message = await parseMessage(body);
       const outcome = await runAs('inbound-email', () =>
         receiveEmailUpdate(deps, {
@@ -190,7 +224,9 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
     });
     req.on('end', () =>
-      size > MAX_REQUEST_BYTES ? reject(new PayloadTooLargeError('Requests are limited to 1 MB.')) : resolve(Buffer.concat(chunks).toString('utf8')),
+      size > MAX_REQUEST_BYTES
+        ? reject(new PayloadTooLargeError('Requests are limited to 1 MB.'))
+        : resolve(Buffer.concat(chunks).toString('utf8')),
     );
     req.on('error', reject);
   });

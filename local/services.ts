@@ -37,23 +37,35 @@ export interface RunningDynamo {
  */
 export async function startDynamoLocal(options: { port?: number; dbPath?: string } = {}): Promise<RunningDynamo> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawnDynamo({ port, sharedDb: true, stdio: 'pipe', ...(options.dbPath ? { path: options.dbPath } : {}) });
+  const child: ChildProcess = spawnDynamo({
+    port,
+    sharedDb: true,
+    stdio: 'pipe',
+    ...(options.dbPath ? { path: options.dbPath } : {}),
+  });
   let failure: Error | undefined;
   let output = '';
   child.on('error', (err: NodeJS.ErrnoException) => {
     failure =
       err.code === 'ENOENT'
-        ? new MissingPrerequisiteError('Java was not found. DynamoDB Local needs Java 17 or newer: install it (for example `apt-get install -y openjdk-17-jre-headless`) and try again.')
+        ? new MissingPrerequisiteError(
+            'Java was not found. DynamoDB Local needs Java 17 or newer: install it (for example `apt-get install -y openjdk-17-jre-headless`) and try again.',
+          )
         : err;
   });
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (failure) throw failure;
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (code ${child.exitCode}). Its output:\n${output.slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited (code ${child.exitCode}). Its output:\n${output.slice(-2000)}`);
     try {
       await client.send(new ListTablesCommand({}));
       break;

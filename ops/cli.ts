@@ -8,7 +8,15 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { email, personName, policyId } from '../shared/domain/schemas.js';
-import { dueSoon, inviteTherapist, liftSuppression, listDeadLetters, listSuppressed, resendDeadLetter, type OpsDeps } from '../shared/use-cases/operations.js';
+import {
+  dueSoon,
+  inviteTherapist,
+  liftSuppression,
+  listDeadLetters,
+  listSuppressed,
+  resendDeadLetter,
+  type OpsDeps,
+} from '../shared/use-cases/operations.js';
 import { connectAws, connectLocal } from './connect.js';
 
 export const USAGE = `Afterword operations
@@ -45,9 +53,19 @@ export interface Io {
 export class UsageError extends Error {}
 
 /** Up to a year ahead: check-ins are months away. */
-const hours = z.coerce.number().check(z.int('Give a whole number of hours, 1 to 8784.'), z.gte(1, 'Give a whole number of hours, 1 to 8784.'), z.lte(24 * 366, 'Give a whole number of hours, 1 to 8784.'));
+const hours = z.coerce
+  .number()
+  .check(
+    z.int('Give a whole number of hours, 1 to 8784.'),
+    z.gte(1, 'Give a whole number of hours, 1 to 8784.'),
+    z.lte(24 * 366, 'Give a whole number of hours, 1 to 8784.'),
+  );
 
-export async function runOps(argv: string[], io: Io, connect: (options: { local: boolean; region?: string | undefined }) => Promise<OpsDeps> = defaultConnect): Promise<number> {
+export async function runOps(
+  argv: string[],
+  io: Io,
+  connect: (options: { local: boolean; region?: string | undefined }) => Promise<OpsDeps> = defaultConnect,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -82,7 +100,8 @@ export async function runOps(argv: string[], io: Io, connect: (options: { local:
     const command_ = COMMANDS[command];
     if (!command_) throw new UsageError(`There is no command "${command}".`);
     if (values.local && values.region) throw new UsageError('Give --local or --region, not both.');
-    if (args.length > command_.positionals) throw new UsageError(`${command} does not take "${args.slice(command_.positionals).join(' ')}".`);
+    if (args.length > command_.positionals)
+      throw new UsageError(`${command} does not take "${args.slice(command_.positionals).join(' ')}".`);
     // Check the arguments before connecting, so a typo never waits on AWS.
     const run = command_.parse(args, values);
     const ops = await connect({ local: Boolean(values.local), region: values.region });
@@ -117,71 +136,117 @@ const valid = <T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T => 
 const table = (rows: string[][]) => rows.map((r) => r.join('  ')).join('\n');
 
 const COMMANDS: Record<string, Command> = {
-  'add-therapist': { positionals: 0, parse: (_args, values) => {
-    const address = valid(email, values.email, '--email');
-    const name = valid(personName, values.name, '--name');
-    return async (ops, print) => {
-      const outcome = await inviteTherapist(ops, { email: address, name, admin: Boolean(values.admin) });
-      const text = {
-        invited: `Invited. They will get the practice's invitation with a temporary password${values.admin ? ', and are a practice admin' : ''}.`,
-        'already-exists': 'There is already an account with that email. To send a fresh invitation, use the Cognito console (Users → Resend invitation).',
-        'no-directory': 'Locally anyone can sign in at /local/sign-in; there is no one to add.',
-      }[outcome];
-      print(text, { outcome });
-    };
-  } },
-  'dead-letters': { positionals: 0, parse: () => async (ops, print) => {
-    const letters = await listDeadLetters(ops);
-    print(
-      letters.length
-        ? table([['dead since', 'kind', 'tries', 'policy', 'job'], ...letters.map((l) => [l.deadAt, l.kind, String(l.attempts), l.policyId, l.jobId])])
-        : 'Nothing is dead-lettered.',
-      letters,
-    );
-  } },
-  resend: { positionals: 2, parse: (args, values) => {
-    if (values.all) return async (ops, print) => {
+  'add-therapist': {
+    positionals: 0,
+    parse: (_args, values) => {
+      const address = valid(email, values.email, '--email');
+      const name = valid(personName, values.name, '--name');
+      return async (ops, print) => {
+        const outcome = await inviteTherapist(ops, { email: address, name, admin: Boolean(values.admin) });
+        const text = {
+          invited: `Invited. They will get the practice's invitation with a temporary password${values.admin ? ', and are a practice admin' : ''}.`,
+          'already-exists':
+            'There is already an account with that email. To send a fresh invitation, use the Cognito console (Users → Resend invitation).',
+          'no-directory': 'Locally anyone can sign in at /local/sign-in; there is no one to add.',
+        }[outcome];
+        print(text, { outcome });
+      };
+    },
+  },
+  'dead-letters': {
+    positionals: 0,
+    parse: () => async (ops, print) => {
       const letters = await listDeadLetters(ops);
-      const outcomes = await Promise.all(letters.map((l) => resendDeadLetter(ops, l.policyId, l.jobId)));
-      const queued = outcomes.filter((o) => o === 'queued').length;
-      print(`${queued} of ${letters.length} queued again; the dispatcher sends them within a minute.`, { queued, total: letters.length });
-    };
-    const [policy, job] = args;
-    if (!policy || !job) throw new UsageError('resend needs a policy id and a job id (see dead-letters), or --all.');
-    const id = valid(policyId, policy, 'policy id');
-    return async (ops, print, fail) => {
-      const outcome = await resendDeadLetter(ops, id, job);
-      if (outcome !== 'queued') fail();
-      print(outcome === 'queued' ? 'Queued again; the dispatcher sends it within a minute.' : 'Nothing was re-sent: that job is not dead-lettered (already re-sent, or the ids are wrong; see dead-letters).', { outcome });
-    };
-  } },
-  suppressed: { positionals: 0, parse: () => async (ops, print) => {
-    const list = await listSuppressed(ops);
-    print(list.length ? table([['policy', 'therapist'], ...list.map((s) => [s.policyId, s.therapistId])]) : 'No client address is stopped.', list);
-  } },
-  'lift-suppression': { positionals: 1, parse: (args) => {
-    const id = valid(policyId, args[0], 'policy id');
-    return async (ops, print) => {
-      const { lifted, accountList } = await liftSuppression(ops, id);
-      const account = { removed: ' and removed from SES’s account suppression list', 'not-listed': '; SES’s account list did not hold it', 'none-here': '' }[accountList] ?? '';
-      print(lifted ? `Mail to this client resumes${account}.` : `Mail to this client was not stopped${account}.`, { lifted, accountList });
-    };
-  } },
-  due: { positionals: 0, parse: (_args, values) => {
-    const within = values.hours === undefined ? 24 : valid(hours, values.hours, '--hours');
-    return async (ops, print) => {
-      const due = await dueSoon(ops, within);
-      const kinds = Object.entries(due.byKind).sort(([a], [b]) => a.localeCompare(b));
       print(
-        [
-          `${due.total} due in the next ${within} hours (until ${due.until}).`,
-          due.overdue ? `${due.overdue} overdue by more than 5 minutes: is the dispatcher running? (npm run ops -- dead-letters, and its alarms)` : 'Nothing is overdue.',
-          ...kinds.map(([k, n]) => `  ${k}: ${n}`),
-        ].join('\n'),
-        due,
+        letters.length
+          ? table([
+              ['dead since', 'kind', 'tries', 'policy', 'job'],
+              ...letters.map((l) => [l.deadAt, l.kind, String(l.attempts), l.policyId, l.jobId]),
+            ])
+          : 'Nothing is dead-lettered.',
+        letters,
       );
-    };
-  } },
+    },
+  },
+  resend: {
+    positionals: 2,
+    parse: (args, values) => {
+      if (values.all)
+        return async (ops, print) => {
+          const letters = await listDeadLetters(ops);
+          const outcomes = await Promise.all(letters.map((l) => resendDeadLetter(ops, l.policyId, l.jobId)));
+          const queued = outcomes.filter((o) => o === 'queued').length;
+          print(`${queued} of ${letters.length} queued again; the dispatcher sends them within a minute.`, {
+            queued,
+            total: letters.length,
+          });
+        };
+      const [policy, job] = args;
+      if (!policy || !job) throw new UsageError('resend needs a policy id and a job id (see dead-letters), or --all.');
+      const id = valid(policyId, policy, 'policy id');
+      return async (ops, print, fail) => {
+        const outcome = await resendDeadLetter(ops, id, job);
+        if (outcome !== 'queued') fail();
+        print(
+          outcome === 'queued'
+            ? 'Queued again; the dispatcher sends it within a minute.'
+            : 'Nothing was re-sent: that job is not dead-lettered (already re-sent, or the ids are wrong; see dead-letters).',
+          { outcome },
+        );
+      };
+    },
+  },
+  suppressed: {
+    positionals: 0,
+    parse: () => async (ops, print) => {
+      const list = await listSuppressed(ops);
+      print(
+        list.length
+          ? table([['policy', 'therapist'], ...list.map((s) => [s.policyId, s.therapistId])])
+          : 'No client address is stopped.',
+        list,
+      );
+    },
+  },
+  'lift-suppression': {
+    positionals: 1,
+    parse: (args) => {
+      const id = valid(policyId, args[0], 'policy id');
+      return async (ops, print) => {
+        const { lifted, accountList } = await liftSuppression(ops, id);
+        const account =
+          {
+            removed: ' and removed from SES’s account suppression list',
+            'not-listed': '; SES’s account list did not hold it',
+            'none-here': '',
+          }[accountList] ?? '';
+        print(lifted ? `Mail to this client resumes${account}.` : `Mail to this client was not stopped${account}.`, {
+          lifted,
+          accountList,
+        });
+      };
+    },
+  },
+  due: {
+    positionals: 0,
+    parse: (_args, values) => {
+      const within = values.hours === undefined ? 24 : valid(hours, values.hours, '--hours');
+      return async (ops, print) => {
+        const due = await dueSoon(ops, within);
+        const kinds = Object.entries(due.byKind).sort(([a], [b]) => a.localeCompare(b));
+        print(
+          [
+            `${due.total} due in the next ${within} hours (until ${due.until}).`,
+            due.overdue
+              ? `${due.overdue} overdue by more than 5 minutes: is the dispatcher running? (npm run ops -- dead-letters, and its alarms)`
+              : 'Nothing is overdue.',
+            ...kinds.map(([k, n]) => `  ${k}: ${n}`),
+          ].join('\n'),
+          due,
+        );
+      };
+    },
+  },
 };
 
 function defaultConnect(options: { local: boolean; region?: string | undefined }): Promise<OpsDeps> {
@@ -191,6 +256,9 @@ function defaultConnect(options: { local: boolean; region?: string | undefined }
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // The SDK's notice about its future Node versions is not for a practice admin.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const code = await runOps(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
+  const code = await runOps(process.argv.slice(2), {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+  });
   process.exit(code);
 }

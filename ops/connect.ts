@@ -31,16 +31,25 @@ export async function connectAws(region = process.env.AWS_REGION ?? process.env.
   try {
     found = await ssm.send(new GetParametersCommand({ Names: wanted.map(parameterName) }));
   } catch (err) {
-    throw new Error(`Could not read Afterword's settings from SSM in ${region} (${(err as Error).name}). Are your AWS credentials for the practice's account set (aws configure, or AWS_PROFILE)?`, { cause: err });
+    throw new Error(
+      `Could not read Afterword's settings from SSM in ${region} (${(err as Error).name}). Are your AWS credentials for the practice's account set (aws configure, or AWS_PROFILE)?`,
+      { cause: err },
+    );
   } finally {
     ssm.destroy();
   }
   const value = (name: SharedValue) => {
     const v = found.Parameters?.find((p) => p.Name === parameterName(name))?.Value;
-    if (!v) throw new Error(`Afterword-Data does not seem to be deployed in ${region}: SSM parameter ${parameterName(name)} is missing.`);
+    if (!v)
+      throw new Error(
+        `Afterword-Data does not seem to be deployed in ${region}: SSM parameter ${parameterName(name)} is missing.`,
+      );
     return v;
   };
-  const app = buildDeps({ TABLE_NAME: value('tableName'), EVENT_BUS_NAME: value('eventBusName'), AWS_REGION: region }, { log: quiet });
+  const app = buildDeps(
+    { TABLE_NAME: value('tableName'), EVENT_BUS_NAME: value('eventBusName'), AWS_REGION: region },
+    { log: quiet },
+  );
   return {
     app,
     operations: new DynamoOperations(new DynamoDBClient({ region }), value('tableName'), app.ids),
@@ -49,20 +58,38 @@ export async function connectAws(region = process.env.AWS_REGION ?? process.env.
   };
 }
 
-const endpointsFile = z.object({ dynamodb: z.url(), ses: z.url(), eventbridge: z.url(), busName: z.string(), table: z.string(), clock: z.string() });
+const endpointsFile = z.object({
+  dynamodb: z.url(),
+  ses: z.url(),
+  eventbridge: z.url(),
+  busName: z.string(),
+  table: z.string(),
+  clock: z.string(),
+});
 
 export async function connectLocal(dataDir = join(process.cwd(), '.local')): Promise<OpsDeps> {
   const file = join(dataDir, 'endpoints.json');
-  if (!existsSync(file)) throw new Error('The local service is not running: start it with npm start (in another terminal), then try again.');
+  if (!existsSync(file))
+    throw new Error('The local service is not running: start it with npm start (in another terminal), then try again.');
   const local = endpointsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const app = buildDeps(
-    { TABLE_NAME: local.table, EVENT_BUS_NAME: local.busName, DYNAMODB_ENDPOINT: local.dynamodb, EVENTBRIDGE_ENDPOINT: local.eventbridge, AWS_REGION: 'local' },
+    {
+      TABLE_NAME: local.table,
+      EVENT_BUS_NAME: local.busName,
+      DYNAMODB_ENDPOINT: local.dynamodb,
+      EVENTBRIDGE_ENDPOINT: local.eventbridge,
+      AWS_REGION: 'local',
+    },
     { log: quiet, clock: new LocalClock(local.clock) },
   );
   return {
     app,
-    operations: new DynamoOperations(new DynamoDBClient({ region: 'local', endpoint: local.dynamodb, credentials }), local.table, app.ids),
+    operations: new DynamoOperations(
+      new DynamoDBClient({ region: 'local', endpoint: local.dynamodb, credentials }),
+      local.table,
+      app.ids,
+    ),
     suppressionList: localSuppressionList,
     directory: localDirectory,
   };

@@ -13,7 +13,10 @@ import type { FunctionName, RouteKeyOf } from './routes.js';
 export type Action<D = Deps> = (event: HttpEvent, deps: D) => Promise<Result>;
 
 /** `D` is what the function's actions need; at least a logger (health needs nothing else). */
-export function httpHandler<F extends FunctionName, D extends Pick<Deps, 'log'> = Deps>(actions: Record<RouteKeyOf<F>, Action<D>>, getDeps: () => D) {
+export function httpHandler<F extends FunctionName, D extends Pick<Deps, 'log'> = Deps>(
+  actions: Record<RouteKeyOf<F>, Action<D>>,
+  getDeps: () => D,
+) {
   return async (event: HttpEvent): Promise<Result> => {
     const started = Date.now();
     const deps = getDeps();
@@ -21,11 +24,15 @@ export function httpHandler<F extends FunctionName, D extends Pick<Deps, 'log'> 
     let result: Result;
     try {
       const action = (actions as Record<string, Action<D> | undefined>)[route];
-      if (!action) throw route === '$default' ? new NotFoundError('There is nothing here.') : new MethodNotAllowedError('That method is not supported here.');
+      if (!action)
+        throw route === '$default'
+          ? new NotFoundError('There is nothing here.')
+          : new MethodNotAllowedError('That method is not supported here.');
       result = await action(event, deps);
     } catch (err) {
       result = errorResponse(err);
-      if (result.statusCode && result.statusCode >= 500) deps.log.error('request.failed', { route, ...errorFields(err) });
+      if (result.statusCode && result.statusCode >= 500)
+        deps.log.error('request.failed', { route, ...errorFields(err) });
     }
     deps.log.info('request', { route, status: result.statusCode ?? 200, ms: Date.now() - started });
     return result;

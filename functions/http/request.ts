@@ -5,7 +5,9 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from
 import { parseWith } from '../../shared/domain/schemas.js';
 
 export type HttpEvent = APIGatewayProxyEventV2 & {
-  requestContext: APIGatewayProxyEventV2['requestContext'] & { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+  requestContext: APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, unknown> } };
+  };
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -19,7 +21,8 @@ export function header(event: HttpEvent, name: string): string | undefined {
 export function rawBody(event: HttpEvent): string {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(`Requests are limited to ${MAX_BODY_BYTES / 1024} KB.`);
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES)
+    throw new PayloadTooLargeError(`Requests are limited to ${MAX_BODY_BYTES / 1024} KB.`);
   return text;
 }
 

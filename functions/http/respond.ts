@@ -13,7 +13,11 @@ const BASE_HEADERS = {
 };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Result {
-  return { statusCode: status, headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+  return {
+    statusCode: status,
+    headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Result {
@@ -35,12 +39,18 @@ export function outcome(status: number, body: unknown): Result {
   return status >= 400 ? problemResponse(body as Problem) : json(status, body);
 }
 
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export function html(status: number, body: string, headers: Record<string, string> = {}): Result {
   return {
     statusCode: status,
-    headers: { ...BASE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, ...headers },
+    headers: {
+      ...BASE_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': PAGE_CSP,
+      ...headers,
+    },
     body,
   };
 }

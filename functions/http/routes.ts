@@ -16,7 +16,12 @@ export interface RouteDef {
   fn: FunctionName;
 }
 
-const r = <M extends Method, P extends string, F extends FunctionName>(method: M, path: P, access: Access, fn: F) => ({ method, path, access, fn });
+const r = <M extends Method, P extends string, F extends FunctionName>(method: M, path: P, access: Access, fn: F) => ({
+  method,
+  path,
+  access,
+  fn,
+});
 
 export const ROUTES = [
   r('GET', '/health', 'public', 'health'),
@@ -88,7 +93,10 @@ export function matchPath(template: string, path: string): Record<string, string
  * The route for a request, preferring literal segments over parameters (as API Gateway
  * does): GET /c/x/stop is the stop page, not a generic action.
  */
-export function findRoute(method: string, path: string): { route: RouteDef; params: Record<string, string> } | { allowed: Method[] } | null {
+export function findRoute(
+  method: string,
+  path: string,
+): { route: RouteDef; params: Record<string, string> } | { allowed: Method[] } | null {
   const candidates = ROUTES.map((route) => ({ route: route as RouteDef, params: matchPath(route.path, path) }))
     .filter((c): c is { route: RouteDef; params: Record<string, string> } => c.params !== null)
     .sort((a, b) => paramCount(a.route.path) - paramCount(b.route.path));

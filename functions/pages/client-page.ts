@@ -37,7 +37,9 @@ const stoppedByClient = (view: ClientView) => view.state === 'closed' && view.cl
 const hasEnded = (view: ClientView) => view.state === 'closed' || view.state === 'declined';
 
 function footer(view: ClientView, token: string): string {
-  const stop = stoppedByClient(view) ? '' : `<p><a href="${linkPath(token, 'stop')}">${escapeHtml(STOP_ALL_EMAILS)}</a></p>\n`;
+  const stop = stoppedByClient(view)
+    ? ''
+    : `<p><a href="${linkPath(token, 'stop')}">${escapeHtml(STOP_ALL_EMAILS)}</a></p>\n`;
   return `${stop}<p>${escapeHtml(sentOnBehalfOf(view.therapistName))}</p>`;
 }
 
@@ -91,7 +93,11 @@ function endedBody(view: ClientView, opts: PageOptions): string {
 
 export function renderClientPage(view: ClientView, opts: PageOptions): string {
   const body =
-    view.state === 'invited' ? invitedBody(view, opts.token) : hasEnded(view) ? endedBody(view, opts) : openBody(view, opts);
+    view.state === 'invited'
+      ? invitedBody(view, opts.token)
+      : hasEnded(view)
+        ? endedBody(view, opts)
+        : openBody(view, opts);
   return documentShell({
     title: pageTitle(opts.notice?.title),
     main: [heading(view), opts.notice ? noticeBox(opts.notice) : '', body].filter((part) => part !== '').join('\n'),
@@ -120,7 +126,12 @@ export function renderStopPage(view: ClientView, opts: { token: string; done: bo
     body = [para(stopPage.alreadyEnded(name)), back];
   } else {
     title = stopPage.askTitle;
-    body = [para(stopPage.ifYouStop(name)), para(stopPage.confirmation(name)), buttonForm(linkPath(opts.token, 'stop'), stopPage.button), back];
+    body = [
+      para(stopPage.ifYouStop(name)),
+      para(stopPage.confirmation(name)),
+      buttonForm(linkPath(opts.token, 'stop'), stopPage.button),
+      back,
+    ];
   }
   return documentShell({
     title: pageTitle(title),
@@ -136,7 +147,13 @@ const DEFAULT_CRISIS = () => crisisResources('US').lines;
 export function renderLinkNotActivePage(detail: string, kept?: string): string {
   return documentShell({
     title: pageTitle(linkNotActivePage.title),
-    main: [`<h1>${escapeHtml(linkNotActivePage.heading)}</h1>`, `<p>${escapeHtml(detail)}</p>`, kept ? keptWords('kept-text', kept) : ''].filter(Boolean).join('\n'),
+    main: [
+      `<h1>${escapeHtml(linkNotActivePage.heading)}</h1>`,
+      `<p>${escapeHtml(detail)}</p>`,
+      kept ? keptWords('kept-text', kept) : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
     crisis: DEFAULT_CRISIS(),
   });
 }

@@ -67,7 +67,12 @@ function noUpdateToday(view: ClientView): string {
   return noUpdateWords.noMore;
 }
 
-export function updateSection(view: ClientView, token: string, idempotencyKey: string, draft: string | undefined): string {
+export function updateSection(
+  view: ClientView,
+  token: string,
+  idempotencyKey: string,
+  draft: string | undefined,
+): string {
   const { updates } = view;
   const parts = [`<h2>${escapeHtml(updateForm.heading)}</h2>`];
   if (updates.canSendToday) {
@@ -144,12 +149,19 @@ export function checkInSection(view: ClientView, token: string, draft: string | 
 function contactHtml(contact: string): string {
   const trimmed = contact.trim();
   if (/^https?:\/\/[^\s"'<>]+$/i.test(trimmed)) return `<a href="${escapeHtml(trimmed)}">${escapeHtml(trimmed)}</a>`;
-  if (/^\+?[0-9][0-9 ().-]{4,}[0-9]$/.test(trimmed)) return `<a href="tel:${trimmed.replace(/[^0-9+]/g, '')}">${escapeHtml(trimmed)}</a>`;
+  if (/^\+?[0-9][0-9 ().-]{4,}[0-9]$/.test(trimmed))
+    return `<a href="tel:${trimmed.replace(/[^0-9+]/g, '')}">${escapeHtml(trimmed)}</a>`;
   return escapeHtml(trimmed);
 }
 
 export function referralsSection(view: ClientView): string {
   if (view.referrals.length === 0) return '';
-  const items = view.referrals.map((r) => (r.contact.trim() ? `<li>${escapeHtml(r.name)}: ${contactHtml(r.contact)}</li>` : `<li>${escapeHtml(r.name)}</li>`));
-  return [`<h2>${escapeHtml(referralWords.heading)}</h2>`, `<p>${escapeHtml(referralWords.intro(view.therapistName))}</p>`, `<ul>\n${items.join('\n')}\n</ul>`].join('\n');
+  const items = view.referrals.map((r) =>
+    r.contact.trim() ? `<li>${escapeHtml(r.name)}: ${contactHtml(r.contact)}</li>` : `<li>${escapeHtml(r.name)}</li>`,
+  );
+  return [
+    `<h2>${escapeHtml(referralWords.heading)}</h2>`,
+    `<p>${escapeHtml(referralWords.intro(view.therapistName))}</p>`,
+    `<ul>\n${items.join('\n')}\n</ul>`,
+  ].join('\n');
 }

@@ -13,9 +13,24 @@ import type { ServiceFunction } from './service-function.js';
 
 /** Log events (functions/… `log.*('<event>')`) counted into a metric of the Afterword namespace. */
 const COUNTED_LOG_LINES = [
-  { id: 'undeliverable', metricName: 'UndeliverableJobs', pattern: FilterPattern.stringValue('$.event', '=', 'job.dead-lettered'), description: 'An email or scheduled job failed every retry and was dead-lettered.' },
-  { id: 'error-lines', metricName: 'ErrorLogLines', pattern: FilterPattern.stringValue('$.level', '=', 'error'), description: 'A function logged an error (see its log group).' },
-  { id: 'unpublished', metricName: 'UnpublishedEvents', pattern: FilterPattern.stringValue('$.event', '=', 'events.publish-failed'), description: 'Domain events could not be put on the event bus.' },
+  {
+    id: 'undeliverable',
+    metricName: 'UndeliverableJobs',
+    pattern: FilterPattern.stringValue('$.event', '=', 'job.dead-lettered'),
+    description: 'An email or scheduled job failed every retry and was dead-lettered.',
+  },
+  {
+    id: 'error-lines',
+    metricName: 'ErrorLogLines',
+    pattern: FilterPattern.stringValue('$.level', '=', 'error'),
+    description: 'A function logged an error (see its log group).',
+  },
+  {
+    id: 'unpublished',
+    metricName: 'UnpublishedEvents',
+    pattern: FilterPattern.stringValue('$.event', '=', 'events.publish-failed'),
+    description: 'Domain events could not be put on the event bus.',
+  },
 ] as const;
 
 export class Alarms extends Construct {
@@ -33,17 +48,55 @@ export class Alarms extends Construct {
       }).addAlarmAction(action);
 
     for (const f of props.functions) {
-      alarm(`${f.name}-errors`, f.fn.metricErrors({ period: Duration.minutes(5) }), 1, `The ${f.name} function failed.`);
-      if (f.failures) alarm(`${f.name}-dead-letters`, f.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, `Events for ${f.name} failed every retry.`);
+      alarm(
+        `${f.name}-errors`,
+        f.fn.metricErrors({ period: Duration.minutes(5) }),
+        1,
+        `The ${f.name} function failed.`,
+      );
+      if (f.failures)
+        alarm(
+          `${f.name}-dead-letters`,
+          f.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+          1,
+          `Events for ${f.name} failed every retry.`,
+        );
       for (const line of COUNTED_LOG_LINES) {
-        new MetricFilter(this, `${f.name}-${line.id}`, { logGroup: f.logGroup, filterPattern: line.pattern, metricNamespace: 'Afterword', metricName: line.metricName, metricValue: '1' });
+        new MetricFilter(this, `${f.name}-${line.id}`, {
+          logGroup: f.logGroup,
+          filterPattern: line.pattern,
+          metricNamespace: 'Afterword',
+          metricName: line.metricName,
+          metricValue: '1',
+        });
       }
     }
     for (const line of COUNTED_LOG_LINES) {
-      alarm(line.id, new Metric({ namespace: 'Afterword', metricName: line.metricName, statistic: 'Sum', period: Duration.minutes(5) }), 1, line.description);
+      alarm(
+        line.id,
+        new Metric({
+          namespace: 'Afterword',
+          metricName: line.metricName,
+          statistic: 'Sum',
+          period: Duration.minutes(5),
+        }),
+        1,
+        line.description,
+      );
     }
-    const ses = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
-    alarm('ses-bounce-rate', ses('Reputation.BounceRate'), 0.05, 'SES bounce rate reached 5% (SES reviews accounts at 5%, pauses at 10%).');
-    alarm('ses-complaint-rate', ses('Reputation.ComplaintRate'), 0.001, 'SES complaint rate reached 0.1% (SES reviews accounts at 0.1%).');
+    const ses = (metricName: string) =>
+      new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
+    alarm(
+      'ses-bounce-rate',
+      ses('Reputation.BounceRate'),
+      0.05,
+      'SES bounce rate reached 5% (SES reviews accounts at 5%, pauses at 10%).',
+    );
+    alarm(
+      'ses-complaint-rate',
+      ses('Reputation.ComplaintRate'),
+      0.001,
+      'SES complaint rate reached 0.1% (SES reviews accounts at 0.1%).',
+    );
   }
 }

@@ -34,28 +34,48 @@ export class RoutedApi extends Construct {
 
   constructor(scope: Construct, id: string, props: RoutedApiProps) {
     super(scope, id);
-    const authorizer = new HttpUserPoolAuthorizer('TherapistAuthorizer', props.userPool, { userPoolClients: [props.portalClient] });
+    const authorizer = new HttpUserPoolAuthorizer('TherapistAuthorizer', props.userPool, {
+      userPoolClients: [props.portalClient],
+    });
     this.api = new HttpApi(this, 'Api', { createDefaultStage: false, description: 'Afterword public HTTP API' });
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     for (const route of ROUTES) {
       const target = props.functions[route.fn];
       if (!target) throw new Error(`Route ${route.method} ${route.path} names ${route.fn}, which is not deployed.`);
       let integration = integrations.get(route.fn);
-      if (!integration) integrations.set(route.fn, (integration = new HttpLambdaIntegration(`${route.fn}-integration`, target.fn)));
-      const [created] = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration, ...(route.access === 'therapist' ? { authorizer } : {}) });
+      if (!integration)
+        integrations.set(route.fn, (integration = new HttpLambdaIntegration(`${route.fn}-integration`, target.fn)));
+      const [created] = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        ...(route.access === 'therapist' ? { authorizer } : {}),
+      });
       if (route.access !== 'therapist' && created) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: route.access === 'client-link' ? 'Authorized by the capability token in the path (256 random bits, checked by hash in the function).' : 'Public by design: the health check and the portal’s static files.',
+          reason:
+            route.access === 'client-link'
+              ? 'Authorized by the capability token in the path (256 random bits, checked by hash in the function).'
+              : 'Public by design: the health check and the portal’s static files.',
         });
-        Validations.of(created).acknowledge({ id: 'AwsSolutions-COG4', reason: 'Clients have no accounts; see APIG4.' });
+        Validations.of(created).acknowledge({
+          id: 'AwsSolutions-COG4',
+          reason: 'Clients have no accounts; see APIG4.',
+        });
       }
     }
 
     const domain = props.customDomain
-      ? new DomainName(this, 'Domain', { domainName: props.customDomain.name, certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn) })
+      ? new DomainName(this, 'Domain', {
+          domainName: props.customDomain.name,
+          certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+        })
       : undefined;
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS, encryptionKey: props.key });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      encryptionKey: props.key,
+    });
     new HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: '$default',

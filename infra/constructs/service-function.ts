@@ -14,7 +14,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { environmentNames, isAsync, type FunctionName, type FunctionNeeds, type NeedVariable } from '../../functions/needs.js';
+import {
+  environmentNames,
+  isAsync,
+  type FunctionName,
+  type FunctionNeeds,
+  type NeedVariable,
+} from '../../functions/needs.js';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
 import { BUNDLING } from '../bundling.js';
 
@@ -55,21 +61,40 @@ export class ServiceFunction extends Construct {
     wiring: Wiring,
   ) {
     super(scope, name);
-    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, encryptionKey: wiring.key, removalPolicy: RemovalPolicy.DESTROY });
-    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Afterword ${name}: only what functions/needs.ts declares` });
-    this.permissions = new ManagedPolicy(this, 'Permissions', { roles: [this.role], statements: this.statements(wiring) });
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      encryptionKey: wiring.key,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Afterword ${name}: only what functions/needs.ts declares`,
+    });
+    this.permissions = new ManagedPolicy(this, 'Permissions', {
+      roles: [this.role],
+      statements: this.statements(wiring),
+    });
     if (needs.mail) {
       // cdk-nag names the resource as synthesized: pseudo parameters in <>, a known region or account as is.
       const stack = Stack.of(this);
       const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
       Validations.of(this.permissions).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}:identity/*]`,
-        reason: 'In the SES sandbox SES also authorizes each recipient’s identity; the statement only allows mail whose From is the service’s own address (ses:FromAddress).',
+        reason:
+          'In the SES sandbox SES also authorizes each recipient’s identity; the statement only allows mail whose From is the service’s own address (ses:FromAddress).',
       });
     }
     if (isAsync(needs)) {
-      this.failures = new Queue(this, 'Failures', { encryption: QueueEncryption.KMS, encryptionMasterKey: wiring.key, enforceSSL: true, retentionPeriod: Duration.days(14) });
-      Validations.of(this.failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination (dead-letter queue) of the function.' });
+      this.failures = new Queue(this, 'Failures', {
+        encryption: QueueEncryption.KMS,
+        encryptionMasterKey: wiring.key,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(this.failures).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself the on-failure destination (dead-letter queue) of the function.',
+      });
     }
     const reserved = wiring.reserveConcurrency ? needs.reservedConcurrency : undefined;
     this.fn = new NodejsFunction(this, 'Function', {
@@ -101,7 +126,9 @@ export class ServiceFunction extends Construct {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${inputDir}/${needs.files}" "${outputDir}/${needs.files}"`],
+                afterBundling: (inputDir: string, outputDir: string) => [
+                  `cp -R "${inputDir}/${needs.files}" "${outputDir}/${needs.files}"`,
+                ],
               },
             }
           : {}),
@@ -125,7 +152,9 @@ export class ServiceFunction extends Construct {
       COGNITO_DOMAIN: wiring.signIn.url,
       COGNITO_CLIENT_ID: wiring.signIn.clientId,
     };
-    return Object.fromEntries(environmentNames(this.needs, Boolean(wiring.inboundDomain)).map((name) => [name, values[name]]));
+    return Object.fromEntries(
+      environmentNames(this.needs, Boolean(wiring.inboundDomain)).map((name) => [name, values[name]]),
+    );
   }
 
   /** Least privilege, from the needs: each statement exists because a need asks for it. */
@@ -135,21 +164,39 @@ export class ServiceFunction extends Construct {
     const statements = [
       // Instead of the AWS managed basic-execution policy: write to this function's log group
       // only. Its ARN (as CloudFormation gives it) already ends in ":*", covering its streams.
-      new PolicyStatement({ sid: 'OwnLogGroup', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
+      new PolicyStatement({
+        sid: 'OwnLogGroup',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
       // The environment is encrypted with the data key; the table and the dead-letter queue too.
       new PolicyStatement({
         sid: 'DataKey',
-        actions: ['kms:Decrypt', ...(needs.table || isAsync(needs) ? ['kms:GenerateDataKey'] : []), ...(needs.table ? ['kms:Encrypt', 'kms:DescribeKey'] : [])],
+        actions: [
+          'kms:Decrypt',
+          ...(needs.table || isAsync(needs) ? ['kms:GenerateDataKey'] : []),
+          ...(needs.table ? ['kms:Encrypt', 'kms:DescribeKey'] : []),
+        ],
         resources: [wiring.key.keyArn],
       }),
     ];
     if (needs.table) {
       const { access, indexes } = needs.table;
       statements.push(
-        new PolicyStatement({ sid: 'Table', actions: access === 'read' ? TABLE_ACTIONS.read : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write], resources: [wiring.table.arn] }),
+        new PolicyStatement({
+          sid: 'Table',
+          actions: access === 'read' ? TABLE_ACTIONS.read : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write],
+          resources: [wiring.table.arn],
+        }),
       );
       if (indexes.length) {
-        statements.push(new PolicyStatement({ sid: 'Indexes', actions: ['dynamodb:Query'], resources: indexes.map((i) => `${wiring.table.arn}/index/${TABLE.indexes[i].name}`) }));
+        statements.push(
+          new PolicyStatement({
+            sid: 'Indexes',
+            actions: ['dynamodb:Query'],
+            resources: indexes.map((i) => `${wiring.table.arn}/index/${TABLE.indexes[i].name}`),
+          }),
+        );
       }
     }
     if (needs.mail) {
@@ -161,13 +208,20 @@ export class ServiceFunction extends Construct {
           // condition keeps it to the service's own address, and the configuration set to ours.
           resources: [
             stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
-            stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: wiring.mail.configurationSetName }),
+            stack.formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: wiring.mail.configurationSetName,
+            }),
           ],
           conditions: { StringEquals: { 'ses:FromAddress': wiring.mail.fromAddress } },
         }),
       );
     }
-    if (needs.events) statements.push(new PolicyStatement({ sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] }));
+    if (needs.events)
+      statements.push(
+        new PolicyStatement({ sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] }),
+      );
     return statements;
   }
 
@@ -176,18 +230,32 @@ export class ServiceFunction extends Construct {
     if (lambdaDefaultPolicy) {
       Validations.of(lambdaDefaultPolicy).acknowledge({
         id: 'HIPAA.Security-IAMNoInlinePolicy',
-        reason: 'Lambda itself adds sqs:SendMessage on this function’s own dead-letter queue to the role’s default policy; that one statement is all it holds. Every other grant is in the managed policy.',
+        reason:
+          'Lambda itself adds sqs:SendMessage on this function’s own dead-letter queue to the role’s default policy; that one statement is all it holds. Every other grant is in the managed policy.',
       });
     }
-    Validations.of(this.fn).acknowledge({ id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the service is specified and tested for; moving to 24 is a deliberate upgrade, not a default.' });
-    Validations.of(this.fn).acknowledge({ id: 'HIPAA.Security-LambdaInsideVPC', reason: 'The function reaches only AWS APIs (DynamoDB, SES, EventBridge) over TLS with IAM auth; no private network resources exist to place it beside.' });
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime the service is specified and tested for; moving to 24 is a deliberate upgrade, not a default.',
+    });
+    Validations.of(this.fn).acknowledge({
+      id: 'HIPAA.Security-LambdaInsideVPC',
+      reason:
+        'The function reaches only AWS APIs (DynamoDB, SES, EventBridge) over TLS with IAM auth; no private network resources exist to place it beside.',
+    });
     if (!isAsync(this.needs)) {
-      Validations.of(this.fn).acknowledge({ id: 'HIPAA.Security-LambdaDLQ', reason: 'Invoked synchronously by API Gateway: the caller receives every failure, so there is no event to dead-letter.' });
+      Validations.of(this.fn).acknowledge({
+        id: 'HIPAA.Security-LambdaDLQ',
+        reason:
+          'Invoked synchronously by API Gateway: the caller receives every failure, so there is no event to dead-letter.',
+      });
     }
     if (reserved === undefined) {
       Validations.of(this.fn).acknowledge({
         id: 'HIPAA.Security-LambdaConcurrency',
-        reason: 'A new account has 10 unreserved executions and Lambda must keep them, so reservations would fail the first deploy; API functions are bounded by the stage throttle, and -c reserveConcurrency=true reserves for the background functions where the account allows.',
+        reason:
+          'A new account has 10 unreserved executions and Lambda must keep them, so reservations would fail the first deploy; API functions are bounded by the stage throttle, and -c reserveConcurrency=true reserves for the background functions where the account allows.',
       });
     }
   }

@@ -38,14 +38,20 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const shared = (value: SharedValue) => StringParameter.valueForStringParameter(this, parameterName(value));
     const key = Key.fromKeyArn(this, 'DataKey', shared('keyArn'));
-    const inbound = props.inboundDomain ? Topic.fromTopicArn(this, 'InboundTopic', shared('inboundTopicArn')) : undefined;
+    const inbound = props.inboundDomain
+      ? Topic.fromTopicArn(this, 'InboundTopic', shared('inboundTopicArn'))
+      : undefined;
 
     for (const [name, needs] of Object.entries(FUNCTIONS) as [FunctionName, FunctionNeeds][]) {
       if (needs.inbound === 'required' && !inbound) continue; // updates by email are optional
       this.functions[name] = new ServiceFunction(this, name, needs, {
         key,
         table: { name: shared('tableName'), arn: shared('tableArn') },
-        mail: { fromAddress: `no-reply@${props.senderDomain}`, fromName: 'Afterword', configurationSetName: shared('configurationSetName') },
+        mail: {
+          fromAddress: `no-reply@${props.senderDomain}`,
+          fromName: 'Afterword',
+          configurationSetName: shared('configurationSetName'),
+        },
         bus: { name: shared('eventBusName'), arn: shared('eventBusArn') },
         publicBaseUrl: props.publicBaseUrl,
         inboundDomain: props.inboundDomain,
@@ -64,9 +70,13 @@ export class ApiStack extends Stack {
       portalClient,
       key,
       rateLimit: props.rateLimit ?? 50,
-      customDomain: props.domainName && props.certificateArn ? { name: props.domainName, certificateArn: props.certificateArn } : undefined,
+      customDomain:
+        props.domainName && props.certificateArn
+          ? { name: props.domainName, certificateArn: props.certificateArn }
+          : undefined,
     });
-    const subscribe = (topic: ITopic, f: ServiceFunction) => topic.addSubscription(new LambdaSubscription(f.fn, { deadLetterQueue: f.failures }));
+    const subscribe = (topic: ITopic, f: ServiceFunction) =>
+      topic.addSubscription(new LambdaSubscription(f.fn, { deadLetterQueue: f.failures }));
     for (const f of functions) {
       if (f.needs.trigger === 'schedule') {
         // Every minute; a missed run is caught up by the next.
@@ -74,18 +84,31 @@ export class ApiStack extends Stack {
           schedule: Schedule.rate(Duration.minutes(1)),
           targets: [new LambdaFunction(f.fn, { retryAttempts: 2, deadLetterQueue: f.failures })],
         });
-        new CfnOutput(this, 'DispatcherRule', { value: rule.ruleName, description: 'Disable it to pause all sending (docs/deploy.md, runbook)' });
+        new CfnOutput(this, 'DispatcherRule', {
+          value: rule.ruleName,
+          description: 'Disable it to pause all sending (docs/deploy.md, runbook)',
+        });
       }
-      if (f.needs.trigger === 'ses-feedback') subscribe(Topic.fromTopicArn(this, 'FeedbackTopic', shared('feedbackTopicArn')), f);
+      if (f.needs.trigger === 'ses-feedback')
+        subscribe(Topic.fromTopicArn(this, 'FeedbackTopic', shared('feedbackTopicArn')), f);
       if (f.needs.trigger === 'ses-inbound' && inbound) subscribe(inbound, f);
     }
 
     new Alarms(this, 'Alarms', { functions, topic: Topic.fromTopicArn(this, 'AlarmTopic', shared('alarmTopicArn')) });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'The API’s own address (use it as publicBaseUrl if you have no custom domain)' });
-    new CfnOutput(this, 'PortalUrl', { value: `${props.publicBaseUrl}/portal`, description: 'Where therapists sign in' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.url,
+      description: 'The API’s own address (use it as publicBaseUrl if you have no custom domain)',
+    });
+    new CfnOutput(this, 'PortalUrl', {
+      value: `${props.publicBaseUrl}/portal`,
+      description: 'Where therapists sign in',
+    });
     if (this.api.domainTarget) {
-      new CfnOutput(this, 'CustomDomainTarget', { value: this.api.domainTarget, description: `Point ${props.domainName} here (CNAME or alias)` });
+      new CfnOutput(this, 'CustomDomainTarget', {
+        value: this.api.domainTarget,
+        description: `Point ${props.domainName} here (CNAME or alias)`,
+      });
     }
   }
 }

@@ -5,13 +5,23 @@
  * The API stack reads what it needs through SSM parameters (infra/shared-values.ts).
  */
 import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import type { UserPoolClient} from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { ConfigurationSet, ConfigurationSetEventDestination, EmailIdentity, EmailSendingEvent, EventDestination, Identity, ReceiptRuleSet, SuppressionReasons, TlsPolicy } from 'aws-cdk-lib/aws-ses';
+import {
+  ConfigurationSet,
+  ConfigurationSetEventDestination,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  ReceiptRuleSet,
+  SuppressionReasons,
+  TlsPolicy,
+} from 'aws-cdk-lib/aws-ses';
 import { EmailEncoding, Sns as SnsAction } from 'aws-cdk-lib/aws-ses-actions';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
@@ -95,7 +105,13 @@ export class StatefulStack extends Stack {
       configurationSet: this.configurationSet,
       mailFromDomain: `bounce.${props.senderDomain}`,
     });
-    this.identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'Add at your DNS provider to verify the sender domain' }));
+    this.identity.dkimRecords.forEach(
+      (record, i) =>
+        new CfnOutput(this, `DkimRecord${i + 1}`, {
+          value: `${record.name} CNAME ${record.value}`,
+          description: 'Add at your DNS provider to verify the sender domain',
+        }),
+    );
     new CfnOutput(this, 'MailFromRecords', {
       value: `bounce.${props.senderDomain} MX 10 feedback-smtp.${region}.amazonses.com ; bounce.${props.senderDomain} TXT "v=spf1 include:amazonses.com ~all"`,
       description: 'The MAIL FROM domain records (bounces return here)',
@@ -105,14 +121,23 @@ export class StatefulStack extends Stack {
 
     // --- Alarms: CloudWatch publishes to an encrypted topic; the address is a deploy parameter. ---
     this.alarmTopic = new Topic(this, 'Alarms', { masterKey: this.key, enforceSSL: true });
-    allowToPublish(this.alarmTopic, 'CloudWatchAlarmsPublish', 'cloudwatch.amazonaws.com', `arn:${partition}:cloudwatch:${region}:${account}:alarm:*`);
+    allowToPublish(
+      this.alarmTopic,
+      'CloudWatchAlarmsPublish',
+      'cloudwatch.amazonaws.com',
+      `arn:${partition}:cloudwatch:${region}:${account}:alarm:*`,
+    );
     const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
       type: 'String',
       description: 'Who is emailed when an alarm fires (errors, undeliverable mail, bounce or complaint rates)',
       allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
       constraintDescription: 'An email address, e.g. ops@yourpractice.org',
     });
-    new Subscription(this, 'AlarmEmailSubscription', { topic: this.alarmTopic, protocol: SubscriptionProtocol.EMAIL, endpoint: alarmEmail.valueAsString });
+    new Subscription(this, 'AlarmEmailSubscription', {
+      topic: this.alarmTopic,
+      protocol: SubscriptionProtocol.EMAIL,
+      endpoint: alarmEmail.valueAsString,
+    });
 
     // --- Therapists: a user pool that outlives the API, so their ids (`sub`) never change. ---
     ({ userPool: this.userPool, portalClient: this.portalClient } = this.therapists(props));
@@ -134,10 +159,19 @@ export class StatefulStack extends Stack {
       ...(this.inboundTopic ? { inboundTopicArn: this.inboundTopic.topicArn } : {}),
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'DataKeyArn', { value: this.key.keyArn, description: 'Restore the table with this key (docs/deploy.md, runbook)' });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For npm run ops -- add-therapist and the Cognito console' });
+    new CfnOutput(this, 'DataKeyArn', {
+      value: this.key.keyArn,
+      description: 'Restore the table with this key (docs/deploy.md, runbook)',
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.userPool.userPoolId,
+      description: 'For npm run ops -- add-therapist and the Cognito console',
+    });
     new CfnOutput(this, 'PortalClientId', { value: this.portalClient.userPoolClientId });
-    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName, description: 'Domain events for your integrations (source "afterword")' });
+    new CfnOutput(this, 'EventBusName', {
+      value: this.bus.eventBusName,
+      description: 'Domain events for your integrations (source "afterword")',
+    });
   }
 
   private newTable(): Table {
@@ -162,7 +196,8 @@ export class StatefulStack extends Stack {
     }
     Validations.of(table).acknowledge({
       id: 'HIPAA.Security-DynamoDBInBackupPlan',
-      reason: 'Point-in-time recovery (35 days, to the second) is on and deletion protection is on; a separate AWS Backup plan would duplicate it.',
+      reason:
+        'Point-in-time recovery (35 days, to the second) is on and deletion protection is on; a separate AWS Backup plan would duplicate it.',
     });
     return table;
   }
@@ -190,14 +225,36 @@ export class StatefulStack extends Stack {
   private allowServicesToUseKey() {
     const { account, region, partition } = this;
     const envelope = ['kms:GenerateDataKey*', 'kms:Decrypt'];
-    const ownTopics = { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': `arn:${partition}:sns:${region}:${account}:*` } };
-    const ownQueues = { ArnLike: { 'kms:EncryptionContext:aws:sqs:arn': `arn:${partition}:sqs:${region}:${account}:*` } };
-    const allow = (sid: string, service: string, actions: string[], conditions: Record<string, Record<string, string>>) =>
-      this.key.addToResourcePolicy(new PolicyStatement({ sid, principals: [new ServicePrincipal(service)], actions, resources: ['*'], conditions }));
+    const ownTopics = {
+      ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': `arn:${partition}:sns:${region}:${account}:*` },
+    };
+    const ownQueues = {
+      ArnLike: { 'kms:EncryptionContext:aws:sqs:arn': `arn:${partition}:sqs:${region}:${account}:*` },
+    };
+    const allow = (
+      sid: string,
+      service: string,
+      actions: string[],
+      conditions: Record<string, Record<string, string>>,
+    ) =>
+      this.key.addToResourcePolicy(
+        new PolicyStatement({
+          sid,
+          principals: [new ServicePrincipal(service)],
+          actions,
+          resources: ['*'],
+          conditions,
+        }),
+      );
 
-    allow('LogsEncryptThisAccountsLogGroups', `logs.${region}.amazonaws.com`, ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], {
-      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
-    });
+    allow(
+      'LogsEncryptThisAccountsLogGroups',
+      `logs.${region}.amazonaws.com`,
+      ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      {
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
+      },
+    );
     allow('SesPublishesToEncryptedTopics', 'ses.amazonaws.com', envelope, ownTopics);
     allow('CloudWatchAlarmsPublishToEncryptedTopic', 'cloudwatch.amazonaws.com', envelope, ownTopics);
     allow('SnsDeliversToEncryptedDeadLetterQueues', 'sns.amazonaws.com', envelope, ownQueues);
@@ -208,7 +265,16 @@ export class StatefulStack extends Stack {
   private receiveMail(inboundDomain: string): Topic {
     const topic = new Topic(this, 'Inbound', { masterKey: this.key, enforceSSL: true });
     const rules = new ReceiptRuleSet(this, 'Receiving');
-    allowToPublish(topic, 'SesReceiptRulePublishes', 'ses.amazonaws.com', this.formatArn({ service: 'ses', resource: 'receipt-rule-set', resourceName: `${rules.receiptRuleSetName}:receipt-rule/*` }));
+    allowToPublish(
+      topic,
+      'SesReceiptRulePublishes',
+      'ses.amazonaws.com',
+      this.formatArn({
+        service: 'ses',
+        resource: 'receipt-rule-set',
+        resourceName: `${rules.receiptRuleSetName}:receipt-rule/*`,
+      }),
+    );
     const rule = rules.addRule('Replies', {
       recipients: [inboundDomain],
       scanEnabled: true,
@@ -219,9 +285,20 @@ export class StatefulStack extends Stack {
     rule.node.addDependency(topic.node.findChild('Policy'));
     // SES receives only for a domain it has verified.
     const identity = new EmailIdentity(this, 'InboundIdentity', { identity: Identity.domain(inboundDomain) });
-    identity.dkimRecords.forEach((record, i) => new CfnOutput(this, `InboundDkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'Add to verify the inbound domain' }));
-    new CfnOutput(this, 'InboundMxRecord', { value: `${inboundDomain} MX 10 inbound-smtp.${this.region}.amazonaws.com` });
-    new CfnOutput(this, 'ReceiptRuleSetName', { value: rules.receiptRuleSetName, description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>' });
+    identity.dkimRecords.forEach(
+      (record, i) =>
+        new CfnOutput(this, `InboundDkimRecord${i + 1}`, {
+          value: `${record.name} CNAME ${record.value}`,
+          description: 'Add to verify the inbound domain',
+        }),
+    );
+    new CfnOutput(this, 'InboundMxRecord', {
+      value: `${inboundDomain} MX 10 inbound-smtp.${this.region}.amazonaws.com`,
+    });
+    new CfnOutput(this, 'ReceiptRuleSetName', {
+      value: rules.receiptRuleSetName,
+      description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>',
+    });
     return topic;
   }
 
@@ -233,20 +310,42 @@ export class StatefulStack extends Stack {
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: true, mutable: true } },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(7) },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(7),
+      },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       userInvitation: invitationEmail({ practiceName: props.practiceName, portalUrl }),
       ...(props.cognitoEmailViaSes
-        ? { email: UserPoolEmail.withSES({ fromEmail: `no-reply@${props.senderDomain}`, fromName: 'Afterword', sesVerifiedDomain: props.senderDomain, sesRegion: this.region }) }
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: `no-reply@${props.senderDomain}`,
+              fromName: 'Afterword',
+              sesVerifiedDomain: props.senderDomain,
+              sesRegion: this.region,
+            }),
+          }
         : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const id of ['AwsSolutions-COG3', 'AwsSolutions-COG8']) {
-      Validations.of(userPool).acknowledge({ id, reason: 'Threat protection needs the Plus feature plan (a per-user cost); MFA is required for every therapist instead.' });
+      Validations.of(userPool).acknowledge({
+        id,
+        reason:
+          'Threat protection needs the Plus feature plan (a per-user cost); MFA is required for every therapist instead.',
+      });
     }
     // Practice admins (the Practices feature reads this group from the ID token).
-    new CfnUserPoolGroup(this, 'Admins', { userPoolId: userPool.userPoolId, groupName: 'admin', description: 'Practice administrators' });
+    new CfnUserPoolGroup(this, 'Admins', {
+      userPoolId: userPool.userPoolId,
+      groupName: 'admin',
+      description: 'Practice administrators',
+    });
     // The portal signs in with Cognito's managed login (authorization code + PKCE, no secret in the browser).
     const portalClient = userPool.addClient('Portal', {
       authFlows: { userSrp: true },
@@ -266,7 +365,11 @@ export class StatefulStack extends Stack {
 
   private share(values: Partial<Record<SharedValue, string>>) {
     for (const [name, value] of Object.entries(values) as [SharedValue, string][]) {
-      new StringParameter(this, `Shared-${name}`, { parameterName: parameterName(name), stringValue: value, description: `Afterword: ${name}, read by the API stack at deploy time` });
+      new StringParameter(this, `Shared-${name}`, {
+        parameterName: parameterName(name),
+        stringValue: value,
+        description: `Afterword: ${name}, read by the API stack at deploy time`,
+      });
     }
   }
 }

@@ -11,7 +11,9 @@ export interface CrisisResources {
 }
 
 const RESOURCES: Record<CrisisLocale, CrisisResources> = {
-  US: { lines: ['Call or text 988 (Suicide & Crisis Lifeline), any time.', 'If you are in immediate danger, call 911.'] },
+  US: {
+    lines: ['Call or text 988 (Suicide & Crisis Lifeline), any time.', 'If you are in immediate danger, call 911.'],
+  },
   CA: { lines: ['Call or text 988 (Suicide Crisis Helpline), any time.', 'If you are in immediate danger, call 911.'] },
   GB: { lines: ['Call Samaritans free on 116 123, any time.', 'If you are in immediate danger, call 999.'] },
   IE: { lines: ['Call Samaritans free on 116 123, any time.', 'If you are in immediate danger, call 112 or 999.'] },

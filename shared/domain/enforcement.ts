@@ -29,7 +29,8 @@ import { RefusalError, ValidationError } from './errors.js';
 import type { Policy } from './policy.js';
 import { countCharacters, hasControlCharacters, isBlank, normaliseMessage } from './text.js';
 
-export type Decision = { outcome: 'accepted'; text: string; characters: number } | { outcome: 'refused'; refusal: RefusalError };
+export type Decision =
+  { outcome: 'accepted'; text: string; characters: number } | { outcome: 'refused'; refusal: RefusalError };
 
 /** What the client has left, as of `today`. Used by status, receipts, pages and emails. */
 export interface Allowance {
@@ -77,7 +78,9 @@ function checkText(raw: string, maxCharacters: number): Decision {
   }
   const characters = countCharacters(text);
   if (characters > maxCharacters) {
-    return refuse(new RefusalError('too-long', tooLong(characters, maxCharacters), { limit: maxCharacters, count: characters }));
+    return refuse(
+      new RefusalError('too-long', tooLong(characters, maxCharacters), { limit: maxCharacters, count: characters }),
+    );
   }
   return { outcome: 'accepted', text, characters };
 }
@@ -115,7 +118,9 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
   const text = checkText(rawText, rules.maxCharacters);
   if (text.outcome === 'refused') return text;
   if (rules.limit === 0) {
-    return refuse(new RefusalError('limit-reached', sentences(NO_UPDATES, checkInStillAhead(policy, today)), { limit: 0 }));
+    return refuse(
+      new RefusalError('limit-reached', sentences(NO_UPDATES, checkInStillAhead(policy, today)), { limit: 0 }),
+    );
   }
   if (policy.updatesAccepted >= rules.limit) {
     return refuse(
@@ -130,14 +135,16 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
       if (nextAllowedOn > rules.until) {
         // The gap runs past the window: say so plainly instead of offering a date that will not work.
         return refuse(
-          new RefusalError('too-soon', sentences(noUpdateFitsGap(rules.minDaysBetween, rules.until), checkInStillAhead(policy, today)), {
-            windowUntil: rules.until,
-          }),
+          new RefusalError(
+            'too-soon',
+            sentences(noUpdateFitsGap(rules.minDaysBetween, rules.until), checkInStillAhead(policy, today)),
+            {
+              windowUntil: rules.until,
+            },
+          ),
         );
       }
-      return refuse(
-        new RefusalError('too-soon', nextUpdateFrom(nextAllowedOn), { nextAllowedOn }),
-      );
+      return refuse(new RefusalError('too-soon', nextUpdateFrom(nextAllowedOn), { nextAllowedOn }));
     }
   }
   return text;
@@ -161,16 +168,16 @@ export function decideCheckIn(policy: Policy, today: IsoDate, rawText: string): 
     return refuse(new RefusalError('not-active', checkInMessageNotOpen(policy), { state: policy.state }));
   }
   if (!checkIn || checkIn.format !== 'message') {
-    return refuse(
-      new RefusalError('no-check-in', checkIn ? CHECK_IN_IS_A_SESSION : NO_CHECK_IN_HERE),
-    );
+    return refuse(new RefusalError('no-check-in', checkIn ? CHECK_IN_IS_A_SESSION : NO_CHECK_IN_HERE));
   }
   if (policy.checkIn === 'sent') {
     return refuse(new RefusalError('already-checked-in', CHECK_IN_ALREADY_SENT));
   }
   if (today < checkIn.on) {
     return refuse(
-      new RefusalError('not-check-in-time', checkInMessageOpens(checkIn.on, checkIn.messageUntil), { nextAllowedOn: checkIn.on }),
+      new RefusalError('not-check-in-time', checkInMessageOpens(checkIn.on, checkIn.messageUntil), {
+        nextAllowedOn: checkIn.on,
+      }),
     );
   }
   if (today > checkIn.messageUntil) {

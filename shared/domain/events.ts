@@ -31,7 +31,9 @@ export const DOMAIN_EVENTS = {
 } as const;
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS;
-export type DomainEvent = { [K in DomainEventType]: { type: K; detail: z.infer<(typeof DOMAIN_EVENTS)[K]> } }[DomainEventType];
+export type DomainEvent = {
+  [K in DomainEventType]: { type: K; detail: z.infer<(typeof DOMAIN_EVENTS)[K]> };
+}[DomainEventType];
 
 /** Timeline entries → domain events: one vocabulary inside, a stable public one outside. */
 const FROM_HISTORY: Record<string, DomainEventType> = {
@@ -61,7 +63,13 @@ export function toDomainEvents(
   for (const entry of history) {
     const type = FROM_HISTORY[entry.type];
     if (!type) continue;
-    const detail = { version: 1, policyId: policy.id, therapistId: policy.therapistId, occurredAt: entry.at, ...(entry.data ?? {}) };
+    const detail = {
+      version: 1,
+      policyId: policy.id,
+      therapistId: policy.therapistId,
+      occurredAt: entry.at,
+      ...(entry.data ?? {}),
+    };
     // Validated on the way out: a malformed event is a bug here, never something to publish.
     events.push({ type, detail: DOMAIN_EVENTS[type].parse(detail) } as DomainEvent);
   }

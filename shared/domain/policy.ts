@@ -147,19 +147,26 @@ function resolveCheckIn(endedOn: IsoDate, input: RulesInput['checkIn']): CheckIn
 export function validateRules(rules: PolicyRules): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const { updates, checkIn, endedOn, closesOn } = rules;
-  if (updates.from < endedOn) problems.push({ path: 'updates.from', message: 'The update window cannot start before therapy ended.' });
-  if (updates.until < updates.from) problems.push({ path: 'updates.until', message: 'The update window must end on or after the day it starts.' });
-  if (checkIn && checkIn.on <= endedOn) problems.push({ path: 'checkIn.on', message: 'The check-in must be after the day therapy ended.' });
-  if (closesOn < updates.until) problems.push({ path: 'closesOn', message: 'The closing date cannot be before the update window ends.' });
+  if (updates.from < endedOn)
+    problems.push({ path: 'updates.from', message: 'The update window cannot start before therapy ended.' });
+  if (updates.until < updates.from)
+    problems.push({ path: 'updates.until', message: 'The update window must end on or after the day it starts.' });
+  if (checkIn && checkIn.on <= endedOn)
+    problems.push({ path: 'checkIn.on', message: 'The check-in must be after the day therapy ended.' });
+  if (closesOn < updates.until)
+    problems.push({ path: 'closesOn', message: 'The closing date cannot be before the update window ends.' });
   if (checkIn) {
     const lastCheckInDay = checkIn.format === 'message' ? checkIn.messageUntil : checkIn.on;
-    if (closesOn < lastCheckInDay) problems.push({ path: 'closesOn', message: 'The closing date cannot be before the check-in is over.' });
+    if (closesOn < lastCheckInDay)
+      problems.push({ path: 'closesOn', message: 'The closing date cannot be before the check-in is over.' });
   }
   return problems;
 }
 
 /** A policy as it starts: invited, nothing sent or used yet, link generation 1. */
-export function newPolicy(init: Pick<Policy, 'id' | 'therapistId' | 'therapist' | 'client' | 'rules' | 'createdAt'>): Policy {
+export function newPolicy(
+  init: Pick<Policy, 'id' | 'therapistId' | 'therapist' | 'client' | 'rules' | 'createdAt'>,
+): Policy {
   return {
     ...init,
     state: 'invited',

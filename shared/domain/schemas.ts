@@ -94,8 +94,20 @@ export const profileBody = z.strictObject({
   /** The therapist's usual rules for new policies (dates are per policy, so not here). */
   defaultRules: z.optional(
     z.strictObject({
-      updates: z.optional(z.strictObject({ limit: updateFields.limit, minDaysBetween: updateFields.minDaysBetween, maxCharacters: updateFields.maxCharacters })),
-      checkIn: z.optional(z.strictObject({ afterMonths: checkInFields.afterMonths, format: checkInFields.format, remindDaysBefore: checkInFields.remindDaysBefore })),
+      updates: z.optional(
+        z.strictObject({
+          limit: updateFields.limit,
+          minDaysBetween: updateFields.minDaysBetween,
+          maxCharacters: updateFields.maxCharacters,
+        }),
+      ),
+      checkIn: z.optional(
+        z.strictObject({
+          afterMonths: checkInFields.afterMonths,
+          format: checkInFields.format,
+          remindDaysBefore: checkInFields.remindDaysBefore,
+        }),
+      ),
       replies: z.optional(z.enum(['none', 'may-reply'])),
     }),
   ),
@@ -107,5 +119,8 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, wh
   const result = schema.safeParse(value);
   if (result.success) return result.data as z.infer<S>;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-  throw new ValidationError(`The ${what} has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  throw new ValidationError(
+    `The ${what} has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    issues,
+  );
 }

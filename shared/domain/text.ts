@@ -76,7 +76,8 @@ export function stripQuotedReply(text: string): string {
     if (/^\s*>/.test(line)) break;
     if (/^-{2,}\s*Original Message\s*-{2,}/i.test(line)) break;
     if (line === '-- ') break;
-    if (/^On .+wrote:\s*$/.test(line) || (/^On .+/.test(line) && /^.*wrote:\s*$/.test(next) && !/^\s*$/.test(next))) break;
+    if (/^On .+wrote:\s*$/.test(line) || (/^On .+/.test(line) && /^.*wrote:\s*$/.test(next) && !/^\s*$/.test(next)))
+      break;
     if (/^From: .+/.test(line) && /^(Sent|Date): .+/.test(next)) break;
     kept.push(line);
   }

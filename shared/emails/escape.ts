@@ -35,7 +35,12 @@ export const MAX_SUBJECT_LENGTH = 100;
 export function singleLine(value: string, max = MAX_SUBJECT_LENGTH): string {
   const line = value.replace(LINE_BREAKING, ' ').replace(/\s+/g, ' ').trim();
   const chars = Array.from(line);
-  return chars.length <= max ? line : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? line
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** A name shortened for a subject line, so one long name cannot push the meaning out of view. */

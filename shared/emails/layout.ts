@@ -85,7 +85,14 @@ function renderText(doc: EmailDocument): string {
 // ---------------------------------------------------------------------------------------
 // HTML
 
-const COLORS = { text: '#1f2328', muted: '#4a4f55', link: '#1a55a8', rule: '#d8d4cc', quoteBg: '#f5f3ef', page: '#f5f3ef' };
+const COLORS = {
+  text: '#1f2328',
+  muted: '#4a4f55',
+  link: '#1a55a8',
+  rule: '#d8d4cc',
+  quoteBg: '#f5f3ef',
+  page: '#f5f3ef',
+};
 const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 function htmlBlock(b: Block, small: boolean): string {

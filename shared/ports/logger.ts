@@ -31,7 +31,11 @@ export function errorFields(err: unknown): LogFields {
   return {
     errorName: err.name,
     ...(typeof code === 'string' ? { errorCode: code } : {}),
-    frames: (err.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()).join(' | '),
+    frames: (err.stack ?? '')
+      .split('\n')
+      .slice(1, 6)
+      .map((l) => l.trim())
+      .join(' | '),
   };
 }
 

@@ -36,5 +36,9 @@ export interface SuppressionList {
 
 /** Where therapists' sign-in accounts live: Cognito in AWS; locally anyone may sign in. */
 export interface TherapistDirectory {
-  invite(therapist: { email: string; name: string; admin: boolean }): Promise<'invited' | 'already-exists' | 'no-directory'>;
+  invite(therapist: {
+    email: string;
+    name: string;
+    admin: boolean;
+  }): Promise<'invited' | 'already-exists' | 'no-directory'>;
 }

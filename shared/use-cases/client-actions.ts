@@ -19,7 +19,9 @@ import { allowance } from '../domain/enforcement.js';
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 const linkNotActive = () =>
-  new NotFoundError('This link is not active. If you have a newer email about this arrangement, please use the link in that one.');
+  new NotFoundError(
+    'This link is not active. If you have a newer email about this arrangement, please use the link in that one.',
+  );
 
 /** Token → policy id, or a 404 that says nothing about whether a policy exists. */
 export async function resolveLink(deps: Deps, token: string): Promise<Policy> {
@@ -28,7 +30,8 @@ export async function resolveLink(deps: Deps, token: string): Promise<Policy> {
   if (!link) throw linkNotActive();
   const policy = await deps.store.getPolicy(link.policyId);
   // A reply address is not a page link (and the other way round).
-  if (!policy || policy.linkGeneration !== link.generation || (link.purpose ?? 'page') !== 'page') throw linkNotActive();
+  if (!policy || policy.linkGeneration !== link.generation || (link.purpose ?? 'page') !== 'page')
+    throw linkNotActive();
   return policy;
 }
 
@@ -57,7 +60,10 @@ export function acceptPolicy(deps: Deps, token: string) {
   return clientAct(deps, token, (policy, at) => {
     if (policy.state === 'active' || policy.state === 'paused') return null; // accepting twice is fine
     if (policy.state !== 'invited') throw refuseNow('This arrangement is no longer open to accept.');
-    return transition(policy, { state: 'active', acceptedAt: at }, at, { type: 'accepted' }, [mail('acceptance', {}), mail('client-accepted', {})]);
+    return transition(policy, { state: 'active', acceptedAt: at }, at, { type: 'accepted' }, [
+      mail('acceptance', {}),
+      mail('client-accepted', {}),
+    ]);
   });
 }
 
@@ -65,9 +71,13 @@ export function declinePolicy(deps: Deps, token: string) {
   return clientAct(deps, token, (policy, at) => {
     if (policy.state === 'declined') return null;
     if (policy.state !== 'invited') {
-      throw refuseNow('You have already accepted this arrangement. If you would rather hear nothing more, you can stop all emails instead.');
+      throw refuseNow(
+        'You have already accepted this arrangement. If you would rather hear nothing more, you can stop all emails instead.',
+      );
     }
-    return transition(policy, { state: 'declined', closedReason: 'declined', closedAt: at }, at, { type: 'declined' }, [mail('client-declined', {})]);
+    return transition(policy, { state: 'declined', closedReason: 'declined', closedAt: at }, at, { type: 'declined' }, [
+      mail('client-declined', {}),
+    ]);
   });
 }
 
@@ -83,7 +93,11 @@ export function skipCheckIn(deps: Deps, token: string) {
   return clientAct(deps, token, (policy, at) => {
     if (policy.checkIn === 'skipped') return null;
     if (policy.state !== 'active' || policy.checkIn !== 'pending') {
-      throw refuseNow(policy.checkIn === 'sent' ? 'Your check-in message has already been sent.' : 'There is no upcoming check-in to skip.');
+      throw refuseNow(
+        policy.checkIn === 'sent'
+          ? 'Your check-in message has already been sent.'
+          : 'There is no upcoming check-in to skip.',
+      );
     }
     return transition(policy, { checkIn: 'skipped' }, at, { type: 'check-in-skipped' }, [mail('check-in-skipped', {})]);
   });
@@ -101,13 +115,24 @@ function refusalOutcome(refusal: AppError): StoredOutcome {
  * version read), queues the therapist's copy and the client's receipt, and records the key →
  * refused: the outcome is recorded under the key and returned (409), words kept by the caller.
  */
-export async function submitUpdate(deps: Deps, token: string, text: string, idempotencyKey: string | null): Promise<StoredOutcome> {
+export async function submitUpdate(
+  deps: Deps,
+  token: string,
+  text: string,
+  idempotencyKey: string | null,
+): Promise<StoredOutcome> {
   const { id } = await resolveLink(deps, token);
   return submitUpdateTo(deps, id, text, idempotencyKey, 'web');
 }
 
 /** The same decision for a policy already identified (by page link, or by reply address). */
-export async function submitUpdateTo(deps: Deps, id: string, text: string, idempotencyKey: string | null, channel: Channel): Promise<StoredOutcome> {
+export async function submitUpdateTo(
+  deps: Deps,
+  id: string,
+  text: string,
+  idempotencyKey: string | null,
+  channel: Channel,
+): Promise<StoredOutcome> {
   const keyHash = idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : null;
   if (keyHash) {
     const replay = await deps.store.getIdempotency(id, keyHash);
@@ -131,7 +156,14 @@ export async function submitUpdateTo(deps: Deps, id: string, text: string, idemp
               policy: next(policy, {}),
               expectedVersion: policy.version,
               events: [{ at, type: 'update-refused', data: { reason: refusal.reason } }],
-              mails: [mail('update-refused', { text, reason: refusal.reason, detail: refusal.message, nextAllowedOn: refusal.details.nextAllowedOn ?? null })],
+              mails: [
+                mail('update-refused', {
+                  text,
+                  reason: refusal.reason,
+                  detail: refusal.message,
+                  nextAllowedOn: refusal.details.nextAllowedOn ?? null,
+                }),
+              ],
               ...(keyHash ? { idempotency: { keyHash, outcome } } : {}),
             },
           };
@@ -146,7 +178,13 @@ export async function submitUpdateTo(deps: Deps, id: string, text: string, idemp
         seq,
         sentOn: todayDate,
         characters: decision.characters,
-        updates: { limit: left.limit, used: left.used, left: left.left, nextAllowedOn: left.nextAllowedOn, windowUntil: left.windowUntil },
+        updates: {
+          limit: left.limit,
+          used: left.used,
+          left: left.left,
+          nextAllowedOn: left.nextAllowedOn,
+          windowUntil: left.windowUntil,
+        },
         summary: clientView(updated, todayDate).summary.left,
       };
       const outcome: StoredOutcome = { status: 201, body: receipt };
@@ -160,7 +198,13 @@ export async function submitUpdateTo(deps: Deps, id: string, text: string, idemp
           events: [{ at, type: 'update-accepted', data: { seq } }],
           mails: [
             mail('update-received', { seq, text: decision.text, characters: decision.characters, sentOn: todayDate }),
-            mail('update-receipt', { seq, left: left.left, limit: left.limit, nextAllowedOn: left.nextAllowedOn, windowUntil: left.windowUntil }),
+            mail('update-receipt', {
+              seq,
+              left: left.left,
+              limit: left.limit,
+              nextAllowedOn: left.nextAllowedOn,
+              windowUntil: left.windowUntil,
+            }),
           ],
           ...(keyHash ? { idempotency: { keyHash, outcome } } : {}),
         },

@@ -50,12 +50,27 @@ let templates: Promise<{ renderEmail: typeof RenderEmail }> | undefined;
 async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<OutgoingEmail> {
   const { renderEmail } = await (templates ??= import('../emails/render.js'));
   const base = deps.config.publicBaseUrl;
-  const ctx = { policy, data: mail.data, today: todayIn(policy.rules.timeZone, deps.clock.now()), links: null, portalUrl: `${base}/portal` };
+  const ctx = {
+    policy,
+    data: mail.data,
+    today: todayIn(policy.rules.timeZone, deps.clock.now()),
+    links: null,
+    portalUrl: `${base}/portal`,
+  };
   if (!isClientEmail(mail.template)) {
-    return { to: policy.therapist.email, headers: [], tags: tagsFor(policy, 'therapist'), ...renderEmail(mail.template, ctx) };
+    return {
+      to: policy.therapist.email,
+      headers: [],
+      tags: tagsFor(policy, 'therapist'),
+      ...renderEmail(mail.template, ctx),
+    };
   }
   const token = deps.ids.linkToken();
-  await deps.store.putLink(hashToken(token), { policyId: policy.id, generation: policy.linkGeneration, purpose: 'page' }, linkExpiry(policy));
+  await deps.store.putLink(
+    hashToken(token),
+    { policyId: policy.id, generation: policy.linkGeneration, purpose: 'page' },
+    linkExpiry(policy),
+  );
   const page = `${base}/c/${token}`;
   const stop = `${page}/stop`;
   const reply = await replyAddress(deps, policy);
@@ -78,9 +93,14 @@ async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<Outgo
  */
 async function replyAddress(deps: Deps, policy: Policy): Promise<string | null> {
   const domain = deps.config.inboundDomain;
-  if (!domain || policy.rules.updates.limit === 0 || (policy.state !== 'active' && policy.state !== 'paused')) return null;
+  if (!domain || policy.rules.updates.limit === 0 || (policy.state !== 'active' && policy.state !== 'paused'))
+    return null;
   const token = deps.ids.replyToken();
-  await deps.store.putLink(hashToken(token), { policyId: policy.id, generation: policy.linkGeneration, purpose: 'reply' }, linkExpiry(policy));
+  await deps.store.putLink(
+    hashToken(token),
+    { policyId: policy.id, generation: policy.linkGeneration, purpose: 'reply' },
+    linkExpiry(policy),
+  );
   return `reply+${token}@${domain}`;
 }
 
@@ -109,9 +129,18 @@ export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }, known
 
 /** Backs off (1, 2, 4 … minutes) and dead-letters after MAX_ATTEMPTS, with an error log the alarm watches. */
 export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOutcome> {
-  const fields = { policyId: job.policyId, jobKind: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts, ...errorFields(err) };
+  const fields = {
+    policyId: job.policyId,
+    jobKind: job.mail?.template ?? job.scheduled?.kind ?? 'unknown',
+    attempts: job.attempts,
+    ...errorFields(err),
+  };
   if (job.attempts >= MAX_ATTEMPTS) {
-    const event = { at: deps.clock.now().toISOString(), type: 'delivery-failed', data: { job: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts } };
+    const event = {
+      at: deps.clock.now().toISOString(),
+      type: 'delivery-failed',
+      data: { job: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts },
+    };
     await deps.store.deadLetterJob(job, event);
     deps.log.error('job.dead-lettered', fields);
     const policy = await deps.store.getPolicy(job.policyId);

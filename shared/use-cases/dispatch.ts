@@ -84,7 +84,11 @@ async function runScheduledJob(deps: Deps, job: Job, scheduled: ScheduledJob): P
       // gone, the next commit fails on its lease as well and the loop ends as "lost".
     }
   }
-  deps.log.warn('scheduled.lost', { policyId: job.policyId, jobKind: scheduled.kind, ...errorFields(new VersionConflictError()) });
+  deps.log.warn('scheduled.lost', {
+    policyId: job.policyId,
+    jobKind: scheduled.kind,
+    ...errorFields(new VersionConflictError()),
+  });
   return 'lost';
 }
 
@@ -96,7 +100,12 @@ function checkInStillOpen(policy: Policy, todayDate: string): boolean {
 }
 
 /** What a scheduled job does to a policy as it is now. Pure. */
-export function decideScheduled(policy: Policy, todayDate: string, scheduled: ScheduledJob, at: string): PolicyChange | { deferTo: string } {
+export function decideScheduled(
+  policy: Policy,
+  todayDate: string,
+  scheduled: ScheduledJob,
+  at: string,
+): PolicyChange | { deferTo: string } {
   const quiet: PolicyChange = { at, policy: next(policy, {}), expectedVersion: policy.version };
   // A pause holds the check-in emails back rather than dropping them.
   if (policy.state === 'paused' && scheduled.kind !== 'closing') {
@@ -111,10 +120,7 @@ export function decideScheduled(policy: Policy, todayDate: string, scheduled: Sc
       return {
         ...quiet,
         events: [{ at, type: 'check-in-reminder', data }],
-        mails: [
-          mail('check-in-reminder', data),
-          mail('therapist-check-in-reminder', data),
-        ],
+        mails: [mail('check-in-reminder', data), mail('therapist-check-in-reminder', data)],
       };
     }
     case 'check-in-day': {
@@ -123,10 +129,7 @@ export function decideScheduled(policy: Policy, todayDate: string, scheduled: Sc
       return {
         ...quiet,
         events: [{ at, type: 'check-in-day' }],
-        mails: [
-          mail('check-in-day', {}),
-          mail('therapist-check-in-day', {}),
-        ],
+        mails: [mail('check-in-day', {}), mail('therapist-check-in-day', {})],
       };
     }
     case 'closing': {

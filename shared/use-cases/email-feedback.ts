@@ -7,7 +7,10 @@ import type { Feedback } from '../domain/feedback.js';
 import type { Deps } from './deps.js';
 import { mutatePolicy, next } from './mutate.js';
 
-export async function recordEmailFeedback(deps: Deps, feedback: Feedback): Promise<'suppressed' | 'recorded' | 'ignored'> {
+export async function recordEmailFeedback(
+  deps: Deps,
+  feedback: Feedback,
+): Promise<'suppressed' | 'recorded' | 'ignored'> {
   const { policyId } = feedback;
   if (!policyId || !feedback.permanent) {
     deps.log.info('ses.feedback-ignored', { reason: feedback.permanent ? 'untagged' : `transient-${feedback.kind}` });
@@ -18,11 +21,20 @@ export async function recordEmailFeedback(deps: Deps, feedback: Feedback): Promi
   return mutatePolicy(deps, policyId, (policy) => {
     const at = deps.clock.now().toISOString();
     const suppress = feedback.audience === 'client' && !policy.clientEmailSuppressed;
-    const event = { at, type: feedback.audience === 'client' ? 'client-email-suppressed' : 'therapist-email-failed', data: { kind: feedback.kind } };
+    const event = {
+      at,
+      type: feedback.audience === 'client' ? 'client-email-suppressed' : 'therapist-email-failed',
+      data: { kind: feedback.kind },
+    };
     deps.log.warn('ses.feedback', { policyId, reason: `${feedback.audience ?? 'unknown'}-${feedback.kind}` });
     return {
       result: suppress ? 'suppressed' : 'recorded',
-      change: { at, policy: next(policy, suppress ? { clientEmailSuppressed: true } : {}), expectedVersion: policy.version, events: [event] },
+      change: {
+        at,
+        policy: next(policy, suppress ? { clientEmailSuppressed: true } : {}),
+        expectedVersion: policy.version,
+        events: [event],
+      },
     };
   });
 }

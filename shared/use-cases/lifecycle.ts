@@ -21,9 +21,9 @@ export function replan(previous: Policy, updated: Policy, at: string): Pick<Poli
   const touchable = (job: { key: string; dueAt: string }) => job.key === 'closing' || job.dueAt > at;
   const schedule = planSchedule(updated, today).filter(touchable);
   const keep = new Set(schedule.map((j) => j.key));
-  const unschedule = [...new Set([...scheduleCandidates(previous), ...scheduleCandidates(updated)].filter(touchable).map((j) => j.key))].filter(
-    (key) => !keep.has(key),
-  );
+  const unschedule = [
+    ...new Set([...scheduleCandidates(previous), ...scheduleCandidates(updated)].filter(touchable).map((j) => j.key)),
+  ].filter((key) => !keep.has(key));
   return { schedule, unschedule };
 }
 
@@ -61,7 +61,13 @@ export function closeChange(policy: Policy, reason: ClosedReason, at: string): P
     mails.push(mail('opted-out', {}), mail('client-opted-out', {}));
   } else {
     if (policy.acceptedAt) mails.push(mail('closing', {}));
-    mails.push(mail('closing-summary', { reason, updatesReceived: policy.updatesAccepted, checkIn: policy.rules.checkIn ? policy.checkIn : 'none' }));
+    mails.push(
+      mail('closing-summary', {
+        reason,
+        updatesReceived: policy.updatesAccepted,
+        checkIn: policy.rules.checkIn ? policy.checkIn : 'none',
+      }),
+    );
   }
   return {
     at,

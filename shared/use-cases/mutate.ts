@@ -42,7 +42,8 @@ export async function mutatePolicy<R>(
         await sleep(Math.random() * 10 * attempt);
         continue;
       }
-      if (err instanceof VersionConflictError) throw new BusyError('Many changes arrived at once. Nothing was saved or lost; please try again in a moment.');
+      if (err instanceof VersionConflictError)
+        throw new BusyError('Many changes arrived at once. Nothing was saved or lost; please try again in a moment.');
       throw err;
     }
     await afterCommit(deps, change, created);
@@ -56,7 +57,10 @@ export async function mutatePolicy<R>(
  * (and alarmed on) but never undoes or fails what the person did.
  */
 export async function afterCommit(deps: Deps, change: PolicyChange, created: Job[]): Promise<void> {
-  await Promise.all([deliverNow(deps, created, change.policy), publishEvents(deps, change.policy, change.events ?? [])]);
+  await Promise.all([
+    deliverNow(deps, created, change.policy),
+    publishEvents(deps, change.policy, change.events ?? []),
+  ]);
 }
 
 /** The next snapshot of a policy: same id, version + 1. */

@@ -20,9 +20,16 @@ export const listDeadLetters = (ops: OpsDeps, limit = 100) => ops.operations.dea
  * Re-sends one dead-lettered job: back into due work now with a fresh count of tries, noted on
  * the policy's timeline. The dispatcher then sends it, checking consent and stops as always.
  */
-export async function resendDeadLetter(ops: OpsDeps, policyId: string, jobId: string): Promise<'queued' | 'not-dead-lettered'> {
+export async function resendDeadLetter(
+  ops: OpsDeps,
+  policyId: string,
+  jobId: string,
+): Promise<'queued' | 'not-dead-lettered'> {
   const now = ops.app.clock.now();
-  const requeued = await ops.operations.requeue(policyId, jobId, now, { at: now.toISOString(), type: 'delivery-resent' });
+  const requeued = await ops.operations.requeue(policyId, jobId, now, {
+    at: now.toISOString(),
+    type: 'delivery-resent',
+  });
   if (requeued) ops.app.log.info('ops.resent', { policyId });
   return requeued ? 'queued' : 'not-dead-lettered';
 }
@@ -34,26 +41,48 @@ export const listSuppressed = (ops: OpsDeps, limit = 100) => ops.operations.supp
  * corrected): mail to the client resumes, the timeline says so, and SES's account-level
  * suppression list forgets the address too.
  */
-export async function liftSuppression(ops: OpsDeps, policyId: string): Promise<{ lifted: boolean; accountList: string }> {
+export async function liftSuppression(
+  ops: OpsDeps,
+  policyId: string,
+): Promise<{ lifted: boolean; accountList: string }> {
   const lifted = await mutatePolicy(ops.app, policyId, (policy) => {
     if (!policy.clientEmailSuppressed) return { change: null, result: false };
     const at = ops.app.clock.now().toISOString();
-    return { result: true, change: { at, policy: next(policy, { clientEmailSuppressed: false }), expectedVersion: policy.version, events: [{ at, type: 'client-email-unsuppressed' }] } };
+    return {
+      result: true,
+      change: {
+        at,
+        policy: next(policy, { clientEmailSuppressed: false }),
+        expectedVersion: policy.version,
+        events: [{ at, type: 'client-email-unsuppressed' }],
+      },
+    };
   });
   const policy = await ops.app.store.getPolicy(policyId);
   const accountList = policy ? await ops.suppressionList.remove(policy.client.email) : 'not-listed';
-  ops.app.log.info('ops.suppression-lifted', { policyId, reason: `${lifted ? 'lifted' : 'was-not-stopped'}; account list: ${accountList}` });
+  ops.app.log.info('ops.suppression-lifted', {
+    policyId,
+    reason: `${lifted ? 'lifted' : 'was-not-stopped'}; account list: ${accountList}`,
+  });
   return { lifted, accountList };
 }
 
 /** What the dispatcher will do in the next `hours`, counted by kind. */
-export async function dueSoon(ops: OpsDeps, hours = 24): Promise<{ until: string; total: number; byKind: Record<string, number>; overdue: number }> {
+export async function dueSoon(
+  ops: OpsDeps,
+  hours = 24,
+): Promise<{ until: string; total: number; byKind: Record<string, number>; overdue: number }> {
   const now = ops.app.clock.now();
   const until = new Date(now.getTime() + hours * 3_600_000);
   const items = await ops.operations.dueBefore(until, 1000);
   const byKind: Record<string, number> = {};
   for (const item of items) byKind[item.kind] = (byKind[item.kind] ?? 0) + 1;
-  return { until: until.toISOString(), total: items.length, byKind, overdue: items.filter((i) => i.dueAt < new Date(now.getTime() - 5 * 60_000).toISOString()).length };
+  return {
+    until: until.toISOString(),
+    total: items.length,
+    byKind,
+    overdue: items.filter((i) => i.dueAt < new Date(now.getTime() - 5 * 60_000).toISOString()).length,
+  };
 }
 
 export function inviteTherapist(ops: OpsDeps, therapist: { email: string; name: string; admin: boolean }) {

@@ -4,7 +4,11 @@ import { errorFields } from '../ports/logger.js';
 import type { HistoryEvent } from '../ports/store.js';
 import type { Deps } from './deps.js';
 
-export async function publishEvents(deps: Deps, policy: { id: string; therapistId: string }, history: HistoryEvent[]): Promise<void> {
+export async function publishEvents(
+  deps: Deps,
+  policy: { id: string; therapistId: string },
+  history: HistoryEvent[],
+): Promise<void> {
   if (history.length === 0) return;
   try {
     const events = toDomainEvents(policy, history);

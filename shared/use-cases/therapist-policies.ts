@@ -3,7 +3,14 @@
  * therapist and answers 404 for a policy that is not theirs (existence is not revealed).
  */
 import { NotFoundError, StateConflictError, ValidationError } from '../domain/errors.js';
-import { newPolicy, resolveRules, validateRules, type Policy, type PolicyRules, type RulesInput } from '../domain/policy.js';
+import {
+  newPolicy,
+  resolveRules,
+  validateRules,
+  type Policy,
+  type PolicyRules,
+  type RulesInput,
+} from '../domain/policy.js';
 import type { CreatePolicyBody, PatchPolicyBody } from '../domain/schemas.js';
 import { mail } from './mail.js';
 import type { Deps, Therapist } from './deps.js';
@@ -25,23 +32,38 @@ function checkedRules(input: RulesInput, today: IsoDate): PolicyRules {
       message: `With these dates the arrangement would already have ended on ${formatDate(rules.closesOn)}. Choose a later end of therapy or a closing date from today on.`,
     });
   }
-  if (rules.endedOn > addDays(today, 366)) problems.push({ path: 'endedOn', message: 'The end of therapy can be at most a year ahead.' });
+  if (rules.endedOn > addDays(today, 366))
+    problems.push({ path: 'endedOn', message: 'The end of therapy can be at most a year ahead.' });
   if (problems.length > 0) throw new ValidationError(problems.map((p) => p.message).join(' '), problems);
   return rules;
 }
 
 /** A policy as it would be created: the profile's defaults under the request, every date resolved. */
-function draftPolicy(deps: Deps, therapist: Therapist, profile: TherapistProfile, body: CreatePolicyBody, at: string): Policy {
+function draftPolicy(
+  deps: Deps,
+  therapist: Therapist,
+  profile: TherapistProfile,
+  body: CreatePolicyBody,
+  at: string,
+): Policy {
   const defaults = profile.defaultRules ?? {};
   const zone = body.timeZone ?? profile.timeZone;
-  const rules = checkedRules({
-    ...body,
-    updates: { ...defaults.updates, ...body.updates },
-    checkIn: body.checkIn === null ? null : defaults.checkIn || body.checkIn ? { ...defaults.checkIn, ...body.checkIn } : undefined,
-    replies: body.replies ?? defaults.replies,
-    timeZone: zone,
-    crisisLocale: body.crisisLocale ?? profile.crisisLocale,
-  }, todayIn(zone, new Date(at)));
+  const rules = checkedRules(
+    {
+      ...body,
+      updates: { ...defaults.updates, ...body.updates },
+      checkIn:
+        body.checkIn === null
+          ? null
+          : defaults.checkIn || body.checkIn
+            ? { ...defaults.checkIn, ...body.checkIn }
+            : undefined,
+      replies: body.replies ?? defaults.replies,
+      timeZone: zone,
+      crisisLocale: body.crisisLocale ?? profile.crisisLocale,
+    },
+    todayIn(zone, new Date(at)),
+  );
   return newPolicy({
     id: deps.ids.policyId(),
     therapistId: therapist.id,
@@ -96,10 +118,18 @@ export async function previewPolicy(deps: Deps, therapist: Therapist, body: Crea
     data: {},
     today: todayDate,
     // Real links are minted only when the email is sent; the preview shows where they go.
-    links: { page: `${deps.config.publicBaseUrl}/c/(private link)`, stop: `${deps.config.publicBaseUrl}/c/(private link)/stop` },
+    links: {
+      page: `${deps.config.publicBaseUrl}/c/(private link)`,
+      stop: `${deps.config.publicBaseUrl}/c/(private link)/stop`,
+    },
     portalUrl: `${deps.config.publicBaseUrl}/portal`,
   });
-  return { ok: true as const, rules: policy.rules, summary: clientView(policy, todayDate).summary.rules, invitation: { subject: invitation.subject, text: invitation.text } };
+  return {
+    ok: true as const,
+    rules: policy.rules,
+    summary: clientView(policy, todayDate).summary.rules,
+    invitation: { subject: invitation.subject, text: invitation.text },
+  };
 }
 
 export async function listPolicies(deps: Deps, therapist: Therapist) {
@@ -165,7 +195,14 @@ export function reissueLink(deps: Deps, therapist: Therapist, policyId: string) 
   return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'given a new link');
     const template = policy.state === 'invited' ? 'invitation' : 'new-link';
-    return transition(policy, { linkGeneration: policy.linkGeneration + 1 }, at, { type: 'link-reissued' }, [mail(template, {})], { replan: false });
+    return transition(
+      policy,
+      { linkGeneration: policy.linkGeneration + 1 },
+      at,
+      { type: 'link-reissued' },
+      [mail(template, {})],
+      { replan: false },
+    );
   });
 }
 
@@ -174,7 +211,12 @@ export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, 
   return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'changed');
     const r = policy.rules;
-    const current = r.checkIn && { on: r.checkIn.on, format: r.checkIn.format, note: r.checkIn.note, remindDaysBefore: r.checkIn.remindDaysBefore };
+    const current = r.checkIn && {
+      on: r.checkIn.on,
+      format: r.checkIn.format,
+      note: r.checkIn.note,
+      remindDaysBefore: r.checkIn.remindDaysBefore,
+    };
     const given = body.checkIn;
     const checkIn =
       given === null
@@ -189,28 +231,38 @@ export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, 
               note: given.note !== undefined ? given.note : current?.note,
               remindDaysBefore: given.remindDaysBefore ?? current?.remindDaysBefore,
             };
-    const rules = checkedRules({
-      endedOn: r.endedOn,
-      timeZone: r.timeZone,
-      updates: { ...r.updates, ...body.updates },
-      checkIn,
-      replies: body.replies ?? r.replies,
-      // A changed window or check-in moves the default closing date with it unless one is given.
-      closesOn: body.closesOn ?? (body.updates?.until || body.checkIn !== undefined ? undefined : r.closesOn),
-      referrals: body.referrals ?? r.referrals,
-      crisisLocale: body.crisisLocale ?? r.crisisLocale,
-    }, todayIn(r.timeZone, new Date(at)));
+    const rules = checkedRules(
+      {
+        endedOn: r.endedOn,
+        timeZone: r.timeZone,
+        updates: { ...r.updates, ...body.updates },
+        checkIn,
+        replies: body.replies ?? r.replies,
+        // A changed window or check-in moves the default closing date with it unless one is given.
+        closesOn: body.closesOn ?? (body.updates?.until || body.checkIn !== undefined ? undefined : r.closesOn),
+        referrals: body.referrals ?? r.referrals,
+        crisisLocale: body.crisisLocale ?? r.crisisLocale,
+      },
+      todayIn(r.timeZone, new Date(at)),
+    );
     if (rules.updates.limit < policy.updatesAccepted) {
-      throw new ValidationError(`The client has already sent ${policy.updatesAccepted} updates; the limit cannot be lower than that.`, [
-        { path: 'updates.limit', message: 'Lower than the updates already received.' },
-      ]);
+      throw new ValidationError(
+        `The client has already sent ${policy.updatesAccepted} updates; the limit cannot be lower than that.`,
+        [{ path: 'updates.limit', message: 'Lower than the updates already received.' }],
+      );
     }
     const updated = next(policy, {
       rules,
       client: body.client ? { ...policy.client, name: body.client.name } : policy.client,
       checkIn: rules.checkIn ? (policy.checkIn === 'none' ? 'pending' : policy.checkIn) : 'none',
     });
-    return { at, policy: updated, expectedVersion: policy.version, events: [{ at, type: 'rules-changed' }], ...replan(policy, updated, at) };
+    return {
+      at,
+      policy: updated,
+      expectedVersion: policy.version,
+      events: [{ at, type: 'rules-changed' }],
+      ...replan(policy, updated, at),
+    };
   });
 }
 

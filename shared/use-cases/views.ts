@@ -15,8 +15,19 @@ function checkInView(policy: Policy, today: IsoDate) {
   const c = policy.rules.checkIn;
   if (!c) return null;
   const canSendToday =
-    policy.state === 'active' && c.format === 'message' && policy.checkIn !== 'sent' && today >= c.on && today <= c.messageUntil;
-  return { on: c.on, format: c.format, note: c.note, messageUntil: c.format === 'message' ? c.messageUntil : null, status: policy.checkIn, canSendToday };
+    policy.state === 'active' &&
+    c.format === 'message' &&
+    policy.checkIn !== 'sent' &&
+    today >= c.on &&
+    today <= c.messageUntil;
+  return {
+    on: c.on,
+    format: c.format,
+    note: c.note,
+    messageUntil: c.format === 'message' ? c.messageUntil : null,
+    status: policy.checkIn,
+    canSendToday,
+  };
 }
 
 export type ClientView = ReturnType<typeof clientView>;
@@ -37,11 +48,24 @@ function buildClientView(policy: Policy, today: IsoDate) {
     today,
     rules: {
       updates: { ...rules.updates },
-      checkIn: rules.checkIn ? { on: rules.checkIn.on, format: rules.checkIn.format, note: rules.checkIn.note, messageUntil: rules.checkIn.messageUntil } : null,
+      checkIn: rules.checkIn
+        ? {
+            on: rules.checkIn.on,
+            format: rules.checkIn.format,
+            note: rules.checkIn.note,
+            messageUntil: rules.checkIn.messageUntil,
+          }
+        : null,
       replies: rules.replies,
       closesOn: rules.closesOn,
     },
-    updates: { limit: a.limit, used: a.used, left: a.left, nextAllowedOn: a.nextAllowedOn, canSendToday: a.canSendToday },
+    updates: {
+      limit: a.limit,
+      used: a.used,
+      left: a.left,
+      nextAllowedOn: a.nextAllowedOn,
+      canSendToday: a.canSendToday,
+    },
     nextAllowedOn: a.nextAllowedOn,
     checkIn: checkInView(policy, today),
     summary: { rules: describeRules(rules, policy.therapist.name), left: describeAllowance(a, today) },
@@ -86,7 +110,13 @@ export function policyView(policy: Policy, today: IsoDate, scheduled?: Scheduled
 export function policyDetailView(detail: PolicyDetail, today: IsoDate) {
   return {
     ...policyView(detail.policy, today, scheduledOf(detail.jobs)),
-    updates: detail.updates.map((u) => ({ seq: u.seq, text: u.text, characters: u.characters, sentOn: u.sentOn, receivedAt: u.receivedAt })),
+    updates: detail.updates.map((u) => ({
+      seq: u.seq,
+      text: u.text,
+      characters: u.characters,
+      sentOn: u.sentOn,
+      receivedAt: u.receivedAt,
+    })),
     checkInMessage: detail.checkInMessage,
     history: [...detail.events].sort((a, b) => a.at.localeCompare(b.at)),
     upcoming: detail.jobs

@@ -16,7 +16,10 @@ export const therapistMail = {
   openInPortal: 'Open this arrangement in the portal',
   reviewOrExport: 'Review or export this arrangement',
   footer: (clientName: string) =>
-    sentences(`Sent by ${SITE} about your arrangement with ${clientName}.`, 'Your email address is never shown to the client.'),
+    sentences(
+      `Sent by ${SITE} about your arrangement with ${clientName}.`,
+      'Your email address is never shown to the client.',
+    ),
   noteAsClientReadsIt: (clientName: string) => `Your note, as ${clientName} reads it:`,
   /** `told`: the client's sentence, quoted as they read it. */
   clientWasTold: (clientName: string, told: string) => `${clientName} has been told: “${told}”`,
@@ -24,12 +27,15 @@ export const therapistMail = {
 
 export const policyCreatedMail = {
   title: (clientName: string) => `Arrangement created for ${clientName}`,
-  oneInvitation: (clientName: string) => `${clientName} gets one invitation email now. Nothing else is sent to them unless they accept.`,
+  oneInvitation: (clientName: string) =>
+    `${clientName} gets one invitation email now. Nothing else is sent to them unless they accept.`,
   rulesHeading: (clientName: string) => `The rules, as ${clientName} reads them`,
   sendTime: (time: string, timeZone: string) => `Reminders and other scheduled emails go out at ${time} (${timeZone}).`,
   referralsHeading: 'Referrals',
-  referralsGiven: (clientName: string) => `${clientName} is given these at closing and whenever an update cannot be passed on:`,
-  noReferrals: 'No referrals are set. You can add them in the portal; the client is given them at closing and whenever an update cannot be passed on.',
+  referralsGiven: (clientName: string) =>
+    `${clientName} is given these at closing and whenever an update cannot be passed on:`,
+  noReferrals:
+    'No referrals are set. You can add them in the portal; the client is given them at closing and whenever an update cannot be passed on.',
 };
 
 export const clientAcceptedMail = {
@@ -62,9 +68,11 @@ function deletion(retentionDays: number, on: IsoDate, withUpdates: boolean): str
 
 export const clientOptedOutMail = {
   title: (clientName: string) => `${clientName} stopped all emails`,
-  closed: (clientName: string, on: IsoDate) => `${clientName} chose to stop all emails, so the arrangement closed on ${formatDate(on)}.`,
+  closed: (clientName: string, on: IsoDate) =>
+    `${clientName} chose to stop all emails, so the arrangement closed on ${formatDate(on)}.`,
   confirmed: sentences('They got a short confirmation with your referrals and crisis resources.', NOTHING_MORE_TO_THEM),
-  received: (n: number) => (n === 1 ? '1 update was received during the arrangement.' : `${n} updates were received during the arrangement.`),
+  received: (n: number) =>
+    n === 1 ? '1 update was received during the arrangement.' : `${n} updates were received during the arrangement.`,
   /** `deleteOn`: the day the data goes, `retentionDays` after closing. */
   deletion: (retentionDays: number, deleteOn: IsoDate) => deletion(retentionDays, deleteOn, false),
 };
@@ -87,11 +95,16 @@ export const updateReceivedMail = {
 export const therapistReminderMail = {
   title: (clientName: string, when: string) => `Check-in with ${clientName} ${when}`,
   noCheckIn: 'This arrangement has no check-in, so there is nothing to prepare.',
-  message: (clientName: string, when: string, on: IsoDate) => `The check-in with ${clientName} is ${when}, on ${formatDateWithWeekday(on)}.`,
+  message: (clientName: string, when: string, on: IsoDate) =>
+    `The check-in with ${clientName} is ${when}, on ${formatDateWithWeekday(on)}.`,
   messageWindow: (clientName: string, until: IsoDate) =>
-    sentences(`From that day until ${formatDate(until)}, ${clientName} may send you one check-in message.`, 'It will come to you by email.'),
+    sentences(
+      `From that day until ${formatDate(until)}, ${clientName} may send you one check-in message.`,
+      'It will come to you by email.',
+    ),
   remindedToo: (clientName: string) => `${clientName} has been reminded too.`,
-  session: (clientName: string, when: string, on: IsoDate) => `The check-in session with ${clientName} is ${when}, on ${formatDateWithWeekday(on)}.`,
+  session: (clientName: string, when: string, on: IsoDate) =>
+    `The check-in session with ${clientName} is ${when}, on ${formatDateWithWeekday(on)}.`,
   arrangeIt: 'Please remember to arrange it, if you have not already.',
 };
 
@@ -115,7 +128,9 @@ export const checkInSkippedMail = {
   /** `plannedOn`: null when the arrangement had no check-in date to name. */
   skipped: (clientName: string, plannedOn: IsoDate | null, session: boolean) =>
     sentences(
-      plannedOn ? `${clientName} chose to skip the check-in planned for ${formatDate(plannedOn)}.` : `${clientName} chose to skip the check-in.`,
+      plannedOn
+        ? `${clientName} chose to skip the check-in planned for ${formatDate(plannedOn)}.`
+        : `${clientName} chose to skip the check-in.`,
       session ? 'There is no session to arrange.' : 'No check-in message will come.',
     ),
   continues: (closesOn: IsoDate) => `The rest of the arrangement continues until ${formatDate(closesOn)}.`,
@@ -148,7 +163,9 @@ export const closingSummaryMail = {
     notTaken: (on: IsoDate) => `Check-in: it had not taken place by closing (planned for ${formatDate(on)}).`,
   },
   onlyConfirmation: 'As they stopped all emails, only a short confirmation was sent to them.',
-  closingEmailSent: (clientName: string) => sentences(`${clientName} got a closing email with your referrals and crisis resources.`, NOTHING_MORE_TO_THEM),
-  notAccepted: (clientName: string) => `${clientName} had not accepted the arrangement, so no closing email was sent to them.`,
+  closingEmailSent: (clientName: string) =>
+    sentences(`${clientName} got a closing email with your referrals and crisis resources.`, NOTHING_MORE_TO_THEM),
+  notAccepted: (clientName: string) =>
+    `${clientName} had not accepted the arrangement, so no closing email was sent to them.`,
   deletion: (retentionDays: number, deleteOn: IsoDate) => deletion(retentionDays, deleteOn, true),
 };

@@ -28,7 +28,13 @@ describe('the client page in a browser', { timeout: 120_000 }, () => {
     const client = uniqueEmail('client');
     const res = await app.request('POST', '/policies', {
       token: therapistToken,
-      body: { client: { name: 'Jordan', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York', referrals: [{ name: 'Riverside Counselling', contact: '555-0100' }], ...rules },
+      body: {
+        client: { name: 'Jordan', email: client },
+        endedOn: '2026-11-20',
+        timeZone: 'America/New_York',
+        referrals: [{ name: 'Riverside Counselling', contact: '555-0100' }],
+        ...rules,
+      },
     });
     expect(res.status).toBe(201);
     return { id: res.json.id as string, client, link: await app.linkFor(client) };
@@ -60,7 +66,9 @@ describe('the client page in a browser', { timeout: 120_000 }, () => {
 
     const box = page.getByLabel(/Your update to Dr\. Noor Haddad/);
     await box.fill('The new routine is holding. 🌱 Thank you for the last session.');
-    await expect.poll(() => page.locator('#update-text-count').textContent(), { timeout: 3000 }).toMatch(/^\d+ of 1,000 characters$/);
+    await expect
+      .poll(() => page.locator('#update-text-count').textContent(), { timeout: 3000 })
+      .toMatch(/^\d+ of 1,000 characters$/);
     await page.getByRole('button', { name: 'Send update' }).click();
     await page.waitForURL(/done=update/);
     expect(await page.getByRole('status').first().textContent()).toContain('Your update was sent');
@@ -92,7 +100,9 @@ describe('the client page in a browser', { timeout: 120_000 }, () => {
     await page.goto(`${app.baseUrl}/c/${link}`);
     const words = 'This is far longer than twenty characters, and it must not be lost.';
     await page.getByLabel(/Your update to/).fill(words);
-    await expect.poll(() => page.locator('#update-text-count').textContent(), { timeout: 3000 }).toContain('over the limit');
+    await expect
+      .poll(() => page.locator('#update-text-count').textContent(), { timeout: 3000 })
+      .toContain('over the limit');
     await page.getByRole('button', { name: 'Send update' }).click();
     await page.waitForLoadState();
     expect(await page.getByLabel(/Your update to/).inputValue()).toBe(words);

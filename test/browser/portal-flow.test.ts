@@ -56,7 +56,9 @@ describe('therapist portal and client page, end to end', { timeout: 120_000 }, (
     await page.getByLabel('Client name').fill(client.name);
     await page.getByLabel('Client email').fill(client.email);
     await page.getByLabel('Therapy ended on').fill('2026-11-20');
-    await expect.poll(() => page.locator('body').textContent(), { timeout: 5000 }).toContain('You may send up to 3 short updates');
+    await expect
+      .poll(() => page.locator('body').textContent(), { timeout: 5000 })
+      .toContain('You may send up to 3 short updates');
     expect(await page.locator('body').textContent()).toContain(`An invitation from ${therapist.name}`);
     await check(page, problems, 'portal-new-with-preview');
     await page.getByRole('button', { name: 'Send invitation' }).click();
@@ -120,7 +122,9 @@ describe('therapist portal and client page, end to end', { timeout: 120_000 }, (
     await page.getByLabel('Client email').fill(uniqueEmail('casey'));
     await page.getByLabel('Therapy ended on').fill('2026-11-20');
     await page.getByLabel('Closing date').fill('2026-12-01');
-    await expect.poll(() => page.locator('body').textContent(), { timeout: 5000 }).toContain('The closing date cannot be before the update window ends.');
+    await expect
+      .poll(() => page.locator('body').textContent(), { timeout: 5000 })
+      .toContain('The closing date cannot be before the update window ends.');
     expect(problems).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshotBoth(page, 'portal-new-dates-do-not-fit');
@@ -145,7 +149,10 @@ describe('therapist portal and client page, end to end', { timeout: 120_000 }, (
   it('pauses and resumes from the policy page', async () => {
     const { context, page, problems } = await openContext(browser, 'phone');
     const token = await app.signIn(therapist.email, therapist.name);
-    const created = await app.request('POST', '/policies', { token, body: { client: { name: 'Sam Rivera', email: uniqueEmail('sam') }, endedOn: '2026-11-20' } });
+    const created = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Sam Rivera', email: uniqueEmail('sam') }, endedOn: '2026-11-20' },
+    });
     await app.request('POST', `/client/${await app.linkFor(created.json.client.email)}/accept`);
     await page.goto(`${app.baseUrl}/portal#token=${encodeURIComponent(token)}`);
     await page.getByRole('link', { name: 'Arrangements' }).waitFor(); // signed in

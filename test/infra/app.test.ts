@@ -65,7 +65,10 @@ describe('the CDK app', () => {
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
-    expect((table!.props.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => i.IndexName)).toEqual(['byTherapist', 'due']);
+    expect((table!.props.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => i.IndexName)).toEqual([
+      'byTherapist',
+      'due',
+    ]);
     expect(table!.raw).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     expect(d.data.resources('AWS::KMS::Key')[0]!.props.EnableKeyRotation).toBe(true);
   });
@@ -73,14 +76,22 @@ describe('the CDK app', () => {
   it('keeps therapists’ accounts in the data stack, retained, so replacing the API never changes their ids', () => {
     const [pool] = d.data.resources('AWS::Cognito::UserPool');
     expect(pool!.raw).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    expect(pool!.props).toMatchObject({ DeletionProtection: 'ACTIVE', MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    expect(pool!.props).toMatchObject({
+      DeletionProtection: 'ACTIVE',
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
     expect(d.api.resources('AWS::Cognito::UserPool')).toEqual([]);
     expect(d.data.resources('AWS::Cognito::UserPoolGroup').map((g) => g.props.GroupName)).toEqual(['admin']);
   });
 
   it('invites a therapist in the practice’s words, with the portal address and both placeholders Cognito requires', () => {
     const built = synthesize({ ...DEPLOY_CONTEXT, practiceName: 'Harbour Counselling & Care' });
-    const invite = (built.data.resources('AWS::Cognito::UserPool')[0]!.props.AdminCreateUserConfig as { InviteMessageTemplate: { EmailSubject: string; EmailMessage: string } }).InviteMessageTemplate;
+    const invite = (
+      built.data.resources('AWS::Cognito::UserPool')[0]!.props.AdminCreateUserConfig as {
+        InviteMessageTemplate: { EmailSubject: string; EmailMessage: string };
+      }
+    ).InviteMessageTemplate;
     expect(invite.EmailSubject).toBe('Harbour Counselling & Care has invited you to Afterword');
     expect(invite.EmailMessage).toContain('Harbour Counselling &amp; Care has set up Afterword');
     expect(invite.EmailMessage).toContain('https://afterword.example.org/portal');
@@ -105,11 +116,22 @@ describe('the CDK app', () => {
   it('reserves no concurrency unless asked, so a new account’s first deploy is not refused', () => {
     const reserved = (deployment: Deployment) =>
       Object.fromEntries(
-        (Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [fn, deployment.api.resources('AWS::Lambda::Function').find((r) => r.id === deployment.api.idAt(`Afterword-Api/${fn}/Function/Resource`))!.props.ReservedConcurrentExecutions]),
+        (Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [
+          fn,
+          deployment.api
+            .resources('AWS::Lambda::Function')
+            .find((r) => r.id === deployment.api.idAt(`Afterword-Api/${fn}/Function/Resource`))!.props
+            .ReservedConcurrentExecutions,
+        ]),
       );
     expect(Object.values(reserved(d)).filter((v) => v !== undefined)).toEqual([]);
     const asked = synthesize({ ...DEPLOY_CONTEXT, reserveConcurrency: 'true' });
-    expect(reserved(asked)).toMatchObject({ dispatcher: 2, 'ses-feedback': 5, 'inbound-email': 5, 'therapist-api': undefined });
+    expect(reserved(asked)).toMatchObject({
+      dispatcher: 2,
+      'ses-feedback': 5,
+      'inbound-email': 5,
+      'therapist-api': undefined,
+    });
   }, 180_000);
 
   it('creates each function only after the policy holding its grants, so no first invocation is denied', () => {
@@ -129,7 +151,8 @@ describe('the CDK app', () => {
         for (const r of stack.resources(rule.type)) {
           const name = r.props[rule.prop];
           if (name === undefined) continue;
-          if (typeof name !== 'string' || name.length > rule.max || !rule.pattern.test(name)) broken.push(`${rule.type} ${r.id}: ${String(name)}`);
+          if (typeof name !== 'string' || name.length > rule.max || !rule.pattern.test(name))
+            broken.push(`${rule.type} ${r.id}: ${String(name)}`);
         }
       }
     }
@@ -142,15 +165,20 @@ describe('the CDK app', () => {
     const functions = d.api.resources('AWS::Lambda::Function');
     expect(functions).toHaveLength(Object.keys(FUNCTIONS).length);
     for (const fn of functions) expect(fn.props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
-    for (const group of d.api.resources('AWS::Logs::LogGroup')) expect(group.props).toMatchObject({ RetentionInDays: 90, KmsKeyId: expect.stringContaining(':key/') });
+    for (const group of d.api.resources('AWS::Logs::LogGroup'))
+      expect(group.props).toMatchObject({ RetentionInDays: 90, KmsKeyId: expect.stringContaining(':key/') });
   });
 
   it('builds exactly the routes of the shared route table, JWT-protected for therapists only', () => {
-    const routes = d.api.resources('AWS::ApiGatewayV2::Route').map((r) => r.props as { RouteKey: string; AuthorizationType?: string });
+    const routes = d.api
+      .resources('AWS::ApiGatewayV2::Route')
+      .map((r) => r.props as { RouteKey: string; AuthorizationType?: string });
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     for (const route of ROUTES) {
       const deployed = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
-      expect(`${deployed.RouteKey} ${deployed.AuthorizationType ?? 'NONE'}`).toBe(`${deployed.RouteKey} ${route.access === 'therapist' ? 'JWT' : 'NONE'}`);
+      expect(`${deployed.RouteKey} ${deployed.AuthorizationType ?? 'NONE'}`).toBe(
+        `${deployed.RouteKey} ${route.access === 'therapist' ? 'JWT' : 'NONE'}`,
+      );
     }
     const [authorizer] = d.api.resources('AWS::ApiGatewayV2::Authorizer');
     const [pool] = d.data.resources('AWS::Cognito::UserPool');
@@ -163,35 +191,70 @@ describe('the CDK app', () => {
   });
 
   it('throttles the stage and logs route templates, never raw paths that hold client links', () => {
-    const stage = d.api.resources('AWS::ApiGatewayV2::Stage')[0]!.props as { DefaultRouteSettings: unknown; AccessLogSettings: { Format: string } };
+    const stage = d.api.resources('AWS::ApiGatewayV2::Stage')[0]!.props as {
+      DefaultRouteSettings: unknown;
+      AccessLogSettings: { Format: string };
+    };
     expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
     expect(stage.AccessLogSettings.Format).toContain('$context.routeKey');
     expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.(path|resourcePath)|rawPath/);
   });
 
   it('alarms on every function’s errors, dead letters, undeliverable mail and SES reputation, to the alarm topic', () => {
-    const alarms = d.api.resources('AWS::CloudWatch::Alarm').map((a) => a.props as { MetricName: string; AlarmActions: string[] });
+    const alarms = d.api
+      .resources('AWS::CloudWatch::Alarm')
+      .map((a) => a.props as { MetricName: string; AlarmActions: string[] });
     const [topic] = d.data.resources('AWS::SNS::Topic').filter((t) => t.id.startsWith('Alarms'));
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(Object.keys(FUNCTIONS).length);
     expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
-    expect(alarms.map((a) => a.MetricName)).toEqual(expect.arrayContaining(['UndeliverableJobs', 'UnpublishedEvents', 'ErrorLogLines', 'Reputation.BounceRate', 'Reputation.ComplaintRate']));
+    expect(alarms.map((a) => a.MetricName)).toEqual(
+      expect.arrayContaining([
+        'UndeliverableJobs',
+        'UnpublishedEvents',
+        'ErrorLogLines',
+        'Reputation.BounceRate',
+        'Reputation.ComplaintRate',
+      ]),
+    );
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([d.data.arnOf(topic!.id)]);
   });
 
   it('ships the portal files beside the web function’s bundle', () => {
-    const web = d.api.resources('AWS::Lambda::Function').find((r) => r.id === d.api.idAt('Afterword-Api/web/Function/Resource'))!;
+    const web = d.api
+      .resources('AWS::Lambda::Function')
+      .find((r) => r.id === d.api.idAt('Afterword-Api/web/Function/Resource'))!;
     const asset = (web.raw.Properties!.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
     expect(existsSync(join(d.outdir, `asset.${asset}`, 'web', 'portal', 'index.html'))).toBe(true);
     expect(existsSync(join(d.outdir, `asset.${asset}`, 'web', 'assets', 'counter.js'))).toBe(true);
-    expect(d.data.resources('AWS::Cognito::UserPoolClient')[0]!.props).toMatchObject({ AllowedOAuthFlows: ['code'], CallbackURLs: ['https://afterword.example.org/portal'], GenerateSecret: false });
+    expect(d.data.resources('AWS::Cognito::UserPoolClient')[0]!.props).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['https://afterword.example.org/portal'],
+      GenerateSecret: false,
+    });
   });
 
   it('receives replies only once SES may publish and the domain is an identity, scanned, over TLS', () => {
     const [rule] = d.data.resources('AWS::SES::ReceiptRule');
-    expect(rule!.props.Rule).toMatchObject({ Recipients: ['reply.example.org'], ScanEnabled: true, TlsPolicy: 'Require', Actions: [{ SNSAction: { Encoding: 'Base64' } }] });
-    const policy = d.data.resources('AWS::SNS::TopicPolicy').find((p) => (p.props.Topics as string[]).includes((rule!.props.Rule as { Actions: { SNSAction: { TopicArn: string } }[] }).Actions[0]!.SNSAction.TopicArn))!;
+    expect(rule!.props.Rule).toMatchObject({
+      Recipients: ['reply.example.org'],
+      ScanEnabled: true,
+      TlsPolicy: 'Require',
+      Actions: [{ SNSAction: { Encoding: 'Base64' } }],
+    });
+    const policy = d.data
+      .resources('AWS::SNS::TopicPolicy')
+      .find((p) =>
+        (p.props.Topics as string[]).includes(
+          (rule!.props.Rule as { Actions: { SNSAction: { TopicArn: string } }[] }).Actions[0]!.SNSAction.TopicArn,
+        ),
+      )!;
     expect([rule!.raw.DependsOn].flat()).toContain(policy.id);
-    expect(d.data.resources('AWS::SES::EmailIdentity').map((i) => i.props.EmailIdentity).sort()).toEqual(['mail.example.org', 'reply.example.org']);
+    expect(
+      d.data
+        .resources('AWS::SES::EmailIdentity')
+        .map((i) => i.props.EmailIdentity)
+        .sort(),
+    ).toEqual(['mail.example.org', 'reply.example.org']);
   });
 
   it('gives every output the deploy guide’s steps and runbook name', () => {
@@ -199,7 +262,11 @@ describe('the CDK app', () => {
     const named = [...new Set([...deploy.matchAll(/output `([A-Za-z0-9]+)`/g)].map((m) => m[1]!))];
     expect(named.length).toBeGreaterThanOrEqual(10);
     // With a custom domain too, whose DNS target is an output only then.
-    const custom = synthesize({ ...DEPLOY_CONTEXT, domainName: 'afterword.example.org', certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012' });
+    const custom = synthesize({
+      ...DEPLOY_CONTEXT,
+      domainName: 'afterword.example.org',
+      certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012',
+    });
     const outputs = { ...d.data.outputs(), ...d.api.outputs(), ...custom.api.outputs() };
     expect(named.filter((name) => !(name in outputs))).toEqual([]);
     expect(custom.api.outputs().CustomDomainTarget).toMatch(/^d-.+\.execute-api\.eu-west-2\.amazonaws\.com$/);
@@ -209,7 +276,10 @@ describe('the CDK app', () => {
 describe('the CDK app’s guard rails', () => {
   it('stops a synth with missing settings with a plain message, not a stack trace', async () => {
     const run = promisify(execFile);
-    const failed = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'infra', 'app.ts')], { cwd: ROOT, env: { ...process.env, CDK_CONTEXT_JSON: '{}', CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'afterword-cdk-')) } }).then(
+    const failed = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'infra', 'app.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, CDK_CONTEXT_JSON: '{}', CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'afterword-cdk-')) },
+    }).then(
       () => null,
       (err: { code: number; stderr: string }) => err,
     );
@@ -226,18 +296,32 @@ describe('the CDK app’s guard rails', () => {
     [{ publicBaseUrl: 'http://afterword.example.org' }, /https/],
     [{ publicBaseUrl: 'https://afterword.example.org/' }, /trailing slash/],
     [{ domainName: 'api.example.org' }, /go together/],
-    [{ domainName: 'api.example.org', certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012' }, /must be on domainName/],
+    [
+      {
+        domainName: 'api.example.org',
+        certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012',
+      },
+      /must be on domainName/,
+    ],
     [{ practiceName: 'Care {####}' }, /braces/],
   ])('refuses %o at synth, saying why', (change, message) => {
-    expect(() => readDeployConfig((key) => ({ ...DEPLOY_CONTEXT, ...change })[key as keyof typeof DEPLOY_CONTEXT])).toThrow(message);
+    expect(() =>
+      readDeployConfig((key) => ({ ...DEPLOY_CONTEXT, ...change })[key as keyof typeof DEPLOY_CONTEXT]),
+    ).toThrow(message);
   });
 
   it('refuses a custom domain whose certificate is in another region than the deployment', () => {
     const saved = process.env.CDK_DEFAULT_REGION;
     process.env.CDK_DEFAULT_REGION = 'us-east-1';
     try {
-      const context = { ...DEPLOY_CONTEXT, domainName: 'afterword.example.org', certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012' };
-      expect(() => buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context })).toThrow(/certificateArn is in eu-west-2, but you are deploying to us-east-1/);
+      const context = {
+        ...DEPLOY_CONTEXT,
+        domainName: 'afterword.example.org',
+        certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/12345678-1234-1234-1234-123456789012',
+      };
+      expect(() => buildApp({ outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')), context })).toThrow(
+        /certificateArn is in eu-west-2, but you are deploying to us-east-1/,
+      );
     } finally {
       if (saved === undefined) delete process.env.CDK_DEFAULT_REGION;
       else process.env.CDK_DEFAULT_REGION = saved;
@@ -249,7 +333,11 @@ describe('the CDK app’s guard rails', () => {
     const d = synthesize(withoutInbound);
     expect(d.data.resources('AWS::SES::ReceiptRule')).toEqual([]);
     expect(d.api.resources('AWS::Lambda::Function')).toHaveLength(Object.keys(FUNCTIONS).length - 1);
-    expect(d.api.resources('AWS::Lambda::Function').filter((f) => JSON.stringify(f.props.Environment ?? {}).includes('INBOUND_DOMAIN'))).toEqual([]);
+    expect(
+      d.api
+        .resources('AWS::Lambda::Function')
+        .filter((f) => JSON.stringify(f.props.Environment ?? {}).includes('INBOUND_DOMAIN')),
+    ).toEqual([]);
   }, 180_000);
 
   it('switches the service to a table restored from point-in-time recovery, leaving the original to the account', async () => {
@@ -259,8 +347,17 @@ describe('the CDK app’s guard rails', () => {
     expect(ssm['/afterword/table-name']).toBe('afterword-restored-20261201');
     const { roleArn, policies } = functionRole(d.api, 'therapist-api');
     const restored = `arn:aws:dynamodb:eu-west-2:111122223333:table/afterword-restored-20261201`;
-    expect(await decide({ principal: roleArn, action: 'dynamodb:GetItem', resource: restored, identityPolicies: policies })).toBe('Allowed');
-    expect(await decide({ principal: roleArn, action: 'dynamodb:Query', resource: `${restored}/index/byTherapist`, identityPolicies: policies })).toBe('Allowed');
+    expect(
+      await decide({ principal: roleArn, action: 'dynamodb:GetItem', resource: restored, identityPolicies: policies }),
+    ).toBe('Allowed');
+    expect(
+      await decide({
+        principal: roleArn,
+        action: 'dynamodb:Query',
+        resource: `${restored}/index/byTherapist`,
+        identityPolicies: policies,
+      }),
+    ).toBe('Allowed');
   }, 180_000);
 
   it('makes both cdk-nag packs fail synthesis for careless resources (so a clean run means something)', () => {

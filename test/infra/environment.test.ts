@@ -34,27 +34,61 @@ interface Outcome {
 }
 
 const http = (method: string, path: string, claims?: Record<string, unknown>) =>
-  apiEvent({ method, url: new URL(path, DEPLOY_CONTEXT.publicBaseUrl), headers: { 'content-type': 'application/json', host: 'afterword.example.org' }, body: '', claims });
-const sns = (message: string) => ({ Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: message } }] });
+  apiEvent({
+    method,
+    url: new URL(path, DEPLOY_CONTEXT.publicBaseUrl),
+    headers: { 'content-type': 'application/json', host: 'afterword.example.org' },
+    body: '',
+    claims,
+  });
+const sns = (message: string) => ({
+  Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: message } }],
+});
 const token = () => randomBytes(32).toString('base64url');
 
 /** A first event for each function, and what a healthy start answers. */
 const FIRST: Record<FunctionName, { event: () => unknown; healthy: (o: Outcome) => boolean }> = {
-  'therapist-api': { event: () => http('GET', '/policies', { sub: 'env-test', email: 'dr@example.org', name: 'Dr. Env' }), healthy: (o) => o.result?.statusCode === 200 },
+  'therapist-api': {
+    event: () => http('GET', '/policies', { sub: 'env-test', email: 'dr@example.org', name: 'Dr. Env' }),
+    healthy: (o) => o.result?.statusCode === 200,
+  },
   'client-api': { event: () => http('GET', `/client/${token()}`), healthy: (o) => o.result?.statusCode === 404 },
-  'client-pages': { event: () => http('GET', `/c/${token()}`), healthy: (o) => o.result?.statusCode === 404 && Boolean(o.result.body?.includes('<html')) },
+  'client-pages': {
+    event: () => http('GET', `/c/${token()}`),
+    healthy: (o) => o.result?.statusCode === 404 && Boolean(o.result.body?.includes('<html')),
+  },
   health: { event: () => http('GET', '/health'), healthy: (o) => o.result?.statusCode === 200 },
-  web: { event: () => http('GET', '/portal/config.json'), healthy: (o) => o.result?.statusCode === 200 && JSON.parse(o.result.body!).mode === 'cognito' },
+  web: {
+    event: () => http('GET', '/portal/config.json'),
+    healthy: (o) => o.result?.statusCode === 200 && JSON.parse(o.result.body!).mode === 'cognito',
+  },
   dispatcher: { event: () => ({}), healthy: (o) => typeof o.result?.ran === 'number' },
   'ses-feedback': {
-    event: () => sns(readFileSync(join(FIXTURES, 'ses', 'bounce-permanent.json'), 'utf8').replaceAll('POLICY_ID', crypto.randomUUID()).replaceAll('CLIENT_ADDRESS', 'gone@example.com')),
+    event: () =>
+      sns(
+        readFileSync(join(FIXTURES, 'ses', 'bounce-permanent.json'), 'utf8')
+          .replaceAll('POLICY_ID', crypto.randomUUID())
+          .replaceAll('CLIENT_ADDRESS', 'gone@example.com'),
+      ),
     healthy: (o) => o.result?.outcomes?.[0] === 'ignored',
   },
   'inbound-email': {
     event: () => {
       const to = `reply+${token()}@${DEPLOY_CONTEXT.inboundDomain}`;
-      const raw = [`From: Client <client@example.com>`, `To: ${to}`, 'Subject: Re: hello', 'Message-ID: <env@example.com>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Hello.'].join('\r\n');
-      const notification = readFileSync(join(FIXTURES, 'inbound', 'ses-received.json'), 'utf8').replaceAll('REPLY_ADDRESS', to).replaceAll('VERDICT', 'PASS').replace('CONTENT_BASE64', Buffer.from(raw).toString('base64'));
+      const raw = [
+        `From: Client <client@example.com>`,
+        `To: ${to}`,
+        'Subject: Re: hello',
+        'Message-ID: <env@example.com>',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Hello.',
+      ].join('\r\n');
+      const notification = readFileSync(join(FIXTURES, 'inbound', 'ses-received.json'), 'utf8')
+        .replaceAll('REPLY_ADDRESS', to)
+        .replaceAll('VERDICT', 'PASS')
+        .replace('CONTENT_BASE64', Buffer.from(raw).toString('base64'));
       return sns(notification);
     },
     healthy: (o) => o.result?.outcomes?.[0] === 'ignored',
@@ -69,8 +103,11 @@ describe('each bundle, started with exactly the environment its stack gives it',
   /** The function's resolved template environment and the folder of its bundle. */
   const deployed = (fn: FunctionName) => {
     const { api, outdir } = deployment;
-    const [resource] = api.resources('AWS::Lambda::Function').filter((r) => r.id === api.idAt(`Afterword-Api/${fn}/Function/Resource`));
-    const variables = ((resource!.props.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ?? {}) as Record<string, string>;
+    const [resource] = api
+      .resources('AWS::Lambda::Function')
+      .filter((r) => r.id === api.idAt(`Afterword-Api/${fn}/Function/Resource`));
+    const variables = ((resource!.props.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ??
+      {}) as Record<string, string>;
     const code = resource!.raw.Properties!.Code as { S3Key: string };
     return { variables, dir: join(outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`) };
   };
@@ -91,7 +128,11 @@ describe('each bundle, started with exactly the environment its stack gives it',
       SES_ENDPOINT: inject('sesEndpoint'),
       EVENTBRIDGE_ENDPOINT: bus.endpoint,
     };
-    const { stdout } = await run(process.execPath, [join(import.meta.dirname, '..', 'support', 'run-bundle.cjs'), dir, eventFile, WATCHED.join(',')], { env, timeout: 30_000 });
+    const { stdout } = await run(
+      process.execPath,
+      [join(import.meta.dirname, '..', 'support', 'run-bundle.cjs'), dir, eventFile, WATCHED.join(',')],
+      { env, timeout: 30_000 },
+    );
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as Outcome;
   }
 
@@ -99,7 +140,11 @@ describe('each bundle, started with exactly the environment its stack gives it',
     deployment = synthesize(undefined, { bundle: true });
     const busName = deployed('dispatcher').variables.EVENT_BUS_NAME!;
     bus = await startEventBridgeStandIn(new LocalEventLog(), busName);
-    const dynamo = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const dynamo = new DynamoDBClient({
+      endpoint: inject('dynamoEndpoint'),
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await ensureTable(dynamo, deployed('dispatcher').variables.TABLE_NAME!);
     dynamo.destroy();
   }, 180_000);
@@ -115,7 +160,11 @@ describe('each bundle, started with exactly the environment its stack gives it',
       expect(outcome.error).toBeUndefined();
       expect(FIRST[fn].healthy(outcome), JSON.stringify(outcome.result)).toBe(true);
       // Exactly: it reads every variable of ours it is given, and none it is not.
-      expect(outcome.read).toEqual(Object.keys(variables).filter((name) => WATCHED.includes(name as never)).sort());
+      expect(outcome.read).toEqual(
+        Object.keys(variables)
+          .filter((name) => WATCHED.includes(name as never))
+          .sort(),
+      );
     });
   }
 
@@ -126,7 +175,11 @@ describe('each bundle, started with exactly the environment its stack gives it',
     ['web', 'COGNITO_CLIENT_ID'],
   ] as const)('would catch a forgotten variable: %s without %s fails and names it', async (fn, variable) => {
     const { variables, dir } = deployed(fn);
-    const outcome = await start(fn, Object.fromEntries(Object.entries(variables).filter(([name]) => name !== variable)), dir);
+    const outcome = await start(
+      fn,
+      Object.fromEntries(Object.entries(variables).filter(([name]) => name !== variable)),
+      dir,
+    );
     expect(outcome.ok).toBe(false);
     expect(outcome.error).toContain(variable);
   });

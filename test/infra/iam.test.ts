@@ -46,7 +46,8 @@ const TRANSACT_ACTIONS: Record<string, string> = {
 function authorizationsFor(call: SdkCall, t: Targets): Authorization[] {
   const table = call.indexName ? `${t.tableArn}/index/${call.indexName}` : t.tableArn;
   if (call.client === 'DynamoDBClient') {
-    if (call.command === 'TransactWriteItemsCommand') return call.transactItems!.map((kind) => ({ action: TRANSACT_ACTIONS[kind]!, resource: t.tableArn }));
+    if (call.command === 'TransactWriteItemsCommand')
+      return call.transactItems!.map((kind) => ({ action: TRANSACT_ACTIONS[kind]!, resource: t.tableArn }));
     const action = DYNAMO_ACTIONS[call.command];
     if (!action) throw new Error(`No IAM mapping for DynamoDB ${call.command}: add it to test/infra/iam.test.ts`);
     return [{ action, resource: table }];
@@ -60,7 +61,8 @@ function authorizationsFor(call: SdkCall, t: Targets): Authorization[] {
       ...(call.recipients ?? []).map((to) => ({ action: 'ses:SendEmail', resource: ses(`identity/${to}`), context })),
     ];
   }
-  if (call.client === 'EventBridgeClient' && call.command === 'PutEventsCommand') return [{ action: 'events:PutEvents', resource: t.busArn }];
+  if (call.client === 'EventBridgeClient' && call.command === 'PutEventsCommand')
+    return [{ action: 'events:PutEvents', resource: t.busArn }];
   throw new Error(`No IAM mapping for ${call.client} ${call.command}: add it to test/infra/iam.test.ts`);
 }
 
@@ -69,9 +71,19 @@ describe('IAM, simulated against the synthesized roles', () => {
   let targets: Targets;
   let calls: SdkCall[];
   const role = (fn: FunctionName) => functionRole(deployment.api, fn);
-  const asFunction = (fn: FunctionName, a: Authorization, policies?: { name: string; policy: PolicyDocument }[]): Check => {
+  const asFunction = (
+    fn: FunctionName,
+    a: Authorization,
+    policies?: { name: string; policy: PolicyDocument }[],
+  ): Check => {
     const r = role(fn);
-    return { principal: r.roleArn, action: a.action, resource: a.resource, identityPolicies: policies ?? r.policies, context: a.context ?? {} };
+    return {
+      principal: r.roleArn,
+      action: a.action,
+      resource: a.resource,
+      identityPolicies: policies ?? r.policies,
+      context: a.context ?? {},
+    };
   };
 
   beforeAll(() => {
@@ -87,21 +99,25 @@ describe('IAM, simulated against the synthesized roles', () => {
       fromAddress: `no-reply@${DEPLOY_CONTEXT.senderDomain}`,
     };
     calls = readSdkCalls();
-    if (!calls.length) throw new Error('No recorded AWS calls: run the integration tests first (npm test runs them before this file).');
+    if (!calls.length)
+      throw new Error('No recorded AWS calls: run the integration tests first (npm test runs them before this file).');
   }, 180_000);
 
   it('allows every command each function sent during the integration tests, on the resource it targeted', async () => {
     const unique = new Map<string, { fn: FunctionName; a: Authorization }>();
     for (const call of calls) {
       if (!call.fn) continue; // test setup and local-only routes, not any deployed function
-      for (const a of authorizationsFor(call, targets)) unique.set(`${call.fn} ${a.action} ${a.resource}`, { fn: call.fn, a });
+      for (const a of authorizationsFor(call, targets))
+        unique.set(`${call.fn} ${a.action} ${a.resource}`, { fn: call.fn, a });
     }
     const denied: string[] = [];
     for (const [label, { fn, a }] of unique) if ((await decide(asFunction(fn, a))) !== 'Allowed') denied.push(label);
     expect(denied).toEqual([]);
     // Every function that touches AWS was exercised, so none of them is checked by nothing.
     const exercised = new Set([...unique.values()].map((u) => u.fn));
-    const touchesAws = (Object.keys(FUNCTIONS) as FunctionName[]).filter((fn) => Object.keys(FUNCTIONS[fn]).some((k) => ['table', 'mail', 'events'].includes(k)));
+    const touchesAws = (Object.keys(FUNCTIONS) as FunctionName[]).filter((fn) =>
+      Object.keys(FUNCTIONS[fn]).some((k) => ['table', 'mail', 'events'].includes(k)),
+    );
     expect([...exercised].sort()).toEqual(touchesAws.sort());
   });
 
@@ -116,7 +132,9 @@ describe('IAM, simulated against the synthesized roles', () => {
     }
     // Across all functions (one table statement serves them all): no table action goes unused.
     const used = new Set(calls.filter((c) => c.fn).flatMap((c) => authorizationsFor(c, targets).map((a) => a.action)));
-    const granted = functionRole(deployment.api, 'therapist-api').policies.flatMap((p) => p.policy.Statement.filter((s) => s.Sid === 'Table').flatMap((s) => s.Action as string[]));
+    const granted = functionRole(deployment.api, 'therapist-api').policies.flatMap((p) =>
+      p.policy.Statement.filter((s) => s.Sid === 'Table').flatMap((s) => s.Action as string[]),
+    );
     expect(granted.length).toBeGreaterThan(3);
     for (const action of granted) if (!used.has(action)) unused.push(`table action ${action}`);
     expect(unused).toEqual([]);
@@ -133,11 +151,20 @@ describe('IAM, simulated against the synthesized roles', () => {
         { action: 'dynamodb:GetItem', resource: otherTable },
         { action: 'dynamodb:PutItem', resource: otherTable },
         { action: 'events:PutEvents', resource: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default` },
-        { action: 'ses:SendEmail', resource: ses(`identity/${DEPLOY_CONTEXT.senderDomain}`), context: { 'ses:FromAddress': 'therapist@practice.example.org' } },
-        { action: 'ses:SendEmail', resource: ses('configuration-set/another'), context: { 'ses:FromAddress': targets.fromAddress } },
+        {
+          action: 'ses:SendEmail',
+          resource: ses(`identity/${DEPLOY_CONTEXT.senderDomain}`),
+          context: { 'ses:FromAddress': 'therapist@practice.example.org' },
+        },
+        {
+          action: 'ses:SendEmail',
+          resource: ses('configuration-set/another'),
+          context: { 'ses:FromAddress': targets.fromAddress },
+        },
         { action: 'kms:Decrypt', resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/another-key` },
       ];
-      for (const a of forbidden) if ((await decide(asFunction(fn, a))) === 'Allowed') allowed.push(`${fn} ${a.action} ${a.resource}`);
+      for (const a of forbidden)
+        if ((await decide(asFunction(fn, a))) === 'Allowed') allowed.push(`${fn} ${a.action} ${a.resource}`);
     }
     expect(allowed).toEqual([]);
   });
@@ -152,7 +179,8 @@ describe('IAM, simulated against the synthesized roles', () => {
           if (actions.some((a) => a.includes('*'))) found.push(`${fn}: action ${actions.join(',')}`);
           for (const resource of resources.filter((r) => r.includes('*'))) {
             const logStreams = /:log-group:[^*:]+:\*$/.test(resource);
-            const sandboxRecipients = resource.endsWith(':identity/*') && JSON.stringify(statement.Condition ?? {}).includes('ses:FromAddress');
+            const sandboxRecipients =
+              resource.endsWith(':identity/*') && JSON.stringify(statement.Condition ?? {}).includes('ses:FromAddress');
             if (!logStreams && !sandboxRecipients) found.push(`${fn}: resource ${resource}`);
           }
         }
@@ -163,10 +191,18 @@ describe('IAM, simulated against the synthesized roles', () => {
 
   it('lets each function write its own log streams, and no other function’s', async () => {
     const wrong: string[] = [];
-    const groups = Object.fromEntries((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [fn, deployment.api.arnOf(deployment.api.idAt(`Afterword-Api/${fn}/Logs/Resource`)).replace(/:\*$/, '')]));
+    const groups = Object.fromEntries(
+      (Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [
+        fn,
+        deployment.api.arnOf(deployment.api.idAt(`Afterword-Api/${fn}/Logs/Resource`)).replace(/:\*$/, ''),
+      ]),
+    );
     for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
       for (const [owner, group] of Object.entries(groups)) {
-        const stream = { action: 'logs:PutLogEvents', resource: `${group}:log-stream:2026/12/01/[$LATEST]0123456789abcdef` };
+        const stream = {
+          action: 'logs:PutLogEvents',
+          resource: `${group}:log-stream:2026/12/01/[$LATEST]0123456789abcdef`,
+        };
         const decision = await decide(asFunction(fn, stream));
         if ((decision === 'Allowed') !== (owner === fn)) wrong.push(`${fn} → ${owner}'s logs: ${decision}`);
       }
@@ -180,25 +216,46 @@ describe('IAM, simulated against the synthesized roles', () => {
       const declared: readonly string[] = 'table' in needs ? needs.table.indexes : [];
       for (const index of Object.values(TABLE.indexes).map((i) => i.name)) {
         if (declared.includes(index)) continue;
-        if ((await decide(asFunction(fn, { action: 'dynamodb:Query', resource: `${targets.tableArn}/index/${index}` }))) === 'Allowed') allowed.push(`${fn} ${index}`);
+        if (
+          (await decide(
+            asFunction(fn, { action: 'dynamodb:Query', resource: `${targets.tableArn}/index/${index}` }),
+          )) === 'Allowed'
+        )
+          allowed.push(`${fn} ${index}`);
       }
-      if (!('table' in needs) && (await decide(asFunction(fn, { action: 'dynamodb:GetItem', resource: targets.tableArn }))) === 'Allowed') allowed.push(`${fn} table`);
+      if (
+        !('table' in needs) &&
+        (await decide(asFunction(fn, { action: 'dynamodb:GetItem', resource: targets.tableArn }))) === 'Allowed'
+      )
+        allowed.push(`${fn} table`);
     }
     expect(allowed).toEqual([]);
   });
 
   it('would catch a missing grant: without its index statement, the therapist list is denied', async () => {
     const { policies } = role('therapist-api');
-    const withoutIndexes = policies.map((p) => ({ ...p, policy: { ...p.policy, Statement: p.policy.Statement.filter((s) => s.Sid !== 'Indexes') } }));
-    const listing = { action: 'dynamodb:Query', resource: `${targets.tableArn}/index/${TABLE.indexes.byTherapist.name}` };
+    const withoutIndexes = policies.map((p) => ({
+      ...p,
+      policy: { ...p.policy, Statement: p.policy.Statement.filter((s) => s.Sid !== 'Indexes') },
+    }));
+    const listing = {
+      action: 'dynamodb:Query',
+      resource: `${targets.tableArn}/index/${TABLE.indexes.byTherapist.name}`,
+    };
     expect(await decide(asFunction('therapist-api', listing))).toBe('Allowed');
     expect(await decide(asFunction('therapist-api', listing, withoutIndexes))).toBe('ImplicitlyDenied');
   });
 
   it('lets a sandboxed account send to a verified recipient, only as the service', async () => {
     const recipient = { action: 'ses:SendEmail', resource: ses('identity/client@example.com') };
-    expect(await decide(asFunction('dispatcher', { ...recipient, context: { 'ses:FromAddress': targets.fromAddress } }))).toBe('Allowed');
-    expect(await decide(asFunction('dispatcher', { ...recipient, context: { 'ses:FromAddress': 'someone@else.example' } }))).toBe('ImplicitlyDenied');
-    expect(await decide(asFunction('ses-feedback', { ...recipient, context: { 'ses:FromAddress': targets.fromAddress } }))).toBe('ImplicitlyDenied');
+    expect(
+      await decide(asFunction('dispatcher', { ...recipient, context: { 'ses:FromAddress': targets.fromAddress } })),
+    ).toBe('Allowed');
+    expect(
+      await decide(asFunction('dispatcher', { ...recipient, context: { 'ses:FromAddress': 'someone@else.example' } })),
+    ).toBe('ImplicitlyDenied');
+    expect(
+      await decide(asFunction('ses-feedback', { ...recipient, context: { 'ses:FromAddress': targets.fromAddress } })),
+    ).toBe('ImplicitlyDenied');
   });
 });

@@ -9,8 +9,22 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes.js';
-import { decide, lambdaPolicyOf, resourcePolicyOf, type Check, type Decision, type PolicyDocument } from '../support/iam.js';
-import { ACCOUNT, OTHER_ACCOUNT, REGION, synthesize, type Deployment, type ResolvedStack } from '../support/templates.js';
+import {
+  decide,
+  lambdaPolicyOf,
+  resourcePolicyOf,
+  type Check,
+  type Decision,
+  type PolicyDocument,
+} from '../support/iam.js';
+import {
+  ACCOUNT,
+  OTHER_ACCOUNT,
+  REGION,
+  synthesize,
+  type Deployment,
+  type ResolvedStack,
+} from '../support/templates.js';
 
 interface Path {
   name: string;
@@ -26,7 +40,13 @@ interface Path {
 const TOPIC_CONTEXT = 'kms:EncryptionContext:aws:sns:topicArn';
 const QUEUE_CONTEXT = 'kms:EncryptionContext:aws:sqs:arn';
 
-const glob = (pattern: string, value: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value);
+const glob = (pattern: string, value: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  ).test(value);
 
 describe('service-to-service delivery, simulated', () => {
   let d: Deployment;
@@ -38,37 +58,64 @@ describe('service-to-service delivery, simulated', () => {
 
   beforeAll(() => {
     d = synthesize();
-    keyPolicies = new Map(d.data.resources('AWS::KMS::Key').map((k) => [d.data.arnOf(k.id), k.props.KeyPolicy as PolicyDocument]));
+    keyPolicies = new Map(
+      d.data.resources('AWS::KMS::Key').map((k) => [d.data.arnOf(k.id), k.props.KeyPolicy as PolicyDocument]),
+    );
   }, 180_000);
 
-  const asService = (service: string, action: string, resource: string, policy: PolicyDocument | undefined, context: Record<string, string>): Check => ({
+  const asService = (
+    service: string,
+    action: string,
+    resource: string,
+    policy: PolicyDocument | undefined,
+    context: Record<string, string>,
+  ): Check => ({
     principal: service,
     action,
     resource,
     resourcePolicy: policy,
     context,
   });
-  const sourceContext = (path: Path, account: string) => ({ 'aws:SourceAccount': account, 'aws:SourceArn': path.sourceArn(account) });
+  const sourceContext = (path: Path, account: string) => ({
+    'aws:SourceAccount': account,
+    'aws:SourceArn': path.sourceArn(account),
+  });
 
   /** Deliveries and key use for one path, from one account: every decision. */
-  async function decisions(path: Path, account: string, keyPolicy = path.keyArn ? keyPolicies.get(path.keyArn) : undefined): Promise<Decision[]> {
+  async function decisions(
+    path: Path,
+    account: string,
+    keyPolicy = path.keyArn ? keyPolicies.get(path.keyArn) : undefined,
+  ): Promise<Decision[]> {
     const context = sourceContext(path, account);
     const out: Decision[] = [];
-    for (const delivery of path.deliveries) out.push(await decide(asService(path.service, delivery.action, delivery.resource, delivery.policy, context)));
+    for (const delivery of path.deliveries)
+      out.push(await decide(asService(path.service, delivery.action, delivery.resource, delivery.policy, context)));
     if (path.keyArn) {
       expect(keyPolicy, `${path.name}: the key ${path.keyArn} is in the data stack`).toBeDefined();
       expect(path.encryption, `${path.name}: its encryption context is known`).toBeDefined();
-      const policy = byEncryptionContext(keyPolicy!, path.service, path.encryption!.contextKey, path.encryption!.arn.replace(ACCOUNT, account));
-      for (const action of ['kms:GenerateDataKey', 'kms:Decrypt']) out.push(await decide(asService(path.service, action, path.keyArn, policy, context)));
+      const policy = byEncryptionContext(
+        keyPolicy!,
+        path.service,
+        path.encryption!.contextKey,
+        path.encryption!.arn.replace(ACCOUNT, account),
+      );
+      for (const action of ['kms:GenerateDataKey', 'kms:Decrypt'])
+        out.push(await decide(asService(path.service, action, path.keyArn, policy, context)));
     }
     return out;
   }
 
   const topicPolicy = (arn: string) => resourcePolicyOf(d.data, 'AWS::SNS::TopicPolicy', arn);
-  const topicKey = (arn: string) => d.data.resources('AWS::SNS::Topic').find((t) => d.data.arnOf(t.id) === arn)?.props.KmsMasterKeyId as string | undefined;
+  const topicKey = (arn: string) =>
+    d.data.resources('AWS::SNS::Topic').find((t) => d.data.arnOf(t.id) === arn)?.props.KmsMasterKeyId as
+      string | undefined;
   const queue = (stack: ResolvedStack, arn: string) => {
     const found = stack.resources('AWS::SQS::Queue').find((q) => stack.arnOf(q.id) === arn)!;
-    return { url: stack.resolve({ Ref: found.id }) as string, keyArn: found.props.KmsMasterKeyId as string | undefined };
+    return {
+      url: stack.resolve({ Ref: found.id }) as string,
+      keyArn: found.props.KmsMasterKeyId as string | undefined,
+    };
   };
 
   function paths(): Path[] {
@@ -87,11 +134,13 @@ describe('service-to-service delivery, simulated', () => {
     }
     // SES configuration set → the feedback topic.
     for (const destination of d.data.resources('AWS::SES::ConfigurationSetEventDestination')) {
-      const topic = (destination.props.EventDestination as { SnsDestination: { TopicARN: string } }).SnsDestination.TopicARN;
+      const topic = (destination.props.EventDestination as { SnsDestination: { TopicARN: string } }).SnsDestination
+        .TopicARN;
       out.push({
         name: 'SES bounces and complaints → feedback topic',
         service: 'ses.amazonaws.com',
-        sourceArn: (account) => `arn:aws:ses:${REGION}:${account}:configuration-set/${String(destination.props.ConfigurationSetName)}`,
+        sourceArn: (account) =>
+          `arn:aws:ses:${REGION}:${account}:configuration-set/${String(destination.props.ConfigurationSetName)}`,
         deliveries: [{ action: 'sns:Publish', resource: topic, policy: topicPolicy(topic) }],
         keyArn: topicKey(topic),
         encryption: { contextKey: TOPIC_CONTEXT, arn: topic },
@@ -104,7 +153,8 @@ describe('service-to-service delivery, simulated', () => {
         out.push({
           name: 'SES receiving → inbound topic',
           service: 'ses.amazonaws.com',
-          sourceArn: (account) => `arn:aws:ses:${REGION}:${account}:receipt-rule-set/${String(rule.props.RuleSetName)}:receipt-rule/${rule.id}`,
+          sourceArn: (account) =>
+            `arn:aws:ses:${REGION}:${account}:receipt-rule-set/${String(rule.props.RuleSetName)}:receipt-rule/${rule.id}`,
           deliveries: [{ action: 'sns:Publish', resource: topic, policy: topicPolicy(topic) }],
           keyArn: topicKey(topic),
           encryption: { contextKey: TOPIC_CONTEXT, arn: topic },
@@ -122,8 +172,16 @@ describe('service-to-service delivery, simulated', () => {
         service: 'sns.amazonaws.com',
         sourceArn: (account) => topic.replace(ACCOUNT, account),
         deliveries: [
-          { action: 'lambda:InvokeFunction', resource: sub.props.Endpoint as string, policy: lambdaPolicyOf(sub.stack, sub.props.Endpoint as string) },
-          { action: 'sqs:SendMessage', resource: dlq!, policy: resourcePolicyOf(sub.stack, 'AWS::SQS::QueuePolicy', q.url) },
+          {
+            action: 'lambda:InvokeFunction',
+            resource: sub.props.Endpoint as string,
+            policy: lambdaPolicyOf(sub.stack, sub.props.Endpoint as string),
+          },
+          {
+            action: 'sqs:SendMessage',
+            resource: dlq!,
+            policy: resourcePolicyOf(sub.stack, 'AWS::SQS::QueuePolicy', q.url),
+          },
         ],
         keyArn: q.keyArn,
         encryption: { contextKey: QUEUE_CONTEXT, arn: dlq! },
@@ -141,7 +199,11 @@ describe('service-to-service delivery, simulated', () => {
           sourceArn: (account) => ruleArn.replace(ACCOUNT, account),
           deliveries: [
             { action: 'lambda:InvokeFunction', resource: target.Arn, policy: lambdaPolicyOf(d.api, target.Arn) },
-            { action: 'sqs:SendMessage', resource: target.DeadLetterConfig!.Arn, policy: resourcePolicyOf(d.api, 'AWS::SQS::QueuePolicy', q.url) },
+            {
+              action: 'sqs:SendMessage',
+              resource: target.DeadLetterConfig!.Arn,
+              policy: resourcePolicyOf(d.api, 'AWS::SQS::QueuePolicy', q.url),
+            },
           ],
           keyArn: q.keyArn,
           encryption: { contextKey: QUEUE_CONTEXT, arn: target.DeadLetterConfig!.Arn },
@@ -152,15 +214,20 @@ describe('service-to-service delivery, simulated', () => {
     const [api] = d.api.resources('AWS::ApiGatewayV2::Api');
     const apiId = d.api.resolve({ Ref: api!.id }) as string;
     for (const route of ROUTES) {
-      const integration = d.api.resources('AWS::ApiGatewayV2::Route').find((r) => r.props.RouteKey === `${route.method} ${route.path}`)!;
+      const integration = d.api
+        .resources('AWS::ApiGatewayV2::Route')
+        .find((r) => r.props.RouteKey === `${route.method} ${route.path}`)!;
       const integrationId = String(integration.props.Target).replace('integrations/', '');
-      const target = d.api.resources('AWS::ApiGatewayV2::Integration').find((i) => d.api.resolve({ Ref: i.id }) === integrationId)!;
+      const target = d.api
+        .resources('AWS::ApiGatewayV2::Integration')
+        .find((i) => d.api.resolve({ Ref: i.id }) === integrationId)!;
       const fn = target.props.IntegrationUri as string;
       out.push({
         name: `API ${route.method} ${route.path} → ${route.fn}`,
         service: 'apigateway.amazonaws.com',
         // API Gateway names the route's path template as the source (as in the CDK-made permission).
-        sourceArn: (account) => `arn:aws:execute-api:${REGION}:${account}:${apiId}/$default/${route.method}${route.path}`,
+        sourceArn: (account) =>
+          `arn:aws:execute-api:${REGION}:${account}:${apiId}/$default/${route.method}${route.path}`,
         deliveries: [{ action: 'lambda:InvokeFunction', resource: fn, policy: lambdaPolicyOf(d.api, fn) }],
       });
     }
@@ -169,7 +236,11 @@ describe('service-to-service delivery, simulated', () => {
 
   it('finds every kind of path in the templates', () => {
     const names = paths().map((p) => p.name);
-    for (const kind of ['→ alarm topic', 'feedback topic', 'inbound topic', 'SNS →', 'schedule', 'API GET /health']) expect(names.some((n) => n.includes(kind)), kind).toBe(true);
+    for (const kind of ['→ alarm topic', 'feedback topic', 'inbound topic', 'SNS →', 'schedule', 'API GET /health'])
+      expect(
+        names.some((n) => n.includes(kind)),
+        kind,
+      ).toBe(true);
     expect(paths().filter((p) => p.name.startsWith('SNS →'))).toHaveLength(2);
   });
 
@@ -187,10 +258,18 @@ describe('service-to-service delivery, simulated', () => {
   it('would catch a broken wiring: without its CloudWatch statement the alarm topic refuses alarms', async () => {
     const path = paths().find((p) => p.name.endsWith('→ alarm topic'))!;
     const [delivery] = path.deliveries;
-    const broken = { ...delivery!.policy!, Statement: delivery!.policy!.Statement.filter((s) => s.Sid !== 'CloudWatchAlarmsPublish') };
-    expect(await decisions({ ...path, deliveries: [{ ...delivery!, policy: broken }] }, ACCOUNT)).toContain('ImplicitlyDenied');
+    const broken = {
+      ...delivery!.policy!,
+      Statement: delivery!.policy!.Statement.filter((s) => s.Sid !== 'CloudWatchAlarmsPublish'),
+    };
+    expect(await decisions({ ...path, deliveries: [{ ...delivery!, policy: broken }] }, ACCOUNT)).toContain(
+      'ImplicitlyDenied',
+    );
     const key = keyPolicies.get(path.keyArn!)!;
-    const brokenKey = { ...key, Statement: key.Statement.filter((s) => s.Sid !== 'CloudWatchAlarmsPublishToEncryptedTopic') };
+    const brokenKey = {
+      ...key,
+      Statement: key.Statement.filter((s) => s.Sid !== 'CloudWatchAlarmsPublishToEncryptedTopic'),
+    };
     expect(await decisions(path, ACCOUNT, brokenKey)).toContain('ImplicitlyDenied');
   });
 
@@ -206,7 +285,9 @@ describe('service-to-service delivery, simulated', () => {
     const matching = statements.filter((s) => {
       const conditions = (s.Condition ?? {}) as Record<string, Record<string, string>>;
       return Object.entries(conditions).every(([operator, entries]) =>
-        Object.entries(entries).every(([k, pattern]) => k !== contextKey || (operator.includes('Like') ? glob(pattern, value) : pattern === value)),
+        Object.entries(entries).every(
+          ([k, pattern]) => k !== contextKey || (operator.includes('Like') ? glob(pattern, value) : pattern === value),
+        ),
       );
     });
     const without = matching.map((s) => {
@@ -217,7 +298,10 @@ describe('service-to-service delivery, simulated', () => {
       );
       return { ...s, ...(Object.keys(conditions).length ? { Condition: conditions } : { Condition: undefined }) };
     });
-    return { Version: '2012-10-17', Statement: without.map((s) => JSON.parse(JSON.stringify(s)) as Record<string, unknown>) };
+    return {
+      Version: '2012-10-17',
+      Statement: without.map((s) => JSON.parse(JSON.stringify(s)) as Record<string, unknown>),
+    };
   }
 
   it('lets CloudWatch Logs encrypt every log group with the data key, and no other account’s', async () => {
@@ -236,9 +320,19 @@ describe('service-to-service delivery, simulated', () => {
         [ACCOUNT, 'Allowed'],
         [OTHER_ACCOUNT, 'ImplicitlyDenied'],
       ] as const) {
-        const policy = byEncryptionContext(keyPolicies.get(keyArn)!, `logs.${REGION}.amazonaws.com`, contextKey, groupArn.replace(ACCOUNT, account));
+        const policy = byEncryptionContext(
+          keyPolicies.get(keyArn)!,
+          `logs.${REGION}.amazonaws.com`,
+          contextKey,
+          groupArn.replace(ACCOUNT, account),
+        );
         for (const action of ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey']) {
-          const decision = await decide({ principal: `logs.${REGION}.amazonaws.com`, action, resource: keyArn, resourcePolicy: policy });
+          const decision = await decide({
+            principal: `logs.${REGION}.amazonaws.com`,
+            action,
+            resource: keyArn,
+            resourcePolicy: policy,
+          });
           if (decision !== expected) failures.push(`${group.id} ${action} for ${account}: ${decision}`);
         }
       }

@@ -76,7 +76,12 @@ function expectCalmAnswer(req: Sent, res: Answer) {
   if (res.status >= 400 && !isPagePath(req.path)) {
     expect(res.contentType, `${where} ${res.status} content-type`).toMatch(/^application\/problem\+json/);
     expect(res.json, `${where} ${res.status} body: ${res.text.slice(0, 300)}`).toEqual(
-      expect.objectContaining({ status: res.status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) }),
+      expect.objectContaining({
+        status: res.status,
+        type: expect.any(String),
+        title: expect.any(String),
+        detail: expect.any(String),
+      }),
     );
   }
   if (res.status === 405) expect(res.allow, `${where} 405 without Allow`).toMatch(/^[A-Z]+(, [A-Z]+)*$/);
@@ -131,26 +136,45 @@ const hugeString = fc
 const hugeJson = fc.oneof(
   fc.integer({ min: 64 * KB, max: 70 * KB }).map((n) => JSON.stringify({ text: 'x'.repeat(n) })),
   fc.integer({ min: 60 * KB, max: 70 * KB }).map((n) => JSON.stringify({ text: 'short', pad: 'x'.repeat(n) })),
-  fc.integer({ min: 6 * KB, max: 7 * KB }).map((n) => JSON.stringify({ text: ['x'.repeat(10)].concat(Array.from({ length: n }, () => 'y')) })),
+  fc
+    .integer({ min: 6 * KB, max: 7 * KB })
+    .map((n) => JSON.stringify({ text: ['x'.repeat(10)].concat(Array.from({ length: n }, () => 'y')) })),
 );
-const exactlyAtTheLimit = fc.constantFrom(64 * KB - 1, 64 * KB, 64 * KB + 1).map((bytes) => `{"pad":"${'y'.repeat(bytes - 10)}"}`);
+const exactlyAtTheLimit = fc
+  .constantFrom(64 * KB - 1, 64 * KB, 64 * KB + 1)
+  .map((bytes) => `{"pad":"${'y'.repeat(bytes - 10)}"}`);
 
 /** Deeply nested JSON, valid and (cut short) invalid. */
 const deepJson = fc
-  .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom(['[', ']'], ['{"a":', '}'], ['{"text":', '}'], ['{"updates":', '}'], ['{"client":', '}']), fc.boolean())
-  .map(([depth, [open, close], complete]) => open.repeat(depth) + '1' + close.repeat(complete ? depth : Math.floor(depth / 2)));
+  .tuple(
+    fc.integer({ min: 1, max: 20_000 }),
+    fc.constantFrom(['[', ']'], ['{"a":', '}'], ['{"text":', '}'], ['{"updates":', '}'], ['{"client":', '}']),
+    fc.boolean(),
+  )
+  .map(
+    ([depth, [open, close], complete]) =>
+      open.repeat(depth) + '1' + close.repeat(complete ? depth : Math.floor(depth / 2)),
+  );
 
 const formBody = fc
-  .dictionary(fc.constantFrom('text', 'idempotencyKey', 'List-Unsubscribe', 'action', '__proto__', ''), fc.string({ unit: 'binary', maxLength: 200 }), {
-    maxKeys: 4,
-  })
+  .dictionary(
+    fc.constantFrom('text', 'idempotencyKey', 'List-Unsubscribe', 'action', '__proto__', ''),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    {
+      maxKeys: 4,
+    },
+  )
   .map((fields) => new URLSearchParams(Object.entries(fields)).toString());
 
 /** Bodies shaped like a client message, with arbitrary contents. */
 const nearMessage = fc
   .record(
     {
-      text: fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.jsonValue({ maxDepth: 2 })),
+      text: fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
       extra: fc.jsonValue({ maxDepth: 1 }),
     },
     { requiredKeys: [] },
@@ -159,7 +183,24 @@ const nearMessage = fc
 
 const bodyArb: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'null', '[]', '{}', '""', '0', 'true', '{', '{"text":', '\u0000', '\ufeff{}', '{"text":"a"}garbage') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'null',
+      '[]',
+      '{}',
+      '""',
+      '0',
+      'true',
+      '{',
+      '{"text":',
+      '\u0000',
+      '\ufeff{}',
+      '{"text":"a"}garbage',
+    ),
+  },
   { weight: 4, arbitrary: fc.json({ stringUnit: 'binary', maxDepth: 4 }) },
   { weight: 2, arbitrary: fc.json({ stringUnit: 'grapheme', maxDepth: 3 }) },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
@@ -211,7 +252,19 @@ const queryArb = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .constantFrom('accepted', 'declined', 'update', 'check-in', 'skipped', '', '__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty')
+      .constantFrom(
+        'accepted',
+        'declined',
+        'update',
+        'check-in',
+        'skipped',
+        '',
+        '__proto__',
+        'constructor',
+        'toString',
+        'valueOf',
+        'hasOwnProperty',
+      )
       .map((d) => `?done=${d}`),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `?done=${encode(s)}`) },
@@ -219,7 +272,10 @@ const queryArb = fc.oneof(
 );
 
 const methodFor = (route: RouteDef) =>
-  fc.oneof({ weight: 6, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') });
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constant(route.method) },
+    { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') },
+  );
 
 /** A path parameter: the real one (null), or anything else a caller could put there. */
 const paramArb: fc.Arbitrary<string | null> = fc.oneof(
@@ -268,7 +324,9 @@ interface Fixture {
 function authArb(therapistToken: string): fc.Arbitrary<string | undefined> {
   const [payload, signature] = therapistToken.split('.') as [string, string];
   const flipped = signature.slice(0, -1) + (signature.endsWith('A') ? 'B' : 'A');
-  const forged = Buffer.from(JSON.stringify({ sub: 'someone-else', email: 'x@example.com', name: 'X' })).toString('base64url');
+  const forged = Buffer.from(JSON.stringify({ sub: 'someone-else', email: 'x@example.com', name: 'X' })).toString(
+    'base64url',
+  );
   return fc.oneof(
     { weight: 4, arbitrary: fc.constant(`Bearer ${therapistToken}`) },
     { weight: 2, arbitrary: fc.constant(undefined) },
@@ -290,7 +348,10 @@ function authArb(therapistToken: string): fc.Arbitrary<string | undefined> {
       ),
     },
     { weight: 1, arbitrary: printableAscii(200).map((s) => `Bearer ${s}`) },
-    { weight: 1, arbitrary: fc.integer({ min: 1000, max: 3000 }).map((n) => `Bearer ${'z'.repeat(n)}.${'y'.repeat(43)}`) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 1000, max: 3000 }).map((n) => `Bearer ${'z'.repeat(n)}.${'y'.repeat(43)}`),
+    },
   );
 }
 
@@ -311,7 +372,9 @@ function requestFor(route: RouteDef, fx: Fixture): fc.Arbitrary<Sent> {
     })
     .map((r) => {
       const onWatched =
-        r.method === route.method && (READS_OR_REFUSED_ON_WATCHED.has(key) || (key === 'POST /c/{token}/{action}' && REFUSED_PAGE_ACTIONS.has(r.action)));
+        r.method === route.method &&
+        (READS_OR_REFUSED_ON_WATCHED.has(key) ||
+          (key === 'POST /c/{token}/{action}' && REFUSED_PAGE_ACTIONS.has(r.action)));
       const real = onWatched ? fx.watched : fx.spare;
       const path = route.path
         .replace('{id}', r.id ?? real.id)
@@ -352,7 +415,13 @@ describe('bad input on every route', () => {
     } catch {
       json = undefined;
     }
-    return { status: res.status, contentType: res.headers.get('content-type') ?? '', allow: res.headers.get('allow'), text, json };
+    return {
+      status: res.status,
+      contentType: res.headers.get('content-type') ?? '',
+      allow: res.headers.get('allow'),
+      text,
+      json,
+    };
   }
 
   const runs = (numRuns: number) => ({ numRuns });
@@ -360,7 +429,13 @@ describe('bad input on every route', () => {
   const newPolicy = (client: { email: string; name: string }) =>
     app.request('POST', '/policies', {
       token: fx.therapistToken,
-      body: { client, endedOn: '2026-11-20', timeZone: 'America/New_York', updates: { limit: 3, minDaysBetween: 7 }, referrals: [{ name: 'Harbour Clinic', contact: '555-0142' }] },
+      body: {
+        client,
+        endedOn: '2026-11-20',
+        timeZone: 'America/New_York',
+        updates: { limit: 3, minDaysBetween: 7 },
+        referrals: [{ name: 'Harbour Clinic', contact: '555-0142' }],
+      },
     });
 
   async function snapshotWatched() {
@@ -371,7 +446,11 @@ describe('bad input on every route', () => {
 
   beforeAll(async () => {
     app = await startApp({ now: '2026-11-20T15:00:00Z' });
-    fx = { therapistToken: await app.signIn(therapist.email, therapist.name), watched: { id: '', token: '' }, spare: { id: '', token: '' } };
+    fx = {
+      therapistToken: await app.signIn(therapist.email, therapist.name),
+      watched: { id: '', token: '' },
+      spare: { id: '', token: '' },
+    };
     for (const [client, slot] of [
       [watchedClient, 'watched'],
       [spareClient, 'spare'],
@@ -379,11 +458,15 @@ describe('bad input on every route', () => {
       const created = await newPolicy(client);
       const token = await app.linkFor(client.email);
       const accepted = await app.request('POST', `/client/${token}/accept`);
-      if (created.status !== 201 || accepted.status !== 200) throw new Error(`setup failed: ${created.text} ${accepted.text}`);
+      if (created.status !== 201 || accepted.status !== 200)
+        throw new Error(`setup failed: ${created.text} ${accepted.text}`);
       fx[slot] = { id: created.json.id, token };
     }
     // One accepted update on the policy under watch: minDaysBetween 7 keeps any further one refused today.
-    const first = await app.request('POST', `/client/${fx.watched.token}/updates`, { body: { text: keptWords }, headers: { 'idempotency-key': 'the-first' } });
+    const first = await app.request('POST', `/client/${fx.watched.token}/updates`, {
+      body: { text: keptWords },
+      headers: { 'idempotency-key': 'the-first' },
+    });
     if (first.status !== 201) throw new Error(`setup failed: ${first.text}`);
     watchedBefore = await snapshotWatched();
   });
@@ -401,44 +484,84 @@ describe('bad input on every route', () => {
       { route: 'POST /policies', method: 'POST', path: () => '/policies', auth: true },
       { route: 'PATCH /policies/{id}', method: 'PATCH', path: () => `/policies/${fx.spare.id}`, auth: true },
       { route: 'PUT /profile', method: 'PUT', path: () => '/profile', auth: true },
-      { route: 'POST /client/{token}/updates', method: 'POST', path: () => `/client/${fx.watched.token}/updates`, auth: false },
-      { route: 'POST /client/{token}/check-in', method: 'POST', path: () => `/client/${fx.watched.token}/check-in`, auth: false },
+      {
+        route: 'POST /client/{token}/updates',
+        method: 'POST',
+        path: () => `/client/${fx.watched.token}/updates`,
+        auth: false,
+      },
+      {
+        route: 'POST /client/{token}/check-in',
+        method: 'POST',
+        path: () => `/client/${fx.watched.token}/check-in`,
+        auth: false,
+      },
     ];
-    const authFor = (r: (typeof JSON_BODY_ROUTES)[number]): Record<string, string> => (r.auth ? { authorization: `Bearer ${fx.therapistToken}` } : {});
+    const authFor = (r: (typeof JSON_BODY_ROUTES)[number]): Record<string, string> =>
+      r.auth ? { authorization: `Bearer ${fx.therapistToken}` } : {};
 
-    it.each(JSON_BODY_ROUTES.map((r) => [r.route, r] as const))('%s answers malformed JSON with a 400 problem', async (_, r) => {
-      for (const raw of ['{', '{"text": "unterminated', "{'text': 'single quotes'}", '{"text":"a",}', 'NaN']) {
-        const res = await send({ method: r.method, path: r.path(), headers: { 'content-type': 'application/json', ...authFor(r) }, body: raw });
-        expect(res.status, `${r.route} with ${raw}`).toBe(400);
+    it.each(JSON_BODY_ROUTES.map((r) => [r.route, r] as const))(
+      '%s answers malformed JSON with a 400 problem',
+      async (_, r) => {
+        for (const raw of ['{', '{"text": "unterminated', "{'text': 'single quotes'}", '{"text":"a",}', 'NaN']) {
+          const res = await send({
+            method: r.method,
+            path: r.path(),
+            headers: { 'content-type': 'application/json', ...authFor(r) },
+            body: raw,
+          });
+          expect(res.status, `${r.route} with ${raw}`).toBe(400);
+          expect(res.contentType).toMatch(/^application\/problem\+json/);
+          expect(res.json).toMatchObject({ status: 400, type: '/problems/validation' });
+          expect(res.json.detail).toMatch(/JSON/);
+        }
+      },
+    );
+
+    it.each(JSON_BODY_ROUTES.map((r) => [r.route, r] as const))(
+      '%s answers a body sent as another content type with 415',
+      async (_, r) => {
+        for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+          const res = await send({
+            method: r.method,
+            path: r.path(),
+            headers: { 'content-type': type, ...authFor(r) },
+            body: '{"text":"hello"}',
+          });
+          expect(res.status, `${r.route} as ${type}`).toBe(415);
+          expect(res.contentType).toMatch(/^application\/problem\+json/);
+          expect(res.json).toMatchObject({ status: 415, type: '/problems/unsupported-media-type' });
+        }
+      },
+    );
+
+    it.each(JSON_BODY_ROUTES.map((r) => [r.route, r] as const))(
+      '%s answers a body over 64 KB with 413',
+      async (_, r) => {
+        const body = JSON.stringify({ text: 'é'.repeat(33 * KB) }); // 66 KB in UTF-8, 33 K characters
+        const res = await send({
+          method: r.method,
+          path: r.path(),
+          headers: { 'content-type': 'application/json', ...authFor(r) },
+          body,
+        });
+        expect(res.status, `${r.route}`).toBe(413);
         expect(res.contentType).toMatch(/^application\/problem\+json/);
-        expect(res.json).toMatchObject({ status: 400, type: '/problems/validation' });
-        expect(res.json.detail).toMatch(/JSON/);
-      }
-    });
-
-    it.each(JSON_BODY_ROUTES.map((r) => [r.route, r] as const))('%s answers a body sent as another content type with 415', async (_, r) => {
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
-        const res = await send({ method: r.method, path: r.path(), headers: { 'content-type': type, ...authFor(r) }, body: '{"text":"hello"}' });
-        expect(res.status, `${r.route} as ${type}`).toBe(415);
-        expect(res.contentType).toMatch(/^application\/problem\+json/);
-        expect(res.json).toMatchObject({ status: 415, type: '/problems/unsupported-media-type' });
-      }
-    });
-
-    it.each(JSON_BODY_ROUTES.map((r) => [r.route, r] as const))('%s answers a body over 64 KB with 413', async (_, r) => {
-      const body = JSON.stringify({ text: 'é'.repeat(33 * KB) }); // 66 KB in UTF-8, 33 K characters
-      const res = await send({ method: r.method, path: r.path(), headers: { 'content-type': 'application/json', ...authFor(r) }, body });
-      expect(res.status, `${r.route}`).toBe(413);
-      expect(res.contentType).toMatch(/^application\/problem\+json/);
-      expect(res.json).toMatchObject({ status: 413, type: '/problems/too-large' });
-    });
+        expect(res.json).toMatchObject({ status: 413, type: '/problems/too-large' });
+      },
+    );
 
     it('answers a missing or garbage bearer token with 401 on every therapist route', async () => {
       const therapistRoutes = ROUTES.filter((r) => r.access === 'therapist');
       expect(therapistRoutes.length).toBeGreaterThan(5);
       for (const r of therapistRoutes) {
         const path = r.path.replace('{id}', fx.watched.id);
-        for (const authorization of [undefined, 'Bearer garbage', `Bearer ${fx.therapistToken.slice(0, -2)}xx`, `Basic ${fx.therapistToken}`]) {
+        for (const authorization of [
+          undefined,
+          'Bearer garbage',
+          `Bearer ${fx.therapistToken.slice(0, -2)}xx`,
+          `Basic ${fx.therapistToken}`,
+        ]) {
           const res = await send({ method: r.method, path, headers: authorization ? { authorization } : {} });
           expect(res.status, `${r.method} ${r.path} with ${authorization ?? 'no authorization'}`).toBe(401);
           expect(res.contentType).toMatch(/^application\/problem\+json/);
@@ -448,7 +571,14 @@ describe('bad input on every route', () => {
     });
 
     it('answers an unknown path with a 404 problem', async () => {
-      for (const path of ['/nothing-here', '/policies/x/y/z', '/client', '/c', '/policies/' + fx.watched.id + '/delete', '/%F0%9F%8C%BF']) {
+      for (const path of [
+        '/nothing-here',
+        '/policies/x/y/z',
+        '/client',
+        '/c',
+        '/policies/' + fx.watched.id + '/delete',
+        '/%F0%9F%8C%BF',
+      ]) {
         const res = await send({ method: 'GET', path, headers: {} });
         expect(res.status, `${path}`).toBe(404);
         expect(res.contentType).toMatch(/^application\/problem\+json/);
@@ -457,7 +587,11 @@ describe('bad input on every route', () => {
     });
 
     it('answers the wrong method on a known path with 405 and an Allow header', async () => {
-      const del = await send({ method: 'DELETE', path: '/policies', headers: { authorization: `Bearer ${fx.therapistToken}` } });
+      const del = await send({
+        method: 'DELETE',
+        path: '/policies',
+        headers: { authorization: `Bearer ${fx.therapistToken}` },
+      });
       expect(del.status).toBe(405);
       expect(del.allow?.split(', ').sort()).toEqual(['GET', 'POST']);
       expect(del.json).toMatchObject({ status: 405, type: '/problems/method-not-allowed' });
@@ -471,7 +605,10 @@ describe('bad input on every route', () => {
 
     it('answers a policy with an update limit of 13 with a 400 naming updates.limit', async () => {
       const client = { name: 'Thirteen', email: uniqueEmail('thirteen') };
-      const res = await app.request('POST', '/policies', { token: fx.therapistToken, body: { client, endedOn: '2026-11-20', updates: { limit: 13 } } });
+      const res = await app.request('POST', '/policies', {
+        token: fx.therapistToken,
+        body: { client, endedOn: '2026-11-20', updates: { limit: 13 } },
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(res.json).toMatchObject({ status: 400, type: '/problems/validation' });
@@ -495,7 +632,12 @@ describe('bad input on every route', () => {
         const res = await send({ method: 'GET', path: `/client/${t}`, headers: {} });
         expect(res.status, `token ${t}`).toBe(404);
         expect(res.contentType).toMatch(/^application\/problem\+json/);
-        expect(res.json).toMatchObject({ status: 404, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+        expect(res.json).toMatchObject({
+          status: 404,
+          type: expect.any(String),
+          title: expect.any(String),
+          detail: expect.any(String),
+        });
         answers.push(res.json);
       }
       // The same answer, word for word, whether a policy ever stood behind the token or not.
@@ -518,7 +660,12 @@ describe('bad input on every route', () => {
       for (const r of ROUTES.filter((route) => route.path.includes('{id}'))) {
         for (const length of [2000, 2100]) {
           const path = r.path.replace('{id}', 'a'.repeat(length));
-          const res = await send({ method: r.method, path, headers: { authorization: `Bearer ${fx.therapistToken}` }, ...(r.method === 'PATCH' ? { body: '{}' } : {}) });
+          const res = await send({
+            method: r.method,
+            path,
+            headers: { authorization: `Bearer ${fx.therapistToken}` },
+            ...(r.method === 'PATCH' ? { body: '{}' } : {}),
+          });
           answers[`${r.method} ${r.path} with a ${length}-character id`] = res.status;
         }
       }
@@ -551,19 +698,34 @@ describe('bad input on every route', () => {
 
     it('answers any path outside the route table with a 404 problem, whatever the method', async () => {
       const known = new Set(['policies', 'profile', 'client', 'c', 'health', 'local', '']);
-      const segment = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(encode), oddSegment, fc.constantFrom('policies', 'client', 'c', 'stop', 'updates'));
+      const segment = fc.oneof(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(encode),
+        oddSegment,
+        fc.constantFrom('policies', 'client', 'c', 'stop', 'updates'),
+      );
       const pathArb = fc
         .array(segment, { minLength: 1, maxLength: 6 })
         .map((segments) => '/' + segments.join('/'))
         .filter((path) => !known.has(new URL(path, 'http://x').pathname.split('/')[1]!));
       await fc.assert(
-        fc.asyncProperty(pathArb, fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), bodyArb, authArb(fx.therapistToken), async (path, method, body, authorization) => {
-          const req: Sent = { method, path, headers: authorization ? { authorization } : {}, ...(method !== 'GET' && body !== undefined ? { body } : {}) };
-          const res = await send(req);
-          expectCalmAnswer(req, res);
-          expect(res.status, `${path}`).toBe(404);
-          expect(res.json).toMatchObject({ type: '/problems/not-found' });
-        }),
+        fc.asyncProperty(
+          pathArb,
+          fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+          bodyArb,
+          authArb(fx.therapistToken),
+          async (path, method, body, authorization) => {
+            const req: Sent = {
+              method,
+              path,
+              headers: authorization ? { authorization } : {},
+              ...(method !== 'GET' && body !== undefined ? { body } : {}),
+            };
+            const res = await send(req);
+            expectCalmAnswer(req, res);
+            expect(res.status, `${path}`).toBe(404);
+            expect(res.json).toMatchObject({ type: '/problems/not-found' });
+          },
+        ),
         runs(60),
       );
     });
@@ -661,7 +823,10 @@ describe('bad input on every route', () => {
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...fields),
-          fc.oneof({ weight: 3, arbitrary: tricky }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) }),
+          fc.oneof(
+            { weight: 3, arbitrary: tricky },
+            { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) },
+          ),
           async (field, value) => {
             const body: Record<string, unknown> = {
               client: { name: 'Robin Near', email: uniqueEmail('near') },
@@ -675,10 +840,18 @@ describe('bad input on every route', () => {
             const [head, tail] = field.split('.') as [string, string | undefined];
             if (tail) body[head] = { ...(body[head] as object), [tail]: value };
             else body[head] = value;
-            const req: Sent = { method: 'POST', path: '/policies', headers: { authorization: `Bearer ${fx.therapistToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+            const req: Sent = {
+              method: 'POST',
+              path: '/policies',
+              headers: { authorization: `Bearer ${fx.therapistToken}`, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            };
             const res = await send(req);
             expectCalmAnswer(req, res);
-            expect([201, 400], `${field} = ${JSON.stringify(value)?.slice(0, 100)}: ${res.text.slice(0, 300)}`).toContain(res.status);
+            expect(
+              [201, 400],
+              `${field} = ${JSON.stringify(value)?.slice(0, 100)}: ${res.text.slice(0, 300)}`,
+            ).toContain(res.status);
             expect(res.json).toMatchObject(res.status === 201 ? created : refused);
           },
         ),

@@ -21,7 +21,9 @@ import { readOutbox } from '../../local/outbox.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { uniqueEmail } from '../support/harness.js';
 
-type Handler = (event: unknown) => Promise<{ statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>>;
+type Handler = (
+  event: unknown,
+) => Promise<{ statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>>;
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'dispatcher'] as const;
@@ -36,7 +38,11 @@ describe('the bundled functions', () => {
     const out = mkdtempSync(join(tmpdir(), 'afterword-bundles-'));
     const tableName = `bundles-${randomUUID()}`;
     bus = await startEventBridgeStandIn(new LocalEventLog());
-    const dynamo = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const dynamo = new DynamoDBClient({
+      endpoint: inject('dynamoEndpoint'),
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await ensureTable(dynamo, tableName);
     dynamo.destroy();
     // The functions read their configuration from the environment at their first call.
@@ -75,13 +81,29 @@ describe('the bundled functions', () => {
   });
 
   const event = (method: string, path: string, body = '', claims?: Record<string, unknown>): HttpEvent =>
-    apiEvent({ method, url: new URL(path, 'https://afterword.example.org'), headers: { 'content-type': 'application/json' }, body, claims });
+    apiEvent({
+      method,
+      url: new URL(path, 'https://afterword.example.org'),
+      headers: { 'content-type': 'application/json' },
+      body,
+      claims,
+    });
 
   it('create → client status → client page → accept → update → dispatch, all from the bundles', async () => {
     const client = uniqueEmail('bundled');
     const claims = { sub: 'bundle-therapist', email: uniqueEmail('dr.bundle'), name: 'Dr. Bundle' };
     const created = await handlers['therapist-api'](
-      event('POST', '/policies', JSON.stringify({ client: { name: 'Pat', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York', checkIn: null }), claims),
+      event(
+        'POST',
+        '/policies',
+        JSON.stringify({
+          client: { name: 'Pat', email: client },
+          endedOn: '2026-11-20',
+          timeZone: 'America/New_York',
+          checkIn: null,
+        }),
+        claims,
+      ),
     );
     expect(created.statusCode).toBe(201);
 
@@ -98,7 +120,9 @@ describe('the bundled functions', () => {
     expect(page.body).toContain('Accept');
 
     expect((await handlers['client-api'](event('POST', `/client/${token}/accept`))).statusCode).toBe(200);
-    const update = await handlers['client-api'](event('POST', `/client/${token}/updates`, JSON.stringify({ text: 'From the bundle.' })));
+    const update = await handlers['client-api'](
+      event('POST', `/client/${token}/updates`, JSON.stringify({ text: 'From the bundle.' })),
+    );
     expect(update.statusCode).toBe(201);
     const refused = await handlers['client-api'](event('POST', `/client/${token}/updates`, '{bad json'));
     expect(refused.statusCode).toBe(400);
@@ -106,6 +130,11 @@ describe('the bundled functions', () => {
 
     const summary = (await handlers.dispatcher({})) as unknown as { ran: number };
     expect(typeof summary.ran).toBe('number');
-    expect((await readOutbox(sesEndpoint)).filter((m) => m.to.includes(claims.email)).map((m) => m.text).join('\n')).toContain('From the bundle.');
+    expect(
+      (await readOutbox(sesEndpoint))
+        .filter((m) => m.to.includes(claims.email))
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('From the bundle.');
   });
 });

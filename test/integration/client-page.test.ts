@@ -11,7 +11,8 @@ describe('the client page without JavaScript', () => {
   const firstUpdate = 'Settled into the new flat. The breathing exercise still helps on bad mornings.';
   // Markup, an ampersand and quotes: the page must give these back as text, never as HTML.
   const secondUpdate = 'One more thing: <b>&"quotes"</b> are how I write when I am nervous.';
-  const secondUpdateEscaped = 'One more thing: &lt;b&gt;&amp;&quot;quotes&quot;&lt;/b&gt; are how I write when I am nervous.';
+  const secondUpdateEscaped =
+    'One more thing: &lt;b&gt;&amp;&quot;quotes&quot;&lt;/b&gt; are how I write when I am nervous.';
 
   const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
   const post = (t: string, action: string, fields: Record<string, string> = {}) =>
@@ -93,7 +94,9 @@ describe('the client page without JavaScript', () => {
     const detail = await policy();
     expect(detail.counters.updatesAccepted).toBe(1);
     expect(detail.updates.map((u: { text: string }) => u.text)).toEqual([firstUpdate]);
-    const delivered = (await app.mailTo(therapist.email)).slice(therapistMailsBefore).filter((m) => m.text.includes(firstUpdate));
+    const delivered = (await app.mailTo(therapist.email))
+      .slice(therapistMailsBefore)
+      .filter((m) => m.text.includes(firstUpdate));
     expect(delivered).toHaveLength(1);
     expect((await page(token, '?done=update')).text).toContain('Your update was sent');
   });
@@ -173,7 +176,13 @@ describe('the client page without JavaScript', () => {
     expect(confirmation[0]!.text).toContain(therapist.name);
 
     // The check-in reminders (7 and 1 days before 20 February), the check-in day and the closing day.
-    for (const at of ['2027-02-13T14:01:00Z', '2027-02-19T14:01:00Z', '2027-02-20T14:01:00Z', '2027-03-06T14:01:00Z', '2027-04-01T14:01:00Z']) {
+    for (const at of [
+      '2027-02-13T14:01:00Z',
+      '2027-02-19T14:01:00Z',
+      '2027-02-20T14:01:00Z',
+      '2027-03-06T14:01:00Z',
+      '2027-04-01T14:01:00Z',
+    ]) {
       app.clock.set(new Date(at));
       expect((await app.dispatch()).status).toBe(200);
     }

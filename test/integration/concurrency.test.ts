@@ -29,7 +29,9 @@ describe('limits under concurrency', () => {
     expect((await app.request('POST', `/client/${link}/updates`, { body: { text: 'first' } })).status).toBe(201);
 
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => app.request('POST', `/client/${link}/updates`, { body: { text: `racing update ${i}` } })),
+      Array.from({ length: 20 }, (_, i) =>
+        app.request('POST', `/client/${link}/updates`, { body: { text: `racing update ${i}` } }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -45,7 +47,10 @@ describe('limits under concurrency', () => {
     const { id, link } = await acceptedPolicy({ limit: 3 });
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        app.request('POST', `/client/${link}/updates`, { body: { text: 'sent once, retried by a flaky network' }, headers: { 'idempotency-key': 'retry-me' } }),
+        app.request('POST', `/client/${link}/updates`, {
+          body: { text: 'sent once, retried by a flaky network' },
+          headers: { 'idempotency-key': 'retry-me' },
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
@@ -57,13 +62,22 @@ describe('limits under concurrency', () => {
   it('replays a refusal for its key even after the rule that refused it would now allow it', async () => {
     const { link } = await acceptedPolicy({ limit: 3, minDaysBetween: 7 });
     expect((await app.request('POST', `/client/${link}/updates`, { body: { text: 'one' } })).status).toBe(201);
-    const refused = await app.request('POST', `/client/${link}/updates`, { body: { text: 'two' }, headers: { 'idempotency-key': 'k-refused' } });
+    const refused = await app.request('POST', `/client/${link}/updates`, {
+      body: { text: 'two' },
+      headers: { 'idempotency-key': 'k-refused' },
+    });
     expect(refused.json.reason).toBe('too-soon');
     app.clock.set(new Date('2026-12-01T15:00:00Z'));
-    const replay = await app.request('POST', `/client/${link}/updates`, { body: { text: 'two' }, headers: { 'idempotency-key': 'k-refused' } });
+    const replay = await app.request('POST', `/client/${link}/updates`, {
+      body: { text: 'two' },
+      headers: { 'idempotency-key': 'k-refused' },
+    });
     expect(replay.status).toBe(409);
     expect(replay.json).toEqual(refused.json);
-    const fresh = await app.request('POST', `/client/${link}/updates`, { body: { text: 'two' }, headers: { 'idempotency-key': 'k-new' } });
+    const fresh = await app.request('POST', `/client/${link}/updates`, {
+      body: { text: 'two' },
+      headers: { 'idempotency-key': 'k-new' },
+    });
     expect(fresh.status).toBe(201);
   });
 
@@ -73,11 +87,20 @@ describe('limits under concurrency', () => {
     const client = uniqueEmail('client');
     const created = await app.request('POST', '/policies', {
       token: t,
-      body: { client: { name: 'Jo', email: client }, endedOn: '2026-12-01', timeZone: 'America/New_York', updates: { limit: 1 } },
+      body: {
+        client: { name: 'Jo', email: client },
+        endedOn: '2026-12-01',
+        timeZone: 'America/New_York',
+        updates: { limit: 1 },
+      },
     });
     const link = await app.linkFor(client);
     await app.request('POST', `/client/${link}/accept`);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => app.request('POST', `/client/${link}/updates`, { body: { text: `parallel ${i}` } })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        app.request('POST', `/client/${link}/updates`, { body: { text: `parallel ${i}` } }),
+      ),
+    );
     await Promise.all([app.dispatch(), app.dispatch()]);
     const received = (await app.mailTo(therapistEmail)).filter((m) => /parallel \d/.test(m.text));
     expect(received).toHaveLength(1);

@@ -38,7 +38,10 @@ describe('updates by email reply', () => {
 
   async function acceptedPolicy() {
     const client = uniqueEmail('client');
-    const created = await app.request('POST', '/policies', { token, body: { client: { name: 'Robin', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' } });
+    const created = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Robin', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+    });
     const invitation = (await app.mailTo(client)).at(-1)!;
     expect(invitation.replyTo).toEqual([]); // before consent, replying sends nothing
     await app.request('POST', `/client/${await app.linkFor(client)}/accept`);
@@ -50,20 +53,26 @@ describe('updates by email reply', () => {
     return { id: created.json.id as string, client, replyTo: acceptance.replyTo[0]! };
   }
 
-  const send = (raw: string) => app.request('POST', '/local/inbound', { raw, headers: { 'content-type': 'message/rfc822' } });
+  const send = (raw: string) =>
+    app.request('POST', '/local/inbound', { raw, headers: { 'content-type': 'message/rfc822' } });
 
   it('accepts the new words of a reply, leaves the quote out, and sends the usual receipt', async () => {
     const { id, client, replyTo } = await acceptedPolicy();
-    const body = 'Here is my news: I moved flats and it went well.\r\n\r\nOn Fri, 20 Nov 2026 at 10:00, Afterword <no-reply@afterword.test> wrote:\r\n> Your arrangement is in place\r\n> with Dr. Reply';
+    const body =
+      'Here is my news: I moved flats and it went well.\r\n\r\nOn Fri, 20 Nov 2026 at 10:00, Afterword <no-reply@afterword.test> wrote:\r\n> Your arrangement is in place\r\n> with Dr. Reply';
     const res = await send(rawReply({ from: client, to: replyTo, messageId: 'first', body }));
     expect(res.json).toEqual({ outcome: 'accepted' });
     const detail = await app.request('GET', `/policies/${id}`, { token });
-    expect(detail.json.updates.map((u: { text: string }) => u.text)).toEqual(['Here is my news: I moved flats and it went well.']);
+    expect(detail.json.updates.map((u: { text: string }) => u.text)).toEqual([
+      'Here is my news: I moved flats and it went well.',
+    ]);
     expect((await app.mailTo(therapistEmail)).at(-1)!.text).toContain('I moved flats');
     expect((await app.mailTo(client)).at(-1)!.text).toContain('2 of 3 updates left');
 
     // The same message delivered twice counts once.
-    expect((await send(rawReply({ from: client, to: replyTo, messageId: 'first', body }))).json).toEqual({ outcome: 'accepted' });
+    expect((await send(rawReply({ from: client, to: replyTo, messageId: 'first', body }))).json).toEqual({
+      outcome: 'accepted',
+    });
     expect((await app.request('GET', `/policies/${id}`, { token })).json.counters.updatesAccepted).toBe(1);
   });
 
@@ -81,11 +90,15 @@ describe('updates by email reply', () => {
 
   it('ignores replies from anyone but the client, to unknown or revoked addresses, or with no new words', async () => {
     const { id, client, replyTo } = await acceptedPolicy();
-    const stranger = await send(rawReply({ from: 'someone.else@example.com', to: replyTo, messageId: 's1', body: 'Hi' }));
+    const stranger = await send(
+      rawReply({ from: 'someone.else@example.com', to: replyTo, messageId: 's1', body: 'Hi' }),
+    );
     expect(stranger.json).toEqual({ outcome: 'ignored' });
     const onlyQuote = await send(rawReply({ from: client, to: replyTo, messageId: 's2', body: '> just the quote' }));
     expect(onlyQuote.json).toEqual({ outcome: 'ignored' });
-    const unknown = await send(rawReply({ from: client, to: `reply+${'a'.repeat(52)}@reply.afterword.test`, messageId: 's3', body: 'Hi' }));
+    const unknown = await send(
+      rawReply({ from: client, to: `reply+${'a'.repeat(52)}@reply.afterword.test`, messageId: 's3', body: 'Hi' }),
+    );
     expect(unknown.json).toEqual({ outcome: 'ignored' });
     await app.request('POST', `/policies/${id}/reissue-link`, { token });
     const revoked = await send(rawReply({ from: client, to: replyTo, messageId: 's4', body: 'Hi' }));
@@ -100,14 +113,26 @@ describe('updates by email reply', () => {
     const template = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'inbound', 'ses-received.json'), 'utf8');
     const notification = (verdict: string, messageId: string) => {
       const raw = rawReply({ from: client, to: replyTo, messageId, body: 'Sent from my phone, by replying.' });
-      return template.replaceAll('REPLY_ADDRESS', replyTo).replaceAll('VERDICT', verdict).replace('CONTENT_BASE64', Buffer.from(raw).toString('base64'));
+      return template
+        .replaceAll('REPLY_ADDRESS', replyTo)
+        .replaceAll('VERDICT', verdict)
+        .replace('CONTENT_BASE64', Buffer.from(raw).toString('base64'));
     };
     const event = (message: string): SNSEvent => ({
-      Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: message } as SNSEvent['Records'][number]['Sns'] }],
+      Records: [
+        {
+          EventSource: 'aws:sns',
+          EventVersion: '1.0',
+          EventSubscriptionArn: 'arn',
+          Sns: { Message: message } as SNSEvent['Records'][number]['Sns'],
+        },
+      ],
     });
     expect(await handle(event(notification('FAIL', 'spoofed')))).toEqual({ outcomes: ['ignored'] });
     expect(await handle(event(notification('PASS', 'genuine')))).toEqual({ outcomes: ['accepted'] });
     expect(await handle(event('{"notificationType":"Bounce"}'))).toEqual({ outcomes: ['unreadable'] });
-    expect((await app.request('GET', `/policies/${id}`, { token })).json.updates[0].text).toBe('Sent from my phone, by replying.');
+    expect((await app.request('GET', `/policies/${id}`, { token })).json.updates[0].text).toBe(
+      'Sent from my phone, by replying.',
+    );
   });
 });

@@ -14,7 +14,11 @@ describe('therapist isolation', () => {
     bob = await app.signIn(uniqueEmail('bob'), 'Dr. Bob Tran');
     const created = await app.request('POST', '/policies', {
       token: alice,
-      body: { client: { name: 'Robin', email: uniqueEmail('robin') }, endedOn: '2026-11-20', timeZone: 'Europe/London' },
+      body: {
+        client: { name: 'Robin', email: uniqueEmail('robin') },
+        endedOn: '2026-11-20',
+        timeZone: 'Europe/London',
+      },
     });
     policyId = created.json.id;
   });
@@ -29,7 +33,10 @@ describe('therapist isolation', () => {
     ['POST', '/reissue-link'],
     ['GET', '/export'],
   ])('answers 404 to %s /policies/{id}%s for another therapist’s policy', async (method, suffix) => {
-    const res = await app.request(method, `/policies/${policyId}${suffix}`, { token: bob, ...(method === 'PATCH' ? { body: { replies: 'may-reply' } } : {}) });
+    const res = await app.request(method, `/policies/${policyId}${suffix}`, {
+      token: bob,
+      ...(method === 'PATCH' ? { body: { replies: 'may-reply' } } : {}),
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });

@@ -12,7 +12,18 @@ const secondUpdate = 'A short one: the walks are helping. 🌿';
 const checkInText = 'Three months on, mostly good days.';
 
 /** The stages of the story, in order; each adds one step to the one before. */
-const STAGES = ['created', 'invited', 'accepted', 'first-update', 'second-update', 'reminded', 'check-in-day', 'checked-in', 'closed', 'after'] as const;
+const STAGES = [
+  'created',
+  'invited',
+  'accepted',
+  'first-update',
+  'second-update',
+  'reminded',
+  'check-in-day',
+  'checked-in',
+  'closed',
+  'after',
+] as const;
 type Stage = (typeof STAGES)[number];
 
 interface Journey {
@@ -39,7 +50,13 @@ async function journey(stage: Stage): Promise<Journey> {
   const token = await app.signIn(therapist.email, therapist.name);
   const created = await app.request('POST', '/policies', {
     token,
-    body: { client, endedOn: '2026-11-20', timeZone: 'America/New_York', updates: { limit: 2 }, referrals: [{ name: 'Riverside Counselling', contact: '555-0100' }] },
+    body: {
+      client,
+      endedOn: '2026-11-20',
+      timeZone: 'America/New_York',
+      updates: { limit: 2 },
+      referrals: [{ name: 'Riverside Counselling', contact: '555-0100' }],
+    },
   });
   const j: Journey = {
     app,
@@ -49,7 +66,11 @@ async function journey(stage: Stage): Promise<Journey> {
     created,
     policyId: created.json.id,
     clientToken: '',
-    update: (text, key) => app.request('POST', `/client/${j.clientToken}/updates`, { body: { text }, ...(key ? { headers: { 'idempotency-key': key } } : {}) }),
+    update: (text, key) =>
+      app.request('POST', `/client/${j.clientToken}/updates`, {
+        body: { text },
+        ...(key ? { headers: { 'idempotency-key': key } } : {}),
+      }),
     at: (iso) => {
       app.clock.set(new Date(iso));
       return app.dispatch();
@@ -68,7 +89,8 @@ async function journey(stage: Stage): Promise<Journey> {
     await j.at('2027-02-19T14:01:00Z');
     await j.at('2027-02-20T14:01:00Z');
   }
-  if (reached('checked-in')) await app.request('POST', `/client/${j.clientToken}/check-in`, { body: { text: checkInText } });
+  if (reached('checked-in'))
+    await app.request('POST', `/client/${j.clientToken}/check-in`, { body: { text: checkInText } });
   if (reached('closed')) await j.at('2027-03-06T14:01:00Z');
   if (reached('after')) await j.at('2027-04-01T14:01:00Z');
   return j;
@@ -83,8 +105,19 @@ describe('a policy from invitation to closing', () => {
     const { created: res } = await journey('created');
     expect(res.status).toBe(201);
     expect(res.json.state).toBe('invited');
-    expect(res.json.rules.updates).toEqual({ limit: 2, minDaysBetween: 7, from: '2026-11-20', until: '2027-01-01', maxCharacters: 1000 });
-    expect(res.json.rules.checkIn).toMatchObject({ on: '2027-02-20', format: 'message', remindDaysBefore: [7, 1], messageUntil: '2027-02-26' });
+    expect(res.json.rules.updates).toEqual({
+      limit: 2,
+      minDaysBetween: 7,
+      from: '2026-11-20',
+      until: '2027-01-01',
+      maxCharacters: 1000,
+    });
+    expect(res.json.rules.checkIn).toMatchObject({
+      on: '2027-02-20',
+      format: 'message',
+      remindDaysBefore: [7, 1],
+      messageUntil: '2027-02-26',
+    });
     expect(res.json.rules.closesOn).toBe('2027-03-06');
   });
 
@@ -147,8 +180,14 @@ describe('a policy from invitation to closing', () => {
     const j = await journey('accepted');
     const res = await j.update(firstUpdate, 'first-update');
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ seq: 1, sentOn: '2026-11-20', updates: { left: 1, limit: 2, nextAllowedOn: '2026-11-27', windowUntil: '2027-01-01' } });
-    expect(res.json.summary).toBe('1 of 2 updates left; the next one can be sent from 27 November 2026; the window closes on 1 January 2027.');
+    expect(res.json).toMatchObject({
+      seq: 1,
+      sentOn: '2026-11-20',
+      updates: { left: 1, limit: 2, nextAllowedOn: '2026-11-27', windowUntil: '2027-01-01' },
+    });
+    expect(res.json.summary).toBe(
+      '1 of 2 updates left; the next one can be sent from 27 November 2026; the window closes on 1 January 2027.',
+    );
     const toTherapist = (await j.app.mailTo(j.therapist.email)).at(-1)!;
     expect(toTherapist.text).toContain(firstUpdate);
     expect(toTherapist.text).not.toMatch(/\/c\/[\w-]{43}/);
@@ -274,7 +313,17 @@ describe('a policy from invitation to closing', () => {
     const { app, policyId, token } = await journey('after');
     const res = await app.request('GET', `/policies/${policyId}`, { token });
     const types = res.json.history.map((h: { type: string }) => h.type);
-    expect(types).toEqual(['invited', 'accepted', 'update-accepted', 'update-accepted', 'check-in-reminder', 'check-in-reminder', 'check-in-day', 'check-in-message', 'closed']);
+    expect(types).toEqual([
+      'invited',
+      'accepted',
+      'update-accepted',
+      'update-accepted',
+      'check-in-reminder',
+      'check-in-reminder',
+      'check-in-day',
+      'check-in-message',
+      'closed',
+    ]);
     expect(res.json.updates.map((u: { text: string }) => u.text)).toEqual([firstUpdate, secondUpdate]);
   });
 
@@ -302,7 +351,18 @@ describe('a policy from invitation to closing', () => {
     const { app, client, therapist, clientToken } = await journey('after');
     const logs = app.logs.join('\n');
     expect(app.logs.length).toBeGreaterThan(20);
-    for (const secret of [client.name, client.email, therapist.name, therapist.email, firstUpdate, secondUpdate, checkInText, clientToken, 'Sam', 'Rivera']) {
+    for (const secret of [
+      client.name,
+      client.email,
+      therapist.name,
+      therapist.email,
+      firstUpdate,
+      secondUpdate,
+      checkInText,
+      clientToken,
+      'Sam',
+      'Rivera',
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });

@@ -3,7 +3,13 @@
  * emulator for invitations): dead letters listed and re-sent, a stopped address listed and
  * lifted, what is due, a therapist invited. Its output never holds a name, address or words.
  */
-import { AdminGetUserCommand, AdminListGroupsForUserCommand, CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -28,7 +34,12 @@ import { startApp, uniqueEmail, type App } from '../support/harness.js';
 async function ops(app: App, argv: string[], directory: TherapistDirectory = localDirectory) {
   const out: string[] = [];
   const err: string[] = [];
-  const deps: OpsDeps = { app: app.deps, operations: new DynamoOperations(app.dynamo, app.tableName, app.deps.ids), suppressionList: localSuppressionList, directory };
+  const deps: OpsDeps = {
+    app: app.deps,
+    operations: new DynamoOperations(app.dynamo, app.tableName, app.deps.ids),
+    suppressionList: localSuppressionList,
+    directory,
+  };
   const code = await runOps(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, async () => deps);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -41,7 +52,14 @@ describe('npm run ops', () => {
 
   beforeAll(async () => {
     // The real SES mailer on the emulator, made to fail on demand (an account problem, say).
-    const ses = sesMailer(new SESv2Client({ endpoint: inject('sesEndpoint'), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), { from: 'Afterword <no-reply@afterword.test>' });
+    const ses = sesMailer(
+      new SESv2Client({
+        endpoint: inject('sesEndpoint'),
+        region: 'local',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+      { from: 'Afterword <no-reply@afterword.test>' },
+    );
     const mailer: Mailer = {
       send: async (email) => {
         if (failing) throw Object.assign(new Error('SES said no'), { name: 'MessageRejected' });
@@ -55,7 +73,12 @@ describe('npm run ops', () => {
   afterAll(() => app.close());
 
   const create = async (client: string) =>
-    (await app.request('POST', '/policies', { token, body: { client: { name: 'Robin Quill', email: client }, endedOn: '2026-11-20', timeZone: 'America/Chicago' } })).json.id as string;
+    (
+      await app.request('POST', '/policies', {
+        token,
+        body: { client: { name: 'Robin Quill', email: client }, endedOn: '2026-11-20', timeZone: 'America/Chicago' },
+      })
+    ).json.id as string;
 
   it('lists mail that failed every retry, re-sends it once the cause is fixed, and notes it on the timeline', async () => {
     const client = uniqueEmail('robin');
@@ -66,7 +89,9 @@ describe('npm run ops', () => {
     }
     const listed = await ops(app, ['dead-letters', '--json']);
     expect(listed.code).toBe(0);
-    const mine = (JSON.parse(listed.out) as { policyId: string; kind: string; jobId: string }[]).filter((l) => l.policyId === id);
+    const mine = (JSON.parse(listed.out) as { policyId: string; kind: string; jobId: string }[]).filter(
+      (l) => l.policyId === id,
+    );
     expect(mine.map((l) => l.kind).sort()).toEqual(['invitation', 'policy-created']);
     const text = await ops(app, ['dead-letters']);
     expect(text.out).toContain(id);
@@ -75,11 +100,18 @@ describe('npm run ops', () => {
     failing = false;
     const resent = await ops(app, ['resend', id, mine[0]!.jobId]);
     expect(resent.out).toContain('Queued again');
-    expect(await ops(app, ['resend', id, mine[0]!.jobId])).toMatchObject({ code: 1, out: expect.stringContaining('not dead-lettered') });
+    expect(await ops(app, ['resend', id, mine[0]!.jobId])).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('not dead-lettered'),
+    });
     expect((await ops(app, ['resend', '--all'])).out).toMatch(/^\d+ of \d+ queued again/);
     await app.as('dispatcher', () => dispatch(app.deps));
     expect(sentTo).toContain(client);
-    expect((JSON.parse((await ops(app, ['dead-letters', '--json'])).out) as { policyId: string }[]).filter((l) => l.policyId === id)).toEqual([]);
+    expect(
+      (JSON.parse((await ops(app, ['dead-letters', '--json'])).out) as { policyId: string }[]).filter(
+        (l) => l.policyId === id,
+      ),
+    ).toEqual([]);
     const detail = await app.request('GET', `/policies/${id}`, { token });
     expect(detail.json.history.map((h: { type: string }) => h.type)).toContain('delivery-resent');
     expect(detail.json.undelivered).toBe(0);
@@ -90,20 +122,30 @@ describe('npm run ops', () => {
     const client = uniqueEmail('sky');
     const id = await create(client);
     await app.request('POST', `/client/${await app.linkFor(client)}/accept`);
-    const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ses', 'bounce-permanent.json'), 'utf8').replaceAll('POLICY_ID', id).replaceAll('CLIENT_ADDRESS', client);
-    const event = { Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: fixture } }] } as unknown as SNSEvent;
+    const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ses', 'bounce-permanent.json'), 'utf8')
+      .replaceAll('POLICY_ID', id)
+      .replaceAll('CLIENT_ADDRESS', client);
+    const event = {
+      Records: [
+        { EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: fixture } },
+      ],
+    } as unknown as SNSEvent;
     await app.as('ses-feedback', () => feedbackHandler(() => app.deps)(event));
 
     const listed = JSON.parse((await ops(app, ['suppressed', '--json'])).out) as { policyId: string }[];
     expect(listed.map((s) => s.policyId)).toContain(id);
     const lifted = await ops(app, ['lift-suppression', id]);
     expect(lifted.out).toBe('Mail to this client resumes.');
-    expect((JSON.parse((await ops(app, ['suppressed', '--json'])).out) as { policyId: string }[]).map((s) => s.policyId)).not.toContain(id);
+    expect(
+      (JSON.parse((await ops(app, ['suppressed', '--json'])).out) as { policyId: string }[]).map((s) => s.policyId),
+    ).not.toContain(id);
 
     const before = sentTo.filter((to) => to === client).length;
     await app.request('POST', `/policies/${id}/reissue-link`, { token });
     expect(sentTo.filter((to) => to === client).length).toBe(before + 1);
-    expect((await app.request('GET', `/policies/${id}`, { token })).json.history.map((h: { type: string }) => h.type)).toContain('client-email-unsuppressed');
+    expect(
+      (await app.request('GET', `/policies/${id}`, { token })).json.history.map((h: { type: string }) => h.type),
+    ).toContain('client-email-unsuppressed');
   });
 
   it('shows what is due, counted by kind, with nothing personal', async () => {
@@ -126,12 +168,27 @@ describe('npm run ops', () => {
         throw new Error('should not connect');
       }).then((code) => ({ code, err: err.join('\n') }));
     };
-    expect(await call(['add-therapist', '--email', 'not-an-address', '--name', 'Dr. X'])).toMatchObject({ code: 2, err: expect.stringContaining('--email') });
-    expect(await call(['frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('no command "frobnicate"') });
+    expect(await call(['add-therapist', '--email', 'not-an-address', '--name', 'Dr. X'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--email'),
+    });
+    expect(await call(['frobnicate'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no command "frobnicate"'),
+    });
     expect(await call(['lift-suppression', 'nope'])).toMatchObject({ code: 2 });
-    expect(await call(['due', '--hours', '0'])).toMatchObject({ code: 2, err: expect.stringContaining('whole number of hours') });
-    expect(await call(['due', 'tomorrow'])).toMatchObject({ code: 2, err: expect.stringContaining('does not take "tomorrow"') });
-    expect(await call(['due', '--local', '--region', 'eu-west-2'])).toMatchObject({ code: 2, err: expect.stringContaining('not both') });
+    expect(await call(['due', '--hours', '0'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('whole number of hours'),
+    });
+    expect(await call(['due', 'tomorrow'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('does not take "tomorrow"'),
+    });
+    expect(await call(['due', '--local', '--region', 'eu-west-2'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('not both'),
+    });
     expect(connected).toBe(false);
     expect((await ops(app, ['--help'])).out).toContain('add-therapist --email');
   });
@@ -146,11 +203,21 @@ describe('npm run ops -- add-therapist, on a local Cognito', () => {
   beforeAll(async () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'afterword-cognito-'));
-    cognito = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js')], { cwd: dir, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'pipe' });
-    client = new CognitoIdentityProviderClient({ endpoint: `http://127.0.0.1:${port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    cognito = spawn(
+      process.execPath,
+      [join(import.meta.dirname, '..', '..', 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js')],
+      { cwd: dir, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'pipe' },
+    );
+    client = new CognitoIdentityProviderClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     for (let i = 0; ; i += 1) {
       try {
-        poolId = (await client.send(new CreateUserPoolCommand({ PoolName: 'Therapists', UsernameAttributes: ['email'] }))).UserPool!.Id!;
+        poolId = (
+          await client.send(new CreateUserPoolCommand({ PoolName: 'Therapists', UsernameAttributes: ['email'] }))
+        ).UserPool!.Id!;
         break;
       } catch (err) {
         if (i > 100) throw err;
@@ -168,16 +235,30 @@ describe('npm run ops -- add-therapist, on a local Cognito', () => {
 
   it('creates the account with the name clients will see, makes an admin an admin, and says so when it exists', async () => {
     const address = uniqueEmail('dr.new');
-    const invited = await ops(app, ['add-therapist', '--email', address, '--name', 'Dr. Ana Rivera', '--admin'], cognitoDirectory(client, poolId));
+    const invited = await ops(
+      app,
+      ['add-therapist', '--email', address, '--name', 'Dr. Ana Rivera', '--admin'],
+      cognitoDirectory(client, poolId),
+    );
     expect(invited).toMatchObject({ code: 0, out: expect.stringContaining('Invited') });
     const user = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: address }));
-    expect(Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name, a.Value]))).toMatchObject({ email: address, name: 'Dr. Ana Rivera', email_verified: 'true' });
+    expect(Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name, a.Value]))).toMatchObject({
+      email: address,
+      name: 'Dr. Ana Rivera',
+      email_verified: 'true',
+    });
     expect(user.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
     // The emulator files members under the generated user name (Cognito itself accepts either).
-    const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: user.Username! }));
+    const groups = await client.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: user.Username! }),
+    );
     expect(groups.Groups?.map((g) => g.GroupName)).toEqual(['admin']);
 
-    const again = await ops(app, ['add-therapist', '--email', address, '--name', 'Dr. Ana Rivera'], cognitoDirectory(client, poolId));
+    const again = await ops(
+      app,
+      ['add-therapist', '--email', address, '--name', 'Dr. Ana Rivera'],
+      cognitoDirectory(client, poolId),
+    );
     expect(again.out).toContain('already an account');
   });
 });

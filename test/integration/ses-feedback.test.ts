@@ -10,7 +10,9 @@ import { makeHandler } from '../../functions/ses-feedback.js';
 import { startApp, uniqueEmail, type App } from '../support/harness.js';
 
 function snsEvent(fixture: string, policyId: string, address: string): SNSEvent {
-  const message = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ses', fixture), 'utf8').replaceAll('POLICY_ID', policyId).replaceAll('CLIENT_ADDRESS', address);
+  const message = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ses', fixture), 'utf8')
+    .replaceAll('POLICY_ID', policyId)
+    .replaceAll('CLIENT_ADDRESS', address);
   return {
     Records: [
       {
@@ -49,7 +51,10 @@ describe('SES bounce and complaint handling', () => {
 
   async function acceptedPolicy() {
     const client = uniqueEmail('client');
-    const created = await app.request('POST', '/policies', { token, body: { client: { name: 'Rae', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' } });
+    const created = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Rae', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+    });
     await app.request('POST', `/client/${await app.linkFor(client)}/accept`);
     return { id: created.json.id as string, client };
   }

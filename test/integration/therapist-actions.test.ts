@@ -31,7 +31,9 @@ describe('therapist actions', () => {
     expect(refused.json).toMatchObject({ status: 409, reason: 'not-active', state: 'paused' });
     expect(refused.json.detail).toMatch(/paused/);
     expect((await app.request('POST', `/policies/${id}/resume`, { token })).json.state).toBe('active');
-    expect((await app.request('POST', `/client/${link}/updates`, { body: { text: 'after resuming' } })).status).toBe(201);
+    expect((await app.request('POST', `/client/${link}/updates`, { body: { text: 'after resuming' } })).status).toBe(
+      201,
+    );
   });
 
   it('sends the check-in day email once even if the therapist changes the rules after it went out', async () => {
@@ -42,7 +44,9 @@ describe('therapist actions', () => {
     expect((await app.request('PATCH', `/policies/${id}`, { token, body: { replies: 'may-reply' } })).status).toBe(200);
     await app.dispatch();
     expect(await app.mailTo(client)).toHaveLength(count);
-    const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map((h: { type: string }) => h.type);
+    const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map(
+      (h: { type: string }) => h.type,
+    );
     expect(history.filter((t: string) => t === 'check-in-day')).toHaveLength(1);
     app.clock.set(new Date('2026-11-20T15:00:00Z'));
   });
@@ -59,14 +63,19 @@ describe('therapist actions', () => {
     const after = (await app.mailTo(client)).slice(whilePaused);
     expect(after).toHaveLength(1);
     expect(after[0]!.text).toContain('26 February 2027');
-    const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map((h: { type: string }) => h.type);
+    const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map(
+      (h: { type: string }) => h.type,
+    );
     expect(history.filter((t: string) => t === 'check-in-reminder')).toHaveLength(0);
     expect(history.filter((t: string) => t === 'check-in-day')).toHaveLength(1);
     app.clock.set(new Date('2026-11-20T15:00:00Z'));
   });
 
   it('refuses an arrangement that would already be over, and a closing date in the past', async () => {
-    const old = await app.request('POST', '/policies', { token, body: { client: { name: 'Lee', email: uniqueEmail('lee') }, endedOn: '2026-01-05', checkIn: null } });
+    const old = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Lee', email: uniqueEmail('lee') }, endedOn: '2026-01-05', checkIn: null },
+    });
     expect(old.status).toBe(400);
     expect(old.json.errors.map((e: { path: string }) => e.path)).toContain('closesOn');
     expect(old.json.detail).toContain('already have ended');
@@ -78,10 +87,16 @@ describe('therapist actions', () => {
   it('closes on the next run when the closing date is moved to today', async () => {
     const { id } = await accepted();
     app.clock.set(new Date('2026-12-01T16:00:00Z')); // after 09:00 in New York
-    const patched = await app.request('PATCH', `/policies/${id}`, { token, body: { updates: { until: '2026-12-01' }, checkIn: null, closesOn: '2026-12-01' } });
+    const patched = await app.request('PATCH', `/policies/${id}`, {
+      token,
+      body: { updates: { until: '2026-12-01' }, checkIn: null, closesOn: '2026-12-01' },
+    });
     expect(patched.status).toBe(200);
     await app.dispatch();
-    expect((await app.request('GET', `/policies/${id}`, { token })).json).toMatchObject({ state: 'closed', closedReason: 'closing-date' });
+    expect((await app.request('GET', `/policies/${id}`, { token })).json).toMatchObject({
+      state: 'closed',
+      closedReason: 'closing-date',
+    });
     app.clock.set(new Date('2026-11-20T15:00:00Z'));
   });
 
@@ -114,10 +129,20 @@ describe('therapist actions', () => {
     expect(ok.json.summary[0]).toContain('up to 3 short updates');
     const clash = await app.request('POST', '/policies/preview', { token, body: { ...body, closesOn: '2026-12-01' } });
     expect(clash.status).toBe(200);
-    expect(clash.json).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ path: 'closesOn' })]) });
-    const malformed = await app.request('POST', '/policies/preview', { token, body: { ...body, updates: { limit: 13 } } });
+    expect(clash.json).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([expect.objectContaining({ path: 'closesOn' })]),
+    });
+    const malformed = await app.request('POST', '/policies/preview', {
+      token,
+      body: { ...body, updates: { limit: 13 } },
+    });
     expect(malformed.status).toBe(400);
-    expect((await app.request('GET', '/policies', { token })).json.policies.map((p: { client: { name: string } }) => p.client.name)).not.toContain('Ren');
+    expect(
+      (await app.request('GET', '/policies', { token })).json.policies.map(
+        (p: { client: { name: string } }) => p.client.name,
+      ),
+    ).not.toContain('Ren');
   });
 
   it('links therapist emails to a portal address that opens', async () => {
@@ -138,7 +163,10 @@ describe('therapist actions', () => {
 
   it('changes the rules with PATCH, recomputes dates and re-plans the schedule', async () => {
     const { id, link } = await accepted();
-    const res = await app.request('PATCH', `/policies/${id}`, { token, body: { updates: { limit: 5, until: '2027-01-31' }, checkIn: { afterMonths: 4 } } });
+    const res = await app.request('PATCH', `/policies/${id}`, {
+      token,
+      body: { updates: { limit: 5, until: '2027-01-31' }, checkIn: { afterMonths: 4 } },
+    });
     expect(res.status).toBe(200);
     expect(res.json.rules.updates).toMatchObject({ limit: 5, until: '2027-01-31' });
     expect(res.json.rules.checkIn.on).toBe('2027-03-20');
@@ -176,7 +204,10 @@ describe('therapist actions', () => {
     const { id, link } = await accepted();
     await app.request('POST', `/policies/${id}/reissue-link`, { token });
     const words = 'Written before the new link arrived: <keep me> & all.';
-    const res = await app.request('POST', `/c/${link}/update`, { raw: new URLSearchParams({ text: words }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.request('POST', `/c/${link}/update`, {
+      raw: new URLSearchParams({ text: words }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(404);
     expect(res.text).toContain('Written before the new link arrived: &lt;keep me&gt; &amp; all.');
     expect(res.text).toContain('988');
@@ -225,8 +256,15 @@ describe('therapist actions', () => {
   });
 
   it('keeps a profile whose display name and zone new policies use', async () => {
-    const put = await app.request('PUT', '/profile', { token, body: { displayName: 'Eva Novak, LCSW', timeZone: 'Europe/Berlin' } });
-    expect(put.json).toMatchObject({ displayName: 'Eva Novak, LCSW', timeZone: 'Europe/Berlin', email: therapistEmail });
+    const put = await app.request('PUT', '/profile', {
+      token,
+      body: { displayName: 'Eva Novak, LCSW', timeZone: 'Europe/Berlin' },
+    });
+    expect(put.json).toMatchObject({
+      displayName: 'Eva Novak, LCSW',
+      timeZone: 'Europe/Berlin',
+      email: therapistEmail,
+    });
     const created = await app.request('POST', '/policies', {
       token,
       body: { client: { name: 'Ari', email: uniqueEmail('ari') }, endedOn: '2026-11-20' },

@@ -34,7 +34,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh context (own storage) at a viewport, collecting console errors and CSP violations. */
 export async function openContext(browser: Browser, viewport: keyof typeof VIEWPORTS = 'desktop') {
-  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'en-US', timezoneId: 'America/New_York' });
+  const context: BrowserContext = await browser.newContext({
+    viewport: VIEWPORTS[viewport],
+    locale: 'en-US',
+    timezoneId: 'America/New_York',
+  });
   // A missing element fails with its name well before the test's own timeout, with room
   // for a loaded CI machine (two cores, several test files at once).
   context.setDefaultTimeout(15_000);

@@ -38,7 +38,11 @@ export interface App {
   events: LocalEventLog;
   tableName: string;
   dynamo: DynamoDBClient;
-  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<TestResponse>;
   signIn(email: string, name: string): Promise<string>;
   /** Emails the SES emulator received for this address, oldest first. */
   mailTo(address: string): Promise<OutboxEmail[]>;
@@ -57,7 +61,11 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesEndpoint = inject('sesEndpoint');
   const tableName = `afterword-${randomUUID()}`;
-  const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const dynamo = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(dynamo, tableName);
 
   const events = new LocalEventLog();

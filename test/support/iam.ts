@@ -42,7 +42,8 @@ export async function decide(check: Check): Promise<Decision> {
     },
     {},
   );
-  if (result.resultType === 'error') throw new Error(`The simulator refused ${check.action} on ${check.resource}: ${JSON.stringify(result.errors)}`);
+  if (result.resultType === 'error')
+    throw new Error(`The simulator refused ${check.action} on ${check.resource}: ${JSON.stringify(result.errors)}`);
   return result.overallResult as Decision;
 }
 
@@ -50,7 +51,8 @@ export async function decide(check: Check): Promise<Decision> {
 export function functionRole(api: ResolvedStack, fn: FunctionName) {
   const roleId = api.idAt(`Afterword-Api/${fn}/Role/Resource`);
   const roleArn = api.arnOf(roleId);
-  const attached = (props: Record<string, unknown>) => ((props.Roles as string[] | undefined) ?? []).includes(api.resolve({ Ref: roleId }) as string);
+  const attached = (props: Record<string, unknown>) =>
+    ((props.Roles as string[] | undefined) ?? []).includes(api.resolve({ Ref: roleId }) as string);
   const policies = [...api.resources('AWS::IAM::ManagedPolicy'), ...api.resources('AWS::IAM::Policy')]
     .filter((p) => attached(p.props))
     .map((p) => ({ name: p.id, policy: p.props.PolicyDocument as PolicyDocument }));
@@ -58,11 +60,18 @@ export function functionRole(api: ResolvedStack, fn: FunctionName) {
 }
 
 /** A resource's own policy document, from the resource-policy resources that name it. */
-export function resourcePolicyOf(stack: ResolvedStack, type: 'AWS::SNS::TopicPolicy' | 'AWS::SQS::QueuePolicy', target: string): PolicyDocument | undefined {
+export function resourcePolicyOf(
+  stack: ResolvedStack,
+  type: 'AWS::SNS::TopicPolicy' | 'AWS::SQS::QueuePolicy',
+  target: string,
+): PolicyDocument | undefined {
   const listKey = type === 'AWS::SNS::TopicPolicy' ? 'Topics' : 'Queues';
   const docs = stack.resources(type).filter((p) => (p.props[listKey] as string[]).includes(target));
   if (!docs.length) return undefined;
-  return { Version: '2012-10-17', Statement: docs.flatMap((d) => (d.props.PolicyDocument as PolicyDocument).Statement) };
+  return {
+    Version: '2012-10-17',
+    Statement: docs.flatMap((d) => (d.props.PolicyDocument as PolicyDocument).Statement),
+  };
 }
 
 /** A Lambda function's resource policy, assembled from its AWS::Lambda::Permission resources. */
@@ -72,7 +81,9 @@ export function lambdaPolicyOf(stack: ResolvedStack, functionArn: string): Polic
     .filter((p) => p.props.FunctionName === functionArn)
     .map((p) => ({
       Effect: 'Allow',
-      Principal: String(p.props.Principal).includes('.amazonaws.com') ? { Service: p.props.Principal } : { AWS: p.props.Principal },
+      Principal: String(p.props.Principal).includes('.amazonaws.com')
+        ? { Service: p.props.Principal }
+        : { AWS: p.props.Principal },
       Action: p.props.Action,
       Resource: functionArn,
       ...(p.props.SourceArn ? { Condition: { ArnLike: { 'aws:SourceArn': p.props.SourceArn } } } : {}),

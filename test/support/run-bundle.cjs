@@ -23,14 +23,19 @@ process.env = new Proxy(env, {
 });
 
 const logs = [];
-for (const level of ['log', 'info', 'warn', 'error']) console[level] = (...args) => logs.push(args.map(String).join(' '));
+for (const level of ['log', 'info', 'warn', 'error'])
+  console[level] = (...args) => logs.push(args.map(String).join(' '));
 
 (async () => {
   let outcome;
   try {
     const { handler } = require(join(dir, 'index.js'));
     const event = JSON.parse(readFileSync(eventFile, 'utf8'));
-    const result = await handler(event, { getRemainingTimeInMillis: () => 10_000, functionName: 'under-test', awsRequestId: 'contract-test' });
+    const result = await handler(event, {
+      getRemainingTimeInMillis: () => 10_000,
+      functionName: 'under-test',
+      awsRequestId: 'contract-test',
+    });
     outcome = { ok: true, result };
   } catch (err) {
     outcome = { ok: false, error: err instanceof Error ? err.message : String(err) };

@@ -43,7 +43,8 @@ function describe(client: string, command: string, input: Input): SdkCall {
   if (typeof input.ConfigurationSetName === 'string') call.configurationSet = input.ConfigurationSetName;
   const destination = input.Destination as { ToAddresses?: string[] } | undefined;
   if (destination?.ToAddresses) call.recipients = destination.ToAddresses;
-  if (Array.isArray(input.Entries)) call.eventBuses = [...new Set((input.Entries as { EventBusName: string }[]).map((e) => e.EventBusName))];
+  if (Array.isArray(input.Entries))
+    call.eventBuses = [...new Set((input.Entries as { EventBusName: string }[]).map((e) => e.EventBusName))];
   return call;
 }
 

@@ -40,11 +40,19 @@ function physical(type: string, logicalId: string, props: Record<string, unknown
   const named = (prop: string) => (typeof props[prop] === 'string' ? (props[prop] as string) : id);
   switch (type) {
     case 'AWS::DynamoDB::Table':
-      return attribute === 'Arn' ? arn('dynamodb', `table/${id}`) : attribute === 'StreamArn' ? arn('dynamodb', `table/${id}/stream/x`) : id;
+      return attribute === 'Arn'
+        ? arn('dynamodb', `table/${id}`)
+        : attribute === 'StreamArn'
+          ? arn('dynamodb', `table/${id}/stream/x`)
+          : id;
     case 'AWS::KMS::Key':
       return attribute === 'Arn' ? arn('kms', `key/${id}`) : id;
     case 'AWS::SQS::Queue':
-      return attribute === 'Arn' ? arn('sqs', id) : attribute === 'QueueName' ? id : `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${id}`;
+      return attribute === 'Arn'
+        ? arn('sqs', id)
+        : attribute === 'QueueName'
+          ? id
+          : `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${id}`;
     case 'AWS::SNS::Topic':
       return attribute === 'TopicName' ? id : arn('sns', id);
     case 'AWS::Lambda::Function':
@@ -60,9 +68,14 @@ function physical(type: string, logicalId: string, props: Record<string, unknown
     case 'AWS::IAM::ManagedPolicy':
       return `arn:aws:iam::${ACCOUNT}:policy/${id}`;
     case 'AWS::Cognito::UserPool':
-      return attribute === 'Arn' ? arn('cognito-idp', `userpool/${REGION}_${id}`) : attribute === 'ProviderURL' ? `cognito-idp.${REGION}.amazonaws.com/${REGION}_${id}` : `${REGION}_${id}`;
+      return attribute === 'Arn'
+        ? arn('cognito-idp', `userpool/${REGION}_${id}`)
+        : attribute === 'ProviderURL'
+          ? `cognito-idp.${REGION}.amazonaws.com/${REGION}_${id}`
+          : `${REGION}_${id}`;
     case 'AWS::SES::EmailIdentity':
-      if (attribute?.startsWith('DkimDNSTokenName')) return `${attribute.slice(-1)}._domainkey.${named('EmailIdentity')}`;
+      if (attribute?.startsWith('DkimDNSTokenName'))
+        return `${attribute.slice(-1)}._domainkey.${named('EmailIdentity')}`;
       if (attribute?.startsWith('DkimDNSTokenValue')) return `token${attribute.slice(-1)}.dkim.amazonses.com`;
       return named('EmailIdentity');
     case 'AWS::ApiGatewayV2::Api':
@@ -181,7 +194,9 @@ export class ResolvedStack {
   }
 
   outputs(): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.template.Outputs ?? {}).map(([k, o]) => [k, String(this.resolve(o.Value))]));
+    return Object.fromEntries(
+      Object.entries(this.template.Outputs ?? {}).map(([k, o]) => [k, String(this.resolve(o.Value))]),
+    );
   }
 }
 
@@ -197,7 +212,10 @@ export interface Deployment {
  * only when a test needs the bundles themselves (`bundle: true`); otherwise CDK skips
  * bundling, which changes nothing in the templates but an asset hash.
  */
-export function synthesize(context: Record<string, string | boolean> = DEPLOY_CONTEXT, options: { bundle?: boolean } = {}): Deployment {
+export function synthesize(
+  context: Record<string, string | boolean> = DEPLOY_CONTEXT,
+  options: { bundle?: boolean } = {},
+): Deployment {
   const outdir = mkdtempSync(join(tmpdir(), 'afterword-cdk-'));
   // Path metadata, as the CDK CLI asks for it: tests find resources by construct path.
   const extra = { 'aws:cdk:enable-path-metadata': true, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) };
@@ -208,20 +226,30 @@ export function synthesize(context: Record<string, string | boolean> = DEPLOY_CO
     if (declared.Default !== undefined) return declared.Default;
     throw new Error(`Afterword-Data: no value for parameter ${name}`);
   });
-  const ssm = new Map(data.resources('AWS::SSM::Parameter').map((p) => [p.props.Name as string, String(p.props.Value)]));
+  const ssm = new Map(
+    data.resources('AWS::SSM::Parameter').map((p) => [p.props.Name as string, String(p.props.Value)]),
+  );
   const exports = (name: string) => {
-    const output = Object.values(data.template.Outputs ?? {}).find((o) => JSON.stringify(data.resolve((o as { Export?: { Name: unknown } }).Export?.Name)) === JSON.stringify(name));
+    const output = Object.values(data.template.Outputs ?? {}).find(
+      (o) => JSON.stringify(data.resolve((o as { Export?: { Name: unknown } }).Export?.Name)) === JSON.stringify(name),
+    );
     if (!output) throw new Error(`Afterword-Api imports ${name}, which Afterword-Data does not export`);
     return data.resolve(output.Value);
   };
-  const api = new ResolvedStack('Afterword-Api', read('Afterword-Api'), (name, declared) => {
-    if (declared.Type.startsWith('AWS::SSM::Parameter::Value')) {
-      const value = ssm.get(declared.Default ?? '');
-      if (value === undefined) throw new Error(`Afterword-Api reads SSM parameter ${declared.Default}, which Afterword-Data does not write`);
-      return value;
-    }
-    if (declared.Default !== undefined) return declared.Default;
-    throw new Error(`Afterword-Api: no value for parameter ${name}`);
-  }, exports);
+  const api = new ResolvedStack(
+    'Afterword-Api',
+    read('Afterword-Api'),
+    (name, declared) => {
+      if (declared.Type.startsWith('AWS::SSM::Parameter::Value')) {
+        const value = ssm.get(declared.Default ?? '');
+        if (value === undefined)
+          throw new Error(`Afterword-Api reads SSM parameter ${declared.Default}, which Afterword-Data does not write`);
+        return value;
+      }
+      if (declared.Default !== undefined) return declared.Default;
+      throw new Error(`Afterword-Api: no value for parameter ${name}`);
+    },
+    exports,
+  );
   return { data, api, outdir };
 }

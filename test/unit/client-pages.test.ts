@@ -103,11 +103,17 @@ describe('the active page', () => {
     const html = page(
       {},
       {
-        notice: { kind: 'refusal', title: 'A little too long', detail: 'Your message is 1,200 characters and the limit is 1,000.' },
+        notice: {
+          kind: 'refusal',
+          title: 'A little too long',
+          detail: 'Your message is 1,200 characters and the limit is 1,000.',
+        },
         draft: { update: 'My long update' },
       },
     );
-    expect(html).toMatch(/<div class="notice notice-refusal" role="alert">\n<h2>A little too long<\/h2>\n<p>Your message is 1,200 characters/);
+    expect(html).toMatch(
+      /<div class="notice notice-refusal" role="alert">\n<h2>A little too long<\/h2>\n<p>Your message is 1,200 characters/,
+    );
     expect(html).toMatch(/<textarea id="update-text"[^>]*>\nMy long update<\/textarea>/);
     expect(html).toContain('<title>A little too long · Afterword</title>');
   });
@@ -261,7 +267,9 @@ describe('the link-not-active and error pages', () => {
 
 describe('escaping', () => {
   it('escapes the five characters that matter in content and attributes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('escapes the therapist name, the token and the idempotency key wherever they appear', () => {

@@ -10,7 +10,14 @@ import { eventBridgePublisher } from '../../shared/adapters/eventbridge/eventbri
 import { DOMAIN_EVENTS, EVENT_SOURCE, toDomainEvents, type DomainEventType } from '../../shared/domain/events.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'events');
-const fixtures = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { 'detail-type': DomainEventType; source: string; detail: Record<string, unknown> });
+const fixtures = readdirSync(dir).map(
+  (f) =>
+    JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+      'detail-type': DomainEventType;
+      source: string;
+      detail: Record<string, unknown>;
+    },
+);
 const policy = { id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', therapistId: 'therapist-1' };
 
 describe('domain event contract', () => {
@@ -25,8 +32,12 @@ describe('domain event contract', () => {
 
   it('rejects an event that carries personal data the contract does not allow', () => {
     const fixture = fixtures.find((f) => f['detail-type'] === 'update.accepted')!;
-    expect(DOMAIN_EVENTS['update.accepted'].safeParse({ ...fixture.detail, text: 'a client’s words' }).success).toBe(false);
-    expect(DOMAIN_EVENTS['update.accepted'].safeParse({ ...fixture.detail, clientEmail: 'sam@example.com' }).success).toBe(false);
+    expect(DOMAIN_EVENTS['update.accepted'].safeParse({ ...fixture.detail, text: 'a client’s words' }).success).toBe(
+      false,
+    );
+    expect(
+      DOMAIN_EVENTS['update.accepted'].safeParse({ ...fixture.detail, clientEmail: 'sam@example.com' }).success,
+    ).toBe(false);
   });
 
   it('turns timeline entries into versioned events and leaves internal ones out', () => {
@@ -36,28 +47,62 @@ describe('domain event contract', () => {
       { at: '2027-01-01T14:00:00.000Z', type: 'something-internal' },
     ]);
     expect(events).toEqual([
-      { type: 'update.accepted', detail: { version: 1, policyId: policy.id, therapistId: 'therapist-1', occurredAt: '2027-01-01T14:00:00.000Z', seq: 2 } },
-      { type: 'policy.closed', detail: { version: 1, policyId: policy.id, therapistId: 'therapist-1', occurredAt: '2027-01-01T14:00:00.000Z', reason: 'therapist' } },
+      {
+        type: 'update.accepted',
+        detail: {
+          version: 1,
+          policyId: policy.id,
+          therapistId: 'therapist-1',
+          occurredAt: '2027-01-01T14:00:00.000Z',
+          seq: 2,
+        },
+      },
+      {
+        type: 'policy.closed',
+        detail: {
+          version: 1,
+          policyId: policy.id,
+          therapistId: 'therapist-1',
+          occurredAt: '2027-01-01T14:00:00.000Z',
+          reason: 'therapist',
+        },
+      },
     ]);
   });
 
   it('refuses to build an event whose data breaks the contract', () => {
-    expect(() => toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'update-accepted', data: { seq: 0 } }])).toThrow();
+    expect(() =>
+      toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'update-accepted', data: { seq: 0 } }]),
+    ).toThrow();
   });
 
   it('publishes to the bus in batches of ten with source, detail-type and JSON detail', async () => {
     const sent: PutEventsCommand[] = [];
-    const client = { send: async (command: PutEventsCommand) => (sent.push(command), { FailedEntryCount: 0 }) } as unknown as EventBridgeClient;
-    const history = Array.from({ length: 12 }, (_, i) => ({ at: '2027-01-01T14:00:00.000Z', type: 'update-accepted', data: { seq: i + 1 } }));
+    const client = {
+      send: async (command: PutEventsCommand) => (sent.push(command), { FailedEntryCount: 0 }),
+    } as unknown as EventBridgeClient;
+    const history = Array.from({ length: 12 }, (_, i) => ({
+      at: '2027-01-01T14:00:00.000Z',
+      type: 'update-accepted',
+      data: { seq: i + 1 },
+    }));
     await eventBridgePublisher(client, 'Afterword-Data-events').publish(toDomainEvents(policy, history));
     expect(sent.map((c) => c.input.Entries!.length)).toEqual([10, 2]);
     const first = sent[0]!.input.Entries![0]!;
-    expect(first).toMatchObject({ EventBusName: 'Afterword-Data-events', Source: 'afterword', DetailType: 'update.accepted' });
+    expect(first).toMatchObject({
+      EventBusName: 'Afterword-Data-events',
+      Source: 'afterword',
+      DetailType: 'update.accepted',
+    });
     expect(JSON.parse(first.Detail!)).toMatchObject({ version: 1, seq: 1, policyId: policy.id });
   });
 
   it('reports a partial failure from EventBridge instead of losing it silently', async () => {
     const client = { send: async () => ({ FailedEntryCount: 1 }) } as unknown as EventBridgeClient;
-    await expect(eventBridgePublisher(client, 'bus').publish(toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'paused' }]))).rejects.toThrow(/refused/);
+    await expect(
+      eventBridgePublisher(client, 'bus').publish(
+        toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'paused' }]),
+      ),
+    ).rejects.toThrow(/refused/);
   });
 });

@@ -32,7 +32,12 @@ const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
   'client-accepted': {},
   'client-declined': {},
   'client-opted-out': {},
-  'update-received': { seq: 2, text: 'The garden is growing.\nI think of our work often.', characters: 48, sentOn: '2026-12-03' },
+  'update-received': {
+    seq: 2,
+    text: 'The garden is growing.\nI think of our work often.',
+    characters: 48,
+    sentOn: '2026-12-03',
+  },
   'therapist-check-in-reminder': { daysBefore: 1 },
   'therapist-check-in-day': {},
   'check-in-message': { text: 'Three months on, I am doing alright.', sentOn: '2027-02-20' },
@@ -54,7 +59,11 @@ function samplePolicy(overrides: PolicyOverrides = {}): Policy {
   });
 }
 
-function render(kind: EmailKind, policy: Policy = samplePolicy(), data: Record<string, string | number | boolean | null> = SAMPLE_DATA[kind]): RenderedEmail {
+function render(
+  kind: EmailKind,
+  policy: Policy = samplePolicy(),
+  data: Record<string, string | number | boolean | null> = SAMPLE_DATA[kind],
+): RenderedEmail {
   const ctx: EmailContext = {
     policy,
     data,
@@ -90,7 +99,13 @@ describe('every email', () => {
 
   it.each(ALL_KINDS)('%s keeps the subject on one line when a name tries to inject a header', (kind) => {
     const evil = 'Eve\r\nBcc: x@y';
-    const email = render(kind, samplePolicy({ therapist: { name: evil, email: 'dana@practice.example' }, client: { name: evil, email: 'c@client.example' } }));
+    const email = render(
+      kind,
+      samplePolicy({
+        therapist: { name: evil, email: 'dana@practice.example' },
+        client: { name: evil, email: 'c@client.example' },
+      }),
+    );
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.subject).not.toMatch(/^Bcc:/m);
   });
@@ -100,7 +115,10 @@ describe('every email', () => {
     const policy = samplePolicy({
       therapist: { name: `Dr ${evil}`, email: 'dana@practice.example' },
       client: { name: `Sam ${evil}`, email: 'c@client.example' },
-      rules: { checkIn: { format: 'session', note: `Call ${evil}` }, referrals: [{ name: evil, contact: `"${evil}"` }] },
+      rules: {
+        checkIn: { format: 'session', note: `Call ${evil}` },
+        referrals: [{ name: evil, contact: `"${evil}"` }],
+      },
     });
     const { html } = render(kind, policy);
     expect(html).not.toContain('<script');
@@ -143,24 +161,29 @@ describe('client emails', () => {
     expect(text).toMatch(/update|arrangement has ended/);
   });
 
-  it.each(CLIENT_EMAILS)('%s never contains the therapist email address, even one typed into a note or referral', (kind) => {
-    const policy = samplePolicy({
-      therapist: { name: 'Dana Reyes', email: 'Dana.Reyes@Practice.example' },
-      rules: {
-        checkIn: { format: 'session', note: 'Write to dana.reyes@practice.example to book.' },
-        referrals: [{ name: 'Dana Reyes', contact: 'DANA.REYES@practice.example' }],
-      },
-    });
-    const email = render(kind, policy);
-    expect(all(email).toLowerCase()).not.toContain('dana.reyes@practice.example');
-  });
+  it.each(CLIENT_EMAILS)(
+    '%s never contains the therapist email address, even one typed into a note or referral',
+    (kind) => {
+      const policy = samplePolicy({
+        therapist: { name: 'Dana Reyes', email: 'Dana.Reyes@Practice.example' },
+        rules: {
+          checkIn: { format: 'session', note: 'Write to dana.reyes@practice.example to book.' },
+          referrals: [{ name: 'Dana Reyes', contact: 'DANA.REYES@practice.example' }],
+        },
+      });
+      const email = render(kind, policy);
+      expect(all(email).toLowerCase()).not.toContain('dana.reyes@practice.example');
+    },
+  );
 
   it.each(CLIENT_EMAILS)('%s never uses clinical words like "termination"', (kind) => {
     expect(all(render(kind)).toLowerCase()).not.toMatch(/terminat/);
   });
 
   it('refuses to render a client email without its links', () => {
-    expect(() => renderEmail('invitation', { policy: samplePolicy(), data: {}, today: TODAY, links: null, portalUrl: PORTAL })).toThrow();
+    expect(() =>
+      renderEmail('invitation', { policy: samplePolicy(), data: {}, today: TODAY, links: null, portalUrl: PORTAL }),
+    ).toThrow();
   });
 });
 
@@ -184,7 +207,10 @@ describe('therapist emails', () => {
 
 describe('the invitation', () => {
   it('says who it is from, gives the rules with dates and links to accept or decline', () => {
-    const { text, html } = render('invitation', samplePolicy({ state: 'invited', acceptedAt: null, updatesAccepted: 0, lastUpdateOn: null }));
+    const { text, html } = render(
+      'invitation',
+      samplePolicy({ state: 'invited', acceptedAt: null, updatesAccepted: 0, lastUpdateOn: null }),
+    );
     expect(text).toContain('An invitation from Dana Reyes');
     expect(text).toContain('up to 3 short updates between 20 November 2026 and 1 January 2027');
     expect(text).toContain(`Accept or decline on your private page:\n${PAGE}`);
@@ -200,13 +226,23 @@ describe('the invitation', () => {
 describe('the update receipt', () => {
   it('says what is left, when the next update can be sent and when the window closes', () => {
     const { text } = render('update-receipt');
-    expect(text).toContain('1 of 3 updates left; the next one can be sent from 10 December 2026; the window closes on 1 January 2027.');
+    expect(text).toContain(
+      '1 of 3 updates left; the next one can be sent from 10 December 2026; the window closes on 1 January 2027.',
+    );
   });
 
   it('says kindly when the last update has been used and points to the check-in still ahead', () => {
-    const { text } = render('update-receipt', samplePolicy({ updatesAccepted: 3 }), { seq: 3, left: 0, limit: 3, nextAllowedOn: null, windowUntil: '2027-01-01' });
+    const { text } = render('update-receipt', samplePolicy({ updatesAccepted: 3 }), {
+      seq: 3,
+      left: 0,
+      limit: 3,
+      nextAllowedOn: null,
+      windowUntil: '2027-01-01',
+    });
     expect(text).toContain('0 of 3 updates left.');
-    expect(text).toContain('That was the last update this arrangement allows. Your check-in on 20 February 2027 is still ahead.');
+    expect(text).toContain(
+      'That was the last update this arrangement allows. Your check-in on 20 February 2027 is still ahead.',
+    );
   });
 
   it('falls back to the policy when the data snapshot is missing', () => {
@@ -230,7 +266,12 @@ describe('the update refusal', () => {
   });
 
   it('points to the check-in still ahead when all updates are used, and keeps the words', () => {
-    const data = { text: 'One more thing.', reason: 'limit-reached', detail: 'You have sent all 3 updates this arrangement allows.', nextAllowedOn: null };
+    const data = {
+      text: 'One more thing.',
+      reason: 'limit-reached',
+      detail: 'You have sent all 3 updates this arrangement allows.',
+      nextAllowedOn: null,
+    };
     const { text } = render('update-refused', samplePolicy({ updatesAccepted: 3 }), data);
     expect(text).toContain('> One more thing.');
     expect(text).toContain('Your check-in on 20 February 2027 is still ahead.');
@@ -238,14 +279,22 @@ describe('the update refusal', () => {
   });
 
   it('offers no page link once the arrangement has ended, but keeps the stop link', () => {
-    const data = { text: 'Hello again.', reason: 'not-active', detail: 'This arrangement has come to its end, so updates can no longer be sent.', nextAllowedOn: null };
+    const data = {
+      text: 'Hello again.',
+      reason: 'not-active',
+      detail: 'This arrangement has come to its end, so updates can no longer be sent.',
+      nextAllowedOn: null,
+    };
     const { text } = render('update-refused', samplePolicy({ state: 'closed', closedReason: 'closing-date' }), data);
     expect(text).not.toContain(`${PAGE}\n`);
     expect(text).toContain(STOP);
   });
 
   it('escapes the quoted text in the HTML part', () => {
-    const { html } = render('update-refused', samplePolicy(), { ...SAMPLE_DATA['update-refused'], text: '<script>alert("x")</script>' });
+    const { html } = render('update-refused', samplePolicy(), {
+      ...SAMPLE_DATA['update-refused'],
+      text: '<script>alert("x")</script>',
+    });
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
   });
@@ -253,9 +302,15 @@ describe('the update refusal', () => {
 
 describe('check-in emails', () => {
   it('say "in 7 days" a week before and "tomorrow" the day before', () => {
-    expect(render('check-in-reminder', samplePolicy(), { daysBefore: 7 }).subject).toBe('Your check-in with Dana Reyes is in 7 days');
-    expect(render('check-in-reminder', samplePolicy(), { daysBefore: 1 }).subject).toBe('Your check-in with Dana Reyes is tomorrow');
-    expect(render('therapist-check-in-reminder', samplePolicy(), { daysBefore: 1 }).subject).toBe('Check-in with Sam Lee tomorrow');
+    expect(render('check-in-reminder', samplePolicy(), { daysBefore: 7 }).subject).toBe(
+      'Your check-in with Dana Reyes is in 7 days',
+    );
+    expect(render('check-in-reminder', samplePolicy(), { daysBefore: 1 }).subject).toBe(
+      'Your check-in with Dana Reyes is tomorrow',
+    );
+    expect(render('therapist-check-in-reminder', samplePolicy(), { daysBefore: 1 }).subject).toBe(
+      'Check-in with Sam Lee tomorrow',
+    );
   });
 
   it('tell the client on the day how long the check-in message can be sent, via the page', () => {
@@ -265,7 +320,9 @@ describe('check-in emails', () => {
   });
 
   it('give the therapist note for a session check-in', () => {
-    const policy = samplePolicy({ rules: { checkIn: { format: 'session', note: 'I will phone you to find a time.' } } });
+    const policy = samplePolicy({
+      rules: { checkIn: { format: 'session', note: 'I will phone you to find a time.' } },
+    });
     expect(render('check-in-day', policy).text).toContain('I will phone you to find a time.');
     expect(render('therapist-check-in-reminder', policy).text).toContain('Please remember to arrange it');
   });
@@ -276,7 +333,8 @@ describe('check-in emails', () => {
 });
 
 describe('the end of an arrangement', () => {
-  const closed = () => samplePolicy({ state: 'closed', closedReason: 'closing-date', closedAt: '2027-03-06T14:00:00.000Z' });
+  const closed = () =>
+    samplePolicy({ state: 'closed', closedReason: 'closing-date', closedAt: '2027-03-06T14:00:00.000Z' });
 
   it('says goodbye kindly, gives referrals and says nothing more will be sent', () => {
     const { text } = render('closing', closed());
@@ -308,7 +366,10 @@ describe('other emails', () => {
   });
 
   it('escapes the update text in the therapist HTML', () => {
-    const { html } = render('update-received', samplePolicy(), { ...SAMPLE_DATA['update-received'], text: '<b onclick="x">hi</b>' });
+    const { html } = render('update-received', samplePolicy(), {
+      ...SAMPLE_DATA['update-received'],
+      text: '<b onclick="x">hi</b>',
+    });
     expect(html).toContain('&lt;b onclick=&quot;x&quot;&gt;hi&lt;/b&gt;');
   });
 
@@ -335,7 +396,9 @@ describe('where things stand', () => {
 
 describe('escaping and layout', () => {
   it('escapes the five HTML special characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('turns every kind of line break into a space and shortens long subjects', () => {
@@ -344,7 +407,12 @@ describe('escaping and layout', () => {
   });
 
   it('never makes a javascript: link clickable', () => {
-    const { html } = renderDocument({ subject: 's', heading: 'h', body: [button('Open', 'javascript:alert(1)')], footer: [] });
+    const { html } = renderDocument({
+      subject: 's',
+      heading: 'h',
+      body: [button('Open', 'javascript:alert(1)')],
+      footer: [],
+    });
     expect(html).not.toContain('href=');
   });
 });

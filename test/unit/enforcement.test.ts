@@ -65,8 +65,12 @@ describe('decideUpdate: 1. the policy must be active', () => {
   });
 
   it('tells a client who opted out that they stopped the emails, and others that the arrangement ended', () => {
-    const optedOut = refusalOf(decideUpdate(makePolicy({ state: 'closed', closedReason: 'opted-out' }), '2026-11-25', TEXT));
-    const ended = refusalOf(decideUpdate(makePolicy({ state: 'closed', closedReason: 'therapist' }), '2026-11-25', TEXT));
+    const optedOut = refusalOf(
+      decideUpdate(makePolicy({ state: 'closed', closedReason: 'opted-out' }), '2026-11-25', TEXT),
+    );
+    const ended = refusalOf(
+      decideUpdate(makePolicy({ state: 'closed', closedReason: 'therapist' }), '2026-11-25', TEXT),
+    );
     expect(optedOut.message).toMatch(/You stopped all emails/);
     expect(ended.message).toMatch(/come to its end/);
   });
@@ -78,7 +82,11 @@ describe('decideUpdate: 2. today must be inside the window (inclusive)', () => {
   it('refuses an update before the window opens, offering the first day as nextAllowedOn', () => {
     const refusal = refusalOf(decideUpdate(late, '2026-11-25', TEXT));
     expect(refusal.reason).toBe('outside-window');
-    expect(refusal.details).toEqual({ windowFrom: '2026-11-28', windowUntil: '2027-01-01', nextAllowedOn: '2026-11-28' });
+    expect(refusal.details).toEqual({
+      windowFrom: '2026-11-28',
+      windowUntil: '2027-01-01',
+      nextAllowedOn: '2026-11-28',
+    });
     expect(refusal.message).toBe('Updates can be sent from 28 November 2026 until 1 January 2027.');
   });
 
@@ -99,7 +107,9 @@ describe('decideUpdate: 2. today must be inside the window (inclusive)', () => {
 
   it('says when the window ended and that the check-in is still ahead', () => {
     const refusal = refusalOf(decideUpdate(makePolicy(), '2027-01-02', TEXT));
-    expect(refusal.message).toBe('The time for updates ended on 1 January 2027. Your check-in on 20 February 2027 is still ahead.');
+    expect(refusal.message).toBe(
+      'The time for updates ended on 1 January 2027. Your check-in on 20 February 2027 is still ahead.',
+    );
   });
 
   it('does not mention a check-in when there is none', () => {
@@ -117,7 +127,9 @@ describe('decideUpdate: 2. today must be inside the window (inclusive)', () => {
     const refusal = refusalOf(decideUpdate(makePolicy(), '2027-02-22', TEXT));
     expect(refusal.reason).toBe('outside-window');
     expect(refusal.message).toMatch(/26 February 2027/);
-    expect(refusal.message).toBe('The time for updates ended on 1 January 2027. You can send your check-in message until 26 February 2027.');
+    expect(refusal.message).toBe(
+      'The time for updates ended on 1 January 2027. You can send your check-in message until 26 February 2027.',
+    );
   });
 
   it('points to the check-in message on the check-in day itself, not to a check-in "still ahead"', () => {
@@ -127,12 +139,16 @@ describe('decideUpdate: 2. today must be inside the window (inclusive)', () => {
   });
 
   it('mentions nothing more once the check-in message days are over', () => {
-    expect(refusalOf(decideUpdate(makePolicy(), '2027-02-27', TEXT)).message).toBe('The time for updates ended on 1 January 2027.');
+    expect(refusalOf(decideUpdate(makePolicy(), '2027-02-27', TEXT)).message).toBe(
+      'The time for updates ended on 1 January 2027.',
+    );
   });
 
   it('mentions nothing more after a session check-in day has passed', () => {
     const policy = makePolicy({ rules: { checkIn: { format: 'session' } } });
-    expect(refusalOf(decideUpdate(policy, '2027-02-21', TEXT)).message).toBe('The time for updates ended on 1 January 2027.');
+    expect(refusalOf(decideUpdate(policy, '2027-02-21', TEXT)).message).toBe(
+      'The time for updates ended on 1 January 2027.',
+    );
   });
 
   it('checks the window before the text: empty text outside the window is a refusal, not a validation error', () => {
@@ -178,7 +194,11 @@ describe('decideUpdate: 3. the text', () => {
   });
 
   it('stores the normalised text and its character count', () => {
-    expect(decideUpdate(makePolicy(), '2026-11-25', '  Hi\r\nthere  \r\n')).toEqual({ outcome: 'accepted', text: 'Hi\nthere', characters: 8 });
+    expect(decideUpdate(makePolicy(), '2026-11-25', '  Hi\r\nthere  \r\n')).toEqual({
+      outcome: 'accepted',
+      text: 'Hi\nthere',
+      characters: 8,
+    });
   });
 
   it('accepts exactly maxCharacters emoji, counted as one each', () => {
@@ -220,10 +240,14 @@ describe('decideUpdate: 3. the text', () => {
 
 describe('decideUpdate: 4. the limit', () => {
   it('refuses a fourth update when three are allowed', () => {
-    const refusal = refusalOf(decideUpdate(makePolicy({ updatesAccepted: 3, lastUpdateOn: '2026-12-01' }), '2026-12-20', TEXT));
+    const refusal = refusalOf(
+      decideUpdate(makePolicy({ updatesAccepted: 3, lastUpdateOn: '2026-12-01' }), '2026-12-20', TEXT),
+    );
     expect(refusal.reason).toBe('limit-reached');
     expect(refusal.details).toEqual({ limit: 3 });
-    expect(refusal.message).toBe('You have sent all 3 updates this arrangement allows. Your check-in on 20 February 2027 is still ahead.');
+    expect(refusal.message).toBe(
+      'You have sent all 3 updates this arrangement allows. Your check-in on 20 February 2027 is still ahead.',
+    );
   });
 
   it('refuses as limit-reached rather than too-soon when both apply', () => {
@@ -233,7 +257,9 @@ describe('decideUpdate: 4. the limit', () => {
 
   it('speaks of "the one update" when only one is allowed', () => {
     const policy = makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-21', rules: { updates: { limit: 1 } } });
-    expect(refusalOf(decideUpdate(policy, '2026-12-20', TEXT)).message).toMatch(/^You have sent the one update this arrangement allows\./);
+    expect(refusalOf(decideUpdate(policy, '2026-12-20', TEXT)).message).toMatch(
+      /^You have sent the one update this arrangement allows\./,
+    );
   });
 
   it('accepts the last update that fits the limit', () => {
@@ -253,29 +279,41 @@ describe('decideUpdate: 4. the limit', () => {
 
 describe('decideUpdate: 5. the gap between updates', () => {
   it('refuses a second update inside minDaysBetween, with the next allowed day', () => {
-    const refusal = refusalOf(decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-12-01', TEXT));
+    const refusal = refusalOf(
+      decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-12-01', TEXT),
+    );
     expect(refusal.reason).toBe('too-soon');
     expect(refusal.details).toEqual({ nextAllowedOn: '2026-12-02' });
     expect(refusal.message).toBe('Your next update can be sent from 2 December 2026.');
   });
 
   it('refuses a second update on the same day', () => {
-    const refusal = refusalOf(decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-11-25', TEXT));
+    const refusal = refusalOf(
+      decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-11-25', TEXT),
+    );
     expect(refusal.details.nextAllowedOn).toBe('2026-12-02');
   });
 
   it('accepts the next update exactly minDaysBetween days after the last one', () => {
-    expect(decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-12-02', TEXT).outcome).toBe('accepted');
+    expect(
+      decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-12-02', TEXT).outcome,
+    ).toBe('accepted');
   });
 
   it('offers the last day of the window when the gap ends exactly then', () => {
-    const refusal = refusalOf(decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-12-25' }), '2026-12-30', TEXT));
+    const refusal = refusalOf(
+      decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-12-25' }), '2026-12-30', TEXT),
+    );
     expect(refusal.details).toEqual({ nextAllowedOn: '2027-01-01' });
-    expect(decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-12-25' }), '2027-01-01', TEXT).outcome).toBe('accepted');
+    expect(
+      decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-12-25' }), '2027-01-01', TEXT).outcome,
+    ).toBe('accepted');
   });
 
   it('refuses as too-soon without a next date when the gap runs past the window, and says so', () => {
-    const refusal = refusalOf(decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-12-28' }), '2026-12-30', TEXT));
+    const refusal = refusalOf(
+      decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-12-28' }), '2026-12-30', TEXT),
+    );
     expect(refusal.reason).toBe('too-soon');
     expect(refusal.details).toEqual({ windowUntil: '2027-01-01' });
     expect(refusal.message).toBe(
@@ -284,19 +322,29 @@ describe('decideUpdate: 5. the gap between updates', () => {
   });
 
   it('allows two updates on the same day when minDaysBetween is 0', () => {
-    const policy = makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25', rules: { updates: { minDaysBetween: 0 } } });
+    const policy = makePolicy({
+      updatesAccepted: 1,
+      lastUpdateOn: '2026-11-25',
+      rules: { updates: { minDaysBetween: 0 } },
+    });
     expect(decideUpdate(policy, '2026-11-25', TEXT).outcome).toBe('accepted');
   });
 
   it('uses the policy minDaysBetween, not the default', () => {
-    const policy = makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25', rules: { updates: { minDaysBetween: 14 } } });
+    const policy = makePolicy({
+      updatesAccepted: 1,
+      lastUpdateOn: '2026-11-25',
+      rules: { updates: { minDaysBetween: 14 } },
+    });
     expect(refusalOf(decideUpdate(policy, '2026-12-02', TEXT)).details.nextAllowedOn).toBe('2026-12-09');
   });
 });
 
 describe('refusals as problems', () => {
   it('carry the reason, a type and a title, and the extras for the problem document', () => {
-    const refusal = refusalOf(decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-12-01', TEXT));
+    const refusal = refusalOf(
+      decideUpdate(makePolicy({ updatesAccepted: 1, lastUpdateOn: '2026-11-25' }), '2026-12-01', TEXT),
+    );
     expect(refusal).toBeInstanceOf(RefusalError);
     expect(refusal.type).toBe('/problems/too-soon');
     expect(refusal.title).toBe('A little too soon for the next update');
@@ -428,10 +476,13 @@ describe('decideCheckIn', () => {
     expect(refusal.message).not.toMatch(/updates/);
   });
 
-  it.each(NOT_ACTIVE)('never speaks of "updates" when refusing the check-in message of a policy that is %s', (state) => {
-    const refusal = refusalOf(decideCheckIn(makePolicy({ state }), '2027-02-21', TEXT));
-    expect(refusal.message).not.toMatch(/updates/i);
-  });
+  it.each(NOT_ACTIVE)(
+    'never speaks of "updates" when refusing the check-in message of a policy that is %s',
+    (state) => {
+      const refusal = refusalOf(decideCheckIn(makePolicy({ state }), '2027-02-21', TEXT));
+      expect(refusal.message).not.toMatch(/updates/i);
+    },
+  );
 
   it('tells an invited client that the check-in message opens once they accept', () => {
     const refusal = refusalOf(decideCheckIn(makePolicy({ state: 'invited', acceptedAt: null }), '2027-02-21', TEXT));
@@ -445,7 +496,9 @@ describe('decideCheckIn', () => {
   });
 
   it('refuses a message when the check-in is a session, and says the therapist arranges it', () => {
-    const refusal = refusalOf(decideCheckIn(makePolicy({ rules: { checkIn: { format: 'session' } } }), '2027-02-20', TEXT));
+    const refusal = refusalOf(
+      decideCheckIn(makePolicy({ rules: { checkIn: { format: 'session' } } }), '2027-02-20', TEXT),
+    );
     expect(refusal.reason).toBe('no-check-in');
     expect(refusal.message).toMatch(/session your therapist arranges/);
   });
@@ -464,7 +517,11 @@ describe('decideCheckIn', () => {
   });
 
   it('accepts the check-in message on the check-in day', () => {
-    expect(decideCheckIn(makePolicy(), '2027-02-20', TEXT)).toEqual({ outcome: 'accepted', text: TEXT, characters: TEXT.length });
+    expect(decideCheckIn(makePolicy(), '2027-02-20', TEXT)).toEqual({
+      outcome: 'accepted',
+      text: TEXT,
+      characters: TEXT.length,
+    });
   });
 
   it('accepts the check-in message on its last day (check-in day + 6)', () => {

@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULTS, isTerminal, POLICY_STATES, resolveRules, validateRules, type RulesInput } from '../../shared/domain/policy.js';
+import {
+  DEFAULTS,
+  isTerminal,
+  POLICY_STATES,
+  resolveRules,
+  validateRules,
+  type RulesInput,
+} from '../../shared/domain/policy.js';
 
 const base: RulesInput = { endedOn: '2026-11-20', timeZone: 'America/New_York' };
 
@@ -68,7 +75,9 @@ describe('resolveRules check-in date', () => {
   });
 
   it('clamps afterMonths to the month end too', () => {
-    expect(resolveRules({ ...base, endedOn: '2026-08-31', checkIn: { afterMonths: 1 } }).checkIn?.on).toBe('2026-09-30');
+    expect(resolveRules({ ...base, endedOn: '2026-08-31', checkIn: { afterMonths: 1 } }).checkIn?.on).toBe(
+      '2026-09-30',
+    );
   });
 
   it('uses an explicit date as is, with the message window ending 6 days later', () => {
@@ -110,7 +119,13 @@ describe('resolveRules overrides', () => {
       ...base,
       updates: { limit: 5, minDaysBetween: 0, from: '2026-11-25', until: '2027-04-01', maxCharacters: 280 },
     });
-    expect(rules.updates).toEqual({ limit: 5, minDaysBetween: 0, from: '2026-11-25', until: '2027-04-01', maxCharacters: 280 });
+    expect(rules.updates).toEqual({
+      limit: 5,
+      minDaysBetween: 0,
+      from: '2026-11-25',
+      until: '2027-04-01',
+      maxCharacters: 280,
+    });
   });
 
   it('keeps a limit of 0 instead of falling back to the default', () => {
@@ -139,7 +154,14 @@ describe('validateRules', () => {
   const paths = (input: RulesInput) => validateRules(resolveRules(input)).map((p) => p.path);
 
   it('finds nothing wrong with a consistent set of rules', () => {
-    expect(paths({ ...base, updates: { from: '2026-11-21', until: '2026-11-21' }, checkIn: { on: '2026-11-21' }, closesOn: '2026-11-27' })).toEqual([]);
+    expect(
+      paths({
+        ...base,
+        updates: { from: '2026-11-21', until: '2026-11-21' },
+        checkIn: { on: '2026-11-21' },
+        closesOn: '2026-11-27',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a window that ends before it starts', () => {
@@ -165,7 +187,9 @@ describe('validateRules', () => {
 
   it('refuses a closing date before the update window ends', () => {
     const problems = validateRules(resolveRules({ ...base, checkIn: null, closesOn: '2026-12-31' }));
-    expect(problems).toEqual([{ path: 'closesOn', message: 'The closing date cannot be before the update window ends.' }]);
+    expect(problems).toEqual([
+      { path: 'closesOn', message: 'The closing date cannot be before the update window ends.' },
+    ]);
   });
 
   it('accepts a closing date on the last day of the window', () => {
@@ -174,7 +198,9 @@ describe('validateRules', () => {
 
   it('refuses a closing date before a message check-in is over (its 7 days)', () => {
     const problems = validateRules(resolveRules({ ...base, closesOn: '2027-02-25' }));
-    expect(problems).toEqual([{ path: 'closesOn', message: 'The closing date cannot be before the check-in is over.' }]);
+    expect(problems).toEqual([
+      { path: 'closesOn', message: 'The closing date cannot be before the check-in is over.' },
+    ]);
   });
 
   it('accepts a closing date on the last day of the check-in message', () => {
@@ -187,12 +213,19 @@ describe('validateRules', () => {
   });
 
   it('reports every problem at once', () => {
-    const result = paths({ ...base, updates: { from: '2026-11-10', until: '2026-11-05' }, checkIn: { on: '2026-11-15' }, closesOn: '2026-11-01' });
+    const result = paths({
+      ...base,
+      updates: { from: '2026-11-10', until: '2026-11-05' },
+      checkIn: { on: '2026-11-15' },
+      closesOn: '2026-11-01',
+    });
     expect(result).toEqual(expect.arrayContaining(['updates.from', 'updates.until', 'checkIn.on', 'closesOn']));
   });
 
   it('writes each problem as a readable sentence', () => {
-    const problems = validateRules(resolveRules({ ...base, updates: { from: '2026-11-10' }, checkIn: { on: '2026-11-15' } }));
+    const problems = validateRules(
+      resolveRules({ ...base, updates: { from: '2026-11-10' }, checkIn: { on: '2026-11-15' } }),
+    );
     expect(problems).toHaveLength(2);
     for (const problem of problems) expect(problem.message).toMatch(/^[A-Z].*\.$/);
   });

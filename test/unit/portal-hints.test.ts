@@ -42,9 +42,13 @@ describe('messages for values out of range', () => {
   });
 
   it('replaces a technical message with the plain one, and keeps a message already written for people', () => {
-    expect(friendlier('Too big: expected number to be <=12', 'Choose a number from 0 to 12.')).toBe('Choose a number from 0 to 12.');
+    expect(friendlier('Too big: expected number to be <=12', 'Choose a number from 0 to 12.')).toBe(
+      'Choose a number from 0 to 12.',
+    );
     expect(friendlier('Invalid input', 'Enter a complete date.')).toBe('Enter a complete date.');
-    expect(friendlier('The check-in must be after the day therapy ended.', 'Enter a complete date.')).toBe('The check-in must be after the day therapy ended.');
+    expect(friendlier('The check-in must be after the day therapy ended.', 'Enter a complete date.')).toBe(
+      'The check-in must be after the day therapy ended.',
+    );
     expect(friendlier('Invalid input', undefined)).toBe('Invalid input');
   });
 });

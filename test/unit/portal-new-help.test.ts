@@ -23,7 +23,9 @@ describe('help after the preview', () => {
   });
 
   it('says what a filled date field does instead', () => {
-    expect(helpAfterPreview(resolved, { from: '2026-11-21', until: '2026-12-24', closesOn: '2027-04-01' }, service)).toMatchObject({
+    expect(
+      helpAfterPreview(resolved, { from: '2026-11-21', until: '2026-12-24', closesOn: '2027-04-01' }, service),
+    ).toMatchObject({
       from: 'Optional.',
       until: 'Used instead of the weeks above.',
       closesOn: 'After this day nothing more is sent, except a short goodbye to the client and a summary to you.',
@@ -31,7 +33,11 @@ describe('help after the preview', () => {
   });
 
   it('leaves the weeks and months alone when there are no updates or no check-in', () => {
-    const help = helpAfterPreview({ ...resolved, updates: { ...resolved.updates, limit: 0 }, checkIn: null }, empty, service);
+    const help = helpAfterPreview(
+      { ...resolved, updates: { ...resolved.updates, limit: 0 }, checkIn: null },
+      empty,
+      service,
+    );
     expect(help).not.toHaveProperty('weeks');
     expect(help).not.toHaveProperty('months');
     expect(help.closesOn).toMatch(/, the day updates end\./);

@@ -12,8 +12,31 @@ import type { NewValues } from '../../web/portal/new-read-form.js';
 const limits = portalRules().limits.policy;
 
 function sent(changes: Partial<NewValues> = {}): NewValues {
-  const empty = { clientName: '', clientEmail: '', endedOn: '', timeZone: '', limit: '', gap: '', weeks: '', maxChars: '', from: '', until: '' };
-  return { ...empty, format: 'message', months: '', checkinOn: '', note: '', remind: '', replies: 'none', closesOn: '', crisis: 'US', referrals: [], ...changes };
+  const empty = {
+    clientName: '',
+    clientEmail: '',
+    endedOn: '',
+    timeZone: '',
+    limit: '',
+    gap: '',
+    weeks: '',
+    maxChars: '',
+    from: '',
+    until: '',
+  };
+  return {
+    ...empty,
+    format: 'message',
+    months: '',
+    checkinOn: '',
+    note: '',
+    remind: '',
+    replies: 'none',
+    closesOn: '',
+    crisis: 'US',
+    referrals: [],
+    ...changes,
+  };
 }
 
 describe('placing the service’s problems on the new-arrangement form', () => {

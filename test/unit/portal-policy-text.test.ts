@@ -22,7 +22,13 @@ function policy(changes: Partial<PolicyDetail> = {}): PolicyDetail {
     closedReason: null,
     client: { name: 'Sam', email: 'sam@example.com' },
     rules: resolveRules({ endedOn: '2026-11-20', timeZone: 'America/New_York' }),
-    counters: { updatesAccepted: 1, updatesLeft: 2, lastUpdateOn: '2026-11-21', nextAllowedOn: '2026-11-28', checkIn: 'pending' },
+    counters: {
+      updatesAccepted: 1,
+      updatesLeft: 2,
+      lastUpdateOn: '2026-11-21',
+      nextAllowedOn: '2026-11-28',
+      checkIn: 'pending',
+    },
     clientEmailSuppressed: false,
     createdAt: '2026-11-20T15:00:00Z',
     acceptedAt: '2026-11-20T16:00:00Z',
@@ -40,8 +46,12 @@ function policy(changes: Partial<PolicyDetail> = {}): PolicyDetail {
 describe('an arrangement in words', () => {
   it('says where it stands, on the days in its own zone', () => {
     expect(stateSentence(policy())).toBe('Sam accepted on 20 November 2026. Afterword is keeping the limits below.');
-    expect(stateSentence(policy({ state: 'invited' }))).toMatch(/^Waiting for Sam to accept\. The invitation was sent on 20 November 2026;/);
-    expect(stateSentence(policy({ state: 'closed', closedReason: 'therapist', closedAt: '2026-12-02T03:00:00Z' }))).toBe('Closed on 1 December 2026: you closed it.');
+    expect(stateSentence(policy({ state: 'invited' }))).toMatch(
+      /^Waiting for Sam to accept\. The invitation was sent on 20 November 2026;/,
+    );
+    expect(
+      stateSentence(policy({ state: 'closed', closedReason: 'therapist', closedAt: '2026-12-02T03:00:00Z' })),
+    ).toBe('Closed on 1 December 2026: you closed it.');
   });
 
   it('gives the at-a-glance rows for an open arrangement', () => {
@@ -55,31 +65,61 @@ describe('an arrangement in words', () => {
       ['Closes on', '6 March 2027'],
     ]);
     expect(glanceRows(policy(), '2026-11-28')).toContainEqual(['Next update possible', 'Now']);
-    expect(glanceRows(policy({ state: 'paused' }), '2026-11-22')).toContainEqual(['Next update possible', 'Not while paused']);
+    expect(glanceRows(policy({ state: 'paused' }), '2026-11-22')).toContainEqual([
+      'Next update possible',
+      'Not while paused',
+    ]);
   });
 
   it('gives the at-a-glance rows for one that has ended', () => {
-    const rows = glanceRows(policy({ state: 'declined', closedAt: '2026-11-21T15:00:00Z', counters: { ...policy().counters, updatesAccepted: 0 } }), '2026-11-22');
-    expect(rows.map(([term]: [string, string]) => term)).toEqual(['Updates', 'Time for updates', 'Last update', 'Check-in', 'Ended']);
+    const rows = glanceRows(
+      policy({
+        state: 'declined',
+        closedAt: '2026-11-21T15:00:00Z',
+        counters: { ...policy().counters, updatesAccepted: 0 },
+      }),
+      '2026-11-22',
+    );
+    expect(rows.map(([term]: [string, string]) => term)).toEqual([
+      'Updates',
+      'Time for updates',
+      'Last update',
+      'Check-in',
+      'Ended',
+    ]);
     expect(rows).toContainEqual(['Check-in', 'Did not take place before the arrangement ended']);
     expect(rows).toContainEqual(['Ended', '21 November 2026']);
   });
 
   it('says how the check-in went', () => {
-    expect(checkInStatus(policy({ counters: { ...policy().counters, checkIn: 'skipped' } }))).toBe('Sam chose to skip it');
-    expect(checkInStatus(policy({ rules: { ...policy().rules, checkIn: null }, counters: { ...policy().counters, checkIn: 'none' } }))).toBe('None');
+    expect(checkInStatus(policy({ counters: { ...policy().counters, checkIn: 'skipped' } }))).toBe(
+      'Sam chose to skip it',
+    );
+    expect(
+      checkInStatus(
+        policy({ rules: { ...policy().rules, checkIn: null }, counters: { ...policy().counters, checkIn: 'none' } }),
+      ),
+    ).toBe('None');
   });
 
   it('warns before closing that a goodbye email goes only to a client who accepted and can be reached', () => {
     expect(confirmCopy('close', policy()).text).toMatch(/^Sam will get a short goodbye email/);
     expect(confirmCopy('close', policy()).done()).toBe('The arrangement is closed. Sam has been sent a goodbye email.');
-    expect(confirmCopy('close', policy({ acceptedAt: null })).text).toMatch(/^Sam will not be emailed about it, as they have not accepted\./);
+    expect(confirmCopy('close', policy({ acceptedAt: null })).text).toMatch(
+      /^Sam will not be emailed about it, as they have not accepted\./,
+    );
     expect(confirmCopy('close', policy({ clientEmailSuppressed: true })).done()).toBe('The arrangement is closed.');
   });
 
   it('warns before a new link that every older link stops working', () => {
-    expect(confirmCopy('reissue', policy({ state: 'invited' })).text).toMatch(/^Sam will get the invitation again, with a fresh private link\. Every link sent before stops working\./);
-    expect(confirmCopy('reissue', policy())).toMatchObject({ action: 'reissue-link', confirm: 'Send a new link', cancel: 'Cancel' });
+    expect(confirmCopy('reissue', policy({ state: 'invited' })).text).toMatch(
+      /^Sam will get the invitation again, with a fresh private link\. Every link sent before stops working\./,
+    );
+    expect(confirmCopy('reissue', policy())).toMatchObject({
+      action: 'reissue-link',
+      confirm: 'Send a new link',
+      cancel: 'Cancel',
+    });
   });
 });
 
@@ -101,7 +141,10 @@ describe('the rules in words, for the therapist', () => {
 
   it('says plainly when there are no updates and no check-in', () => {
     const rules = { ...policy().rules, updates: { ...policy().rules.updates, limit: 0 }, checkIn: null };
-    expect(describeRulesForTherapist(rules, 'Sam', service).slice(0, 2)).toEqual(['No written updates.', 'No check-in.']);
+    expect(describeRulesForTherapist(rules, 'Sam', service).slice(0, 2)).toEqual([
+      'No written updates.',
+      'No check-in.',
+    ]);
   });
 
   it('works out what comes next: the check-in while it is ahead, then the closing day', () => {

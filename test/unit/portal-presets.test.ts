@@ -3,8 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { portalRules } from '../../functions/web.js';
 import { resolveRules, type RulesInput } from '../../shared/domain/policy.js';
-// @ts-ignore typed by tsconfig.portal.json
-import { describePreset, presetsFor, presetValues, serviceDefaults, type Preset } from '../../web/portal/new-presets.js';
+import {
+  describePreset,
+  presetsFor,
+  presetValues,
+  serviceDefaults,
+  type Preset,
+  // @ts-ignore typed by tsconfig.portal.json
+} from '../../web/portal/new-presets.js';
 // @ts-ignore typed by tsconfig.portal.json
 import { readForm } from '../../web/portal/new-read-form.js';
 
@@ -20,14 +26,26 @@ describe('presets for a new arrangement', () => {
 
   it('asks, through the gentle preset, for exactly what the service would do with nothing chosen', () => {
     const gentle: Preset = presetsFor(profile, rules.defaults)[0];
-    const form = { clientName: 'Sam', clientEmail: 'sam@example.com', endedOn: '2026-11-20', timeZone: 'UTC', note: '', crisis: 'US', referrals: [], ...presetValues(gentle.rules) };
+    const form = {
+      clientName: 'Sam',
+      clientEmail: 'sam@example.com',
+      endedOn: '2026-11-20',
+      timeZone: 'UTC',
+      note: '',
+      crisis: 'US',
+      referrals: [],
+      ...presetValues(gentle.rules),
+    };
     const { body, problems } = readForm(form, { rules });
     expect(problems).toEqual([]);
     expect(resolveRules(body as RulesInput)).toEqual(resolveRules({ endedOn: '2026-11-20', timeZone: 'UTC' }));
   });
 
   it('offers the therapist’s usual rules first, each gap filled from the service’s defaults', () => {
-    const presets: Preset[] = presetsFor({ ...profile, defaultRules: { updates: { limit: 5 }, replies: 'may-reply' } }, rules.defaults);
+    const presets: Preset[] = presetsFor(
+      { ...profile, defaultRules: { updates: { limit: 5 }, replies: 'may-reply' } },
+      rules.defaults,
+    );
     const system = serviceDefaults(rules.defaults);
     expect(presets.map((p) => p.label)).toEqual(['Your usual rules', 'Gentle', 'Check-in only', 'More contact']);
     expect(presets[0]!.rules).toEqual({ ...system, limit: 5, replies: 'may-reply' });
@@ -35,7 +53,18 @@ describe('presets for a new arrangement', () => {
   });
 
   it('leaves the update fields empty, and writes “none” for no reminders, when a preset says so', () => {
-    expect(presetValues({ limit: 0, gap: '', weeks: '', maxChars: '', format: 'session', months: 3, remind: [], replies: 'none' })).toEqual({
+    expect(
+      presetValues({
+        limit: 0,
+        gap: '',
+        weeks: '',
+        maxChars: '',
+        format: 'session',
+        months: 3,
+        remind: [],
+        replies: 'none',
+      }),
+    ).toEqual({
       limit: '0',
       gap: '',
       weeks: '',
@@ -55,7 +84,11 @@ describe('presets for a new arrangement', () => {
     expect(describePreset({ limit: 3, gap: 7, weeks: 6, format: 'message', months: 3 })).toBe(
       'Up to 3 updates over 6 weeks, at least 7 days apart, and a check-in message after 3 months.',
     );
-    expect(describePreset({ limit: 1, gap: 1, weeks: 2, format: 'session', months: 1 })).toBe('Up to 1 update over 2 weeks, at least 1 day apart, and a check-in session after 1 month.');
-    expect(describePreset({ limit: 0, gap: '', weeks: '', format: 'none', months: 3 })).toBe('No written updates, and no check-in.');
+    expect(describePreset({ limit: 1, gap: 1, weeks: 2, format: 'session', months: 1 })).toBe(
+      'Up to 1 update over 2 weeks, at least 1 day apart, and a check-in session after 1 month.',
+    );
+    expect(describePreset({ limit: 0, gap: '', weeks: '', format: 'none', months: 3 })).toBe(
+      'No written updates, and no check-in.',
+    );
   });
 });

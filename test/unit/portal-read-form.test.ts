@@ -42,19 +42,38 @@ function form(changes: Partial<NewValues> = {}): NewValues {
 }
 
 const send = (changes: Partial<NewValues> = {}) => readForm(form(changes), { rules });
-const range = (path: string) => ({ min: rules.limits.policy[path]!.minimum!, max: rules.limits.policy[path]!.maximum! });
+const range = (path: string) => ({
+  min: rules.limits.policy[path]!.minimum!,
+  max: rules.limits.policy[path]!.maximum!,
+});
 
 describe('reading the new-arrangement form', () => {
   it('sends only who and when, and the choices, when every rule is left empty', () => {
     expect(send()).toEqual({
-      body: { client: { name: 'Sam Rivera', email: 'sam@example.com' }, endedOn: ENDED, checkIn: { format: 'message' }, replies: 'none', crisisLocale: 'US' },
+      body: {
+        client: { name: 'Sam Rivera', email: 'sam@example.com' },
+        endedOn: ENDED,
+        checkIn: { format: 'message' },
+        replies: 'none',
+        crisisLocale: 'US',
+      },
       problems: [],
     });
   });
 
   it('trims what was typed before sending it', () => {
-    const { body } = send({ clientName: '  Sam  ', clientEmail: ' sam@example.com ', timeZone: ' Europe/London ', format: 'session', note: '  Call me.  ' });
-    expect(body).toMatchObject({ client: { name: 'Sam', email: 'sam@example.com' }, timeZone: 'Europe/London', checkIn: { format: 'session', note: 'Call me.' } });
+    const { body } = send({
+      clientName: '  Sam  ',
+      clientEmail: ' sam@example.com ',
+      timeZone: ' Europe/London ',
+      format: 'session',
+      note: '  Call me.  ',
+    });
+    expect(body).toMatchObject({
+      client: { name: 'Sam', email: 'sam@example.com' },
+      timeZone: 'Europe/London',
+      checkIn: { format: 'session', note: 'Call me.' },
+    });
   });
 
   it('asks for the client’s name and a usable email address before sending', () => {
@@ -62,7 +81,9 @@ describe('reading the new-arrangement form', () => {
       { field: 'clientName', message: 'Enter the client’s name.' },
       { field: 'clientEmail', message: 'Enter the client’s email address.' },
     ]);
-    expect(send({ clientEmail: 'sam@example' }).problems).toEqual([{ field: 'clientEmail', message: 'Enter an email address like name@example.com.' }]);
+    expect(send({ clientEmail: 'sam@example' }).problems).toEqual([
+      { field: 'clientEmail', message: 'Enter an email address like name@example.com.' },
+    ]);
   });
 
   it('addresses the preview to a stand-in until the client’s details are in', () => {
@@ -79,7 +100,9 @@ describe('reading the new-arrangement form', () => {
 
   it('asks for the day therapy ended, or for all of it when half a date was typed', () => {
     expect(send({ endedOn: '' }).problems).toEqual([{ field: 'endedOn', message: 'Enter the date therapy ended.' }]);
-    expect(send({ endedOn: '', incomplete: ['endedOn'] }).problems).toEqual([{ field: 'endedOn', message: 'Enter a complete date.' }]);
+    expect(send({ endedOn: '', incomplete: ['endedOn'] }).problems).toEqual([
+      { field: 'endedOn', message: 'Enter a complete date.' },
+    ]);
   });
 
   it('refuses a time zone the browser does not know, in plain words', () => {
@@ -91,7 +114,10 @@ describe('reading the new-arrangement form', () => {
   });
 
   it('prefers an exact closing day for updates over the weeks', () => {
-    expect(send({ weeks: '6', from: '2026-11-25', until: '2026-12-24' }).body.updates).toEqual({ from: '2026-11-25', until: '2026-12-24' });
+    expect(send({ weeks: '6', from: '2026-11-25', until: '2026-12-24' }).body.updates).toEqual({
+      from: '2026-11-25',
+      until: '2026-12-24',
+    });
   });
 
   it('leaves out the details of updates, and the replies, when no updates are offered', () => {
@@ -104,7 +130,12 @@ describe('reading the new-arrangement form', () => {
     const limit = range('updates.limit');
     const gap = range('updates.minDaysBetween');
     const chars = range('updates.maxCharacters');
-    const { problems, body } = send({ limit: String(limit.max + 1), gap: '1.5', maxChars: String(chars.min - 1), weeks: String(WEEKS.max + 1) });
+    const { problems, body } = send({
+      limit: String(limit.max + 1),
+      gap: '1.5',
+      maxChars: String(chars.min - 1),
+      weeks: String(WEEKS.max + 1),
+    });
     expect(problems).toEqual([
       { field: 'limit', message: hints['updates.limit'] },
       { field: 'gap', message: hints['updates.minDaysBetween'] },
@@ -127,7 +158,10 @@ describe('reading the new-arrangement form', () => {
   });
 
   it('uses a check-in date instead of the months when both are given', () => {
-    expect(send({ months: '3', checkinOn: '2027-03-01' }).body.checkIn).toEqual({ format: 'message', on: '2027-03-01' });
+    expect(send({ months: '3', checkinOn: '2027-03-01' }).body.checkIn).toEqual({
+      format: 'message',
+      on: '2027-03-01',
+    });
     expect(send({ months: '3' }).body.checkIn).toEqual({ format: 'message', afterMonths: 3 });
   });
 
@@ -162,11 +196,27 @@ describe('reading the new-arrangement form', () => {
       { name: 'Clinic', contact: '' },
       { name: 'Helpline', contact: '116 123' },
     ]);
-    expect(problems).toEqual([{ field: 'referral-2-contact', message: 'Add a phone number, email or website, or remove this referral.' }]);
+    expect(problems).toEqual([
+      { field: 'referral-2-contact', message: 'Add a phone number, email or website, or remove this referral.' },
+    ]);
   });
 
   it('lists problems in the order the form asks its questions', () => {
-    const { problems } = send({ clientName: '', endedOn: '', limit: '99', remind: 'x', incomplete: ['closesOn'], referrals: [{ key: 3, name: '', contact: 'x' }] });
-    expect(problems.map((p: { field: string | null }) => p.field)).toEqual(['clientName', 'endedOn', 'limit', 'remind', 'closesOn', 'referral-3-name']);
+    const { problems } = send({
+      clientName: '',
+      endedOn: '',
+      limit: '99',
+      remind: 'x',
+      incomplete: ['closesOn'],
+      referrals: [{ key: 3, name: '', contact: 'x' }],
+    });
+    expect(problems.map((p: { field: string | null }) => p.field)).toEqual([
+      'clientName',
+      'endedOn',
+      'limit',
+      'remind',
+      'closesOn',
+      'referral-3-name',
+    ]);
   });
 });

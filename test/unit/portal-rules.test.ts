@@ -33,19 +33,33 @@ describe('the rules the portal is served', () => {
   it('gives the defaults the service fills in when a field is left out', () => {
     const resolved = resolveRules({ endedOn: ENDED, timeZone: 'UTC' });
     const { updates, checkIn } = rules.defaults;
-    expect(resolved.updates).toMatchObject({ limit: updates.limit, minDaysBetween: updates.minDaysBetween, maxCharacters: updates.maxCharacters });
+    expect(resolved.updates).toMatchObject({
+      limit: updates.limit,
+      minDaysBetween: updates.minDaysBetween,
+      maxCharacters: updates.maxCharacters,
+    });
     expect(daysBetween(resolved.updates.from, resolved.updates.until)).toBe(updates.windowDays);
-    expect(resolved.checkIn).toMatchObject({ format: checkIn.format, on: addMonths(ENDED, checkIn.afterMonths), remindDaysBefore: checkIn.remindDaysBefore });
+    expect(resolved.checkIn).toMatchObject({
+      format: checkIn.format,
+      on: addMonths(ENDED, checkIn.afterMonths),
+      remindDaysBefore: checkIn.remindDaysBefore,
+    });
     expect(daysBetween(resolved.checkIn!.on, resolved.checkIn!.messageUntil) + 1).toBe(checkIn.messageDays);
-    expect(resolved.closesOn).toBe(laterOf(resolved.updates.until, addDays(resolved.checkIn!.on, rules.defaults.closeDaysAfterCheckIn)));
+    expect(resolved.closesOn).toBe(
+      laterOf(resolved.updates.until, addDays(resolved.checkIn!.on, rules.defaults.closeDaysAfterCheckIn)),
+    );
     expect(resolved).toMatchObject({ replies: rules.defaults.replies, crisisLocale: rules.defaults.crisisLocale });
   });
 
-  it.each(['updates.limit', 'updates.minDaysBetween', 'updates.maxCharacters', 'checkIn.afterMonths'])('gives the range a new policy’s %s must be in', (path) => {
-    const { min, max } = rangeAt(rules.limits.policy, path);
-    for (const ok of [min, max]) expect(createPolicyBody.safeParse(bodyWith(POLICY, path, ok)).success).toBe(true);
-    for (const wrong of [min - 1, max + 1]) expect(createPolicyBody.safeParse(bodyWith(POLICY, path, wrong)).success).toBe(false);
-  });
+  it.each(['updates.limit', 'updates.minDaysBetween', 'updates.maxCharacters', 'checkIn.afterMonths'])(
+    'gives the range a new policy’s %s must be in',
+    (path) => {
+      const { min, max } = rangeAt(rules.limits.policy, path);
+      for (const ok of [min, max]) expect(createPolicyBody.safeParse(bodyWith(POLICY, path, ok)).success).toBe(true);
+      for (const wrong of [min - 1, max + 1])
+        expect(createPolicyBody.safeParse(bodyWith(POLICY, path, wrong)).success).toBe(false);
+    },
+  );
 
   it.each(['client.name', 'checkIn.note'])('gives the longest text a new policy’s %s may be', (path) => {
     const longest = maxLengthAt(rules.limits.policy, path);
@@ -57,23 +71,29 @@ describe('the rules the portal is served', () => {
     const remind = rules.limits.policy['checkIn.remindDaysBefore']!;
     const days = Array.from({ length: remind.maxItems! }, (_, i) => remind.minimum! + i);
     expect(createPolicyBody.safeParse(bodyWith(POLICY, 'checkIn.remindDaysBefore', days)).success).toBe(true);
-    expect(createPolicyBody.safeParse(bodyWith(POLICY, 'checkIn.remindDaysBefore', [...days, remind.maximum!])).success).toBe(false);
-    expect(createPolicyBody.safeParse(bodyWith(POLICY, 'checkIn.remindDaysBefore', [remind.maximum! + 1])).success).toBe(false);
+    expect(
+      createPolicyBody.safeParse(bodyWith(POLICY, 'checkIn.remindDaysBefore', [...days, remind.maximum!])).success,
+    ).toBe(false);
+    expect(
+      createPolicyBody.safeParse(bodyWith(POLICY, 'checkIn.remindDaysBefore', [remind.maximum! + 1])).success,
+    ).toBe(false);
     const referral = { name: 'Clinic', contact: 'clinic.example' };
     const most = rules.limits.policy.referrals!.maxItems!;
     expect(createPolicyBody.safeParse({ ...POLICY, referrals: Array(most).fill(referral) }).success).toBe(true);
     expect(createPolicyBody.safeParse({ ...POLICY, referrals: Array(most + 1).fill(referral) }).success).toBe(false);
   });
 
-  it.each(['defaultRules.updates.limit', 'defaultRules.updates.minDaysBetween', 'defaultRules.updates.maxCharacters', 'defaultRules.checkIn.afterMonths'])(
-    'gives the range a profile’s %s must be in',
-    (path) => {
-      const { min, max } = rangeAt(rules.limits.profile, path);
-      expect(profileBody.safeParse(bodyWith({}, path, max)).success).toBe(true);
-      expect(profileBody.safeParse(bodyWith({}, path, max + 1)).success).toBe(false);
-      expect(profileBody.safeParse(bodyWith({}, path, min - 1)).success).toBe(false);
-    },
-  );
+  it.each([
+    'defaultRules.updates.limit',
+    'defaultRules.updates.minDaysBetween',
+    'defaultRules.updates.maxCharacters',
+    'defaultRules.checkIn.afterMonths',
+  ])('gives the range a profile’s %s must be in', (path) => {
+    const { min, max } = rangeAt(rules.limits.profile, path);
+    expect(profileBody.safeParse(bodyWith({}, path, max)).success).toBe(true);
+    expect(profileBody.safeParse(bodyWith({}, path, max + 1)).success).toBe(false);
+    expect(profileBody.safeParse(bodyWith({}, path, min - 1)).success).toBe(false);
+  });
 
   it('names every crisis locale the service knows, in its order', () => {
     expect(rules.crisisLocales.map((l) => l.code)).toEqual([...CRISIS_LOCALES]);
@@ -87,10 +107,18 @@ describe('the rules the portal is served', () => {
   });
 
   it('is what GET /portal/rules.json answers, as JSON that is not cached', async () => {
-    const handler = makeHandler(() => ({ log: jsonLogger(() => {}) }), '/nowhere', { mode: 'local', signInUrl: '/local/sign-in' });
-    const res = await handler(apiEvent({ method: 'GET', url: new URL('https://afterword.example/portal/rules.json'), headers: {}, body: '' }));
+    const handler = makeHandler(() => ({ log: jsonLogger(() => {}) }), '/nowhere', {
+      mode: 'local',
+      signInUrl: '/local/sign-in',
+    });
+    const res = await handler(
+      apiEvent({ method: 'GET', url: new URL('https://afterword.example/portal/rules.json'), headers: {}, body: '' }),
+    );
     expect(res.statusCode).toBe(200);
-    expect(res.headers).toMatchObject({ 'content-type': expect.stringContaining('application/json'), 'cache-control': 'no-store' });
+    expect(res.headers).toMatchObject({
+      'content-type': expect.stringContaining('application/json'),
+      'cache-control': 'no-store',
+    });
     expect(JSON.parse(res.body!)).toEqual(rules);
   });
 });
@@ -104,6 +132,10 @@ describe('reading bounds from a JSON Schema', () => {
         plain: { type: 'string' },
       },
     };
-    expect(boundsOf(schema)).toEqual({ 'a.b': { minimum: 1, maximum: 2 }, list: { maxItems: 3, minimum: 4 }, 'list.c': { maxLength: 5 } });
+    expect(boundsOf(schema)).toEqual({
+      'a.b': { minimum: 1, maximum: 2 },
+      list: { maxItems: 3, minimum: 4 },
+      'list.c': { maxLength: 5 },
+    });
   });
 });

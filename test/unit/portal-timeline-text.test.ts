@@ -19,16 +19,24 @@ describe('timeline sentences', () => {
     expect(timelineSentence({ type: 'update-refused', at, data: { reason: 'too-soon' } }, 'Sam')).toBe(
       'An update was not accepted because it came too soon after the last one (Sam was told what is possible next)',
     );
-    expect(timelineSentence({ type: 'update-refused', at, data: {} }, 'Sam')).toMatch(/because it did not fit the rules/);
+    expect(timelineSentence({ type: 'update-refused', at, data: {} }, 'Sam')).toMatch(
+      /because it did not fit the rules/,
+    );
   });
 
   it('says which email could not be delivered, and after how many tries', () => {
-    expect(timelineSentence({ type: 'delivery-failed', at, data: { job: 'closing', attempts: 3 } }, 'Sam')).toBe('An email (the closing email) could not be delivered after 3 tries');
-    expect(timelineSentence({ type: 'delivery-failed', at, data: {} }, 'Sam')).toBe('An email (one of the emails) could not be delivered');
+    expect(timelineSentence({ type: 'delivery-failed', at, data: { job: 'closing', attempts: 3 } }, 'Sam')).toBe(
+      'An email (the closing email) could not be delivered after 3 tries',
+    );
+    expect(timelineSentence({ type: 'delivery-failed', at, data: {} }, 'Sam')).toBe(
+      'An email (one of the emails) could not be delivered',
+    );
   });
 
   it('says why an arrangement closed', () => {
-    expect(timelineSentence({ type: 'closed', at, data: { reason: 'opted-out' } }, 'Sam')).toBe('Closed: the client asked for no more emails');
+    expect(timelineSentence({ type: 'closed', at, data: { reason: 'opted-out' } }, 'Sam')).toBe(
+      'Closed: the client asked for no more emails',
+    );
     expect(closedReason(null)).toBe('it ended');
   });
 
@@ -38,7 +46,9 @@ describe('timeline sentences', () => {
 
   it('says what is coming up, counting reminders back from the check-in', () => {
     const rules = resolveRules({ endedOn: '2026-11-20', timeZone: 'UTC' });
-    expect(upcomingSentence({ kind: 'check-in-reminder', on: '2027-02-13' }, rules)).toBe('Check-in reminder (7 days before)');
+    expect(upcomingSentence({ kind: 'check-in-reminder', on: '2027-02-13' }, rules)).toBe(
+      'Check-in reminder (7 days before)',
+    );
     expect(upcomingSentence({ kind: 'check-in-day', on: '2027-02-20' }, rules)).toBe('Check-in day');
     expect(upcomingSentence({ kind: 'closing', on: '2027-03-06' }, rules)).toBe('The arrangement closes');
     expect(upcomingSentence({ kind: 'new-kind', on: '2027-03-06' }, null)).toBe('new kind');

@@ -41,7 +41,9 @@ describe('ROUTES', () => {
     const clientRoutes = ROUTES.filter((r) => r.path.startsWith('/client/') || r.path.startsWith('/c/'));
     expect(therapistRoutes.length).toBeGreaterThan(0);
     expect(clientRoutes.length).toBeGreaterThan(0);
-    expect(therapistRoutes.filter((r) => r.access !== 'therapist' || r.fn !== 'therapist-api').map(routeKey)).toEqual([]);
+    expect(therapistRoutes.filter((r) => r.access !== 'therapist' || r.fn !== 'therapist-api').map(routeKey)).toEqual(
+      [],
+    );
     expect(clientRoutes.filter((r) => r.access !== 'client-link').map(routeKey)).toEqual([]);
     expect(ROUTES.find((r) => r.path === '/health')?.access).toBe('public');
   });
@@ -97,7 +99,12 @@ describe('findRoute', () => {
 
   it('finds a therapist route with its id', () => {
     const found = hit('POST', '/policies/pol_123/reissue-link');
-    expect(found.route).toEqual({ method: 'POST', path: '/policies/{id}/reissue-link', access: 'therapist', fn: 'therapist-api' });
+    expect(found.route).toEqual({
+      method: 'POST',
+      path: '/policies/{id}/reissue-link',
+      access: 'therapist',
+      fn: 'therapist-api',
+    });
     expect(found.params).toEqual({ id: 'pol_123' });
   });
 

@@ -17,8 +17,20 @@ describe('planSchedule', () => {
 
   it('plans the reminders 7 and 1 days before, the check-in day and the closing, each at 09:00 local', () => {
     expect(planSchedule(makePolicy(), TODAY)).toEqual([
-      { kind: 'check-in-reminder', key: 'check-in-reminder-7', on: '2027-02-13', dueAt: '2027-02-13T14:00:00.000Z', daysBefore: 7 },
-      { kind: 'check-in-reminder', key: 'check-in-reminder-1', on: '2027-02-19', dueAt: '2027-02-19T14:00:00.000Z', daysBefore: 1 },
+      {
+        kind: 'check-in-reminder',
+        key: 'check-in-reminder-7',
+        on: '2027-02-13',
+        dueAt: '2027-02-13T14:00:00.000Z',
+        daysBefore: 7,
+      },
+      {
+        kind: 'check-in-reminder',
+        key: 'check-in-reminder-1',
+        on: '2027-02-19',
+        dueAt: '2027-02-19T14:00:00.000Z',
+        daysBefore: 1,
+      },
       { kind: 'check-in-day', key: 'check-in-day', on: '2027-02-20', dueAt: '2027-02-20T14:00:00.000Z' },
       { kind: 'closing', key: 'closing', on: '2027-03-06', dueAt: '2027-03-06T14:00:00.000Z' },
     ]);
@@ -29,11 +41,18 @@ describe('planSchedule', () => {
     expect(jobs.find((j) => j.key === 'check-in-reminder-1')?.dueAt).toBe('2027-03-13T14:00:00.000Z');
     expect(jobs.find((j) => j.key === 'check-in-day')?.dueAt).toBe('2027-03-14T13:00:00.000Z');
     // closesOn = 14 March + 14 days = 28 March, in EDT.
-    expect(jobs.find((j) => j.key === 'closing')).toEqual({ kind: 'closing', key: 'closing', on: '2027-03-28', dueAt: '2027-03-28T13:00:00.000Z' });
+    expect(jobs.find((j) => j.key === 'closing')).toEqual({
+      kind: 'closing',
+      key: 'closing',
+      on: '2027-03-28',
+      dueAt: '2027-03-28T13:00:00.000Z',
+    });
   });
 
   it('uses the policy zone: London, on the day the clocks go forward', () => {
-    const policy = makePolicy({ rules: { endedOn: '2026-12-28', timeZone: 'Europe/London', checkIn: { on: '2027-03-28' } } });
+    const policy = makePolicy({
+      rules: { endedOn: '2026-12-28', timeZone: 'Europe/London', checkIn: { on: '2027-03-28' } },
+    });
     expect(planSchedule(policy, '2026-12-28').map((j) => [j.key, j.dueAt])).toEqual([
       ['check-in-reminder-7', '2027-03-21T09:00:00.000Z'],
       ['check-in-reminder-1', '2027-03-27T09:00:00.000Z'],
@@ -46,7 +65,12 @@ describe('planSchedule', () => {
     const policy = makePolicy({ rules: { endedOn: '2027-01-04', timeZone: 'Australia/Sydney' } });
     const checkInDay = planSchedule(policy, '2027-01-04').find((j) => j.kind === 'check-in-day');
     // 4 April 2027 is the day Sydney leaves DST: 09:00 AEST = 23:00 UTC the day before.
-    expect(checkInDay).toEqual({ kind: 'check-in-day', key: 'check-in-day', on: '2027-04-04', dueAt: '2027-04-03T23:00:00.000Z' });
+    expect(checkInDay).toEqual({
+      kind: 'check-in-day',
+      key: 'check-in-day',
+      on: '2027-04-04',
+      dueAt: '2027-04-03T23:00:00.000Z',
+    });
   });
 
   it('leaves out a reminder whose day has passed (a late acceptance)', () => {
@@ -66,9 +90,12 @@ describe('planSchedule', () => {
     expect(planSchedule(makePolicy(), '2027-02-21').map((j) => j.key)).toEqual(['closing']);
   });
 
-  it.each(['skipped', 'sent'] as const)('plans no reminders and no check-in day when the check-in was %s', (checkIn) => {
-    expect(planSchedule(makePolicy({ checkIn }), TODAY).map((j) => j.kind)).toEqual(['closing']);
-  });
+  it.each(['skipped', 'sent'] as const)(
+    'plans no reminders and no check-in day when the check-in was %s',
+    (checkIn) => {
+      expect(planSchedule(makePolicy({ checkIn }), TODAY).map((j) => j.kind)).toEqual(['closing']);
+    },
+  );
 
   it('plans only the closing when the arrangement has no check-in', () => {
     expect(planSchedule(makePolicy({ rules: { checkIn: null } }), TODAY)).toEqual([
@@ -138,7 +165,12 @@ describe('replan (lifecycle)', () => {
     const invited = makePolicy({ state: 'invited', acceptedAt: null });
     const accepted = makePolicy({ state: 'active', version: 2 });
     const { schedule, unschedule } = replan(invited, accepted, NOW);
-    expect(schedule?.map((j) => j.key)).toEqual(['check-in-reminder-7', 'check-in-reminder-1', 'check-in-day', 'closing']);
+    expect(schedule?.map((j) => j.key)).toEqual([
+      'check-in-reminder-7',
+      'check-in-reminder-1',
+      'check-in-day',
+      'closing',
+    ]);
     expect(unschedule).toEqual([]);
   });
 
@@ -168,7 +200,9 @@ describe('replan (lifecycle)', () => {
     const previous = makePolicy();
     const updated = makePolicy({ rules: { checkIn: null }, checkIn: 'none', version: 2 });
     const { schedule, unschedule } = replan(previous, updated, NOW);
-    expect(schedule).toEqual([{ kind: 'closing', key: 'closing', on: '2027-01-01', dueAt: '2027-01-01T14:00:00.000Z' }]);
+    expect(schedule).toEqual([
+      { kind: 'closing', key: 'closing', on: '2027-01-01', dueAt: '2027-01-01T14:00:00.000Z' },
+    ]);
     expect(sorted(unschedule)).toEqual(['check-in-day', 'check-in-reminder-1', 'check-in-reminder-7']);
   });
 
@@ -230,12 +264,19 @@ describe('closeChange (lifecycle)', () => {
   });
 
   it('records a closed event with the reason', () => {
-    expect(closeChange(makePolicy(), 'opted-out', AT).events).toEqual([{ at: AT, type: 'closed', data: { reason: 'opted-out' } }]);
+    expect(closeChange(makePolicy(), 'opted-out', AT).events).toEqual([
+      { at: AT, type: 'closed', data: { reason: 'opted-out' } },
+    ]);
   });
 
   it('unschedules every planned job and plans nothing more', () => {
     const change = closeChange(makePolicy(), 'therapist', AT);
     expect(change.schedule).toEqual([]);
-    expect([...(change.unschedule ?? [])].sort()).toEqual(['check-in-day', 'check-in-reminder-1', 'check-in-reminder-7', 'closing']);
+    expect([...(change.unschedule ?? [])].sort()).toEqual([
+      'check-in-day',
+      'check-in-reminder-1',
+      'check-in-reminder-7',
+      'closing',
+    ]);
   });
 });

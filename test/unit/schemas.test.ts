@@ -1,6 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { ValidationError } from '../../shared/domain/errors.js';
-import { createPolicyBody, idempotencyKey, messageBody, parseWith, patchPolicyBody, personName, profileBody, timeZone } from '../../shared/domain/schemas.js';
+import {
+  createPolicyBody,
+  idempotencyKey,
+  messageBody,
+  parseWith,
+  patchPolicyBody,
+  personName,
+  profileBody,
+  timeZone,
+} from '../../shared/domain/schemas.js';
 
 const minimal = { client: { name: 'Sam Lee', email: 'sam.lee@client.example' }, endedOn: '2026-11-20' };
 
@@ -40,8 +49,14 @@ describe('createPolicyBody', () => {
   });
 
   it('accepts the bounds of the limits: 0 and 12 updates, 1 and 5000 characters', () => {
-    expect(parseWith(createPolicyBody, { ...minimal, updates: { limit: 0, maxCharacters: 1 } }).updates).toEqual({ limit: 0, maxCharacters: 1 });
-    expect(parseWith(createPolicyBody, { ...minimal, updates: { limit: 12, maxCharacters: 5000 } }).updates).toEqual({ limit: 12, maxCharacters: 5000 });
+    expect(parseWith(createPolicyBody, { ...minimal, updates: { limit: 0, maxCharacters: 1 } }).updates).toEqual({
+      limit: 0,
+      maxCharacters: 1,
+    });
+    expect(parseWith(createPolicyBody, { ...minimal, updates: { limit: 12, maxCharacters: 5000 } }).updates).toEqual({
+      limit: 12,
+      maxCharacters: 5000,
+    });
   });
 
   it('rejects an unknown key at the top level', () => {
@@ -56,15 +71,21 @@ describe('createPolicyBody', () => {
     expect(paths({ ...minimal, client: { ...minimal.client, replyTo: 'x@y.example' } })).toEqual(['client']);
   });
 
-  it.each(['not-an-email', 'sam@', '@client.example', 'sam lee@client.example', 'sam@client.example\r\nBcc: x@y.example', ''])(
-    'rejects the email %j',
-    (emailAddress) => {
-      expect(paths({ ...minimal, client: { ...minimal.client, email: emailAddress } })).toEqual(['client.email']);
-    },
-  );
+  it.each([
+    'not-an-email',
+    'sam@',
+    '@client.example',
+    'sam lee@client.example',
+    'sam@client.example\r\nBcc: x@y.example',
+    '',
+  ])('rejects the email %j', (emailAddress) => {
+    expect(paths({ ...minimal, client: { ...minimal.client, email: emailAddress } })).toEqual(['client.email']);
+  });
 
   it('rejects an email longer than 254 characters', () => {
-    expect(paths({ ...minimal, client: { ...minimal.client, email: `${'a'.repeat(64)}@${'b'.repeat(190)}.example` } })).toEqual(['client.email']);
+    expect(
+      paths({ ...minimal, client: { ...minimal.client, email: `${'a'.repeat(64)}@${'b'.repeat(190)}.example` } }),
+    ).toEqual(['client.email']);
   });
 
   it('rejects 13 updates', () => {
@@ -93,17 +114,26 @@ describe('createPolicyBody', () => {
   });
 
   it('rejects a bad date inside updates and checkIn, with paths', () => {
-    expect(paths({ ...minimal, updates: { until: '2027-13-01' }, checkIn: { on: 'soon' } })).toEqual(['updates.until', 'checkIn.on']);
+    expect(paths({ ...minimal, updates: { until: '2027-13-01' }, checkIn: { on: 'soon' } })).toEqual([
+      'updates.until',
+      'checkIn.on',
+    ]);
   });
 
   it('rejects both checkIn.on and checkIn.afterMonths', () => {
-    const issues = issuesOf(() => parseWith(createPolicyBody, { ...minimal, checkIn: { on: '2027-02-20', afterMonths: 3 } }));
+    const issues = issuesOf(() =>
+      parseWith(createPolicyBody, { ...minimal, checkIn: { on: '2027-02-20', afterMonths: 3 } }),
+    );
     expect(issues).toEqual([{ path: 'checkIn', message: 'Give either checkIn.on or checkIn.afterMonths, not both.' }]);
   });
 
   it('accepts checkIn.on or checkIn.afterMonths alone', () => {
-    expect(parseWith(createPolicyBody, { ...minimal, checkIn: { on: '2027-02-20' } }).checkIn).toEqual({ on: '2027-02-20' });
-    expect(parseWith(createPolicyBody, { ...minimal, checkIn: { afterMonths: 3 } }).checkIn).toEqual({ afterMonths: 3 });
+    expect(parseWith(createPolicyBody, { ...minimal, checkIn: { on: '2027-02-20' } }).checkIn).toEqual({
+      on: '2027-02-20',
+    });
+    expect(parseWith(createPolicyBody, { ...minimal, checkIn: { afterMonths: 3 } }).checkIn).toEqual({
+      afterMonths: 3,
+    });
   });
 
   it('rejects an unknown check-in format and a reminder of 0 days', () => {
@@ -121,13 +151,19 @@ describe('createPolicyBody', () => {
   });
 
   it('makes names with CR/LF single-line, so they cannot inject email headers', () => {
-    const body = parseWith(createPolicyBody, { ...minimal, client: { ...minimal.client, name: 'Sam\r\nBcc: everyone@example.com' } });
+    const body = parseWith(createPolicyBody, {
+      ...minimal,
+      client: { ...minimal.client, name: 'Sam\r\nBcc: everyone@example.com' },
+    });
     expect(body.client.name).toBe('Sam Bcc: everyone@example.com');
     expect(body.client.name).not.toMatch(/[\r\n]/);
   });
 
   it('makes referral names and contacts single-line too', () => {
-    const body = parseWith(createPolicyBody, { ...minimal, referrals: [{ name: 'Centre\nLine two', contact: '555\r0100' }] });
+    const body = parseWith(createPolicyBody, {
+      ...minimal,
+      referrals: [{ name: 'Centre\nLine two', contact: '555\r0100' }],
+    });
     expect(body.referrals).toEqual([{ name: 'Centre Line two', contact: '555 0100' }]);
   });
 
@@ -153,19 +189,29 @@ describe('patchPolicyBody', () => {
   });
 
   it('does not allow changing the end date or the client email', () => {
-    expect(issuesOf(() => parseWith(patchPolicyBody, { endedOn: '2026-11-21' })).map((i) => i.path)).toEqual(['(body)']);
-    expect(issuesOf(() => parseWith(patchPolicyBody, { client: { name: 'Sam', email: 'new@client.example' } })).map((i) => i.path)).toEqual(['client']);
+    expect(issuesOf(() => parseWith(patchPolicyBody, { endedOn: '2026-11-21' })).map((i) => i.path)).toEqual([
+      '(body)',
+    ]);
+    expect(
+      issuesOf(() => parseWith(patchPolicyBody, { client: { name: 'Sam', email: 'new@client.example' } })).map(
+        (i) => i.path,
+      ),
+    ).toEqual(['client']);
   });
 
   it('rejects both checkIn.on and checkIn.afterMonths', () => {
-    expect(issuesOf(() => parseWith(patchPolicyBody, { checkIn: { on: '2027-02-20', afterMonths: 3 } })).map((i) => i.path)).toEqual(['checkIn']);
+    expect(
+      issuesOf(() => parseWith(patchPolicyBody, { checkIn: { on: '2027-02-20', afterMonths: 3 } })).map((i) => i.path),
+    ).toEqual(['checkIn']);
   });
 });
 
 describe('messageBody, idempotencyKey and profileBody', () => {
   it('accepts a text and rejects anything else alongside it', () => {
     expect(parseWith(messageBody, { text: 'Hello' })).toEqual({ text: 'Hello' });
-    expect(issuesOf(() => parseWith(messageBody, { text: 'Hello', attachment: 'x' })).map((i) => i.path)).toEqual(['(body)']);
+    expect(issuesOf(() => parseWith(messageBody, { text: 'Hello', attachment: 'x' })).map((i) => i.path)).toEqual([
+      '(body)',
+    ]);
   });
 
   it('leaves an empty text to enforcement (the schema accepts it)', () => {
@@ -184,7 +230,9 @@ describe('messageBody, idempotencyKey and profileBody', () => {
 
   it('checks the profile time zone', () => {
     expect(parseWith(profileBody, { timeZone: 'Pacific/Auckland' })).toEqual({ timeZone: 'Pacific/Auckland' });
-    expect(issuesOf(() => parseWith(profileBody, { timeZone: 'Nowhere/Special' })).map((i) => i.path)).toEqual(['timeZone']);
+    expect(issuesOf(() => parseWith(profileBody, { timeZone: 'Nowhere/Special' })).map((i) => i.path)).toEqual([
+      'timeZone',
+    ]);
   });
 });
 
@@ -192,7 +240,11 @@ describe('parseWith', () => {
   it('throws a ValidationError (400) listing every problem with its path', () => {
     let caught: unknown;
     try {
-      parseWith(createPolicyBody, { client: { name: 'Sam', email: 'bad' }, endedOn: '2027-02-30', updates: { limit: 13 } });
+      parseWith(createPolicyBody, {
+        client: { name: 'Sam', email: 'bad' },
+        endedOn: '2027-02-30',
+        updates: { limit: 13 },
+      });
     } catch (err) {
       caught = err;
     }
@@ -200,14 +252,18 @@ describe('parseWith', () => {
     const error = caught as ValidationError;
     expect(error.status).toBe(400);
     expect(error.issues.map((i) => i.path)).toEqual(['client.email', 'endedOn', 'updates.limit']);
-    expect(error.message).toMatch(/^The request has 3 problems: client\.email: .+; endedOn: Expected a date as YYYY-MM-DD\.; updates\.limit: /);
+    expect(error.message).toMatch(
+      /^The request has 3 problems: client\.email: .+; endedOn: Expected a date as YYYY-MM-DD\.; updates\.limit: /,
+    );
     expect(error.extras()).toEqual({ errors: error.issues });
   });
 
   it('says "a problem" for a single one and uses the given name for what was parsed', () => {
     const issues = issuesOf(() => parseWith(createPolicyBody, { ...minimal, timeZone: 'Nowhere' }, 'policy'));
     expect(issues).toEqual([{ path: 'timeZone', message: 'Expected an IANA time zone such as America/New_York.' }]);
-    expect(() => parseWith(createPolicyBody, { ...minimal, timeZone: 'Nowhere' }, 'policy')).toThrow(/^The policy has a problem: timeZone: /);
+    expect(() => parseWith(createPolicyBody, { ...minimal, timeZone: 'Nowhere' }, 'policy')).toThrow(
+      /^The policy has a problem: timeZone: /,
+    );
   });
 
   it('names the body itself as "(body)" when the whole value is wrong', () => {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { countCharacters, hasControlCharacters, isBlank, normaliseMessage, stripQuotedReply } from '../../shared/domain/text.js';
+import {
+  countCharacters,
+  hasControlCharacters,
+  isBlank,
+  normaliseMessage,
+  stripQuotedReply,
+} from '../../shared/domain/text.js';
 
 describe('countCharacters', () => {
   it.each([
@@ -87,7 +93,20 @@ describe('hasControlCharacters', () => {
 describe('countCharacters on long text', () => {
   const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
   const reference = (t: string) => Array.from(segmenter.segment(t)).length;
-  const pieces = ['a', ' ', '\r\n', 'e\u0301', '\u0301\u0301', '한', 'क्षि', '👩‍👩‍👧', '🇺🇸', '🇫🇷', '🏳️‍🌈', '\u{1F44D}\u{1F3FD}'];
+  const pieces = [
+    'a',
+    ' ',
+    '\r\n',
+    'e\u0301',
+    '\u0301\u0301',
+    '한',
+    'क्षि',
+    '👩‍👩‍👧',
+    '🇺🇸',
+    '🇫🇷',
+    '🏳️‍🌈',
+    '\u{1F44D}\u{1F3FD}',
+  ];
 
   it('counts exactly like one-pass segmentation, whatever falls on a slice boundary', () => {
     fc.assert(
@@ -108,10 +127,26 @@ describe('countCharacters on long text', () => {
 
 describe('stripQuotedReply', () => {
   it.each([
-    ['Gmail', 'Thanks, all good here.\n\nOn Fri, 20 Nov 2026 at 10:00, Afterword <no-reply@mail.example.org> wrote:\n> Your check-in is in 7 days', 'Thanks, all good here.'],
-    ['Gmail with a wrapped attribution line', 'Doing well.\n\nOn Fri, 20 Nov 2026 at 10:00, Afterword\n<no-reply@mail.example.org> wrote:\n> quoted', 'Doing well.'],
-    ['Outlook', 'A short update.\r\n\r\n-----Original Message-----\r\nFrom: Afterword\r\nSent: Friday', 'A short update.'],
-    ['Outlook without the marker', 'Hello.\n\nFrom: Afterword <no-reply@mail.example.org>\nSent: Friday, November 20, 2026 10:00 AM', 'Hello.'],
+    [
+      'Gmail',
+      'Thanks, all good here.\n\nOn Fri, 20 Nov 2026 at 10:00, Afterword <no-reply@mail.example.org> wrote:\n> Your check-in is in 7 days',
+      'Thanks, all good here.',
+    ],
+    [
+      'Gmail with a wrapped attribution line',
+      'Doing well.\n\nOn Fri, 20 Nov 2026 at 10:00, Afterword\n<no-reply@mail.example.org> wrote:\n> quoted',
+      'Doing well.',
+    ],
+    [
+      'Outlook',
+      'A short update.\r\n\r\n-----Original Message-----\r\nFrom: Afterword\r\nSent: Friday',
+      'A short update.',
+    ],
+    [
+      'Outlook without the marker',
+      'Hello.\n\nFrom: Afterword <no-reply@mail.example.org>\nSent: Friday, November 20, 2026 10:00 AM',
+      'Hello.',
+    ],
     ['a signature', 'Words.\n-- \nSent from my phone', 'Words.'],
     ['plain quoting', 'Above.\n> below', 'Above.'],
   ])('keeps only the new words of a %s reply', (_kind, text, expected) => {
@@ -119,7 +154,9 @@ describe('stripQuotedReply', () => {
   });
 
   it('keeps every line of a reply that quotes nothing, including one that merely starts with "On"', () => {
-    expect(stripQuotedReply('On Monday I went back to work.\nIt was fine.')).toBe('On Monday I went back to work.\nIt was fine.');
+    expect(stripQuotedReply('On Monday I went back to work.\nIt was fine.')).toBe(
+      'On Monday I went back to work.\nIt was fine.',
+    );
   });
 
   it('returns nothing for a reply that is only the quote', () => {

@@ -26,7 +26,12 @@ function countingIds(): Ids {
   };
 }
 
-const change = (overrides: Partial<PolicyChange> = {}): PolicyChange => ({ at: AT, policy: makePolicy({ version: 3 }), expectedVersion: 2, ...overrides });
+const change = (overrides: Partial<PolicyChange> = {}): PolicyChange => ({
+  at: AT,
+  policy: makePolicy({ version: 3 }),
+  expectedVersion: 2,
+  ...overrides,
+});
 const build = (c: PolicyChange) => commitTransaction(c, TABLE, clock, countingIds());
 
 const put = (item: TransactWriteItem | undefined) => ({
@@ -47,7 +52,13 @@ describe('commitTransaction', () => {
     expect(first.TableName).toBe(TABLE);
     expect(first.ConditionExpression).toBe('version = :v');
     expect(first.conditionValues).toEqual({ ':v': 2 });
-    expect(first.values).toMatchObject({ pk: 'POLICY#pol_test_1', sk: 'POLICY', gsi1pk: 'THERAPIST#th_test_1', version: 3, state: 'active' });
+    expect(first.values).toMatchObject({
+      pk: 'POLICY#pol_test_1',
+      sk: 'POLICY',
+      gsi1pk: 'THERAPIST#th_test_1',
+      version: 3,
+      state: 'active',
+    });
     expect(first.values.policy).toEqual(change().policy);
     expect(first.values).not.toHaveProperty('expiresAt');
     expect(tx).toMatchObject({ created: [], idempotencyIndex: -1, stampRetention: undefined });
@@ -79,8 +90,19 @@ describe('commitTransaction', () => {
     );
     const added = tx.items.slice(1).map(put);
     expect(added.map((p) => p.ConditionExpression)).toEqual(Array(4).fill('attribute_not_exists(pk)'));
-    expect(added.map((p) => p.values.sk)).toEqual(['UPDATE#0002', 'CHECKIN', `EVENT#${AT}#00000001`, `EVENT#${AT}#00000002`]);
-    expect(added[0]!.values.update).toEqual({ seq: 2, text: 'hello', characters: 5, sentOn: '2026-11-21', receivedAt: AT });
+    expect(added.map((p) => p.values.sk)).toEqual([
+      'UPDATE#0002',
+      'CHECKIN',
+      `EVENT#${AT}#00000001`,
+      `EVENT#${AT}#00000002`,
+    ]);
+    expect(added[0]!.values.update).toEqual({
+      seq: 2,
+      text: 'hello',
+      characters: 5,
+      sentOn: '2026-11-21',
+      receivedAt: AT,
+    });
     expect(added[2]!.values.event).toEqual({ at: AT, type: 'update-accepted', data: { seq: 2 } });
   });
 
@@ -96,7 +118,14 @@ describe('commitTransaction', () => {
     );
     const expected: Job[] = [2, 3].map((n) => {
       const id = `MAIL#${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
-      return { id, policyId: 'pol_test_1', dueAt: AT, attempts: 0, lease: `${AT}#pol_test_1#${id}`, mail: { template: n === 2 ? 'acceptance' : 'client-accepted', data: {} } };
+      return {
+        id,
+        policyId: 'pol_test_1',
+        dueAt: AT,
+        attempts: 0,
+        lease: `${AT}#pol_test_1#${id}`,
+        mail: { template: n === 2 ? 'acceptance' : 'client-accepted', data: {} },
+      };
     });
     expect(tx.created).toEqual(expected);
     const jobPuts = tx.items.slice(2).map(put);
@@ -109,7 +138,14 @@ describe('commitTransaction', () => {
   });
 
   it('overwrites scheduled jobs unconditionally and deletes unscheduled ones, one action per item', () => {
-    const claimed: Job = { id: 'SCHED#closing', policyId: 'pol_test_1', dueAt: AT, attempts: 1, lease: 'the-lease', scheduled: { kind: 'closing', key: 'closing', on: '2027-03-06', dueAt: AT } };
+    const claimed: Job = {
+      id: 'SCHED#closing',
+      policyId: 'pol_test_1',
+      dueAt: AT,
+      attempts: 1,
+      lease: 'the-lease',
+      scheduled: { kind: 'closing', key: 'closing', on: '2027-03-06', dueAt: AT },
+    };
     const tx = build(
       change({
         schedule: [{ kind: 'check-in-day', key: 'check-in-day', on: '2027-02-20', dueAt: '2027-02-20T14:00:00.000Z' }],
@@ -120,7 +156,11 @@ describe('commitTransaction', () => {
     const [, scheduled, unscheduled, completed] = tx.items;
     expect(tx.items).toHaveLength(4);
     expect(put(scheduled)).not.toHaveProperty('ConditionExpression');
-    expect(put(scheduled).values).toMatchObject({ sk: 'JOB#SCHED#check-in-day', dueSk: '2027-02-20T14:00:00.000Z#pol_test_1#SCHED#check-in-day', attempts: 0 });
+    expect(put(scheduled).values).toMatchObject({
+      sk: 'JOB#SCHED#check-in-day',
+      dueSk: '2027-02-20T14:00:00.000Z#pol_test_1#SCHED#check-in-day',
+      attempts: 0,
+    });
     expect(del(unscheduled).key).toEqual({ pk: 'POLICY#pol_test_1', sk: 'JOB#SCHED#check-in-reminder-7' });
     expect(del(unscheduled)).not.toHaveProperty('ConditionExpression');
     expect(del(completed).key).toEqual({ pk: 'POLICY#pol_test_1', sk: 'JOB#SCHED#closing' });
@@ -129,11 +169,21 @@ describe('commitTransaction', () => {
   });
 
   it('puts the idempotency record last and says where it is; it expires a week after the clock says, for an open policy', () => {
-    const tx = build(change({ mails: [{ template: 'update-receipt', data: {} }], idempotency: { keyHash: 'abc', outcome: { status: 202, body: { ok: true } } } }));
+    const tx = build(
+      change({
+        mails: [{ template: 'update-receipt', data: {} }],
+        idempotency: { keyHash: 'abc', outcome: { status: 202, body: { ok: true } } },
+      }),
+    );
     expect(tx.idempotencyIndex).toBe(tx.items.length - 1);
     const record = put(tx.items[tx.idempotencyIndex]);
     expect(record.ConditionExpression).toBe('attribute_not_exists(pk)');
-    expect(record.values).toEqual({ pk: 'POLICY#pol_test_1', sk: 'IDEMPOTENCY#abc', outcome: { status: 202, body: { ok: true } }, expiresAt: CLOCK_SECONDS + 7 * DAY });
+    expect(record.values).toEqual({
+      pk: 'POLICY#pol_test_1',
+      sk: 'IDEMPOTENCY#abc',
+      outcome: { status: 202, body: { ok: true } },
+      expiresAt: CLOCK_SECONDS + 7 * DAY,
+    });
   });
 
   it('gives every item of a closed policy its retention expiry, and asks for the older items to be stamped when the change closes it', () => {
@@ -154,7 +204,11 @@ describe('commitTransaction', () => {
   });
 
   it('is the same for the same change, clock and ids: nothing else goes in', () => {
-    const c = change({ events: [{ at: AT, type: 'accepted' }], mails: [{ template: 'acceptance', data: {} }], idempotency: { keyHash: 'k', outcome: { status: 200, body: 'x' } } });
+    const c = change({
+      events: [{ at: AT, type: 'accepted' }],
+      mails: [{ template: 'acceptance', data: {} }],
+      idempotency: { keyHash: 'k', outcome: { status: 200, body: 'x' } },
+    });
     expect(build(c)).toEqual(build(c));
   });
 });

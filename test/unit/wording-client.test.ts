@@ -15,8 +15,10 @@ const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde';
 const LINKS = { page: 'https://afterword.example/c/tok', stop: 'https://afterword.example/c/tok/stop' };
 const REFERRALS = [{ name: 'Riverside Counselling', contact: '555-0100' }];
 
-const policyWith = (overrides: PolicyOverrides = {}) => makePolicy({ ...overrides, rules: { referrals: REFERRALS, ...overrides.rules } });
-const page = (policy: Policy, today: string) => renderClientPage(clientView(policy, today), { token: TOKEN, idempotencyKey: 'k' });
+const policyWith = (overrides: PolicyOverrides = {}) =>
+  makePolicy({ ...overrides, rules: { referrals: REFERRALS, ...overrides.rules } });
+const page = (policy: Policy, today: string) =>
+  renderClientPage(clientView(policy, today), { token: TOKEN, idempotencyKey: 'k' });
 const email = (kind: Parameters<typeof renderEmail>[0], policy: Policy, today: string) =>
   renderEmail(kind, { policy, data: {}, today, links: LINKS, portalUrl: 'https://afterword.example/portal' }).text;
 const refusalText = (d: Decision) => (d.outcome === 'refused' ? d.refusal.message : '');
@@ -30,7 +32,12 @@ describe('sentences', () => {
 
 describe('why sending is not open', () => {
   const cases: [string, PolicyOverrides, string, string][] = [
-    ['invited', { state: 'invited', acceptedAt: null }, 'Updates open once you accept the arrangement.', 'Messages open once you accept the arrangement.'],
+    [
+      'invited',
+      { state: 'invited', acceptedAt: null },
+      'Updates open once you accept the arrangement.',
+      'Messages open once you accept the arrangement.',
+    ],
     [
       'paused',
       { state: 'paused' },
@@ -92,7 +99,12 @@ describe('one wording on the page and in the emails', () => {
     const policy = policyWith({ state: 'closed', closedReason: 'opted-out', closedAt: '2026-12-03T14:00:00.000Z' });
     const stop = renderStopPage(clientView(policy, '2026-12-03'), { token: TOKEN, done: true });
     const mail = email('opted-out', policy, '2026-12-03');
-    for (const words of [client.referrals.intro('Dana Reyes'), client.sentOnBehalfOf('Dana Reyes'), client.TAKE_CARE, client.ALL_EMAILS_STOPPED]) {
+    for (const words of [
+      client.referrals.intro('Dana Reyes'),
+      client.sentOnBehalfOf('Dana Reyes'),
+      client.TAKE_CARE,
+      client.ALL_EMAILS_STOPPED,
+    ]) {
       expect(stop).toContain(words);
       expect(mail).toContain(words);
     }

@@ -1,11 +1,19 @@
 import { describe, it, expect } from 'vitest';
 import { allowance } from '../../shared/domain/enforcement.js';
-import { describeAllowance, describeCheckIn, describeClosing, describeReplies, describeRules, describeUpdates } from '../../shared/domain/wording.js';
+import {
+  describeAllowance,
+  describeCheckIn,
+  describeClosing,
+  describeReplies,
+  describeRules,
+  describeUpdates,
+} from '../../shared/domain/wording.js';
 import { makePolicy, type PolicyOverrides } from '../support/policy-factory.js';
 
 // Default policy: updates 20 November 2026 – 1 January 2027; check-in Saturday 20 February 2027
 // (message until 26 February 2027); closes 6 March 2027.
-const left = (overrides: PolicyOverrides, today: string) => describeAllowance(allowance(makePolicy(overrides), today), today);
+const left = (overrides: PolicyOverrides, today: string) =>
+  describeAllowance(allowance(makePolicy(overrides), today), today);
 
 describe('describeUpdates', () => {
   it('states the default rules in one sentence', () => {
@@ -21,7 +29,9 @@ describe('describeUpdates', () => {
   });
 
   it('says "1 day" in the singular', () => {
-    expect(describeUpdates(makePolicy({ rules: { updates: { minDaysBetween: 1 } } }).rules)).toMatch(/, at least 1 day apart,/);
+    expect(describeUpdates(makePolicy({ rules: { updates: { minDaysBetween: 1 } } }).rules)).toMatch(
+      /, at least 1 day apart,/,
+    );
   });
 
   it('leaves out the gap when there is none', () => {
@@ -31,22 +41,34 @@ describe('describeUpdates', () => {
   });
 
   it('groups thousands in the character limit', () => {
-    expect(describeUpdates(makePolicy({ rules: { updates: { maxCharacters: 5000 } } }).rules)).toMatch(/each up to 5,000 characters\.$/);
+    expect(describeUpdates(makePolicy({ rules: { updates: { maxCharacters: 5000 } } }).rules)).toMatch(
+      /each up to 5,000 characters\.$/,
+    );
   });
 
   it('says plainly when the arrangement has no updates', () => {
-    expect(describeUpdates(makePolicy({ rules: { updates: { limit: 0 } } }).rules)).toBe('This arrangement does not include written updates.');
+    expect(describeUpdates(makePolicy({ rules: { updates: { limit: 0 } } }).rules)).toBe(
+      'This arrangement does not include written updates.',
+    );
   });
 });
 
 describe('describeAllowance', () => {
   it('says what is left, when the next one can be sent and when the window closes', () => {
-    const overrides: PolicyOverrides = { rules: { updates: { until: '2027-04-01' } }, updatesAccepted: 2, lastUpdateOn: '2027-02-24' };
-    expect(left(overrides, '2027-02-26')).toBe('1 of 3 updates left; the next one can be sent from 3 March 2027; the window closes on 1 April 2027.');
+    const overrides: PolicyOverrides = {
+      rules: { updates: { until: '2027-04-01' } },
+      updatesAccepted: 2,
+      lastUpdateOn: '2027-02-24',
+    };
+    expect(left(overrides, '2027-02-26')).toBe(
+      '1 of 3 updates left; the next one can be sent from 3 March 2027; the window closes on 1 April 2027.',
+    );
   });
 
   it('says the next one can be sent today when it can', () => {
-    expect(left({}, '2026-11-25')).toBe('3 of 3 updates left; you can send the next one today; the window closes on 1 January 2027.');
+    expect(left({}, '2026-11-25')).toBe(
+      '3 of 3 updates left; you can send the next one today; the window closes on 1 January 2027.',
+    );
   });
 
   it('gives the first day before the window opens', () => {
@@ -72,11 +94,15 @@ describe('describeAllowance', () => {
   });
 
   it('uses the singular for a limit of one', () => {
-    expect(left({ rules: { updates: { limit: 1 } } }, '2026-11-25')).toBe('1 of 1 update left; you can send the next one today; the window closes on 1 January 2027.');
+    expect(left({ rules: { updates: { limit: 1 } } }, '2026-11-25')).toBe(
+      '1 of 1 update left; you can send the next one today; the window closes on 1 January 2027.',
+    );
   });
 
   it('says plainly when the arrangement has no updates', () => {
-    expect(left({ rules: { updates: { limit: 0 } } }, '2026-11-25')).toBe('This arrangement does not include written updates.');
+    expect(left({ rules: { updates: { limit: 0 } } }, '2026-11-25')).toBe(
+      'This arrangement does not include written updates.',
+    );
   });
 
   it('does not promise a paused client that they can send today', () => {
@@ -88,11 +114,15 @@ describe('describeAllowance', () => {
 
 describe('describeReplies', () => {
   it('says the therapist reads but will not reply by default', () => {
-    expect(describeReplies(makePolicy().rules, 'Dana Reyes')).toBe('Dana Reyes reads every update but will not reply to them.');
+    expect(describeReplies(makePolicy().rules, 'Dana Reyes')).toBe(
+      'Dana Reyes reads every update but will not reply to them.',
+    );
   });
 
   it('says the therapist may reply when allowed', () => {
-    expect(describeReplies(makePolicy({ rules: { replies: 'may-reply' } }).rules, 'Dana Reyes')).toBe('Dana Reyes reads every update and may reply.');
+    expect(describeReplies(makePolicy({ rules: { replies: 'may-reply' } }).rules, 'Dana Reyes')).toBe(
+      'Dana Reyes reads every update and may reply.',
+    );
   });
 });
 
@@ -104,8 +134,12 @@ describe('describeCheckIn', () => {
   });
 
   it('describes a session check-in with the note', () => {
-    const rules = makePolicy({ rules: { checkIn: { format: 'session', note: 'I will phone you to find a time.' } } }).rules;
-    expect(describeCheckIn(rules)).toBe('Check-in: a session on Saturday 20 February 2027, arranged by your therapist. I will phone you to find a time.');
+    const rules = makePolicy({
+      rules: { checkIn: { format: 'session', note: 'I will phone you to find a time.' } },
+    }).rules;
+    expect(describeCheckIn(rules)).toBe(
+      'Check-in: a session on Saturday 20 February 2027, arranged by your therapist. I will phone you to find a time.',
+    );
   });
 
   it('describes a session check-in without a note', () => {
@@ -115,7 +149,9 @@ describe('describeCheckIn', () => {
   });
 
   it('says when there is no check-in', () => {
-    expect(describeCheckIn(makePolicy({ rules: { checkIn: null } }).rules)).toBe('This arrangement does not include a check-in.');
+    expect(describeCheckIn(makePolicy({ rules: { checkIn: null } }).rules)).toBe(
+      'This arrangement does not include a check-in.',
+    );
   });
 });
 

@@ -2,7 +2,8 @@
 // its forms work without it, and the server counts (and decides) either way. Characters are
 // counted as a person counts them (grapheme clusters), like the server does.
 (function () {
-  var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  var segmenter =
+    typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   function count(text) {
     var trimmed = text.replace(/\r\n?/g, '\n').trim();
     if (!segmenter) return Array.from(trimmed).length;
@@ -20,7 +21,10 @@
     var timer = null;
     function update() {
       var n = count(area.value);
-      out.textContent = n > max ? format(n) + ' of ' + format(max) + ' characters: ' + format(n - max) + ' over the limit' : format(n) + ' of ' + format(max) + ' characters';
+      out.textContent =
+        n > max
+          ? format(n) + ' of ' + format(max) + ' characters: ' + format(n - max) + ' over the limit'
+          : format(n) + ' of ' + format(max) + ' characters';
       out.classList.toggle('over', n > max);
     }
     // Screen readers hear the count when typing pauses, not on every key.

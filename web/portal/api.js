@@ -62,10 +62,19 @@ async function send(method, path, body, signal) {
   const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: 'no-store' });
+    return await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      cache: 'no-store',
+    });
   } catch (error) {
     if (isAbort(error)) throw error;
-    throw new ApiError(0, { title: 'No connection', detail: 'Afterword could not be reached. Please check your connection and try again.' });
+    throw new ApiError(0, {
+      title: 'No connection',
+      detail: 'Afterword could not be reached. Please check your connection and try again.',
+    });
   }
 }
 
@@ -91,7 +100,13 @@ export async function api(method, path, body, { signal } = {}) {
   const type = res.headers.get('content-type') ?? '';
   const data = type.includes('json') ? await res.json().catch(() => null) : null;
   if (!res.ok) {
-    throw new ApiError(res.status, data ?? { title: 'Something went wrong', detail: `The service answered with status ${res.status}. Please try again in a moment.` });
+    throw new ApiError(
+      res.status,
+      data ?? {
+        title: 'Something went wrong',
+        detail: `The service answered with status ${res.status}. Please try again in a moment.`,
+      },
+    );
   }
   return data;
 }

@@ -150,7 +150,10 @@ async function render() {
 
   if (!getToken()) {
     setChrome(false, null);
-    mount(signInPage({ config, notice: takeNotice(), signIn: () => startSignIn(/** @type {PortalConfig} */ (config)) }), { focus });
+    mount(
+      signInPage({ config, notice: takeNotice(), signIn: () => startSignIn(/** @type {PortalConfig} */ (config)) }),
+      { focus },
+    );
     return;
   }
 

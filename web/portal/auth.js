@@ -47,7 +47,12 @@ function isExpired(token) {
   const payload = parts[1];
   if (parts.length !== 3 || payload === undefined) return false;
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const json = atob(
+      payload
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+    );
     const { exp } = JSON.parse(json);
     return typeof exp === 'number' && exp * 1000 < Date.now() + 30_000;
   } catch {
@@ -193,7 +198,9 @@ export function signOut(config) {
   sessionStorage.removeItem(RETURN_TO);
   if (config?.mode === 'cognito') {
     setNotice('signed-out');
-    location.assign(`${config.cognitoDomain}/logout?client_id=${encodeURIComponent(config.clientId ?? '')}&logout_uri=${encodeURIComponent(config.redirectUri ?? '')}`);
+    location.assign(
+      `${config.cognitoDomain}/logout?client_id=${encodeURIComponent(config.clientId ?? '')}&logout_uri=${encodeURIComponent(config.redirectUri ?? '')}`,
+    );
     return true;
   }
   setNotice('signed-out');

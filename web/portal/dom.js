@@ -28,7 +28,8 @@ export function h(tag, attrs = {}, ...children) {
     if (key === 'className') el.className = String(value);
     else if (key === 'text') el.textContent = String(value);
     else if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), /** @type {EventListener} */ (value));
+    else if (key.startsWith('on') && typeof value === 'function')
+      el.addEventListener(key.slice(2), /** @type {EventListener} */ (value));
     else if (PROPERTIES.has(key)) Reflect.set(el, key, value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }

@@ -19,7 +19,8 @@ export function errorSummary() {
      * @param {string} [title]
      */
     show(items, title) {
-      heading.textContent = title ?? (items.length === 1 ? 'Please check one detail' : `Please check ${items.length} details`);
+      heading.textContent =
+        title ?? (items.length === 1 ? 'Please check one detail' : `Please check ${items.length} details`);
       list.replaceChildren(...items.map(summaryLine));
       el.hidden = false;
       el.focus();

@@ -52,7 +52,14 @@ export function field({ id, label, help, control, className = '', labelExtra = n
   control.id = id;
   const helpEl = h('p', { className: 'help', id: helpId, hidden: !help }, help ?? '');
   const errorEl = h('p', { className: 'field-error', id: errorId, hidden: true });
-  const wrap = h('div', { className: `field ${className}`.trim() }, h('label', { for: id }, label, labelExtra), helpEl, errorEl, control);
+  const wrap = h(
+    'div',
+    { className: `field ${className}`.trim() },
+    h('label', { for: id }, label, labelExtra),
+    helpEl,
+    errorEl,
+    control,
+  );
   let error = '';
   const wire = () => describe(control, [helpEl.hidden ? null : helpId, error ? errorId : null]);
   wire();
@@ -111,7 +118,11 @@ export function select(options, attrs = {}) {
  * @param {string[]} zones
  */
 export function zoneList(id, zones) {
-  return h('datalist', { id }, zones.map((z) => h('option', { value: z })));
+  return h(
+    'datalist',
+    { id },
+    zones.map((z) => h('option', { value: z })),
+  );
 }
 
 /** @typedef {{ value: string, label: string, hint?: string }} RadioOption */
@@ -135,7 +146,14 @@ export function radioGroup({ name, legend, help, options, value, className = '' 
   const items = options.map((o) => {
     const id = `${name}-${o.value}`;
     const hintId = o.hint ? `${id}-hint` : null;
-    const radio = h('input', { type: 'radio', name, id, value: o.value, checked: o.value === value, 'aria-describedby': hintId });
+    const radio = h('input', {
+      type: 'radio',
+      name,
+      id,
+      value: o.value,
+      checked: o.value === value,
+      'aria-describedby': hintId,
+    });
     inputs.push(radio);
     return h(
       'div',

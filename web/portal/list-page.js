@@ -19,7 +19,8 @@ function updatesCell(p) {
 function nextCell(p) {
   const next = nextFromRules(p);
   if (!next) {
-    if (p.state === 'closed' && p.closedAt) return h('span', { className: 'muted' }, `Ended ${formatDate(dateIn(p.closedAt, p.rules.timeZone))}`);
+    if (p.state === 'closed' && p.closedAt)
+      return h('span', { className: 'muted' }, `Ended ${formatDate(dateIn(p.closedAt, p.rules.timeZone))}`);
     return h('span', { className: 'muted' }, 'Nothing scheduled');
   }
   return h('span', {}, `${next.label}: `, h('time', { datetime: next.on, className: 'nowrap' }, formatDate(next.on)));
@@ -49,7 +50,9 @@ function emptyList() {
       'section',
       { className: 'page narrow' },
       h('h1', {}, 'Arrangements'),
-      h('div', { className: 'empty' },
+      h(
+        'div',
+        { className: 'empty' },
         h('p', { className: 'lead' }, 'You have no arrangements yet.'),
         h(
           'p',
@@ -76,7 +79,11 @@ function row(p) {
     h('td', { role: 'cell', 'data-label': 'State' }, stateBadge(p.state)),
     h('td', { role: 'cell', 'data-label': 'Updates' }, updatesCell(p)),
     h('td', { role: 'cell', 'data-label': 'Next' }, nextCell(p)),
-    h('td', { role: 'cell', 'data-label': 'Started' }, h('time', { datetime: p.createdAt, className: 'nowrap' }, formatDate(dateIn(p.createdAt, p.rules.timeZone)))),
+    h(
+      'td',
+      { role: 'cell', 'data-label': 'Started' },
+      h('time', { datetime: p.createdAt, className: 'nowrap' }, formatDate(dateIn(p.createdAt, p.rules.timeZone))),
+    ),
   );
 }
 

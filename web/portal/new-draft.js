@@ -17,7 +17,10 @@
 let draft = null;
 
 /** @param {HTMLFormElement} form */
-const controlsOf = (form) => /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>} */ (form.querySelectorAll('input, select, textarea'));
+const controlsOf = (form) =>
+  /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>} */ (
+    form.querySelectorAll('input, select, textarea')
+  );
 
 /**
  * @param {HTMLFormElement} form
@@ -34,7 +37,11 @@ export function saveDraft(form, referrals, exactDates) {
       controls[el.id] = el.value;
     }
   }
-  draft = { controls, referrals: referrals.values().map(({ name, contact }) => ({ name, contact })), exactDatesOpen: exactDates.open };
+  draft = {
+    controls,
+    referrals: referrals.values().map(({ name, contact }) => ({ name, contact })),
+    exactDatesOpen: exactDates.open,
+  };
 }
 
 /**

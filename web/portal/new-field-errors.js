@@ -18,7 +18,10 @@ export function errorDisplay({ F, parts, referrals }) {
     return Object.hasOwn(NEW_LABELS, name) ? F[/** @type {NewField} */ (name)] : referrals.fieldById(name);
   };
   /** @returns {ErrorTarget[]} */
-  const allTargets = () => [...Object.keys(NEW_LABELS).map((name) => F[/** @type {NewField} */ (name)]), ...referrals.rows.flatMap((r) => [r.name, r.contact])];
+  const allTargets = () => [
+    ...Object.keys(NEW_LABELS).map((name) => F[/** @type {NewField} */ (name)]),
+    ...referrals.rows.flatMap((r) => [r.name, r.contact]),
+  ];
   /** @param {Problem} p */
   const line = (p) => (targetOf(p.field) && p.field ? `${labelFor(p.field)}: ${p.message}` : p.message);
 
@@ -42,7 +45,8 @@ export function errorDisplay({ F, parts, referrals }) {
      * For the summary at the top of the form: each line links to its field.
      * @param {Problem[]} problems
      */
-    summaryItems: (problems) => problems.map((p) => ({ message: line(p), target: targetOf(p.field)?.focusTarget ?? null })),
+    summaryItems: (problems) =>
+      problems.map((p) => ({ message: line(p), target: targetOf(p.field)?.focusTarget ?? null })),
   };
 }
 

@@ -41,9 +41,19 @@ function whoAndWhen(profile, rules) {
       id: 'client-email',
       label: 'Client email',
       help: 'The invitation goes to this address. It is used only for this arrangement’s emails.',
-      control: input({ type: 'email', autocomplete: 'off', spellcheck: 'false', maxlength: maxLengthAt(limits, 'client.email') }),
+      control: input({
+        type: 'email',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        maxlength: maxLengthAt(limits, 'client.email'),
+      }),
     }),
-    endedOn: field({ id: 'ended-on', label: 'Therapy ended on', help: 'Usually the day of your last session. The dates below count from this day.', control: input({ type: 'date', value: today(zone) }) }),
+    endedOn: field({
+      id: 'ended-on',
+      label: 'Therapy ended on',
+      help: 'Usually the day of your last session. The dates below count from this day.',
+      control: input({ type: 'date', value: today(zone) }),
+    }),
     timeZone: field({
       id: 'time-zone',
       label: 'Time zone',
@@ -57,9 +67,24 @@ function whoAndWhen(profile, rules) {
 function updateFields(rules) {
   const limits = rules.limits.policy;
   return {
-    limit: field({ id: 'updates-limit', label: 'How many updates', help: `${fromTo(limits, 'updates.limit')} Choose 0 for no written updates.`, control: bounded(rules, 'updates.limit') }),
-    gap: field({ id: 'updates-gap', label: 'Days apart, at least', help: 'The fewest days between two updates.', control: bounded(rules, 'updates.minDaysBetween') }),
-    weeks: field({ id: 'updates-weeks', label: 'Open for how many weeks', help: 'Counted from the day therapy ended.', control: numberInput(WEEKS) }),
+    limit: field({
+      id: 'updates-limit',
+      label: 'How many updates',
+      help: `${fromTo(limits, 'updates.limit')} Choose 0 for no written updates.`,
+      control: bounded(rules, 'updates.limit'),
+    }),
+    gap: field({
+      id: 'updates-gap',
+      label: 'Days apart, at least',
+      help: 'The fewest days between two updates.',
+      control: bounded(rules, 'updates.minDaysBetween'),
+    }),
+    weeks: field({
+      id: 'updates-weeks',
+      label: 'Open for how many weeks',
+      help: 'Counted from the day therapy ended.',
+      control: numberInput(WEEKS),
+    }),
     maxChars: field({
       id: 'updates-max',
       label: 'Longest update, in characters',
@@ -67,7 +92,12 @@ function updateFields(rules) {
       control: bounded(rules, 'updates.maxCharacters'),
     }),
     from: field({ id: 'updates-from', label: 'Updates open on', help: 'Optional.', control: input({ type: 'date' }) }),
-    until: field({ id: 'updates-until', label: 'Updates close on', help: 'Optional. A date here is used instead of the weeks above.', control: input({ type: 'date' }) }),
+    until: field({
+      id: 'updates-until',
+      label: 'Updates close on',
+      help: 'Optional. A date here is used instead of the weeks above.',
+      control: input({ type: 'date' }),
+    }),
   };
 }
 
@@ -80,14 +110,32 @@ function checkInFields(rules) {
       name: 'checkin-format',
       legend: 'Kind of check-in',
       options: [
-        { value: 'message', label: 'A check-in message', hint: `The client may write once, from the check-in day for ${messageDays}. It does not count as an update.` },
-        { value: 'session', label: 'A check-in session', hint: 'A meeting you arrange. Your note tells the client how.' },
+        {
+          value: 'message',
+          label: 'A check-in message',
+          hint: `The client may write once, from the check-in day for ${messageDays}. It does not count as an update.`,
+        },
+        {
+          value: 'session',
+          label: 'A check-in session',
+          hint: 'A meeting you arrange. Your note tells the client how.',
+        },
         { value: 'none', label: 'No check-in' },
       ],
       value: rules.defaults.checkIn.format,
     }),
-    months: field({ id: 'checkin-months', label: 'Months after therapy ended', help: fromTo(limits, 'checkIn.afterMonths'), control: bounded(rules, 'checkIn.afterMonths') }),
-    checkinOn: field({ id: 'checkin-on', label: 'Or on this date', help: 'Optional. A date here is used instead of the months.', control: input({ type: 'date' }) }),
+    months: field({
+      id: 'checkin-months',
+      label: 'Months after therapy ended',
+      help: fromTo(limits, 'checkIn.afterMonths'),
+      control: bounded(rules, 'checkIn.afterMonths'),
+    }),
+    checkinOn: field({
+      id: 'checkin-on',
+      label: 'Or on this date',
+      help: 'Optional. A date here is used instead of the months.',
+      control: input({ type: 'date' }),
+    }),
     note: field({
       id: 'checkin-note',
       label: 'Note about the session',

@@ -39,7 +39,12 @@ export function newForm({ F, parts, referrals, summary, onClear }) {
         { className: 'help' },
         'The client gets one email now, with these rules in plain words and a private link to accept or decline. Nothing else is sent to them unless they accept.',
       ),
-      h('div', { className: 'button-row' }, submit, h('button', { type: 'button', className: 'button button-quiet', onclick: onClear }, 'Clear the form')),
+      h(
+        'div',
+        { className: 'button-row' },
+        submit,
+        h('button', { type: 'button', className: 'button button-quiet', onclick: onClear }, 'Clear the form'),
+      ),
     ),
   );
   return { form, submit };

@@ -30,10 +30,16 @@ export function helpAfterPreview(resolved, values, service) {
   const c = resolved.checkIn;
   const closeAfter = span(service.defaults.closeDaysAfterCheckIn);
   return {
-    ...(u.limit > 0 ? { weeks: `Counted from the day therapy ended. Now: from ${formatDate(u.from)} to ${formatDate(u.until)}.` } : {}),
+    ...(u.limit > 0
+      ? { weeks: `Counted from the day therapy ended. Now: from ${formatDate(u.from)} to ${formatDate(u.until)}.` }
+      : {}),
     from: values.from ? 'Optional.' : `Optional. If left empty: ${formatDate(u.from)}, the day therapy ended.`,
-    until: values.until ? 'Used instead of the weeks above.' : `Optional. If left empty: ${formatDate(u.until)}. A date here is used instead of the weeks above.`,
-    ...(c ? { months: `${fromTo(service.limits.policy, 'checkIn.afterMonths')} The check-in is on ${formatDay(c.on)}.` } : {}),
+    until: values.until
+      ? 'Used instead of the weeks above.'
+      : `Optional. If left empty: ${formatDate(u.until)}. A date here is used instead of the weeks above.`,
+    ...(c
+      ? { months: `${fromTo(service.limits.policy, 'checkIn.afterMonths')} The check-in is on ${formatDay(c.on)}.` }
+      : {}),
     closesOn: values.closesOn
       ? 'After this day nothing more is sent, except a short goodbye to the client and a summary to you.'
       : `Optional. If left empty: ${formatDate(resolved.closesOn)}, ${c ? `the later of the end of updates and ${closeAfter} after the check-in` : 'the day updates end'}. After this day nothing more is sent except a short goodbye.`,

@@ -28,8 +28,14 @@ import { plural } from './words.js';
  * @param {Pick<PresetRules, 'limit' | 'gap' | 'weeks' | 'format' | 'months'>} r
  */
 export function describePreset(r) {
-  const updates = r.limit === 0 ? 'No written updates' : `Up to ${plural(r.limit, 'update')} over ${r.weeks} weeks, at least ${plural(Number(r.gap), 'day')} apart`;
-  const checkIn = r.format === 'none' ? 'no check-in' : `a check-in ${r.format === 'session' ? 'session' : 'message'} after ${plural(r.months, 'month')}`;
+  const updates =
+    r.limit === 0
+      ? 'No written updates'
+      : `Up to ${plural(r.limit, 'update')} over ${r.weeks} weeks, at least ${plural(Number(r.gap), 'day')} apart`;
+  const checkIn =
+    r.format === 'none'
+      ? 'no check-in'
+      : `a check-in ${r.format === 'session' ? 'session' : 'message'} after ${plural(r.months, 'month')}`;
   return `${updates}, and ${checkIn}.`;
 }
 
@@ -83,16 +89,54 @@ export function presetsFor(profile, defaults) {
   const system = serviceDefaults(defaults);
   const usual = usualRules(profile, system);
   /** @type {PresetRules} */
-  const checkInOnly = { limit: 0, gap: '', weeks: '', maxChars: '', format: 'session', months: system.months, remind: system.remind, replies: system.replies };
+  const checkInOnly = {
+    limit: 0,
+    gap: '',
+    weeks: '',
+    maxChars: '',
+    format: 'session',
+    months: system.months,
+    remind: system.remind,
+    replies: system.replies,
+  };
   /** @type {PresetRules} */
-  const more = { limit: 6, gap: 5, weeks: 12, maxChars: system.maxChars, format: 'message', months: system.months, remind: system.remind, replies: system.replies };
+  const more = {
+    limit: 6,
+    gap: 5,
+    weeks: 12,
+    maxChars: system.maxChars,
+    format: 'message',
+    months: system.months,
+    remind: system.remind,
+    replies: system.replies,
+  };
   /** @type {[Preset, ...Preset[]]} */
   const offered = [
-    { value: 'gentle', label: usual ? 'Gentle' : 'Gentle (the usual choice)', hint: describePreset(system), rules: system },
-    { value: 'check-in-only', label: 'Check-in only', hint: `No written updates, and one check-in session after ${plural(checkInOnly.months, 'month')}.`, rules: checkInOnly },
+    {
+      value: 'gentle',
+      label: usual ? 'Gentle' : 'Gentle (the usual choice)',
+      hint: describePreset(system),
+      rules: system,
+    },
+    {
+      value: 'check-in-only',
+      label: 'Check-in only',
+      hint: `No written updates, and one check-in session after ${plural(checkInOnly.months, 'month')}.`,
+      rules: checkInOnly,
+    },
     { value: 'more', label: 'More contact', hint: describePreset(more), rules: more },
   ];
-  return usual ? [{ value: 'usual', label: 'Your usual rules', hint: `${describePreset(usual)} (Set in your profile.)`, rules: usual }, ...offered] : offered;
+  return usual
+    ? [
+        {
+          value: 'usual',
+          label: 'Your usual rules',
+          hint: `${describePreset(usual)} (Set in your profile.)`,
+          rules: usual,
+        },
+        ...offered,
+      ]
+    : offered;
 }
 
 /**

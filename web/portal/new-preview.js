@@ -31,7 +31,11 @@ function panelParts() {
     'aside',
     { className: 'preview', 'aria-labelledby': 'preview-title', tabindex: '0' },
     h('h2', { id: 'preview-title' }, 'What your client will be told'),
-    h('p', { className: 'help' }, 'Updated as you type: exactly the words of the invitation, with a placeholder for the private link.'),
+    h(
+      'p',
+      { className: 'help' },
+      'Updated as you type: exactly the words of the invitation, with a placeholder for the private link.',
+    ),
     status,
     busy,
     problems,
@@ -63,10 +67,21 @@ export function livePreview({ ctx, read, errors, onRules }) {
   /** @param {Problem[]} problems */
   function showProblems(problems) {
     errors.show(problems);
-    el.problems.replaceChildren(h('p', {}, 'The preview will come back once these are fixed:'), h('ul', {}, problems.map((p) => h('li', {}, errors.line(p)))));
+    el.problems.replaceChildren(
+      h('p', {}, 'The preview will come back once these are fixed:'),
+      h(
+        'ul',
+        {},
+        problems.map((p) => h('li', {}, errors.line(p))),
+      ),
+    );
     el.problems.hidden = false;
     el.body.classList.toggle('is-stale', hasPreview);
-    setStatus(problems.length === 1 ? 'One detail needs another look before the preview can update.' : `${problems.length} details need another look before the preview can update.`);
+    setStatus(
+      problems.length === 1
+        ? 'One detail needs another look before the preview can update.'
+        : `${problems.length} details need another look before the preview can update.`,
+    );
   }
 
   /** @param {Extract<PreviewResult, { ok: true }>} result */
@@ -102,7 +117,8 @@ export function livePreview({ ctx, read, errors, onRules }) {
       else showResult(result);
     } catch (error) {
       if (isAbort(error) || mine !== seq || isHandled(error)) return;
-      if (error instanceof ApiError && error.status === 400 && error.errors.length) showProblems(problemsFromServer(error.errors, values, ctx.rules.limits.policy));
+      if (error instanceof ApiError && error.status === 400 && error.errors.length)
+        showProblems(problemsFromServer(error.errors, values, ctx.rules.limits.policy));
       else setStatus('The preview is not available just now. You can still send the invitation.');
     } finally {
       if (mine === seq) el.busy.hidden = true;

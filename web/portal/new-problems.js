@@ -94,6 +94,9 @@ export function problemsFromServer(errors, values, limits) {
   const hints = policyHints(limits);
   return errors.map((e) => {
     const path = e.path ?? '';
-    return { field: fieldForPath(path, values), message: friendlier(e.message ?? 'Please check this.', hints[path] ?? hints[path.replace(/\.\d+$/, '')]) };
+    return {
+      field: fieldForPath(path, values),
+      message: friendlier(e.message ?? 'Please check this.', hints[path] ?? hints[path.replace(/\.\d+$/, '')]),
+    };
   });
 }

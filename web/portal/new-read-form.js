@@ -115,7 +115,9 @@ function readClient({ values, fail }, forPreview, submitted) {
     if (!email) fail('clientEmail', 'Enter the client’s email address.');
     else if (!EMAIL.test(email)) fail('clientEmail', 'Enter an email address like name@example.com.');
   }
-  return forPreview ? { name: name || '(client’s name)', email: EMAIL.test(email) ? email : 'client@example.com' } : { name, email };
+  return forPreview
+    ? { name: name || '(client’s name)', email: EMAIL.test(email) ? email : 'client@example.com' }
+    : { name, email };
 }
 
 /**

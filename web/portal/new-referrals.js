@@ -60,17 +60,42 @@ export function referralList({ limits, onChange }) {
   function add(values = {}, { focus = false } = {}) {
     lastKey += 1;
     const key = lastKey;
-    const name = field({ id: `referral-${key}-name`, label: 'Name', control: input({ maxlength: maxLengthAt(limits, 'referrals.name'), autocomplete: 'off', value: values.name ?? '' }) });
+    const name = field({
+      id: `referral-${key}-name`,
+      label: 'Name',
+      control: input({
+        maxlength: maxLengthAt(limits, 'referrals.name'),
+        autocomplete: 'off',
+        value: values.name ?? '',
+      }),
+    });
     const contact = field({
       id: `referral-${key}-contact`,
       label: 'Phone, email or website',
-      control: input({ maxlength: maxLengthAt(limits, 'referrals.contact'), autocomplete: 'off', value: values.contact ?? '' }),
+      control: input({
+        maxlength: maxLengthAt(limits, 'referrals.contact'),
+        autocomplete: 'off',
+        value: values.contact ?? '',
+      }),
     });
     const legend = h('legend', {}, '');
     const removeLabel = h('span', { className: 'visually-hidden' }, '');
     const removeButton = h('button', { type: 'button', className: 'button button-quiet' }, 'Remove', removeLabel);
     /** @type {ReferralRow} */
-    const row = { key, name, contact, legend, removeLabel, el: h('fieldset', { className: 'referral' }, legend, h('div', { className: 'referral-fields' }, name.wrap, contact.wrap), removeButton) };
+    const row = {
+      key,
+      name,
+      contact,
+      legend,
+      removeLabel,
+      el: h(
+        'fieldset',
+        { className: 'referral' },
+        legend,
+        h('div', { className: 'referral-fields' }, name.wrap, contact.wrap),
+        removeButton,
+      ),
+    };
     removeButton.addEventListener('click', () => remove(row));
     rows.push(row);
     list.append(row.el);
@@ -86,7 +111,14 @@ export function referralList({ limits, onChange }) {
   return {
     rows,
     add,
-    group: h('fieldset', { className: 'field referrals-group', 'aria-describedby': 'referrals-help' }, h('legend', {}, 'Referrals'), help, list, addButton),
+    group: h(
+      'fieldset',
+      { className: 'field referrals-group', 'aria-describedby': 'referrals-help' },
+      h('legend', {}, 'Referrals'),
+      help,
+      list,
+      addButton,
+    ),
     /** @returns {ReferralValues[]} */
     values: () => rows.map((r) => ({ key: r.key, name: r.name.input.value, contact: r.contact.input.value })),
     /**

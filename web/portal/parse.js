@@ -57,7 +57,17 @@ export function timeZones(current) {
   try {
     zones = Intl.supportedValuesOf('timeZone');
   } catch {
-    zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Europe/Dublin', 'Australia/Sydney', 'Pacific/Auckland', 'America/Toronto'];
+    zones = [
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Los_Angeles',
+      'Europe/London',
+      'Europe/Dublin',
+      'Australia/Sydney',
+      'Pacific/Auckland',
+      'America/Toronto',
+    ];
   }
   if (current && !zones.includes(current)) zones = [current, ...zones];
   return zones;

@@ -36,7 +36,11 @@ import { plural } from './words.js';
  * @param {() => void} onclick
  */
 function actionButton(state, label, action, className, onclick) {
-  return h('button', { type: 'button', className: `button ${className}`, 'data-action': action, disabled: Boolean(state.busy), onclick }, state.busy === action ? 'Working…' : label);
+  return h(
+    'button',
+    { type: 'button', className: `button ${className}`, 'data-action': action, disabled: Boolean(state.busy), onclick },
+    state.busy === action ? 'Working…' : label,
+  );
 }
 
 /**
@@ -58,7 +62,16 @@ function confirmPanel(state, handlers, kind) {
       actionButton(state, copy.confirm, `${copy.action}-confirm`, kind === 'close' ? 'button-danger' : '', () =>
         handlers.act(copy.action, { done: copy.done, focusAfter: 'export' }),
       ),
-      h('button', { type: 'button', className: 'button button-secondary', disabled: Boolean(state.busy), onclick: () => handlers.cancel(kind) }, copy.cancel),
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'button button-secondary',
+          disabled: Boolean(state.busy),
+          onclick: () => handlers.cancel(kind),
+        },
+        copy.cancel,
+      ),
     ),
   );
 }
@@ -78,14 +91,22 @@ function stateActions(state, handlers) {
   if (s === 'active') {
     return action(
       actionButton(state, 'Pause', 'pause', 'button-secondary', () =>
-        handlers.act('pause', { done: () => `Paused. ${who} cannot send updates until you resume.`, focusAfter: 'resume' }),
+        handlers.act('pause', {
+          done: () => `Paused. ${who} cannot send updates until you resume.`,
+          focusAfter: 'resume',
+        }),
       ),
       h('p', { className: 'help' }, `Holds updates and reminders. ${who} is not emailed about it.`),
     );
   }
   if (s === 'paused') {
     return action(
-      actionButton(state, 'Resume', 'resume', '', () => handlers.act('resume', { done: () => `Resumed. ${who} can send updates within the rules again.`, focusAfter: 'pause' })),
+      actionButton(state, 'Resume', 'resume', '', () =>
+        handlers.act('resume', {
+          done: () => `Resumed. ${who} can send updates within the rules again.`,
+          focusAfter: 'pause',
+        }),
+      ),
       h('p', { className: 'help' }, 'Updates and reminders carry on within the same dates.'),
     );
   }
@@ -111,7 +132,11 @@ function openActions(state, handlers) {
       ? confirmPanel(state, handlers, 'close')
       : action(
           actionButton(state, 'Close arrangement', 'close', 'button-secondary', () => handlers.ask('close')),
-          h('p', { className: 'help' }, detail.acceptedAt && reaches ? 'Ends it now, with a goodbye email to the client.' : 'Ends it now.'),
+          h(
+            'p',
+            { className: 'help' },
+            detail.acceptedAt && reaches ? 'Ends it now, with a goodbye email to the client.' : 'Ends it now.',
+          ),
         ),
   ];
 }
@@ -124,17 +149,30 @@ function openActions(state, handlers) {
 export function actionsSection(state, handlers, service) {
   const ended = hasEnded(state.detail.state);
   const exportItem = action(
-    h('button', { type: 'button', className: 'button button-secondary', 'data-action': 'export', onclick: handlers.exportCopy }, 'Download a copy'),
+    h(
+      'button',
+      { type: 'button', className: 'button button-secondary', 'data-action': 'export', onclick: handlers.exportCopy },
+      'Download a copy',
+    ),
     h(
       'p',
       { className: 'help' },
-      'Everything about this arrangement, as a JSON file.' + (ended ? ` It is deleted ${plural(service.defaults.retentionDays, 'day')} after closing.` : ''),
+      'Everything about this arrangement, as a JSON file.' +
+        (ended ? ` It is deleted ${plural(service.defaults.retentionDays, 'day')} after closing.` : ''),
     ),
   );
   return section(
     'What you can do',
     'actions-title',
-    state.actionError ? h('p', { className: 'notice notice-error action-error', role: 'alert', tabindex: '-1' }, state.actionError) : null,
-    h('div', { className: 'actions' }, stateActions(state, handlers), ended ? null : openActions(state, handlers), exportItem),
+    state.actionError
+      ? h('p', { className: 'notice notice-error action-error', role: 'alert', tabindex: '-1' }, state.actionError)
+      : null,
+    h(
+      'div',
+      { className: 'actions' },
+      stateActions(state, handlers),
+      ended ? null : openActions(state, handlers),
+      exportItem,
+    ),
   );
 }

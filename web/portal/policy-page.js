@@ -6,7 +6,16 @@
 import { api, download, isHandled } from './api.js';
 import { h } from './dom.js';
 import { actionsSection } from './policy-actions.js';
-import { checkInMessage, glance, notices, rulesSection, section, timeline, updatesReceived, upcoming } from './policy-sections.js';
+import {
+  checkInMessage,
+  glance,
+  notices,
+  rulesSection,
+  section,
+  timeline,
+  updatesReceived,
+  upcoming,
+} from './policy-sections.js';
 import { stateSentence } from './policy-text.js';
 import { stateBadge } from './state-badge.js';
 
@@ -37,8 +46,21 @@ function screen(state, handlers, service) {
     h(
       'div',
       { className: 'policy-layout' },
-      h('div', { className: 'policy-side' }, section('At a glance', 'glance-title', glance(detail)), actionsSection(state, handlers, service), upcoming(detail)),
-      h('div', { className: 'policy-main' }, updatesReceived(detail), checkInMessage(detail), timeline(detail), rulesSection(detail, service)),
+      h(
+        'div',
+        { className: 'policy-side' },
+        section('At a glance', 'glance-title', glance(detail)),
+        actionsSection(state, handlers, service),
+        upcoming(detail),
+      ),
+      h(
+        'div',
+        { className: 'policy-main' },
+        updatesReceived(detail),
+        checkInMessage(detail),
+        timeline(detail),
+        rulesSection(detail, service),
+      ),
     ),
   ];
 }
@@ -51,7 +73,12 @@ function screen(state, handlers, service) {
 export async function policyPage(ctx, id) {
   const path = `/policies/${encodeURIComponent(id)}`;
   /** @type {ActionState} */
-  const state = { detail: /** @type {PolicyDetail} */ (await api('GET', path)), confirming: '', busy: '', actionError: '' };
+  const state = {
+    detail: /** @type {PolicyDetail} */ (await api('GET', path)),
+    confirming: '',
+    busy: '',
+    actionError: '',
+  };
   const root = h('div', { className: 'page' });
   /** @param {string} selector */
   const focus = (selector) => /** @type {HTMLElement | null} */ (root.querySelector(selector))?.focus();
@@ -76,7 +103,9 @@ export async function policyPage(ctx, id) {
         state.confirming = '';
         draw();
         ctx.announce(done());
-        /** @type {HTMLElement | null} */ (root.querySelector(`[data-action="${focusAfter}"]`) ?? root.querySelector('h1'))?.focus();
+        /** @type {HTMLElement | null} */ (
+          root.querySelector(`[data-action="${focusAfter}"]`) ?? root.querySelector('h1')
+        )?.focus();
       } catch (error) {
         state.busy = '';
         if (isHandled(error)) return;

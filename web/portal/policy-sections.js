@@ -23,7 +23,11 @@ export function section(title, id, ...children) {
 
 /** @param {Policy} p */
 export function glance(p) {
-  return h('dl', { className: 'glance' }, glanceRows(p).map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))));
+  return h(
+    'dl',
+    { className: 'glance' },
+    glanceRows(p).map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))),
+  );
 }
 
 /** @param {PolicyDetail} detail */
@@ -36,10 +40,20 @@ export function upcoming(detail) {
       ? h(
           'ul',
           { className: 'plain-list' },
-          items.map((item) => h('li', {}, h('time', { datetime: item.on, className: 'date' }, formatDate(item.on)), ' ', upcomingSentence(item, detail.rules))),
+          items.map((item) =>
+            h(
+              'li',
+              {},
+              h('time', { datetime: item.on, className: 'date' }, formatDate(item.on)),
+              ' ',
+              upcomingSentence(item, detail.rules),
+            ),
+          ),
         )
       : h('p', { className: 'muted' }, 'Nothing is scheduled.'),
-    detail.state === 'invited' && items.length ? h('p', { className: 'help' }, 'Reminders to the client go out only once they have accepted.') : null,
+    detail.state === 'invited' && items.length
+      ? h('p', { className: 'help' }, 'Reminders to the client go out only once they have accepted.')
+      : null,
   );
 }
 
@@ -49,7 +63,11 @@ export function upcoming(detail) {
  * @param {string} zone
  */
 function sentTime(sent, zone) {
-  return h('time', { datetime: sent.receivedAt ?? sent.sentOn }, sent.receivedAt ? formatMoment(sent.receivedAt, zone) : formatDate(sent.sentOn));
+  return h(
+    'time',
+    { datetime: sent.receivedAt ?? sent.sentOn },
+    sent.receivedAt ? formatMoment(sent.receivedAt, zone) : formatDate(sent.sentOn),
+  );
 }
 
 /** @param {PolicyDetail} detail */
@@ -77,7 +95,11 @@ export function updatesReceived(detail) {
             ),
           ),
         )
-      : h('p', { className: 'muted' }, detail.rules.updates.limit === 0 ? 'This arrangement does not include written updates.' : 'No updates yet.'),
+      : h(
+          'p',
+          { className: 'muted' },
+          detail.rules.updates.limit === 0 ? 'This arrangement does not include written updates.' : 'No updates yet.',
+        ),
   );
 }
 
@@ -98,7 +120,12 @@ export function checkInMessage(detail) {
     'Check-in message',
     'checkin-title',
     m
-      ? h('article', { className: 'checkin-message' }, h('p', { className: 'meta' }, 'Sent ', sentTime(m, detail.rules.timeZone)), messageText(m.text))
+      ? h(
+          'article',
+          { className: 'checkin-message' },
+          h('p', { className: 'meta' }, 'Sent ', sentTime(m, detail.rules.timeZone)),
+          messageText(m.text),
+        )
       : h('p', { className: 'muted' }, noCheckInMessage(detail)),
   );
 }
@@ -111,7 +138,11 @@ export function rulesSection(detail, service) {
   return section(
     'The rules',
     'rules-title',
-    h('ul', { className: 'rule-lines' }, describeRulesForTherapist(detail.rules, detail.client.name, service).map((line) => h('li', {}, line))),
+    h(
+      'ul',
+      { className: 'rule-lines' },
+      describeRulesForTherapist(detail.rules, detail.client.name, service).map((line) => h('li', {}, line)),
+    ),
   );
 }
 
@@ -127,7 +158,12 @@ export function timeline(detail) {
           'ol',
           { className: 'timeline' },
           events.map((e) =>
-            h('li', {}, h('time', { datetime: e.at, className: 'date' }, formatMoment(e.at, zone)), h('span', { className: 'event' }, timelineSentence(e, detail.client.name))),
+            h(
+              'li',
+              {},
+              h('time', { datetime: e.at, className: 'date' }, formatMoment(e.at, zone)),
+              h('span', { className: 'event' }, timelineSentence(e, detail.client.name)),
+            ),
           ),
         )
       : h('p', { className: 'muted' }, 'Nothing has happened yet.'),

@@ -42,7 +42,9 @@ export function checkInStatus(p) {
       return `${who} chose to skip it`;
     default:
       if (!c) return 'None';
-      return c.format === 'session' ? `A session on ${formatDay(c.on)}` : `A message, from ${formatDay(c.on)} to ${formatDate(c.messageUntil)}`;
+      return c.format === 'session'
+        ? `A session on ${formatDay(c.on)}`
+        : `A message, from ${formatDay(c.on)} to ${formatDate(c.messageUntil)}`;
   }
 }
 
@@ -79,8 +81,12 @@ export function glanceRows(p, now = today(p.rules.timeZone)) {
     rows.push(['Last update', p.counters.lastUpdateOn ? formatDate(p.counters.lastUpdateOn) : 'None yet']);
   }
   rows.push(['Check-in', checkInStatus(p)]);
-  if (p.nextEvent && !ended && p.nextEvent.kind !== 'closing') rows.push(['Next', `${upcomingSentence(p.nextEvent, p.rules)}, ${formatDate(p.nextEvent.on)}`]);
-  rows.push([ended ? 'Ended' : 'Closes on', ended && p.closedAt ? formatDate(dateIn(p.closedAt, p.rules.timeZone)) : formatDate(p.rules.closesOn)]);
+  if (p.nextEvent && !ended && p.nextEvent.kind !== 'closing')
+    rows.push(['Next', `${upcomingSentence(p.nextEvent, p.rules)}, ${formatDate(p.nextEvent.on)}`]);
+  rows.push([
+    ended ? 'Ended' : 'Closes on',
+    ended && p.closedAt ? formatDate(dateIn(p.closedAt, p.rules.timeZone)) : formatDate(p.rules.closesOn),
+  ]);
   return rows;
 }
 
@@ -112,7 +118,8 @@ export function confirmCopy(kind, detail) {
       confirm: 'Close arrangement',
       cancel: 'Keep it open',
       action: 'close',
-      done: () => (goodbye ? `The arrangement is closed. ${who} has been sent a goodbye email.` : 'The arrangement is closed.'),
+      done: () =>
+        goodbye ? `The arrangement is closed. ${who} has been sent a goodbye email.` : 'The arrangement is closed.',
     };
   }
   return {

@@ -34,13 +34,22 @@ function whoAndWhere(profile, rules) {
       id: 'display-name',
       label: 'Your name, as clients see it',
       help: 'Shown in every email and on the client’s page. Your email address is never shown to clients.',
-      control: input({ autocomplete: 'name', maxlength: maxLengthAt(limits, 'displayName'), value: profile.displayName ?? '' }),
+      control: input({
+        autocomplete: 'name',
+        maxlength: maxLengthAt(limits, 'displayName'),
+        value: profile.displayName ?? '',
+      }),
     }),
     timeZone: field({
       id: 'profile-time-zone',
       label: 'Time zone',
       help: 'New arrangements start in this zone. Type to search, for example “London” or “New_York”.',
-      control: input({ list: 'profile-zone-list', autocomplete: 'off', spellcheck: 'false', value: profile.timeZone ?? '' }),
+      control: input({
+        list: 'profile-zone-list',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        value: profile.timeZone ?? '',
+      }),
     }),
     crisis,
   };
@@ -54,7 +63,12 @@ function whoAndWhere(profile, rules) {
 function usualNumber(rules, { id, label, path, fallback, value }) {
   const limits = rules.limits.profile;
   const { min, max } = rangeAt(limits, path);
-  return field({ id, label, help: `${fromTo(limits, path)} Empty: ${number(fallback)}.`, control: numberInput({ min, max, value: valueOf(value) }) });
+  return field({
+    id,
+    label,
+    help: `${fromTo(limits, path)} Empty: ${number(fallback)}.`,
+    control: numberInput({ min, max, value: valueOf(value) }),
+  });
 }
 
 /**
@@ -86,10 +100,34 @@ function usualRules(profile, rules) {
   replyChoice.input.value = d.replies ?? '';
   const remindValue = d.checkIn?.remindDaysBefore ? d.checkIn.remindDaysBefore.join(', ') || 'none' : '';
   return {
-    limit: usualNumber(rules, { id: 'default-limit', label: 'How many updates', path: 'defaultRules.updates.limit', fallback: updates.limit, value: d.updates?.limit }),
-    gap: usualNumber(rules, { id: 'default-gap', label: 'Days apart, at least', path: 'defaultRules.updates.minDaysBetween', fallback: updates.minDaysBetween, value: d.updates?.minDaysBetween }),
-    maxChars: usualNumber(rules, { id: 'default-max', label: 'Longest update, in characters', path: 'defaultRules.updates.maxCharacters', fallback: updates.maxCharacters, value: d.updates?.maxCharacters }),
-    months: usualNumber(rules, { id: 'default-months', label: 'Check-in, months after therapy ended', path: 'defaultRules.checkIn.afterMonths', fallback: checkIn.afterMonths, value: d.checkIn?.afterMonths }),
+    limit: usualNumber(rules, {
+      id: 'default-limit',
+      label: 'How many updates',
+      path: 'defaultRules.updates.limit',
+      fallback: updates.limit,
+      value: d.updates?.limit,
+    }),
+    gap: usualNumber(rules, {
+      id: 'default-gap',
+      label: 'Days apart, at least',
+      path: 'defaultRules.updates.minDaysBetween',
+      fallback: updates.minDaysBetween,
+      value: d.updates?.minDaysBetween,
+    }),
+    maxChars: usualNumber(rules, {
+      id: 'default-max',
+      label: 'Longest update, in characters',
+      path: 'defaultRules.updates.maxCharacters',
+      fallback: updates.maxCharacters,
+      value: d.updates?.maxCharacters,
+    }),
+    months: usualNumber(rules, {
+      id: 'default-months',
+      label: 'Check-in, months after therapy ended',
+      path: 'defaultRules.checkIn.afterMonths',
+      fallback: checkIn.afterMonths,
+      value: d.checkIn?.afterMonths,
+    }),
     format,
     remind: field({
       id: 'default-remind',

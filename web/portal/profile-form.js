@@ -21,13 +21,23 @@ export function profileForm({ F, zones, summary, email }) {
     'form',
     { className: 'profile-form', novalidate: true, 'aria-labelledby': 'profile-title' },
     summary,
-    h('fieldset', { className: 'group' }, h('legend', {}, 'How clients see you'), F.displayName.wrap, h('p', { className: 'help' }, `You are signed in as ${email}.`)),
+    h(
+      'fieldset',
+      { className: 'group' },
+      h('legend', {}, 'How clients see you'),
+      F.displayName.wrap,
+      h('p', { className: 'help' }, `You are signed in as ${email}.`),
+    ),
     h('fieldset', { className: 'group' }, h('legend', {}, 'Where you work'), F.timeZone.wrap, zones, F.crisis.wrap),
     h(
       'fieldset',
       { className: 'group' },
       h('legend', {}, 'Your usual rules for new arrangements'),
-      h('p', { className: 'help' }, 'These fill in “Your usual rules” when you start a new arrangement. Leave a box empty to use Afterword’s default.'),
+      h(
+        'p',
+        { className: 'help' },
+        'These fill in “Your usual rules” when you start a new arrangement. Leave a box empty to use Afterword’s default.',
+      ),
       F.limit.wrap,
       F.gap.wrap,
       F.maxChars.wrap,
@@ -64,7 +74,10 @@ export function profileErrors(F) {
     summaryItems(problems) {
       return problems.map((p) => {
         const name = known(p.field);
-        return { message: name ? `${PROFILE_LABELS[name]}: ${p.message}` : p.message, target: name ? F[name].focusTarget : null };
+        return {
+          message: name ? `${PROFILE_LABELS[name]}: ${p.message}` : p.message,
+          target: name ? F[name].focusTarget : null,
+        };
       });
     },
   };

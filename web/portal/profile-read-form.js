@@ -78,7 +78,10 @@ export function profileFieldForPath(path) {
  */
 export function profileProblemsFromServer(errors, limits) {
   const hints = profileHints(limits);
-  return errors.map((e) => ({ field: profileFieldForPath(e.path ?? ''), message: friendlier(e.message ?? '', hints[e.path ?? '']) }));
+  return errors.map((e) => ({
+    field: profileFieldForPath(e.path ?? ''),
+    message: friendlier(e.message ?? '', hints[e.path ?? '']),
+  }));
 }
 
 /**

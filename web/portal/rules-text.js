@@ -40,7 +40,9 @@ export function describeRulesForTherapist(rules, clientName, service) {
   }
   const crisis = crisisLabel(service, rules.crisisLocale);
   if (crisis) lines.push(`Crisis resources: ${crisis}.`);
-  lines.push(`Dates follow the ${rules.timeZone} time zone; scheduled emails go out at ${clockTime(service.defaults.sendAt)}.`);
+  lines.push(
+    `Dates follow the ${rules.timeZone} time zone; scheduled emails go out at ${clockTime(service.defaults.sendAt)}.`,
+  );
   return lines;
 }
 
@@ -55,7 +57,9 @@ function updateLines(rules, who) {
   const what = u.limit === 1 ? 'one update' : `up to ${u.limit} updates`;
   return [
     `${who} may send ${what} between ${formatDate(u.from)} and ${formatDate(u.until)}${gap}, each up to ${number(u.maxCharacters)} characters.`,
-    rules.replies === 'may-reply' ? `${who} has been told you may reply.` : `${who} has been told you read every update but will not reply.`,
+    rules.replies === 'may-reply'
+      ? `${who} has been told you may reply.`
+      : `${who} has been told you read every update but will not reply.`,
   ];
 }
 

@@ -21,7 +21,13 @@ export async function loadRules() {
  */
 export function checkRules(value) {
   const rules = /** @type {Partial<PortalRules> | null} */ (value);
-  const complete = Boolean(rules?.defaults?.updates && rules.defaults.checkIn && rules.limits?.policy && rules.limits.profile && Array.isArray(rules.crisisLocales));
+  const complete = Boolean(
+    rules?.defaults?.updates &&
+    rules.defaults.checkIn &&
+    rules.limits?.policy &&
+    rules.limits.profile &&
+    Array.isArray(rules.crisisLocales),
+  );
   if (!complete) throw new Error('The rules document is incomplete.');
   return /** @type {PortalRules} */ (rules);
 }

@@ -55,8 +55,16 @@ export function signInPage({ config, notice, signIn }) {
       ),
       h('div', { className: 'button-row' }, button),
       local
-        ? h('p', { className: 'help' }, 'This copy of Afterword runs on this computer. Any name and email address will do; the same address always opens the same account.')
-        : h('p', { className: 'help' }, 'You will sign in on your practice’s secure sign-in page, then come straight back here.'),
+        ? h(
+            'p',
+            { className: 'help' },
+            'This copy of Afterword runs on this computer. Any name and email address will do; the same address always opens the same account.',
+          )
+        : h(
+            'p',
+            { className: 'help' },
+            'You will sign in on your practice’s secure sign-in page, then come straight back here.',
+          ),
     ),
   };
 }

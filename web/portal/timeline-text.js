@@ -69,7 +69,9 @@ export function timelineSentence(event, clientName) {
     case 'update-refused':
       return `An update was not accepted because ${REFUSALS[data.reason ?? ''] ?? 'it did not fit the rules'} (${who} was told what is possible next)`;
     case 'check-in-reminder':
-      return data.daysBefore ? `Check-in reminder (${plural(data.daysBefore, 'day')} before) sent` : 'Check-in reminder sent';
+      return data.daysBefore
+        ? `Check-in reminder (${plural(data.daysBefore, 'day')} before) sent`
+        : 'Check-in reminder sent';
     case 'check-in-day':
       return 'Check-in day: emails sent to both of you';
     case 'check-in-message':

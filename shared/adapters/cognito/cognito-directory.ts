@@ -34,7 +34,10 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, userPool
         if (err instanceof UsernameExistsException) return 'already-exists';
         throw err;
       }
-      if (admin) await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: ADMIN_GROUP }));
+      if (admin)
+        await client.send(
+          new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: ADMIN_GROUP }),
+        );
       return 'invited';
     },
   };

@@ -32,7 +32,13 @@ export function commitTransaction(change: PolicyChange, tableName: string, clock
   const items: TransactWriteItem[] = [policyPut(change, tableName, expiresAt)];
   // Items of a closed policy share its expiry; an item with its own (idempotency) keeps it.
   const putNew = (item: Record<string, unknown>) =>
-    items.push({ Put: { TableName: tableName, Item: toItem({ expiresAt, ...item }), ConditionExpression: 'attribute_not_exists(pk)' } });
+    items.push({
+      Put: {
+        TableName: tableName,
+        Item: toItem({ expiresAt, ...item }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
 
   if (change.addUpdate) putNew(updateItemOf(policy.id, change.addUpdate));
   if (change.addCheckInMessage) putNew(checkInMessageItemOf(policy.id, change.addCheckInMessage));
@@ -79,7 +85,14 @@ function scheduleWrites(change: PolicyChange, tableName: string, expiresAt: numb
   for (const scheduled of change.schedule ?? []) {
     const id = keys.scheduledJobId(scheduled.key);
     scheduledIds.add(id);
-    const job: Job = { id, policyId, dueAt: scheduled.dueAt, attempts: 0, lease: keys.dueSk(scheduled.dueAt, policyId, id), scheduled };
+    const job: Job = {
+      id,
+      policyId,
+      dueAt: scheduled.dueAt,
+      attempts: 0,
+      lease: keys.dueSk(scheduled.dueAt, policyId, id),
+      scheduled,
+    };
     // Re-planning overwrites the job of the same key; the policy's version condition
     // makes the whole transaction, this Put included, conditional on what was read.
     writes.push({ Put: { TableName: tableName, Item: toItem({ ...jobItemOf(job), expiresAt }) } });

@@ -1,5 +1,11 @@
 /** Creates the table from the shared design; used by local mode and tests (the CDK stack does it in AWS). */
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { TABLE } from './table-design.js';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -10,7 +16,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
   const { byTherapist, due } = TABLE.indexes;
-  const attrs = [TABLE.partitionKey, TABLE.sortKey, byTherapist.partitionKey, byTherapist.sortKey, due.partitionKey, due.sortKey];
+  const attrs = [
+    TABLE.partitionKey,
+    TABLE.sortKey,
+    byTherapist.partitionKey,
+    byTherapist.sortKey,
+    due.partitionKey,
+    due.sortKey,
+  ];
   await client.send(
     new CreateTableCommand({
       TableName: tableName,

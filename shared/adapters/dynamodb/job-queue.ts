@@ -65,7 +65,9 @@ export class DynamoJobQueue implements JobQueue {
   }
 
   async completeJob(job: Job): Promise<void> {
-    await this.whileLeased(job, (lease) => this.table.client.send(new DeleteItemCommand({ ...lease, ReturnConsumedCapacity: 'TOTAL' })));
+    await this.whileLeased(job, (lease) =>
+      this.table.client.send(new DeleteItemCommand({ ...lease, ReturnConsumedCapacity: 'TOTAL' })),
+    );
   }
 
   async retryJob(job: Job, dueAt: Date): Promise<void> {
@@ -76,7 +78,10 @@ export class DynamoJobQueue implements JobQueue {
           UpdateExpression: 'SET dueSk = :next, dueAt = :dueAt',
           ExpressionAttributeValues: {
             ...lease.ExpressionAttributeValues,
-            ...toItem({ ':next': keys.dueSk(dueAt.toISOString(), job.policyId, job.id), ':dueAt': dueAt.toISOString() }),
+            ...toItem({
+              ':next': keys.dueSk(dueAt.toISOString(), job.policyId, job.id),
+              ':dueAt': dueAt.toISOString(),
+            }),
           },
           ReturnConsumedCapacity: 'TOTAL',
         }),
@@ -86,7 +91,12 @@ export class DynamoJobQueue implements JobQueue {
 
   async deadLetterJob(job: Job, event: HistoryEvent): Promise<void> {
     const { tableName } = this.table;
-    const values = { ':lease': job.lease, ':true': true, ':dead': keys.deadPk, ':deadSk': keys.deadSk(event.at, job.policyId, job.id) };
+    const values = {
+      ':lease': job.lease,
+      ':true': true,
+      ':dead': keys.deadPk,
+      ':deadSk': keys.deadSk(event.at, job.policyId, job.id),
+    };
     const tx = new TransactWriteItemsCommand({
       ReturnConsumedCapacity: 'TOTAL',
       TransactItems: [
@@ -114,7 +124,10 @@ export class DynamoJobQueue implements JobQueue {
   }
 
   /** Runs a write conditional on the job's lease. Losing it (this run was too slow) is no error: the next holder owns the job. */
-  private async whileLeased(job: Job, write: (lease: LeaseCondition) => Promise<{ ConsumedCapacity?: ConsumedCapacity }>): Promise<void> {
+  private async whileLeased(
+    job: Job,
+    write: (lease: LeaseCondition) => Promise<{ ConsumedCapacity?: ConsumedCapacity }>,
+  ): Promise<void> {
     const lease: LeaseCondition = {
       TableName: this.table.tableName,
       Key: toItem(keys.job(job.policyId, job.id)),

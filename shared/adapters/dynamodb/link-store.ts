@@ -20,7 +20,11 @@ export class DynamoLinks implements LinkStore {
   }
 
   async getLink(tokenHash: string): Promise<LinkRecord | null> {
-    const get = new GetItemCommand({ TableName: this.table.tableName, Key: toItem(keys.link(tokenHash)), ReturnConsumedCapacity: 'TOTAL' });
+    const get = new GetItemCommand({
+      TableName: this.table.tableName,
+      Key: toItem(keys.link(tokenHash)),
+      ReturnConsumedCapacity: 'TOTAL',
+    });
     const out = await this.table.metered('getLink', this.table.client.send(get));
     return out.Item ? linkFromItem(out.Item) : null;
   }

@@ -3,7 +3,12 @@
  * partitions of the sparse `due` index (table-design.ts), so listing them is a Query, never
  * a Scan, and each list holds only what needs attention.
  */
-import { QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod/mini';
 import type { DeadLetter, DueItem, OperationsStore } from '../../ports/operations.js';
@@ -52,7 +57,13 @@ export class DynamoOperations implements OperationsStore {
   async deadLetters(limit: number): Promise<DeadLetter[]> {
     return (await this.list(keys.deadPk, undefined, limit)).map((raw) => {
       const job = jobItem.parse(raw);
-      return { policyId: job.policyId, jobId: job.jobId, kind: kindOf(job), attempts: job.attempts ?? 0, deadAt: job.dueSk.split('#')[0]! };
+      return {
+        policyId: job.policyId,
+        jobId: job.jobId,
+        kind: kindOf(job),
+        attempts: job.attempts ?? 0,
+        deadAt: job.dueSk.split('#')[0]!,
+      };
     });
   }
 
@@ -68,10 +79,22 @@ export class DynamoOperations implements OperationsStore {
                 // Back into due work with a fresh count of tries; only if it is still dead-lettered.
                 UpdateExpression: 'SET duePk = :due, dueSk = :sk, dueAt = :at, attempts = :zero REMOVE deadLettered',
                 ConditionExpression: 'duePk = :dead',
-                ExpressionAttributeValues: toItem({ ':due': keys.duePk, ':dead': keys.deadPk, ':sk': keys.dueSk(dueAt.toISOString(), policyId, jobId), ':at': dueAt.toISOString(), ':zero': 0 }),
+                ExpressionAttributeValues: toItem({
+                  ':due': keys.duePk,
+                  ':dead': keys.deadPk,
+                  ':sk': keys.dueSk(dueAt.toISOString(), policyId, jobId),
+                  ':at': dueAt.toISOString(),
+                  ':zero': 0,
+                }),
               },
             },
-            { Put: { TableName: this.tableName, Item: toItem(eventItemOf(policyId, event, this.ids.uniqueId())), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: toItem(eventItemOf(policyId, event, this.ids.uniqueId())),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
           ],
         }),
       );

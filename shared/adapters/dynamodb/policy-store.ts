@@ -14,7 +14,13 @@ import { VersionConflictError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
-import { IdempotencyTakenError, type Job, type PolicyChange, type PolicyDetail, type PolicyStore } from '../../ports/store.js';
+import {
+  IdempotencyTakenError,
+  type Job,
+  type PolicyChange,
+  type PolicyDetail,
+  type PolicyStore,
+} from '../../ports/store.js';
 import { commitTransaction } from './commit-transaction.js';
 import { checkInMessageFromItem } from './items/check-in-message.js';
 import { eventFromItem } from './items/event.js';
@@ -37,7 +43,14 @@ export class DynamoPolicies implements PolicyStore {
     const { client, tableName } = this.table;
     const out = await this.table.metered(
       'getPolicy',
-      client.send(new GetItemCommand({ TableName: tableName, Key: toItem(keys.policy(id)), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' })),
+      client.send(
+        new GetItemCommand({
+          TableName: tableName,
+          Key: toItem(keys.policy(id)),
+          ConsistentRead: true,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
     );
     return out.Item ? policyFromItem(out.Item) : null;
   }
@@ -68,7 +81,12 @@ export class DynamoPolicies implements PolicyStore {
   async commit(change: PolicyChange): Promise<Job[]> {
     const tx = commitTransaction(change, this.table.tableName, this.clock, this.ids);
     try {
-      await this.table.metered('commit', this.table.client.send(new TransactWriteItemsCommand({ TransactItems: tx.items, ReturnConsumedCapacity: 'TOTAL' })));
+      await this.table.metered(
+        'commit',
+        this.table.client.send(
+          new TransactWriteItemsCommand({ TransactItems: tx.items, ReturnConsumedCapacity: 'TOTAL' }),
+        ),
+      );
     } catch (err) {
       throw translateCancellation(err, tx.idempotencyIndex);
     }
@@ -76,7 +94,9 @@ export class DynamoPolicies implements PolicyStore {
       const policyId = change.policy.id;
       // The close is committed; stamping the expiry on older items is housekeeping that must
       // not turn the request into a failure. A failure is logged at error level (alarmed).
-      await this.stampRetention(policyId, tx.stampRetention).catch((err: unknown) => this.onHousekeepingError(policyId, err));
+      await this.stampRetention(policyId, tx.stampRetention).catch((err: unknown) =>
+        this.onHousekeepingError(policyId, err),
+      );
     }
     return tx.created;
   }
@@ -110,7 +130,13 @@ export class DynamoPolicies implements PolicyStore {
 function detailFromItems(items: Item[]): PolicyDetail | null {
   const policyItem = items.find((i) => i.sk?.S === keys.sortPrefix.policy);
   if (!policyItem) return null;
-  const detail: PolicyDetail = { policy: policyFromItem(policyItem), updates: [], checkInMessage: null, events: [], jobs: [] };
+  const detail: PolicyDetail = {
+    policy: policyFromItem(policyItem),
+    updates: [],
+    checkInMessage: null,
+    events: [],
+    jobs: [],
+  };
   for (const item of items) {
     const sk = item.sk?.S ?? '';
     if (sk.startsWith(keys.sortPrefix.update)) detail.updates.push(updateFromItem(item));

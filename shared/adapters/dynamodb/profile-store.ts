@@ -9,7 +9,11 @@ export class DynamoProfiles implements ProfileStore {
   constructor(private readonly table: TableClient) {}
 
   async getProfile(therapistId: string): Promise<TherapistProfile | null> {
-    const get = new GetItemCommand({ TableName: this.table.tableName, Key: toItem(keys.profile(therapistId)), ReturnConsumedCapacity: 'TOTAL' });
+    const get = new GetItemCommand({
+      TableName: this.table.tableName,
+      Key: toItem(keys.profile(therapistId)),
+      ReturnConsumedCapacity: 'TOTAL',
+    });
     const out = await this.table.metered('getProfile', this.table.client.send(get));
     return out.Item ? profileFromItem(out.Item) : null;
   }
@@ -17,7 +21,11 @@ export class DynamoProfiles implements ProfileStore {
   async putProfile(profile: TherapistProfile): Promise<void> {
     // A profile belongs to exactly one signed-in therapist and is written whole by them:
     // last write wins by design, there is nothing to merge.
-    const put = new PutItemCommand({ TableName: this.table.tableName, Item: toItem(profileItemOf(profile)), ReturnConsumedCapacity: 'TOTAL' });
+    const put = new PutItemCommand({
+      TableName: this.table.tableName,
+      Item: toItem(profileItemOf(profile)),
+      ReturnConsumedCapacity: 'TOTAL',
+    });
     await this.table.metered('putProfile', this.table.client.send(put));
   }
 }

@@ -8,7 +8,8 @@ import * as z from 'zod/mini';
 import type { Item } from './table-client.js';
 
 type Exact<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
-type ExactlyDescribes<S extends z.ZodMiniType, T> = Exact<z.output<S>, T> extends true ? unknown : { 'the schema does not describe exactly this type': T };
+type ExactlyDescribes<S extends z.ZodMiniType, T> =
+  Exact<z.output<S>, T> extends true ? unknown : { 'the schema does not describe exactly this type': T };
 
 /**
  * A schema checked at compile time to describe exactly the domain type T. Parsing drops keys

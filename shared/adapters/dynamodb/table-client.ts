@@ -30,7 +30,10 @@ export class TableClient {
 
   record(operation: string, consumed: Consumed): void {
     const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
-    this.meter(operation, list.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0));
+    this.meter(
+      operation,
+      list.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0),
+    );
   }
 
   /** Awaits a call that asked for ReturnConsumedCapacity and reports what it used under `operation`. */
@@ -45,7 +48,10 @@ export class TableClient {
     const items: Item[] = [];
     let startKey: Item | undefined;
     do {
-      const out = await this.metered('query', this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' })));
+      const out = await this.metered(
+        'query',
+        this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' })),
+      );
       items.push(...(out.Items ?? []));
       startKey = out.LastEvaluatedKey;
     } while (startKey);

@@ -23,7 +23,10 @@ export const keys = {
   update: (policyId: string, seq: number) => ({ pk: keys.policyPk(policyId), sk: `UPDATE#${pad(seq)}` }),
   checkInMessage: (policyId: string) => ({ pk: keys.policyPk(policyId), sk: 'CHECKIN' }),
   /** Events can share an instant; eight characters of a fresh random id tell them apart. */
-  event: (policyId: string, at: string, unique: string) => ({ pk: keys.policyPk(policyId), sk: `EVENT#${at}#${unique.slice(0, 8)}` }),
+  event: (policyId: string, at: string, unique: string) => ({
+    pk: keys.policyPk(policyId),
+    sk: `EVENT#${at}#${unique.slice(0, 8)}`,
+  }),
   job: (policyId: string, jobId: string) => ({ pk: keys.policyPk(policyId), sk: `JOB#${jobId}` }),
   scheduledJobId: (key: string) => `SCHED#${key}`,
   mailJobId: (unique: string) => `MAIL#${unique}`,

@@ -18,12 +18,14 @@ export const sesFeedbackRecord = z.object({
 
 export type SesFeedbackRecord = z.infer<typeof sesFeedbackRecord>;
 
-
 export function readFeedback(record: SesFeedbackRecord): Feedback | null {
   const type = record.eventType ?? record.notificationType;
   const tag = (name: string) => record.mail.tags?.[name]?.[0] ?? null;
   const audience = tag('audience');
-  const base: Pick<Feedback, 'policyId' | 'audience'> = { policyId: tag('policy'), audience: audience === 'client' || audience === 'therapist' ? audience : null };
+  const base: Pick<Feedback, 'policyId' | 'audience'> = {
+    policyId: tag('policy'),
+    audience: audience === 'client' || audience === 'therapist' ? audience : null,
+  };
   if (type === 'Bounce') return { kind: 'bounce', permanent: record.bounce?.bounceType === 'Permanent', ...base };
   if (type === 'Complaint') return { kind: 'complaint', permanent: true, ...base };
   return null;

@@ -48,7 +48,10 @@ export async function parseMessage(raw: string | Uint8Array) {
 }
 
 /** Parses the message; `encoding` is how the SNS action was told to encode the content. */
-export async function readInbound(n: SesReceivedNotification, encoding: 'UTF-8' | 'Base64' = 'Base64'): Promise<InboundUpdate> {
+export async function readInbound(
+  n: SesReceivedNotification,
+  encoding: 'UTF-8' | 'Base64' = 'Base64',
+): Promise<InboundUpdate> {
   const message = await parseMessage(encoding === 'Base64' ? Buffer.from(n.content, 'base64') : n.content);
   return {
     recipients: n.receipt.recipients,

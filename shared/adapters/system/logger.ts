@@ -2,8 +2,10 @@
 import type { LogFields, Logger } from '../../ports/logger.js';
 
 export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
-  const emit = (level: string) => (event: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ level, event, time: new Date().toISOString(), ...fields }));
+  const emit =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      write(JSON.stringify({ level, event, time: new Date().toISOString(), ...fields }));
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

@@ -8,7 +8,12 @@ export const acceptance: ClientTemplate = (ctx) => {
   const { policy } = ctx;
   const therapist = policy.therapist.name;
   const checkIn = policy.rules.checkIn;
-  const body = [greeting(policy), p(acceptanceMail.thanks(therapist)), p(acceptanceMail.pageIsThere(policy.rules.updates.limit > 0)), pageButton(ctx)];
+  const body = [
+    greeting(policy),
+    p(acceptanceMail.thanks(therapist)),
+    p(acceptanceMail.pageIsThere(policy.rules.updates.limit > 0)),
+    pageButton(ctx),
+  ];
   if (checkIn && checkIn.remindDaysBefore.length > 0) body.push(p(acceptanceMail.reminders(checkIn.remindDaysBefore)));
   return clientEmail(ctx, {
     subject: acceptanceMail.subject(shortName(therapist)),

@@ -9,11 +9,21 @@ export const closing: ClientTemplate = (ctx) => {
   const { policy, today } = ctx;
   const therapist = policy.therapist.name;
   const on = closedOn(policy, today);
-  const how = policy.closedReason === 'therapist' ? closingMail.closedByTherapist(therapist, on) : closingMail.endedAsPlanned(therapist, on);
+  const how =
+    policy.closedReason === 'therapist'
+      ? closingMail.closedByTherapist(therapist, on)
+      : closingMail.endedAsPlanned(therapist, on);
   return clientEmail(ctx, {
     subject: closingMail.subject(shortName(therapist)),
     heading: closingMail.subject(therapist),
-    body: [greeting(policy), p(how), p(closingMail.endingsStir), p(closingMail.nothingMore), ...referralBlocks(policy), p(TAKE_CARE)],
+    body: [
+      greeting(policy),
+      p(how),
+      p(closingMail.endingsStir),
+      p(closingMail.nothingMore),
+      ...referralBlocks(policy),
+      p(TAKE_CARE),
+    ],
     limits: { heading: clientMail.whereThingsStand, lines: endedLines() },
   });
 };

@@ -46,7 +46,12 @@ export function clientEmail(ctx: ClientEmailContext, parts: ClientEmailParts): R
   const doc = {
     subject: parts.subject,
     heading: parts.heading,
-    body: [...parts.body, h(limits.heading ?? clientMail.arrangementHeading(therapist)), list(limits.lines), ...(parts.afterLimits ?? [])],
+    body: [
+      ...parts.body,
+      h(limits.heading ?? clientMail.arrangementHeading(therapist)),
+      list(limits.lines),
+      ...(parts.afterLimits ?? []),
+    ],
     footer: clientFooter(ctx),
   };
   return renderDocument(mapText(doc, keepAddressPrivate(ctx.policy.therapist.email)));

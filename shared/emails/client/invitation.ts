@@ -12,6 +12,10 @@ export const invitation: ClientTemplate = (ctx) => {
     heading: invitationMail.subject(therapist),
     body: [greeting(policy), p(invitationMail.offer(therapist)), p(invitationMail.noPressure)],
     limits: { heading: invitationMail.offering(therapist), lines: describeRules(policy.rules, therapist) },
-    afterLimits: [pageButton(ctx, clientMail.acceptOrDecline), p(invitationMail.onlyEmail), p(invitationMail.keepLinkPrivate)],
+    afterLimits: [
+      pageButton(ctx, clientMail.acceptOrDecline),
+      p(invitationMail.onlyEmail),
+      p(invitationMail.keepLinkPrivate),
+    ],
   });
 };

@@ -10,7 +10,13 @@ export const optedOut: ClientTemplate = (ctx) => {
   return clientEmail(ctx, {
     subject: optedOutMail.subject(shortName(therapist)),
     heading: optedOutMail.heading,
-    body: [greeting(policy), p(optedOutMail.stopped(therapist)), p(optedOutMail.yoursToChoose(therapist)), ...referralBlocks(policy), p(TAKE_CARE)],
+    body: [
+      greeting(policy),
+      p(optedOutMail.stopped(therapist)),
+      p(optedOutMail.yoursToChoose(therapist)),
+      ...referralBlocks(policy),
+      p(TAKE_CARE),
+    ],
     limits: { heading: clientMail.whereThingsStand, lines: endedLines() },
   });
 };

@@ -4,7 +4,12 @@
  */
 import { allowance } from '../../domain/enforcement.js';
 import { isTerminal } from '../../domain/policy.js';
-import { describeAllowance, REFUSED_UPDATE_FALLBACK, REFUSED_UPDATE_UNKNOWN, refusedMail } from '../../wording/client.js';
+import {
+  describeAllowance,
+  REFUSED_UPDATE_FALLBACK,
+  REFUSED_UPDATE_UNKNOWN,
+  refusedMail,
+} from '../../wording/client.js';
 import { shortName } from '../escape.js';
 import { h, p, quote, type Block } from '../layout.js';
 import { snapshot } from '../read-data.js';
@@ -36,7 +41,13 @@ export const updateRefused: ClientTemplate = (ctx) => {
   return clientEmail(ctx, {
     subject: refusedMail.subject(shortName(therapist)),
     heading: refusedMail.heading,
-    body: [p(refusedMail.notPassedOn(therapist, detail)), ...quoted, h(refusedMail.nextHeading), ...next, ...referralBlocks(policy)],
+    body: [
+      p(refusedMail.notPassedOn(therapist, detail)),
+      ...quoted,
+      h(refusedMail.nextHeading),
+      ...next,
+      ...referralBlocks(policy),
+    ],
     limits: { lines: currentLimits(ctx, { allowance: null }) },
   });
 };

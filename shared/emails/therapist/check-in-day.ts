@@ -13,11 +13,7 @@ export const therapistCheckInDay: TherapistTemplate = (ctx) => {
   } else if (checkIn.format === 'message') {
     body.push(p(words.message(client)), p(words.messageWindow(client, checkIn.messageUntil)));
   } else {
-    body.push(
-      p(words.session(client)),
-      p(words.arrangeIt),
-      ...sessionNote(client, checkIn.note),
-    );
+    body.push(p(words.session(client)), p(words.arrangeIt), ...sessionNote(client, checkIn.note));
   }
   return therapistEmail(ctx, {
     title: words.title,

@@ -14,13 +14,13 @@ export const therapistCheckInReminder: TherapistTemplate = (ctx) => {
   if (!checkIn) {
     body.push(p(words.noCheckIn));
   } else if (checkIn.format === 'message') {
-    body.push(p(words.message(client, when, checkIn.on)), p(words.messageWindow(client, checkIn.messageUntil)), p(words.remindedToo(client)));
-  } else {
     body.push(
-      p(words.session(client, when, checkIn.on)),
-      p(words.arrangeIt),
-      ...sessionNote(client, checkIn.note),
+      p(words.message(client, when, checkIn.on)),
+      p(words.messageWindow(client, checkIn.messageUntil)),
+      p(words.remindedToo(client)),
     );
+  } else {
+    body.push(p(words.session(client, when, checkIn.on)), p(words.arrangeIt), ...sessionNote(client, checkIn.note));
   }
   return therapistEmail(ctx, {
     title: (name) => words.title(name, when),

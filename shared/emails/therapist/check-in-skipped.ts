@@ -9,6 +9,9 @@ export const checkInSkipped: TherapistTemplate = (ctx) => {
   const checkIn = policy.rules.checkIn;
   return therapistEmail(ctx, {
     title: words.title,
-    body: [p(words.skipped(client, checkIn ? checkIn.on : null, checkIn?.format === 'session')), p(words.continues(policy.rules.closesOn))],
+    body: [
+      p(words.skipped(client, checkIn ? checkIn.on : null, checkIn?.format === 'session')),
+      p(words.continues(policy.rules.closesOn)),
+    ],
   });
 };

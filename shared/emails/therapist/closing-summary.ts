@@ -28,12 +28,19 @@ export const closingSummary: TherapistTemplate = (ctx) => {
   const received = data.number('updatesReceived', policy.updatesAccepted);
   const on = closedOn(policy, today, reason);
   const farewell =
-    reason === 'opted-out' ? words.onlyConfirmation : policy.acceptedAt ? words.closingEmailSent(client) : words.notAccepted(client);
+    reason === 'opted-out'
+      ? words.onlyConfirmation
+      : policy.acceptedAt
+        ? words.closingEmailSent(client)
+        : words.notAccepted(client);
   return therapistEmail(ctx, {
     title: words.title,
     body: [
       p(words.closed(client, reason, on)),
-      list([words.received(received, policy.rules.updates.limit), checkInWords(policy, data.text('checkIn', policy.checkIn))]),
+      list([
+        words.received(received, policy.rules.updates.limit),
+        checkInWords(policy, data.text('checkIn', policy.checkIn)),
+      ]),
       p(farewell),
       p(words.deletion(DEFAULTS.retentionDays, addDays(on, DEFAULTS.retentionDays))),
     ],

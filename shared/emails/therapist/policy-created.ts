@@ -18,7 +18,9 @@ export const policyCreated: TherapistTemplate = (ctx) => {
       list(describeRules(policy.rules, policy.therapist.name)),
       p(words.sendTime(DEFAULTS.sendAt, timeZone)),
       h(words.referralsHeading),
-      ...(referrals.length > 0 ? [p(words.referralsGiven(client)), list(referrals.map(referralLine))] : [p(words.noReferrals)]),
+      ...(referrals.length > 0
+        ? [p(words.referralsGiven(client)), list(referrals.map(referralLine))]
+        : [p(words.noReferrals)]),
     ],
   });
 };

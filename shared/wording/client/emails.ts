@@ -30,7 +30,8 @@ export const invitationMail = {
     `${therapistName} would like to offer you a small, clear way to stay in touch now that your sessions have ended. It has simple limits, agreed in advance, so you both know what to expect.`,
   noPressure: 'Nothing is expected of you. You can accept, decline, or simply leave this email be.',
   offering: (therapistName: string) => `What ${therapistName} is offering`,
-  onlyEmail: 'This is the only email you will get unless you accept. If you decline, or do nothing, nothing more will be sent.',
+  onlyEmail:
+    'This is the only email you will get unless you accept. If you decline, or do nothing, nothing more will be sent.',
   keepLinkPrivate: 'The link is just for you. Please keep it to yourself: anyone who has it can open your page.',
 };
 
@@ -41,13 +42,15 @@ export const acceptanceMail = {
     canWrite
       ? 'Your private page is always there for you: you can see what is left, send an update, or stop all emails at any time.'
       : 'Your private page is always there for you: you can see what is left, or stop all emails at any time.',
-  reminders: (daysBefore: number[]) => `We will remind you about your check-in ${reminderDays(daysBefore)}, and again on the day.`,
+  reminders: (daysBefore: number[]) =>
+    `We will remind you about your check-in ${reminderDays(daysBefore)}, and again on the day.`,
 };
 
 export const receiptMail = {
   subject: (therapistName: string) => `Your update to ${therapistName} was received`,
   heading: 'Your update was received',
-  received: (therapistName: string) => sentences(clientMail.thankYouForWriting, `Your update has been received and is on its way to ${therapistName}.`),
+  received: (therapistName: string) =>
+    sentences(clientMail.thankYouForWriting, `Your update has been received and is on its way to ${therapistName}.`),
   /** `ahead`: the check-in still to come, when there is one. */
   lastOne: (ahead: string | null) => sentences('That was the last update this arrangement allows.', ahead),
 };
@@ -60,7 +63,8 @@ export const refusedMail = {
   youWroteHeading: 'What you wrote',
   youWrote: 'Here are your words in full, so nothing is lost:',
   nextHeading: 'What you can do next',
-  shorterFits: (maxCharacters: number) => `Each update can be up to ${count(maxCharacters)} characters, so a shorter version will fit.`,
+  shorterFits: (maxCharacters: number) =>
+    `Each update can be up to ${count(maxCharacters)} characters, so a shorter version will fit.`,
   wordsStillYours: 'Your words are still yours. You might keep them, or share them with someone you trust.',
 };
 
@@ -72,7 +76,10 @@ export const reminderMail = {
   message: (therapistName: string, when: string, on: IsoDate) =>
     `A gentle reminder: your check-in with ${therapistName} is ${when}, on ${formatDateWithWeekday(on)}.`,
   messageWindow: (therapistName: string, until: IsoDate) =>
-    sentences(`From that day until ${formatDate(until)}, you can send ${therapistName} one check-in message from your private page.`, NOT_AN_UPDATE),
+    sentences(
+      `From that day until ${formatDate(until)}, you can send ${therapistName} one check-in message from your private page.`,
+      NOT_AN_UPDATE,
+    ),
   skipIsFine: sentences(clientMail.skipOnPage, 'Either is fine.'),
   session: (therapistName: string, when: string, on: IsoDate) =>
     `A gentle reminder: your check-in session with ${therapistName} is ${when}, on ${formatDateWithWeekday(on)}.`,
@@ -87,15 +94,20 @@ export const checkInDayMail = {
       NOT_AN_UPDATE,
     ),
   asMuchAsYouLike: (maxCharacters: number) =>
-    sentences(`Write as much or as little as you like, up to ${count(maxCharacters)} characters.`, clientMail.skipOnPage),
+    sentences(
+      `Write as much or as little as you like, up to ${count(maxCharacters)} characters.`,
+      clientMail.skipOnPage,
+    ),
   write: 'Write your check-in message',
   session: (therapistName: string) => `Today is your check-in session with ${therapistName}.`,
 };
 
 export const closingMail = {
   subject: (therapistName: string) => `Your arrangement with ${therapistName} has ended`,
-  closedByTherapist: (therapistName: string, on: IsoDate) => `${therapistName} has brought your arrangement to a close, as of ${formatDate(on)}.`,
-  endedAsPlanned: (therapistName: string, on: IsoDate) => `Your arrangement with ${therapistName} came to its end on ${formatDate(on)}, as planned.`,
+  closedByTherapist: (therapistName: string, on: IsoDate) =>
+    `${therapistName} has brought your arrangement to a close, as of ${formatDate(on)}.`,
+  endedAsPlanned: (therapistName: string, on: IsoDate) =>
+    `Your arrangement with ${therapistName} came to its end on ${formatDate(on)}, as planned.`,
   endingsStir: 'Endings can stir up a lot, even planned ones. Whatever you feel about this one makes sense.',
   nothingMore: 'No more emails will be sent, and nothing more can be sent through your private page.',
 };
@@ -105,7 +117,8 @@ export const optedOutMail = {
   heading: ALL_EMAILS_STOPPED,
   stopped: (therapistName: string) =>
     `You asked to stop all emails from your arrangement with ${therapistName}, so it has ended. This is the last email you will get from it.`,
-  yoursToChoose: (therapistName: string) => sentences('That was yours to choose, and it is completely fine.', therapistWillBeTold(therapistName)),
+  yoursToChoose: (therapistName: string) =>
+    sentences('That was yours to choose, and it is completely fine.', therapistWillBeTold(therapistName)),
 };
 
 export const newLinkMail = {
@@ -113,5 +126,6 @@ export const newLinkMail = {
   heading: 'A new link to your private page',
   replaces: (therapistName: string) =>
     `Here is a new link to your private page for your arrangement with ${therapistName}. It replaces any earlier links, which no longer work.`,
-  unchanged: 'Nothing else about your arrangement has changed. Please keep the link to yourself: anyone who has it can open your page.',
+  unchanged:
+    'Nothing else about your arrangement has changed. Please keep the link to yourself: anyone who has it can open your page.',
 };

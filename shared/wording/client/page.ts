@@ -17,11 +17,20 @@ export const pageHeading = (therapistName: string) => `Staying in touch with ${t
 
 /** What the page says after an action went through, keyed by the ?done= of the redirect. */
 export const DONE_NOTICES = {
-  accepted: { title: 'Thank you for accepting', detail: 'Everything below is now open to you, within the dates shown.' },
+  accepted: {
+    title: 'Thank you for accepting',
+    detail: 'Everything below is now open to you, within the dates shown.',
+  },
   declined: { title: 'You have declined', detail: 'Nothing more will be sent to you about this arrangement.' },
-  update: { title: 'Your update was sent', detail: 'It is on its way to your therapist. A receipt is on its way to your inbox.' },
+  update: {
+    title: 'Your update was sent',
+    detail: 'It is on its way to your therapist. A receipt is on its way to your inbox.',
+  },
   'check-in': { title: 'Your check-in message was sent', detail: 'Your therapist will receive it by email.' },
-  skipped: { title: 'Check-in skipped', detail: sentences('There will be no check-in reminders.', NOTHING_ELSE_CHANGES) },
+  skipped: {
+    title: 'Check-in skipped',
+    detail: sentences('There will be no check-in reminders.', NOTHING_ELSE_CHANGES),
+  },
 };
 
 export const NO_SUCH_ACTION = 'There is no such action on this page.';
@@ -54,20 +63,23 @@ export const updateForm = {
   heading: 'Send an update',
   label: (therapistName: string) => `Your update to ${therapistName}`,
   /** `replies`: what the therapist does with updates (describeReplies). */
-  hint: (maxCharacters: number, replies: string) => sentences(`Up to ${count(maxCharacters)} characters, plain text.`, replies),
+  hint: (maxCharacters: number, replies: string) =>
+    sentences(`Up to ${count(maxCharacters)} characters, plain text.`, replies),
   button: 'Send update',
 };
 
 /** Why no update can be sent today, when the form is not shown. */
 export const noUpdateToday = {
   paused: 'Updates are paused for now.',
-  allSent: (limit: number) => (limit === 1 ? 'You have sent your update.' : `You have sent all ${count(limit)} updates.`),
+  allSent: (limit: number) =>
+    limit === 1 ? 'You have sent your update.' : `You have sent all ${count(limit)} updates.`,
   noMore: 'No more updates can be sent in this arrangement.',
 };
 
 export const checkInForm = {
   heading: 'Check-in',
-  open: (until: IsoDate) => sentences(`You can send your one check-in message until ${formatDate(until)}.`, NOT_AN_UPDATE),
+  open: (until: IsoDate) =>
+    sentences(`You can send your one check-in message until ${formatDate(until)}.`, NOT_AN_UPDATE),
   label: (therapistName: string) => `Your check-in message to ${therapistName}`,
   hint: (maxCharacters: number) => `Up to ${count(maxCharacters)} characters, plain text.`,
   button: 'Send check-in message',
@@ -79,16 +91,21 @@ export const checkInForm = {
 export const checkInStatus = {
   session: (therapistName: string, on: IsoDate) =>
     `${therapistName} has planned a check-in session on ${formatDateWithWeekday(on)} and will arrange the details.`,
-  paused: (therapistName: string) => `${therapistName} has paused things for the moment, so the check-in message cannot be sent just now.`,
+  paused: (therapistName: string) =>
+    `${therapistName} has paused things for the moment, so the check-in message cannot be sent just now.`,
   ahead: (on: IsoDate, until: IsoDate) =>
-    sentences(`From ${formatDateWithWeekday(on)} until ${formatDate(until)}, you can send one check-in message here.`, NOT_AN_UPDATE),
+    sentences(
+      `From ${formatDateWithWeekday(on)} until ${formatDate(until)}, you can send one check-in message here.`,
+      NOT_AN_UPDATE,
+    ),
 };
 
 export const stopPage = {
   stoppedTitle: ALL_EMAILS_STOPPED,
   stopped: (therapistName: string) =>
     `Your arrangement with ${therapistName} has ended. One short email confirms this, and after it nothing more will be sent.`,
-  yoursToDecide: (therapistName: string) => sentences('That was yours to decide, and it is completely fine.', therapistWillBeTold(therapistName)),
+  yoursToDecide: (therapistName: string) =>
+    sentences('That was yours to decide, and it is completely fine.', therapistWillBeTold(therapistName)),
   alreadyEndedTitle: 'No more emails',
   alreadyEnded: (therapistName: string) =>
     `Your arrangement with ${therapistName} has already ended, so no more emails will come from it. There is nothing you need to do.`,

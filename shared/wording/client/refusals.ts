@@ -16,8 +16,10 @@ const NOT_OPEN = {
     messages: 'Messages open once you accept the arrangement.',
   },
   paused: {
-    updates: 'Your therapist has paused updates for the moment. Nothing you wrote is lost; you can send it once updates open again.',
-    messages: 'Your therapist has paused messages for the moment. Nothing you wrote is lost; you can send it once messages open again.',
+    updates:
+      'Your therapist has paused updates for the moment. Nothing you wrote is lost; you can send it once updates open again.',
+    messages:
+      'Your therapist has paused messages for the moment. Nothing you wrote is lost; you can send it once messages open again.',
   },
   declined: {
     updates: 'You chose not to take part in this arrangement, so updates are not open.',
@@ -72,7 +74,9 @@ export function updatesEnded(until: IsoDate): string {
 }
 
 export function allUpdatesSent(limit: number): string {
-  return limit === 1 ? 'You have sent the one update this arrangement allows.' : `You have sent all ${limit} updates this arrangement allows.`;
+  return limit === 1
+    ? 'You have sent the one update this arrangement allows.'
+    : `You have sent all ${limit} updates this arrangement allows.`;
 }
 
 /** The gap after the last update runs past the window: no date is offered that would not work. */
@@ -84,7 +88,8 @@ export function checkInMessageUntil(until: IsoDate): string {
   return `You can send your check-in message until ${formatDate(until)}.`;
 }
 
-export const CHECK_IN_IS_A_SESSION = 'Your check-in is a session your therapist arranges, so there is no message to send here.';
+export const CHECK_IN_IS_A_SESSION =
+  'Your check-in is a session your therapist arranges, so there is no message to send here.';
 export const NO_CHECK_IN_HERE = 'This arrangement has no check-in.';
 export const CHECK_IN_ALREADY_SENT = sentences(CHECK_IN_SENT, 'Your therapist has it.');
 

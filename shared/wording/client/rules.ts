@@ -13,7 +13,8 @@ export const NO_CHECK_IN = 'This arrangement does not include a check-in.';
 export const NOT_AN_UPDATE = 'It does not count as one of your updates.';
 export const CHECK_IN_SKIPPED = 'You chose to skip the check-in. That is completely fine.';
 export const CHECK_IN_SENT = 'Your check-in message has been sent.';
-export const ARRANGEMENT_ENDED = 'This arrangement has ended. No more updates or check-in messages can be sent, and no more emails will come from it.';
+export const ARRANGEMENT_ENDED =
+  'This arrangement has ended. No more updates or check-in messages can be sent, and no more emails will come from it.';
 
 /** "You may send up to 3 short updates between 21 November 2026 and 2 January 2027, at least 7 days apart, each up to 1,000 characters." */
 export function describeUpdates(rules: Pick<PolicyRules, 'updates'>): string {
@@ -39,7 +40,10 @@ export function describeCheckIn(rules: Pick<PolicyRules, 'checkIn'>): string {
   const c = rules.checkIn;
   if (!c) return NO_CHECK_IN;
   if (c.format === 'message') {
-    return sentences(`Check-in: from ${formatDateWithWeekday(c.on)} until ${formatDate(c.messageUntil)} you can send one check-in message.`, NOT_AN_UPDATE);
+    return sentences(
+      `Check-in: from ${formatDateWithWeekday(c.on)} until ${formatDate(c.messageUntil)} you can send one check-in message.`,
+      NOT_AN_UPDATE,
+    );
   }
   // The therapist's note is their own words, said after the sentence as they wrote it.
   return sentences(`Check-in: a session on ${formatDateWithWeekday(c.on)}, arranged by your therapist.`, c.note);
@@ -63,7 +67,8 @@ export function describeAllowance(a: Allowance, today: IsoDate): string {
   const left = `${a.left} of ${plural(a.limit, 'update')} left`;
   if (a.left === 0) return `${left}.`;
   if (today > a.windowUntil) return `${left}; the time for updates ended on ${formatDate(a.windowUntil)}.`;
-  if (!a.nextAllowedOn) return `${left}; no further update fits before the window closes on ${formatDate(a.windowUntil)}.`;
+  if (!a.nextAllowedOn)
+    return `${left}; no further update fits before the window closes on ${formatDate(a.windowUntil)}.`;
   if (a.nextAllowedOn <= today) {
     // Only promise "today" when sending is actually open (not while invited or paused).
     return a.canSendToday

@@ -17,7 +17,12 @@ export function idempotencyExpiry(clock: Clock): number {
   return Math.floor(clock.now().getTime() / 1000) + KEEP_SECONDS;
 }
 
-export function idempotencyItemOf(policyId: string, keyHash: string, outcome: StoredOutcome, expiresAt: number): Record<string, unknown> {
+export function idempotencyItemOf(
+  policyId: string,
+  keyHash: string,
+  outcome: StoredOutcome,
+  expiresAt: number,
+): Record<string, unknown> {
   return { ...keys.idempotency(policyId, keyHash), outcome, expiresAt };
 }
 

@@ -20,10 +20,14 @@ const isScalar = (value: unknown): value is Scalar =>
  */
 const mailData = z.pipe(
   z.record(z.string(), z.unknown()),
-  z.transform((raw): MailData => Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, Scalar] => isScalar(entry[1])))),
+  z.transform((raw): MailData =>
+    Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, Scalar] => isScalar(entry[1]))),
+  ),
 );
 
-const mailSchema = storedAs<MailJob>()(z.object({ template: z.enum([...CLIENT_EMAILS, ...THERAPIST_EMAILS]), data: mailData }));
+const mailSchema = storedAs<MailJob>()(
+  z.object({ template: z.enum([...CLIENT_EMAILS, ...THERAPIST_EMAILS]), data: mailData }),
+);
 
 const scheduledSchema = storedAs<ScheduledJob>()(
   z.object({

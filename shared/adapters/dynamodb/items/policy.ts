@@ -11,7 +11,13 @@ const person = z.object({ name: z.string(), email: z.string() });
 const rules = z.object({
   endedOn: z.string(),
   timeZone: z.string(),
-  updates: z.object({ limit: z.number(), minDaysBetween: z.number(), from: z.string(), until: z.string(), maxCharacters: z.number() }),
+  updates: z.object({
+    limit: z.number(),
+    minDaysBetween: z.number(),
+    from: z.string(),
+    until: z.string(),
+    maxCharacters: z.number(),
+  }),
   checkIn: z.nullable(
     z.object({
       on: z.string(),

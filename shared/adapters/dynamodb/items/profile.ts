@@ -7,7 +7,13 @@ import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
 
 const defaultRules = z.object({
-  updates: z.optional(z.object({ limit: z.optional(z.number()), minDaysBetween: z.optional(z.number()), maxCharacters: z.optional(z.number()) })),
+  updates: z.optional(
+    z.object({
+      limit: z.optional(z.number()),
+      minDaysBetween: z.optional(z.number()),
+      maxCharacters: z.optional(z.number()),
+    }),
+  ),
   checkIn: z.optional(
     z.object({
       afterMonths: z.optional(z.number()),
