@@ -9,7 +9,7 @@ import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib'
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -45,6 +45,32 @@ const TABLE_ACTIONS = {
   read: ['dynamodb:GetItem', 'dynamodb:Query'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 };
+
+/** esbuild as infra/bundling.ts says (the bench and the bundle tests use the same), plus the files a function ships with. */
+function bundlingFor(needs: FunctionNeeds): BundlingOptions {
+  return {
+    minify: BUNDLING.minify,
+    sourceMap: BUNDLING.sourceMap,
+    target: BUNDLING.target,
+    format: OutputFormat.CJS,
+    // Sizes are measured by `npm run bench`; a deploy only needs to hear about problems.
+    logLevel: LogLevel.WARNING,
+    mainFields: [...BUNDLING.mainFields],
+    // Bundle the SDK too: measured to load faster than the runtime's copy, and pinned.
+    externalModules: [],
+    ...(needs.files
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => [
+              `cp -R "${inputDir}/${needs.files}" "${outputDir}/${needs.files}"`,
+            ],
+          },
+        }
+      : {}),
+  };
+}
 
 export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -111,28 +137,7 @@ export class ServiceFunction extends Construct {
       reservedConcurrentExecutions: reserved,
       depsLockFilePath: join(ROOT, 'package-lock.json'),
       projectRoot: ROOT,
-      bundling: {
-        minify: BUNDLING.minify,
-        sourceMap: BUNDLING.sourceMap,
-        target: BUNDLING.target,
-        format: OutputFormat.CJS,
-        // Sizes are measured by `npm run bench`; a deploy only needs to hear about problems.
-        logLevel: LogLevel.WARNING,
-        mainFields: [...BUNDLING.mainFields],
-        // Bundle the SDK too: measured to load faster than the runtime's copy, and pinned.
-        externalModules: [],
-        ...(needs.files
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) => [
-                  `cp -R "${inputDir}/${needs.files}" "${outputDir}/${needs.files}"`,
-                ],
-              },
-            }
-          : {}),
-      },
+      bundling: bundlingFor(needs),
       ...(this.failures ? { deadLetterQueue: this.failures, retryAttempts: 2 } : {}),
     });
     // Nothing may invoke the function (the schedule fires within a minute) before its grants exist.

@@ -4,12 +4,11 @@
  * topics AWS services publish to. Everything here is retained or replaced only on purpose.
  * The API stack reads what it needs through SSM parameters (infra/shared-values.ts).
  */
-import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   ConfigurationSet,
@@ -27,8 +26,9 @@ import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
-import { invitationEmail } from '../invitation.js';
 import { parameterName, type SharedValue } from '../shared-values.js';
+import { allowServicesToUseKey, allowToPublish } from './service-access.js';
+import { therapists } from './therapists.js';
 
 export interface StatefulStackProps extends StackProps {
   senderDomain: string;
@@ -40,20 +40,6 @@ export interface StatefulStackProps extends StackProps {
   inboundDomain?: string | undefined;
   /** After a point-in-time restore: the restored table the service switches to (the old one is kept). */
   restoredTableName?: string | undefined;
-}
-
-/** A service may publish to the topic only for this account, and only from `sourceArn` (a pattern). */
-function allowToPublish(topic: Topic, sid: string, service: string, sourceArn: string) {
-  const { account } = Stack.of(topic);
-  topic.addToResourcePolicy(
-    new PolicyStatement({
-      sid,
-      principals: [new ServicePrincipal(service)],
-      actions: ['sns:Publish'],
-      resources: [topic.topicArn],
-      conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': sourceArn } },
-    }),
-  );
 }
 
 export class StatefulStack extends Stack {
@@ -72,75 +58,31 @@ export class StatefulStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
-    const { account, region, partition } = this;
+    const { region } = this;
 
     this.key = new Key(this, 'DataKey', {
       description: 'Afterword: encrypts the table, logs, queues, topics, the event bus and function environments',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.allowServicesToUseKey();
+    allowServicesToUseKey(this.key);
 
     this.table = props.restoredTableName ? this.restoredTable(props.restoredTableName) : this.newTable();
 
     // The bus grants events.amazonaws.com its key use itself (conditioned on this bus).
     this.bus = new EventBus(this, 'Events', { eventBusName: `${id}-events`, kmsKey: this.key });
 
-    // --- Sending: the identity, a configuration set, and bounces/complaints to a topic. ---
-    this.feedbackTopic = new Topic(this, 'SesFeedback', { masterKey: this.key, enforceSSL: true });
-    this.configurationSet = new ConfigurationSet(this, 'Sending', {
-      reputationMetrics: true,
-      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
-    });
-    // The destination grants ses.amazonaws.com publishing itself, for this configuration set and account.
-    const feedback = new ConfigurationSetEventDestination(this, 'Feedback', {
+    ({
+      feedbackTopic: this.feedbackTopic,
       configurationSet: this.configurationSet,
-      destination: EventDestination.snsTopic(this.feedbackTopic),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
-    });
-    // SES checks it may publish when the destination is created.
-    feedback.node.addDependency(this.feedbackTopic.node.findChild('Policy'));
-    this.identity = new EmailIdentity(this, 'Sender', {
-      identity: Identity.domain(props.senderDomain),
-      configurationSet: this.configurationSet,
-      mailFromDomain: `bounce.${props.senderDomain}`,
-    });
-    this.identity.dkimRecords.forEach(
-      (record, i) =>
-        new CfnOutput(this, `DkimRecord${i + 1}`, {
-          value: `${record.name} CNAME ${record.value}`,
-          description: 'Add at your DNS provider to verify the sender domain',
-        }),
-    );
-    new CfnOutput(this, 'MailFromRecords', {
-      value: `bounce.${props.senderDomain} MX 10 feedback-smtp.${region}.amazonses.com ; bounce.${props.senderDomain} TXT "v=spf1 include:amazonses.com ~all"`,
-      description: 'The MAIL FROM domain records (bounces return here)',
-    });
-
+      identity: this.identity,
+    } = this.sending(props));
     if (props.inboundDomain) this.inboundTopic = this.receiveMail(props.inboundDomain);
 
-    // --- Alarms: CloudWatch publishes to an encrypted topic; the address is a deploy parameter. ---
-    this.alarmTopic = new Topic(this, 'Alarms', { masterKey: this.key, enforceSSL: true });
-    allowToPublish(
-      this.alarmTopic,
-      'CloudWatchAlarmsPublish',
-      'cloudwatch.amazonaws.com',
-      `arn:${partition}:cloudwatch:${region}:${account}:alarm:*`,
-    );
-    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
-      type: 'String',
-      description: 'Who is emailed when an alarm fires (errors, undeliverable mail, bounce or complaint rates)',
-      allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
-      constraintDescription: 'An email address, e.g. ops@yourpractice.org',
-    });
-    new Subscription(this, 'AlarmEmailSubscription', {
-      topic: this.alarmTopic,
-      protocol: SubscriptionProtocol.EMAIL,
-      endpoint: alarmEmail.valueAsString,
-    });
+    this.alarmTopic = this.alarms();
 
     // --- Therapists: a user pool that outlives the API, so their ids (`sub`) never change. ---
-    ({ userPool: this.userPool, portalClient: this.portalClient } = this.therapists(props));
+    ({ userPool: this.userPool, portalClient: this.portalClient } = therapists(this, props));
     // Sending through SES as the domain needs its identity first (and verified: step 7 of docs/deploy.md).
     if (props.cognitoEmailViaSes) this.userPool.node.addDependency(this.identity);
 
@@ -158,6 +100,68 @@ export class StatefulStack extends Stack {
       signInUrl: `https://${props.cognitoDomainPrefix}.auth.${region}.amazoncognito.com`,
       ...(this.inboundTopic ? { inboundTopicArn: this.inboundTopic.topicArn } : {}),
     });
+    this.outputs();
+  }
+
+  /** Sending: the identity, a configuration set, and bounces and complaints to a topic. */
+  private sending(props: StatefulStackProps) {
+    const feedbackTopic = new Topic(this, 'SesFeedback', { masterKey: this.key, enforceSSL: true });
+    const configurationSet = new ConfigurationSet(this, 'Sending', {
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    // The destination grants ses.amazonaws.com publishing itself, for this configuration set and account.
+    const feedback = new ConfigurationSetEventDestination(this, 'Feedback', {
+      configurationSet: configurationSet,
+      destination: EventDestination.snsTopic(feedbackTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    // SES checks it may publish when the destination is created.
+    feedback.node.addDependency(feedbackTopic.node.findChild('Policy'));
+    const identity = new EmailIdentity(this, 'Sender', {
+      identity: Identity.domain(props.senderDomain),
+      configurationSet: configurationSet,
+      mailFromDomain: `bounce.${props.senderDomain}`,
+    });
+    identity.dkimRecords.forEach(
+      (record, i) =>
+        new CfnOutput(this, `DkimRecord${i + 1}`, {
+          value: `${record.name} CNAME ${record.value}`,
+          description: 'Add at your DNS provider to verify the sender domain',
+        }),
+    );
+    new CfnOutput(this, 'MailFromRecords', {
+      value: `bounce.${props.senderDomain} MX 10 feedback-smtp.${this.region}.amazonses.com ; bounce.${props.senderDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+      description: 'The MAIL FROM domain records (bounces return here)',
+    });
+    return { feedbackTopic, configurationSet, identity };
+  }
+
+  /** Alarms: CloudWatch publishes to an encrypted topic; the address is a deploy parameter. */
+  private alarms(): Topic {
+    const topic = new Topic(this, 'Alarms', { masterKey: this.key, enforceSSL: true });
+    allowToPublish(
+      topic,
+      'CloudWatchAlarmsPublish',
+      'cloudwatch.amazonaws.com',
+      `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*`,
+    );
+    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
+      type: 'String',
+      description: 'Who is emailed when an alarm fires (errors, undeliverable mail, bounce or complaint rates)',
+      allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+      constraintDescription: 'An email address, e.g. ops@yourpractice.org',
+    });
+    new Subscription(this, 'AlarmEmailSubscription', {
+      topic: topic,
+      protocol: SubscriptionProtocol.EMAIL,
+      endpoint: alarmEmail.valueAsString,
+    });
+    return topic;
+  }
+
+  /** What the deploy guide and the ops command read. */
+  private outputs() {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'DataKeyArn', {
       value: this.key.keyArn,
@@ -215,52 +219,6 @@ export class StatefulStack extends Stack {
     });
   }
 
-  /**
-   * AWS services that write into things encrypted with the data key may use it, each only
-   * for this account's resources of the kind it writes. The conditions are on the encryption
-   * context, which SNS, SQS and CloudWatch Logs always set to the resource's ARN; not every
-   * service passes aws:SourceAccount/SourceArn on to KMS, so those guard the topic and queue
-   * policies instead. Identity policies in this account still apply through the root statement.
-   */
-  private allowServicesToUseKey() {
-    const { account, region, partition } = this;
-    const envelope = ['kms:GenerateDataKey*', 'kms:Decrypt'];
-    const ownTopics = {
-      ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': `arn:${partition}:sns:${region}:${account}:*` },
-    };
-    const ownQueues = {
-      ArnLike: { 'kms:EncryptionContext:aws:sqs:arn': `arn:${partition}:sqs:${region}:${account}:*` },
-    };
-    const allow = (
-      sid: string,
-      service: string,
-      actions: string[],
-      conditions: Record<string, Record<string, string>>,
-    ) =>
-      this.key.addToResourcePolicy(
-        new PolicyStatement({
-          sid,
-          principals: [new ServicePrincipal(service)],
-          actions,
-          resources: ['*'],
-          conditions,
-        }),
-      );
-
-    allow(
-      'LogsEncryptThisAccountsLogGroups',
-      `logs.${region}.amazonaws.com`,
-      ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      {
-        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
-      },
-    );
-    allow('SesPublishesToEncryptedTopics', 'ses.amazonaws.com', envelope, ownTopics);
-    allow('CloudWatchAlarmsPublishToEncryptedTopic', 'cloudwatch.amazonaws.com', envelope, ownTopics);
-    allow('SnsDeliversToEncryptedDeadLetterQueues', 'sns.amazonaws.com', envelope, ownQueues);
-    allow('EventBridgeRulesDeliverToEncryptedDeadLetterQueues', 'events.amazonaws.com', envelope, ownQueues);
-  }
-
   /** SES receives for the domain (after its MX record and rule set activation: docs/deploy.md), scans it, and publishes it whole to a topic. */
   private receiveMail(inboundDomain: string): Topic {
     const topic = new Topic(this, 'Inbound', { masterKey: this.key, enforceSSL: true });
@@ -300,67 +258,6 @@ export class StatefulStack extends Stack {
       description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>',
     });
     return topic;
-  }
-
-  private therapists(props: StatefulStackProps) {
-    const portalUrl = `${props.publicBaseUrl}/portal`;
-    const userPool = new UserPool(this, 'Therapists', {
-      selfSignUpEnabled: false, // a practice admin invites each therapist
-      signInAliases: { email: true },
-      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: true, mutable: true } },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(7),
-      },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      userInvitation: invitationEmail({ practiceName: props.practiceName, portalUrl }),
-      ...(props.cognitoEmailViaSes
-        ? {
-            email: UserPoolEmail.withSES({
-              fromEmail: `no-reply@${props.senderDomain}`,
-              fromName: 'Afterword',
-              sesVerifiedDomain: props.senderDomain,
-              sesRegion: this.region,
-            }),
-          }
-        : {}),
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    for (const id of ['AwsSolutions-COG3', 'AwsSolutions-COG8']) {
-      Validations.of(userPool).acknowledge({
-        id,
-        reason:
-          'Threat protection needs the Plus feature plan (a per-user cost); MFA is required for every therapist instead.',
-      });
-    }
-    // Practice admins (the Practices feature reads this group from the ID token).
-    new CfnUserPoolGroup(this, 'Admins', {
-      userPoolId: userPool.userPoolId,
-      groupName: 'admin',
-      description: 'Practice administrators',
-    });
-    // The portal signs in with Cognito's managed login (authorization code + PKCE, no secret in the browser).
-    const portalClient = userPool.addClient('Portal', {
-      authFlows: { userSrp: true },
-      generateSecret: false,
-      idTokenValidity: Duration.hours(1),
-      preventUserExistenceErrors: true,
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [portalUrl],
-        logoutUrls: [portalUrl],
-      },
-    });
-    userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.cognitoDomainPrefix } });
-    return { userPool, portalClient };
   }
 
   private share(values: Partial<Record<SharedValue, string>>) {
