@@ -10,6 +10,7 @@ import { buildDeps } from '../functions/aws-deps.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
 import { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { errorFields } from '../shared/ports/logger.js';
+import type { Deps } from '../shared/use-cases/deps.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import { LocalSigner } from './auth.js';
 import { LocalClock } from './clock.js';
@@ -31,6 +32,44 @@ function persistentSecret(): Buffer {
   const file = join(dataDir, 'sign-in-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return Buffer.from(readFileSync(file, 'utf8'), 'hex');
+}
+
+/** What `npm start` prints once everything listens: where things are, and whether the clock is moved. */
+function banner(baseUrl: string, clock: LocalClock): string {
+  const offsetDays = Math.round((clock.now().getTime() - Date.now()) / 86_400_000);
+  const clockLine = offsetDays
+    ? `\n  The local clock is ${Math.abs(offsetDays)} days ${offsetDays > 0 ? 'ahead' : 'behind'}: it is ${clock.now().toISOString().slice(0, 10)} here. To set it back to now: stop, rm .local/clock.json, start again.\n`
+    : '';
+  return `
+  Afterword is running at ${baseUrl}
+${clockLine}
+    Portal:         ${baseUrl}/portal   (therapists: sign in, create, follow arrangements)
+    Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox, events: /local/events)
+    Clock:          curl -X POST ${baseUrl}/local/clock -H 'content-type: application/json' -d '{"advanceDays":30}'
+    Dispatch now:   curl -X POST ${baseUrl}/local/dispatch
+    Reply by email: curl -X POST ${baseUrl}/local/inbound --data-binary @reply.eml   (a raw message to the Reply-To address)
+    Operations:     npm run ops -- due --local   (dead letters, stopped addresses: npm run ops -- --help)
+    Health:         ${baseUrl}/health
+
+  The dispatcher runs every ${dispatchEveryMs / 1000} s. Press Ctrl+C to stop.\n\n`;
+}
+
+/** Where the running service's parts listen, for `npm run ops -- --local …`. */
+function writeEndpoints(parts: { dynamodb: string; ses: string; eventbridge: string; busName: string }) {
+  const file = join(dataDir, 'endpoints.json');
+  writeFileSync(file, JSON.stringify({ ...parts, table: TABLE_NAME, clock: join(dataDir, 'clock.json') }, null, 2));
+}
+
+/** The local stand-in for the every-minute schedule; runs never overlap, the next tick catches up. */
+function dispatchEvery(ms: number, deps: Deps): NodeJS.Timeout {
+  let running = false;
+  return setInterval(() => {
+    if (running) return;
+    running = true;
+    runAs('dispatcher', () => dispatch(deps))
+      .catch((err: unknown) => deps.log.error('dispatch.failed', errorFields(err)))
+      .finally(() => (running = false));
+  }, ms);
 }
 
 async function main() {
@@ -67,22 +106,7 @@ async function main() {
     },
     { clock },
   );
-  // Where the running service's parts listen, for `npm run ops -- --local …`.
-  writeFileSync(
-    join(dataDir, 'endpoints.json'),
-    JSON.stringify(
-      {
-        dynamodb: dynamo.endpoint,
-        ses: ses.endpoint,
-        eventbridge: bus.endpoint,
-        busName: bus.busName,
-        table: TABLE_NAME,
-        clock: join(dataDir, 'clock.json'),
-      },
-      null,
-      2,
-    ),
-  );
+  writeEndpoints({ dynamodb: dynamo.endpoint, ses: ses.endpoint, eventbridge: bus.endpoint, busName: bus.busName });
   const server = createLocalServer({
     deps,
     eventLog,
@@ -103,31 +127,9 @@ async function main() {
     server.listen(port, '127.0.0.1', resolve);
   });
 
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return; // never overlap runs; the next tick catches up
-    running = true;
-    runAs('dispatcher', () => dispatch(deps))
-      .catch((err: unknown) => deps.log.error('dispatch.failed', errorFields(err)))
-      .finally(() => (running = false));
-  }, dispatchEveryMs);
+  const timer = dispatchEvery(dispatchEveryMs, deps);
 
-  const offsetDays = Math.round((clock.now().getTime() - Date.now()) / 86_400_000);
-  const clockLine = offsetDays
-    ? `\n  The local clock is ${Math.abs(offsetDays)} days ${offsetDays > 0 ? 'ahead' : 'behind'}: it is ${clock.now().toISOString().slice(0, 10)} here. To set it back to now: stop, rm .local/clock.json, start again.\n`
-    : '';
-  process.stdout.write(`
-  Afterword is running at ${baseUrl}
-${clockLine}
-    Portal:         ${baseUrl}/portal   (therapists: sign in, create, follow arrangements)
-    Outbox:         ${baseUrl}/local/outbox/view   (JSON: /local/outbox, events: /local/events)
-    Clock:          curl -X POST ${baseUrl}/local/clock -H 'content-type: application/json' -d '{"advanceDays":30}'
-    Dispatch now:   curl -X POST ${baseUrl}/local/dispatch
-    Reply by email: curl -X POST ${baseUrl}/local/inbound --data-binary @reply.eml   (a raw message to the Reply-To address)
-    Operations:     npm run ops -- due --local   (dead letters, stopped addresses: npm run ops -- --help)
-    Health:         ${baseUrl}/health
-
-  The dispatcher runs every ${dispatchEveryMs / 1000} s. Press Ctrl+C to stop.\n\n`);
+  process.stdout.write(banner(baseUrl, clock));
 
   const stop = async () => {
     clearInterval(timer);
