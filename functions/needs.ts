@@ -90,14 +90,8 @@ export const FUNCTIONS = {
 
 /** The environment variable names a function with these needs is given (INBOUND_DOMAIN only when mail is received). */
 export function environmentNames(needs: FunctionNeeds, receivesMail: boolean): NeedVariable[] {
-  return [
-    ...(needs.table ? NEED_ENV.table : []),
-    ...(needs.mail ? NEED_ENV.mail : []),
-    ...(needs.events ? NEED_ENV.events : []),
-    ...(needs.publicUrl ? NEED_ENV.publicUrl : []),
-    ...(needs.inbound && receivesMail ? NEED_ENV.inbound : []),
-    ...(needs.signIn ? NEED_ENV.signIn : []),
-  ];
+  const given = (need: keyof typeof NEED_ENV) => Boolean(needs[need]) && (need !== 'inbound' || receivesMail);
+  return (Object.keys(NEED_ENV) as (keyof typeof NEED_ENV)[]).filter(given).flatMap((need) => NEED_ENV[need]);
 }
 
 /** Invoked asynchronously (schedule or SNS): failed events are kept in an on-failure queue. */

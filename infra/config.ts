@@ -98,7 +98,8 @@ export type DeployConfig = z.infer<typeof deployConfig>;
 
 const KEYS = Object.keys(deployConfig.def.shape) as (keyof DeployConfig)[];
 
-const REQUIRED = KEYS.filter((k) => !(deployConfig.def.shape[k] as z.ZodMiniType)._zod.optin);
+/** The settings not wrapped in z.optional, read off the schema so the list is not written twice. */
+const REQUIRED = KEYS.filter((k) => deployConfig.def.shape[k].def.type !== 'optional');
 
 export function readDeployConfig(context: (key: string) => unknown): DeployConfig {
   const raw = Object.fromEntries(KEYS.map((k) => [k, context(k)]).filter(([, v]) => v !== undefined));

@@ -23,6 +23,7 @@ const dataDir = join(process.cwd(), '.local');
 const port = Number(process.env.PORT ?? 3000);
 const dispatchEveryMs = Number(process.env.DISPATCH_INTERVAL_MS ?? 5000);
 const TABLE_NAME = 'afterword';
+const CLOCK_FILE = join(dataDir, 'clock.json');
 
 function step(message: string) {
   process.stdout.write(`  ${message}\n`);
@@ -57,7 +58,7 @@ ${clockLine}
 /** Where the running service's parts listen, for `npm run ops -- --local …`. */
 function writeEndpoints(parts: { dynamodb: string; ses: string; eventbridge: string; busName: string }) {
   const file = join(dataDir, 'endpoints.json');
-  writeFileSync(file, JSON.stringify({ ...parts, table: TABLE_NAME, clock: join(dataDir, 'clock.json') }, null, 2));
+  writeFileSync(file, JSON.stringify({ ...parts, table: TABLE_NAME, clock: CLOCK_FILE }, null, 2));
 }
 
 /** The local stand-in for the every-minute schedule; runs never overlap, the next tick catches up. */
@@ -90,7 +91,7 @@ async function main() {
   await ensureTable(client, TABLE_NAME);
   client.destroy();
 
-  const clock = new LocalClock(join(dataDir, 'clock.json'));
+  const clock = new LocalClock(CLOCK_FILE);
   const baseUrl = `http://localhost:${port}`;
   const deps = buildDeps(
     {

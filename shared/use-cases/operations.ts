@@ -45,11 +45,12 @@ export async function liftSuppression(
   ops: OpsDeps,
   policyId: string,
 ): Promise<{ lifted: boolean; accountList: string }> {
-  const lifted = await mutatePolicy(ops.app, policyId, (policy) => {
-    if (!policy.clientEmailSuppressed) return { change: null, result: false };
+  // The address comes from the policy the decision was made on: no second read.
+  const { lifted, address } = await mutatePolicy(ops.app, policyId, (policy) => {
+    if (!policy.clientEmailSuppressed) return { change: null, result: { lifted: false, address: policy.client.email } };
     const at = ops.app.clock.now().toISOString();
     return {
-      result: true,
+      result: { lifted: true, address: policy.client.email },
       change: {
         at,
         policy: next(policy, { clientEmailSuppressed: false }),
@@ -58,8 +59,7 @@ export async function liftSuppression(
       },
     };
   });
-  const policy = await ops.app.store.getPolicy(policyId);
-  const accountList = policy ? await ops.suppressionList.remove(policy.client.email) : 'not-listed';
+  const accountList = await ops.suppressionList.remove(address);
   ops.app.log.info('ops.suppression-lifted', {
     policyId,
     reason: `${lifted ? 'lifted' : 'was-not-stopped'}; account list: ${accountList}`,

@@ -44,23 +44,13 @@ export function formatDay(iso) {
 export function formatMoment(instant, timeZone) {
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return '';
+  /** @type {Intl.DateTimeFormatOptions} */
+  const parts = { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
   try {
-    return new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    }).format(d);
+    return new Intl.DateTimeFormat('en-GB', { ...parts, timeZone }).format(d);
   } catch {
-    return new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(d);
+    // An unknown zone: the moment in the browser's own zone rather than nothing.
+    return new Intl.DateTimeFormat('en-GB', parts).format(d);
   }
 }
 
