@@ -86,8 +86,15 @@ export function lambdaPolicyOf(stack: ResolvedStack, functionArn: string): Polic
         : { AWS: p.props.Principal },
       Action: p.props.Action,
       Resource: functionArn,
-      ...(p.props.SourceArn ? { Condition: { ArnLike: { 'aws:SourceArn': p.props.SourceArn } } } : {}),
-      ...(p.props.SourceAccount ? { Condition: { StringEquals: { 'aws:SourceAccount': p.props.SourceAccount } } } : {}),
+      // Both conditions when both are set (one must not overwrite the other and loosen the check).
+      ...(p.props.SourceArn || p.props.SourceAccount
+        ? {
+            Condition: {
+              ...(p.props.SourceArn ? { ArnLike: { 'aws:SourceArn': p.props.SourceArn } } : {}),
+              ...(p.props.SourceAccount ? { StringEquals: { 'aws:SourceAccount': p.props.SourceAccount } } : {}),
+            },
+          }
+        : {}),
     }));
   return { Version: '2012-10-17', Statement: statements };
 }
