@@ -14,7 +14,6 @@ import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { jsonLogger } from '../shared/adapters/system/logger.js';
 import { errorFields } from '../shared/ports/logger.js';
 import type { EventPublisher } from '../shared/ports/events.js';
-import type { Mailer } from '../shared/ports/mailer.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { readEnv, type Env } from './config.js';
 import type { FunctionName } from './needs.js';
@@ -43,22 +42,34 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-function lazySesMailer(env: Env, region: string, options: BuildOptions): Mailer {
+/** The SES v2 client, made on first use and shared by the mailer and the account's limits. */
+function lazySes(env: Env, region: string, options: BuildOptions): Pick<Deps, 'mailer' | 'sending'> {
   const from = env.MAIL_FROM;
-  if (!from) return { send: undeclared('mail', 'mail: true') };
-  const mailer = onFirstUse(async () => {
-    const [{ SESv2Client }, { sesMailer }] = await Promise.all([
+  if (!from)
+    return {
+      mailer: { send: undeclared('mail', 'mail: true') },
+      sending: { limits: undeclared('mail', 'mail: true') },
+    };
+  const ses = onFirstUse(async () => {
+    const [{ SESv2Client }, { sesMailer }, { sesSendingAccount }] = await Promise.all([
       import('@aws-sdk/client-sesv2'),
       import('../shared/adapters/ses/ses-mailer.js'),
+      import('../shared/adapters/ses/sending-account.js'),
     ]);
     const client = new SESv2Client({
       region,
       ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
     });
     options.observe?.(client);
-    return sesMailer(client, { from, configurationSet: env.SES_CONFIGURATION_SET });
+    return {
+      mailer: sesMailer(client, { from, configurationSet: env.SES_CONFIGURATION_SET }),
+      sending: sesSendingAccount(client),
+    };
   });
-  return { send: async (email) => (await mailer()).send(email) };
+  return {
+    mailer: { send: async (email) => (await ses()).mailer.send(email) },
+    sending: { limits: async () => (await ses()).sending.limits() },
+  };
 }
 
 /** EventBridge is loaded with the first event, like SES with the first email. */
@@ -109,7 +120,7 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
       ids: overrides.ids ?? cryptoIds,
       onHousekeepingError: (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) }),
     }),
-    mailer: lazySesMailer(env, region, options),
+    ...lazySes(env, region, options),
     events: lazyEventPublisher(env, region, options),
     clock: systemClock,
     ids: cryptoIds,

@@ -18,6 +18,8 @@ export interface FunctionNeeds {
   table?: { access: 'read' | 'readwrite'; indexes: readonly IndexName[] };
   /** Sends email as the service's identity, through its configuration set. */
   mail?: boolean;
+  /** Reads the account's SES sending rate and pause state (SES GetAccount), to pace what it sends. */
+  sendingLimits?: boolean;
   /** Publishes domain events to the deployment's event bus. */
   events?: boolean;
   /** Puts links to the service (client pages, the portal) in what it sends or serves. */
@@ -63,6 +65,7 @@ export const FUNCTIONS = {
   web: { ...api, memoryMb: 256, publicUrl: true, signIn: true, files: 'web' },
   dispatcher: {
     ...changesPolicies,
+    sendingLimits: true,
     table: { access: 'readwrite', indexes: ['due'] },
     trigger: 'schedule',
     timeoutSeconds: 60,

@@ -94,8 +94,32 @@ export interface RunningSes {
   stop(): Promise<void>;
 }
 
+/**
+ * The account the emulator reports to SES GetAccount (it reads AWS_SES_ACCOUNT on each call):
+ * out of the sandbox, sending enabled, at `maxSendRate` emails a second.
+ */
+export function localSesAccount(maxSendRate: number): string {
+  return JSON.stringify({
+    DedicatedIpAutoWarmupEnabled: false,
+    Details: {
+      AdditionalContactEmailAddresses: [],
+      ContactLanguage: 'EN',
+      MailType: 'TRANSACTIONAL',
+      ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+      UseCaseDescription: 'Afterword, locally',
+      WebsiteURL: 'http://localhost',
+    },
+    EnforcementStatus: 'HEALTHY',
+    ProductionAccessEnabled: true,
+    SendingEnabled: true,
+    SendQuota: { Max24HourSend: 1_000_000, MaxSendRate: maxSendRate, SentLast24Hours: 0 },
+    SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+  });
+}
+
 export async function startSesEmulator(options: { port?: number } = {}): Promise<RunningSes> {
   const port = options.port ?? (await freePort());
+  process.env.AWS_SES_ACCOUNT ??= localSesAccount(500);
   const server: Server = await sesEmulator({ host: '127.0.0.1', port });
   return {
     endpoint: `http://127.0.0.1:${port}`,

@@ -100,6 +100,12 @@ export class ServiceFunction extends Construct {
       roles: [this.role],
       statements: this.statements(wiring),
     });
+    if (needs.sendingLimits) {
+      Validations.of(this.permissions).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'ses:GetAccount has no resource type: it reads this account’s own sending rate, and nothing else.',
+      });
+    }
     if (needs.mail) {
       // cdk-nag names the resource as synthesized: pseudo parameters in <>, a known region or account as is.
       const stack = Stack.of(this);
@@ -223,6 +229,11 @@ export class ServiceFunction extends Construct {
         }),
       );
     }
+    if (needs.sendingLimits)
+      statements.push(
+        // GetAccount names no resource (it reads the account's own quota), so IAM only takes "*".
+        new PolicyStatement({ sid: 'ReadSendingRate', actions: ['ses:GetAccount'], resources: ['*'] }),
+      );
     if (needs.events)
       statements.push(
         new PolicyStatement({ sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] }),

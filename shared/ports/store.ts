@@ -37,16 +37,30 @@ export interface MailJob {
   data: MailData;
 }
 
-export interface Job {
+/** A job as the due list shows it: enough to claim it, nothing of what it says. */
+export interface DueJob {
   id: string;
   policyId: string;
-  dueAt: string;
-  attempts: number;
   /** Opaque claim marker; the store uses it to make every later write conditional. */
   lease: string;
+}
+
+export interface Job extends DueJob {
+  dueAt: string;
+  attempts: number;
   mail?: MailJob;
   scheduled?: ScheduledJob;
+  /** Set once SES accepted the email (with its message id); the job then leaves due work. */
+  sent?: { at: string; messageId: string };
+  /** Failed every retry; kept out of due work until re-sent by an operator. */
+  deadLettered?: boolean;
 }
+
+/**
+ * How long a claim holds a job. Mail jobs are created already held by the process that made
+ * them (it sends them right after the commit), so a crash only delays them by this much.
+ */
+export const JOB_LEASE_MS = 2 * 60_000;
 
 /** What a request or a dispatcher step changes, written in one conditional transaction. */
 export interface PolicyChange {
@@ -124,13 +138,22 @@ export interface IdempotencyStore {
   putIdempotency(policyId: string, keyHash: string, outcome: StoredOutcome): Promise<boolean>;
 }
 
-/** Due work for the dispatcher; every write after the claim is conditional on the lease. */
+/** Due work for the dispatcher, in shards; every write after the claim is conditional on the lease. */
 export interface JobQueue {
-  dueJobs(now: Date, limit: number): Promise<Job[]>;
-  /** Conditional: null when someone else claimed or changed the job first. */
-  claimJob(job: Job, leaseUntil: Date): Promise<Job | null>;
-  completeJob(job: Job): Promise<void>;
-  retryJob(job: Job, dueAt: Date): Promise<void>;
+  /** How many shards due work is spread over (shards are numbered from 0). */
+  readonly dueShards: number;
+  dueJobs(shard: number, now: Date, limit: number): Promise<DueJob[]>;
+  /** Conditional: the whole job, or null when someone else claimed or changed it first. */
+  claimJob(job: DueJob, leaseUntil: Date): Promise<Job | null>;
+  /** Removes a job that has nothing (more) to do. */
+  completeJob(job: DueJob): Promise<void>;
+  /**
+   * Records that SES accepted the email, with its message id, and takes the job out of due
+   * work, in one conditional write. False when the lease was lost (nothing is written then).
+   */
+  recordSent(job: DueJob, sent: { at: string; messageId: string }): Promise<boolean>;
+  /** Due again at `dueAt`. `countAttempt: false` holds a job back (throttling) without using up a try. */
+  retryJob(job: Job, dueAt: Date, options?: { countAttempt?: boolean }): Promise<void>;
   deadLetterJob(job: Job, event: HistoryEvent): Promise<void>;
 }
 

@@ -10,15 +10,15 @@ import type { renderEmail as RenderEmail } from '../emails/render.js';
 import { hashToken } from '../domain/tokens.js';
 import { errorFields } from '../ports/logger.js';
 import type { OutgoingEmail } from '../ports/mailer.js';
-import type { Job, MailJob } from '../ports/store.js';
+import { JOB_LEASE_MS, type Job, type MailJob } from '../ports/store.js';
+import { MailHeldError, type HoldReason } from '../ports/sending.js';
 import type { Deps } from './deps.js';
 import { publishEvents } from './publish.js';
 
-const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 8;
 const DAY_SECONDS = 86_400;
 
-export type JobOutcome = 'done' | 'skipped' | 'retry' | 'dead' | 'lost';
+export type JobOutcome = 'done' | 'skipped' | 'held' | 'retry' | 'dead' | 'lost';
 
 /** Emails that may still go to a client in each situation (consent first; stop means stop). */
 function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
@@ -104,8 +104,8 @@ async function replyAddress(deps: Deps, policy: Policy): Promise<string | null> 
   return `reply+${token}@${domain}`;
 }
 
-/** Runs one claimed mail job to its end: sent, skipped, rescheduled, or dead-lettered. */
 /**
+ * Runs one held mail job to its end: sent, skipped, held back, rescheduled, or dead-lettered.
  * `known`: the policy exactly as a request just committed it, so sending right after the
  * commit needs no second read. The dispatcher passes nothing and reads the current one.
  */
@@ -117,29 +117,60 @@ export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }, known
     deps.log.info('mail.skipped', fields);
     return 'skipped';
   }
+  let messageId: string;
   try {
-    await deps.mailer.send(await compose(deps, policy, job.mail));
+    ({ messageId } = await deps.mailer.send(await compose(deps, policy, job.mail)));
   } catch (err) {
     return failJob(deps, job, err);
   }
-  await deps.store.completeJob(job);
+  await recordSent(deps, job, messageId);
   deps.log.info('mail.sent', fields);
   return 'done';
 }
 
-/** Backs off (1, 2, 4 … minutes) and dead-letters after MAX_ATTEMPTS, with an error log the alarm watches. */
+/**
+ * Written right after SES answers, so the email can only go twice if this process dies (or
+ * SES's answer is lost) between SES accepting it and this write. A failed write here is not a
+ * failed send: it is logged (the error alarm) and never retried as a send.
+ */
+async function recordSent(deps: Deps, job: Job, messageId: string): Promise<void> {
+  const fields = { policyId: job.policyId, template: job.mail?.template ?? 'unknown' };
+  try {
+    const recorded = await deps.store.recordSent(job, { at: deps.clock.now().toISOString(), messageId });
+    // Lost lease: this run outlived its hold and another may already have sent it too.
+    if (!recorded) deps.log.error('mail.sent-lease-lost', fields);
+  } catch (err) {
+    deps.log.error('mail.sent-unrecorded', { ...fields, ...errorFields(err) });
+  }
+}
+
+/** How long SES's "not now" holds an email back, by reason. */
+const HOLD_MS: Record<HoldReason, number> = {
+  throttled: 30_000,
+  paused: 15 * 60_000,
+  'daily-quota': 60 * 60_000,
+};
+
+/**
+ * Backs off (1, 2, 4 … minutes) and dead-letters after MAX_ATTEMPTS, with an error log the
+ * alarm watches. SES's "not now" (throttling, a paused account, the daily quota) only holds
+ * the job back: it uses up no try and is never dead-lettered for it.
+ */
 export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOutcome> {
-  const fields = {
-    policyId: job.policyId,
-    jobKind: job.mail?.template ?? job.scheduled?.kind ?? 'unknown',
-    attempts: job.attempts,
-    ...errorFields(err),
-  };
+  const fields = { policyId: job.policyId, jobKind: jobKind(job), attempts: job.attempts, ...errorFields(err) };
+  const now = deps.clock.now().getTime();
+  if (err instanceof MailHeldError) {
+    const holdMs = HOLD_MS[err.reason] * (1 + Math.random() / 2);
+    await deps.store.retryJob(job, new Date(now + holdMs), { countAttempt: false });
+    if (err.reason === 'paused') deps.log.error('mail.sending-paused', fields);
+    else deps.log.warn('mail.held', { ...fields, reason: err.reason });
+    return 'held';
+  }
   if (job.attempts >= MAX_ATTEMPTS) {
     const event = {
       at: deps.clock.now().toISOString(),
       type: 'delivery-failed',
-      data: { job: job.mail?.template ?? job.scheduled?.kind ?? 'unknown', attempts: job.attempts },
+      data: { job: jobKind(job), attempts: job.attempts },
     };
     await deps.store.deadLetterJob(job, event);
     deps.log.error('job.dead-lettered', fields);
@@ -148,26 +179,28 @@ export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOu
     return 'dead';
   }
   const delayMs = Math.min(2 ** (job.attempts - 1) * 60_000, 6 * 3_600_000);
-  await deps.store.retryJob(job, new Date(deps.clock.now().getTime() + delayMs));
+  await deps.store.retryJob(job, new Date(now + delayMs));
   deps.log.warn('job.retry', fields);
   return 'retry';
 }
 
+const jobKind = (job: Job) => job.mail?.template ?? job.scheduled?.kind ?? 'unknown';
+
 export function leaseUntil(deps: Deps): Date {
-  return new Date(deps.clock.now().getTime() + LEASE_MS);
+  return new Date(deps.clock.now().getTime() + JOB_LEASE_MS);
 }
 
 /**
- * Right after a request commits, try to send its emails at once so the invitation or
- * receipt arrives now. Anything that fails here stays due and the dispatcher retries it.
+ * Right after a change commits, send its emails at once so the invitation or receipt
+ * arrives now. The commit created them held by this process (no claim needed); anything that
+ * fails here stays due and the dispatcher retries it.
  */
 export async function deliverNow(deps: Deps, jobs: Job[], committed: Policy): Promise<void> {
   await Promise.all(
     jobs.map(async (job) => {
       if (!job.mail) return;
       try {
-        const claimed = await deps.store.claimJob(job, leaseUntil(deps));
-        if (claimed) await runMailJob(deps, { ...claimed, mail: job.mail }, committed);
+        await runMailJob(deps, { ...job, mail: job.mail }, committed);
       } catch (err) {
         deps.log.warn('mail.deferred', { policyId: job.policyId, template: job.mail.template, ...errorFields(err) });
       }

@@ -4,6 +4,7 @@ import type { EventPublisher } from '../ports/events.js';
 import type { Ids } from '../ports/ids.js';
 import type { Logger } from '../ports/logger.js';
 import type { Mailer } from '../ports/mailer.js';
+import type { SendingAccount } from '../ports/sending.js';
 import type { Store } from '../ports/store.js';
 
 export interface AppConfig {
@@ -16,6 +17,8 @@ export interface AppConfig {
 export interface Deps {
   store: Store;
   mailer: Mailer;
+  /** The account's sending rate and pause state (read by the dispatcher). */
+  sending: SendingAccount;
   clock: Clock;
   ids: Ids;
   log: Logger;

@@ -1,57 +1,135 @@
 /**
  * The dispatcher: runs everything that is due. DynamoDB is the only source of truth for
- * what is due (a sparse index), each job is claimed with a conditional write before it
- * runs, so a missed run simply catches up and two overlapping runs never send twice.
+ * what is due (a sparse index, spread over shards), each job is claimed with a conditional
+ * write before it runs, so a missed run simply catches up and overlapping runs never send twice.
  *
- * Steps: query due jobs → claim each → mail jobs send; scheduled jobs (reminders,
- * check-in day, closing) change the policy and enqueue their emails in one transaction →
- * repeat until nothing is due or the budget is spent.
+ * Steps: read the account's sending rate → query every shard in parallel → claim each job
+ * (at most `concurrency` in flight) → mail jobs send, paced under the rate; scheduled jobs
+ * (reminders, check-in day, closing) change the policy and send their emails in one go →
+ * repeat per shard until nothing is due or too little time is left to finish a job.
  */
 import { VersionConflictError } from '../domain/errors.js';
 import { addDays, instantAt } from '../domain/dates.js';
 import { DEFAULTS, type Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { errorFields } from '../ports/logger.js';
-import type { Job, MailJob, PolicyChange } from '../ports/store.js';
+import type { Mailer } from '../ports/mailer.js';
+import { MailHeldError, type SendingLimits } from '../ports/sending.js';
+import type { DueJob, Job, PolicyChange } from '../ports/store.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { failJob, leaseUntil, runMailJob, type JobOutcome } from './deliver.js';
 import { closeChange } from './lifecycle.js';
 import { afterCommit, next, today } from './mutate.js';
+import { pool, RateLimiter } from './pacing.js';
 
 export interface DispatchSummary {
   ran: number;
   outcomes: Record<JobOutcome, number>;
+  /** Emails a second this run allowed itself (a share of the account's rate). */
+  rate: number;
 }
 
-const BATCH = 25;
+export interface DispatchOptions {
+  /** Time left before the platform stops this run (Lambda's getRemainingTimeInMillis). Default: 50 s from now. */
+  remainingMs?: () => number;
+  /** Jobs in flight at once. */
+  concurrency?: number;
+  /** Stop taking jobs after this many (local mode and tests). */
+  maxJobs?: number;
+}
 
-export async function dispatch(deps: Deps, budget = 500): Promise<DispatchSummary> {
-  const summary: DispatchSummary = { ran: 0, outcomes: { done: 0, skipped: 0, retry: 0, dead: 0, lost: 0 } };
-  while (summary.ran < budget) {
-    const due = await deps.store.dueJobs(deps.clock.now(), BATCH);
-    if (due.length === 0) break;
-    let progressed = false;
-    for (const job of due) {
-      const claimed = await deps.store.claimJob(job, leaseUntil(deps));
-      summary.ran += 1;
-      if (!claimed) {
-        summary.outcomes.lost += 1;
-        continue;
-      }
-      progressed = true;
-      const outcome = await runJob(deps, claimed).catch((err: unknown) => failJob(deps, claimed, err));
-      summary.outcomes[outcome] += 1;
-    }
-    // Every job in the batch was taken by a concurrent run: let that run finish them.
-    if (!progressed) break;
-  }
+/** Jobs read from one shard at a time. */
+const PAGE = 25;
+const CONCURRENCY = 32;
+/** No new job is taken with less than this left: one job's calls, each with its own timeout, fit in it. */
+const RESERVE_MS = 15_000;
+const DEFAULT_BUDGET_MS = 50_000;
+/** The dispatcher keeps a fifth of the account's rate free for the emails requests send at once. */
+const RATE_SHARE = 0.8;
+/** SES's rate for a new account out of the sandbox, used when the account cannot be read. */
+const FALLBACK_RATE = 14;
+
+export async function dispatch(deps: Deps, options: DispatchOptions = {}): Promise<DispatchSummary> {
+  const started = performance.now();
+  const remainingMs = options.remainingMs ?? (() => DEFAULT_BUDGET_MS - (performance.now() - started));
+  const limits = await sendingLimits(deps);
+  const limiter = new RateLimiter(Math.max(1, limits.maxSendRate * RATE_SHARE));
+  const summary: DispatchSummary = {
+    ran: 0,
+    outcomes: { done: 0, skipped: 0, held: 0, retry: 0, dead: 0, lost: 0 },
+    rate: limiter.currentRate,
+  };
+  const run = {
+    deps: { ...deps, mailer: pacedMailer(deps.mailer, limiter, limits.sendingEnabled) },
+    inFlight: pool(options.concurrency ?? CONCURRENCY),
+    stopping: () => remainingMs() < RESERVE_MS || summary.ran >= (options.maxJobs ?? Infinity),
+    summary,
+  };
+  const shards = Array.from({ length: deps.store.dueShards }, (_, shard) => shard);
+  await Promise.all(shards.map((shard) => drainShard(run, shard)));
   if (summary.ran > 0) deps.log.info('dispatch.finished', { count: summary.ran, ...summary.outcomes });
   return summary;
 }
 
+interface Run {
+  deps: Deps;
+  inFlight: ReturnType<typeof pool>;
+  stopping: () => boolean;
+  summary: DispatchSummary;
+}
+
+async function drainShard(run: Run, shard: number): Promise<void> {
+  while (!run.stopping()) {
+    const due = await run.deps.store.dueJobs(shard, run.deps.clock.now(), PAGE);
+    const outcomes = await Promise.all(due.map((job) => run.inFlight(() => claimAndRun(run, job))));
+    // A short page was the whole shard; a page taken entirely by another run is that run's to finish.
+    if (due.length < PAGE || !outcomes.some((o) => o !== null && o !== 'lost')) return;
+  }
+}
+
+/** null: not taken (time is up); the job stays due for the next run. */
+async function claimAndRun(run: Run, due: DueJob): Promise<JobOutcome | null> {
+  if (run.stopping()) return null;
+  const { deps, summary } = run;
+  summary.ran += 1;
+  const claimed = await deps.store.claimJob(due, leaseUntil(deps));
+  const outcome = claimed ? await runJob(deps, claimed).catch((err: unknown) => failJob(deps, claimed, err)) : 'lost';
+  summary.outcomes[outcome] += 1;
+  return outcome;
+}
+
+/** The account's limits; if they cannot be read, a conservative rate (throttling slows it further). */
+async function sendingLimits(deps: Deps): Promise<SendingLimits> {
+  try {
+    const limits = await deps.sending.limits();
+    if (!limits.sendingEnabled) deps.log.error('mail.sending-paused', { reason: 'account' });
+    return limits;
+  } catch (err) {
+    deps.log.warn('mail.limits-unknown', { ...errorFields(err), count: FALLBACK_RATE });
+    return { maxSendRate: FALLBACK_RATE, sendingEnabled: true };
+  }
+}
+
+/** Every email this run sends waits its turn under the rate; a "too many" from SES halves it. */
+function pacedMailer(mailer: Mailer, limiter: RateLimiter, sendingEnabled: boolean): Mailer {
+  return {
+    async send(email) {
+      if (!sendingEnabled) throw new MailHeldError('paused');
+      await limiter.take();
+      try {
+        return await mailer.send(email);
+      } catch (err) {
+        if (err instanceof MailHeldError && err.reason === 'throttled') limiter.slowDown();
+        throw err;
+      }
+    },
+  };
+}
+
 async function runJob(deps: Deps, job: Job): Promise<JobOutcome> {
-  if (job.mail) return runMailJob(deps, job as Job & { mail: MailJob });
+  const { mail } = job;
+  if (mail) return runMailJob(deps, { ...job, mail });
   if (job.scheduled) return runScheduledJob(deps, job, job.scheduled);
   await deps.store.completeJob(job);
   return 'skipped';

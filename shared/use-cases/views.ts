@@ -123,6 +123,8 @@ export function policyDetailView(detail: PolicyDetail, today: IsoDate) {
       .filter((j) => j.scheduled)
       .map((j) => ({ kind: j.scheduled!.kind, on: j.scheduled!.on, dueAt: j.dueAt }))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
-    undelivered: detail.jobs.filter((j) => j.mail).length,
+    // Still on the way (waiting for a first send or a retry), and given up on until re-sent.
+    undelivered: detail.jobs.filter((j) => j.mail && !j.sent && !j.deadLettered).length,
+    undeliverable: detail.jobs.filter((j) => j.mail && j.deadLettered).length,
   };
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../shared/adapters/dynamodb/create-table.js';
 import { FUNCTIONS, type FunctionName } from '../../functions/needs.js';
 import { ROUTES } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/app.js';
@@ -56,7 +57,7 @@ describe('the CDK app', () => {
     expect(report.pluginReports.flatMap((p) => p.violations.map((v) => `${p.pluginName}: ${v.ruleName}`))).toEqual([]);
   });
 
-  it('keeps the table safe: customer-managed key, point-in-time recovery, deletion protection, TTL, both indexes, retained', () => {
+  it('keeps the table safe: customer-managed key, point-in-time recovery, deletion protection, TTL, the same indexes as the local table, retained', () => {
     const [table] = d.data.resources('AWS::DynamoDB::Table');
     expect(table!.props).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
@@ -65,10 +66,11 @@ describe('the CDK app', () => {
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
-    expect((table!.props.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => i.IndexName)).toEqual([
-      'byTherapist',
-      'due',
-    ]);
+    // The same indexes, keys and projections as the table local mode and the tests run against.
+    const local = tableDefinition('local');
+    expect(table!.props.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(table!.props.KeySchema).toEqual(local.KeySchema);
+    expect(table!.props.AttributeDefinitions).toEqual(expect.arrayContaining(local.AttributeDefinitions!));
     expect(table!.raw).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     expect(d.data.resources('AWS::KMS::Key')[0]!.props.EnableKeyRotation).toBe(true);
   });

@@ -10,6 +10,8 @@ import { makePolicy } from '../support/policy-factory.js';
 
 const TABLE = 'afterword-test';
 const AT = '2026-11-21T15:00:00.000Z';
+/** FNV-1a of "pol_test_1", modulo 32 shards, worked out apart from the code under test. */
+const SHARD = '25';
 /** The clock deliberately disagrees with AT and with the machine's time: only it may set the idempotency expiry. */
 const clock: Clock = { now: () => new Date('2030-01-01T00:00:00.000Z') };
 const CLOCK_SECONDS = Date.parse('2030-01-01T00:00:00.000Z') / 1000;
@@ -106,7 +108,7 @@ describe('commitTransaction', () => {
     expect(added[2]!.values.event).toEqual({ at: AT, type: 'update-accepted', data: { seq: 2 } });
   });
 
-  it('turns each email into a job due when the change was decided, and returns those jobs as they are stored', () => {
+  it('turns each email into a job decided now, held for two minutes by the process that sends it, in its policy’s shard', () => {
     const tx = build(
       change({
         events: [{ at: AT, type: 'accepted' }],
@@ -122,16 +124,16 @@ describe('commitTransaction', () => {
         id,
         policyId: 'pol_test_1',
         dueAt: AT,
-        attempts: 0,
-        lease: `${AT}#pol_test_1#${id}`,
+        attempts: 1,
+        lease: `2026-11-21T15:02:00.000Z#pol_test_1#${id}`,
         mail: { template: n === 2 ? 'acceptance' : 'client-accepted', data: {} },
       };
     });
     expect(tx.created).toEqual(expected);
     const jobPuts = tx.items.slice(2).map(put);
     expect(jobPuts.map((p) => p.values)).toMatchObject([
-      { sk: `JOB#${expected[0]!.id}`, duePk: 'DUE', dueSk: expected[0]!.lease },
-      { sk: `JOB#${expected[1]!.id}`, duePk: 'DUE', dueSk: expected[1]!.lease },
+      { sk: `JOB#${expected[0]!.id}`, duePk: `DUE#${SHARD}`, dueSk: expected[0]!.lease, jobKind: 'acceptance' },
+      { sk: `JOB#${expected[1]!.id}`, duePk: `DUE#${SHARD}`, dueSk: expected[1]!.lease, jobKind: 'client-accepted' },
     ]);
     expect(jobPuts.map((p) => p.ConditionExpression)).toEqual(['attribute_not_exists(pk)', 'attribute_not_exists(pk)']);
     expect(tx.items.slice(2).map((i) => jobFromItem(i.Put?.Item ?? {}))).toEqual(expected);

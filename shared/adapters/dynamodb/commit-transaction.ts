@@ -5,7 +5,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
-import type { Job, PolicyChange } from '../../ports/store.js';
+import { JOB_LEASE_MS, type Job, type PolicyChange } from '../../ports/store.js';
 import { checkInMessageItemOf } from './items/check-in-message.js';
 import { eventItemOf } from './items/event.js';
 import { idempotencyExpiry, idempotencyItemOf } from './items/idempotency.js';
@@ -69,12 +69,18 @@ function policyPut(change: PolicyChange, tableName: string, expiresAt: number | 
   };
 }
 
-/** Each email becomes a job due when the change was decided, so none is lost if sending fails. */
+/**
+ * Each email becomes a job, so none is lost if sending fails. It is created already held by
+ * the process that commits it (which sends it right after): no claim to write, and if that
+ * process dies the job falls due when the hold runs out.
+ */
 function mailJobs(change: PolicyChange, ids: Ids): Job[] {
   const policyId = change.policy.id;
+  const heldUntil = new Date(Date.parse(change.at) + JOB_LEASE_MS).toISOString();
   return (change.mails ?? []).map((mail) => {
     const id = keys.mailJobId(ids.uniqueId());
-    return { id, policyId, dueAt: change.at, attempts: 0, lease: keys.dueSk(change.at, policyId, id), mail };
+    // The creator's send is the first try.
+    return { id, policyId, dueAt: change.at, attempts: 1, lease: keys.dueSk(heldUntil, policyId, id), mail };
   });
 }
 

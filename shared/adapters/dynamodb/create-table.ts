@@ -4,17 +4,21 @@ import {
   DescribeTableCommand,
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE } from './table-design.js';
 
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
-  }
+const keySchema = (index: { name: string; partitionKey: string; sortKey: string }) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+});
+
+/** The table as local mode and the tests create it; test/infra compares it with the CDK stack's. */
+export function tableDefinition(tableName: string): CreateTableCommandInput {
   const { byTherapist, due } = TABLE.indexes;
   const attrs = [
     TABLE.partitionKey,
@@ -24,25 +28,30 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     due.partitionKey,
     due.sortKey,
   ];
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: attrs.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-      KeySchema: [
-        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [byTherapist, due].map((index) => ({
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
-    }),
-  );
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: attrs.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      { ...keySchema(byTherapist), Projection: { ProjectionType: 'ALL' } },
+      // As in the CDK stack: the due index carries only what the dispatcher and the operations lists read.
+      { ...keySchema(due), Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...due.projected] } },
+    ],
+  };
+}
+
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+  await client.send(new CreateTableCommand(tableDefinition(tableName)));
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,

@@ -8,6 +8,7 @@ import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
 import type {
+  DueJob,
   HistoryEvent,
   Job,
   LinkRecord,
@@ -77,17 +78,23 @@ export class DynamoStore implements Store {
     return this.idempotency.putIdempotency(policyId, keyHash, outcome);
   }
 
-  dueJobs(now: Date, limit: number): Promise<Job[]> {
-    return this.jobs.dueJobs(now, limit);
+  get dueShards(): number {
+    return this.jobs.dueShards;
   }
-  claimJob(job: Job, leaseUntil: Date): Promise<Job | null> {
+  dueJobs(shard: number, now: Date, limit: number): Promise<DueJob[]> {
+    return this.jobs.dueJobs(shard, now, limit);
+  }
+  claimJob(job: DueJob, leaseUntil: Date): Promise<Job | null> {
     return this.jobs.claimJob(job, leaseUntil);
   }
-  completeJob(job: Job): Promise<void> {
+  completeJob(job: DueJob): Promise<void> {
     return this.jobs.completeJob(job);
   }
-  retryJob(job: Job, dueAt: Date): Promise<void> {
-    return this.jobs.retryJob(job, dueAt);
+  recordSent(job: DueJob, sent: { at: string; messageId: string }): Promise<boolean> {
+    return this.jobs.recordSent(job, sent);
+  }
+  retryJob(job: Job, dueAt: Date, options?: { countAttempt?: boolean }): Promise<void> {
+    return this.jobs.retryJob(job, dueAt, options);
   }
   deadLetterJob(job: Job, event: HistoryEvent): Promise<void> {
     return this.jobs.deadLetterJob(job, event);

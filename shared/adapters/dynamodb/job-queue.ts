@@ -1,6 +1,7 @@
 /**
- * The job queue on the sparse `due` index. A job's sort key there is its lease: claiming
- * moves it past the lease, and every later write is conditional on still holding it.
+ * The job queue on the sparse, sharded due index. A job's sort key there is its lease:
+ * claiming moves it past the lease, and every later write is conditional on still holding it.
+ * The index carries keys and a few counters only; the claim returns the whole job.
  */
 import {
   DeleteItemCommand,
@@ -10,10 +11,10 @@ import {
   type ConsumedCapacity,
 } from '@aws-sdk/client-dynamodb';
 import type { Ids } from '../../ports/ids.js';
-import type { HistoryEvent, Job, JobQueue } from '../../ports/store.js';
+import type { DueJob, HistoryEvent, Job, JobQueue } from '../../ports/store.js';
 import { eventItemOf } from './items/event.js';
-import { jobFromItem } from './items/job.js';
-import { TABLE, keys } from './table-design.js';
+import { dueJobFromItem, jobFromItem } from './items/job.js';
+import { DUE_SHARDS, TABLE, keys } from './table-design.js';
 import { toItem, unlessConditionFailed, type Item, type TableClient } from './table-client.js';
 
 interface LeaseCondition {
@@ -24,12 +25,14 @@ interface LeaseCondition {
 }
 
 export class DynamoJobQueue implements JobQueue {
+  readonly dueShards = DUE_SHARDS;
+
   constructor(
     private readonly table: TableClient,
     private readonly ids: Ids,
   ) {}
 
-  async dueJobs(now: Date, limit: number): Promise<Job[]> {
+  async dueJobs(shard: number, now: Date, limit: number): Promise<DueJob[]> {
     const { due } = TABLE.indexes;
     const query = new QueryCommand({
       TableName: this.table.tableName,
@@ -38,15 +41,15 @@ export class DynamoJobQueue implements JobQueue {
       ExpressionAttributeNames: { '#pk': due.partitionKey, '#sk': due.sortKey },
       // '~' sorts after every character used in the rest of the key, so "<= now~" includes
       // every job due at or before `now` whatever follows the timestamp.
-      ExpressionAttributeValues: toItem({ ':pk': keys.duePk, ':now': `${now.toISOString()}~` }),
+      ExpressionAttributeValues: toItem({ ':pk': keys.dueShardPk(shard), ':now': `${now.toISOString()}~` }),
       Limit: limit,
       ReturnConsumedCapacity: 'TOTAL',
     });
     const out = await this.table.metered('dueJobs', this.table.client.send(query));
-    return (out.Items ?? []).map(jobFromItem);
+    return (out.Items ?? []).map(dueJobFromItem);
   }
 
-  async claimJob(job: Job, leaseUntil: Date): Promise<Job | null> {
+  async claimJob(job: DueJob, leaseUntil: Date): Promise<Job | null> {
     const lease = keys.dueSk(leaseUntil.toISOString(), job.policyId, job.id);
     const claim = new UpdateItemCommand({
       TableName: this.table.tableName,
@@ -56,31 +59,54 @@ export class DynamoJobQueue implements JobQueue {
       UpdateExpression: 'SET dueSk = :lease, attempts = attempts + :one',
       ConditionExpression: 'dueSk = :seen',
       ExpressionAttributeValues: toItem({ ':lease': lease, ':seen': job.lease, ':one': 1 }),
+      // The index holds no more than keys: the claim itself reads the job back, at no extra cost.
+      ReturnValues: 'ALL_NEW',
       ReturnConsumedCapacity: 'TOTAL',
     });
     const out = await unlessConditionFailed(this.table.client.send(claim), null);
-    if (!out) return null;
+    if (!out?.Attributes) return null;
     this.table.record('claimJob', out.ConsumedCapacity);
-    return { ...job, lease, attempts: job.attempts + 1 };
+    return jobFromItem(out.Attributes);
   }
 
-  async completeJob(job: Job): Promise<void> {
-    await this.whileLeased(job, (lease) =>
+  async completeJob(job: DueJob): Promise<void> {
+    await this.whileLeased('completeJob', job, (lease) =>
       this.table.client.send(new DeleteItemCommand({ ...lease, ReturnConsumedCapacity: 'TOTAL' })),
     );
   }
 
-  async retryJob(job: Job, dueAt: Date): Promise<void> {
-    await this.whileLeased(job, (lease) =>
+  async recordSent(job: DueJob, sent: { at: string; messageId: string }): Promise<boolean> {
+    return this.whileLeased('recordSent', job, (lease) =>
       this.table.client.send(
         new UpdateItemCommand({
           ...lease,
-          UpdateExpression: 'SET dueSk = :next, dueAt = :dueAt',
+          // Kept in the policy's partition as the record that it went out (the timeline, the export);
+          // out of the due index, so no later run can send it again.
+          UpdateExpression: 'SET sentAt = :at, messageId = :messageId REMOVE duePk, dueSk',
+          ExpressionAttributeValues: {
+            ...lease.ExpressionAttributeValues,
+            ...toItem({ ':at': sent.at, ':messageId': sent.messageId }),
+          },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
+    );
+  }
+
+  async retryJob(job: Job, dueAt: Date, options: { countAttempt?: boolean } = {}): Promise<void> {
+    // A hold (SES throttling, a paused account) gives back the try the claim counted.
+    const attempts = options.countAttempt === false ? ', attempts = attempts - :one' : '';
+    await this.whileLeased('retryJob', job, (lease) =>
+      this.table.client.send(
+        new UpdateItemCommand({
+          ...lease,
+          UpdateExpression: `SET dueSk = :next, dueAt = :dueAt${attempts}`,
           ExpressionAttributeValues: {
             ...lease.ExpressionAttributeValues,
             ...toItem({
               ':next': keys.dueSk(dueAt.toISOString(), job.policyId, job.id),
               ':dueAt': dueAt.toISOString(),
+              ...(attempts ? { ':one': 1 } : {}),
             }),
           },
           ReturnConsumedCapacity: 'TOTAL',
@@ -123,11 +149,15 @@ export class DynamoJobQueue implements JobQueue {
     await this.table.metered('deadLetterJob', this.table.client.send(tx));
   }
 
-  /** Runs a write conditional on the job's lease. Losing it (this run was too slow) is no error: the next holder owns the job. */
+  /**
+   * Runs a write conditional on the job's lease. Losing it (this run was too slow) is no error:
+   * the next holder owns the job. Resolves to whether the write happened.
+   */
   private async whileLeased(
-    job: Job,
+    operation: string,
+    job: DueJob,
     write: (lease: LeaseCondition) => Promise<{ ConsumedCapacity?: ConsumedCapacity }>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const lease: LeaseCondition = {
       TableName: this.table.tableName,
       Key: toItem(keys.job(job.policyId, job.id)),
@@ -135,6 +165,7 @@ export class DynamoJobQueue implements JobQueue {
       ExpressionAttributeValues: toItem({ ':lease': job.lease }),
     };
     const out = await unlessConditionFailed(write(lease), undefined);
-    if (out) this.table.record('job', out.ConsumedCapacity);
+    if (out) this.table.record(operation, out.ConsumedCapacity);
+    return out !== undefined;
   }
 }

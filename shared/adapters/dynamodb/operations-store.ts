@@ -15,22 +15,22 @@ import type { DeadLetter, DueItem, OperationsStore } from '../../ports/operation
 import type { Ids } from '../../ports/ids.js';
 import type { HistoryEvent } from '../../ports/store.js';
 import { eventItemOf } from './items/event.js';
-import { TABLE, keys } from './table-design.js';
+import { DUE_SHARDS, TABLE, keys } from './table-design.js';
 import { toItem } from './table-client.js';
 
-/** What an operator may see of a job item: ids, kind, counts, dates. */
+/** What an operator may see of a job, as the index projects it: ids (from the keys), kind, counts, dates. */
 const jobItem = z.object({
-  policyId: z.string(),
-  jobId: z.string(),
+  pk: z.string(),
+  sk: z.string(),
   attempts: z.optional(z.number()),
   dueAt: z.string(),
   dueSk: z.string(),
-  mail: z.optional(z.object({ template: z.string() })),
-  scheduled: z.optional(z.object({ kind: z.string() })),
+  jobKind: z.optional(z.string()),
 });
-const policyItem = z.object({ policy: z.object({ id: z.string(), therapistId: z.string() }) });
+const suppressedItem = z.object({ pk: z.string(), therapistId: z.string() });
 
-const kindOf = (job: z.infer<typeof jobItem>) => job.mail?.template ?? job.scheduled?.kind ?? 'unknown';
+const policyIdOf = (pk: string) => pk.slice(keys.policyPk('').length);
+const jobIdOf = (sk: string) => sk.slice(keys.sortPrefix.job.length);
 
 export class DynamoOperations implements OperationsStore {
   constructor(
@@ -58,9 +58,9 @@ export class DynamoOperations implements OperationsStore {
     return (await this.list(keys.deadPk, undefined, limit)).map((raw) => {
       const job = jobItem.parse(raw);
       return {
-        policyId: job.policyId,
-        jobId: job.jobId,
-        kind: kindOf(job),
+        policyId: policyIdOf(job.pk),
+        jobId: jobIdOf(job.sk),
+        kind: job.jobKind ?? 'unknown',
         attempts: job.attempts ?? 0,
         deadAt: job.dueSk.split('#')[0]!,
       };
@@ -80,7 +80,7 @@ export class DynamoOperations implements OperationsStore {
                 UpdateExpression: 'SET duePk = :due, dueSk = :sk, dueAt = :at, attempts = :zero REMOVE deadLettered',
                 ConditionExpression: 'duePk = :dead',
                 ExpressionAttributeValues: toItem({
-                  ':due': keys.duePk,
+                  ':due': keys.duePk(policyId),
                   ':dead': keys.deadPk,
                   ':sk': keys.dueSk(dueAt.toISOString(), policyId, jobId),
                   ':at': dueAt.toISOString(),
@@ -107,15 +107,18 @@ export class DynamoOperations implements OperationsStore {
 
   async suppressed(limit: number): Promise<{ policyId: string; therapistId: string }[]> {
     return (await this.list(keys.suppressedPk, undefined, limit)).map((raw) => {
-      const { policy } = policyItem.parse(raw);
-      return { policyId: policy.id, therapistId: policy.therapistId };
+      const item = suppressedItem.parse(raw);
+      return { policyId: policyIdOf(item.pk), therapistId: item.therapistId };
     });
   }
 
+  /** Every shard is read (in parallel), up to `limit` each: the count is of what is due, whichever shard holds it. */
   async dueBefore(until: Date, limit: number): Promise<DueItem[]> {
-    return (await this.list(keys.duePk, `${until.toISOString()}~`, limit)).map((raw) => {
+    const shards = Array.from({ length: DUE_SHARDS }, (_, shard) => keys.dueShardPk(shard));
+    const pages = await Promise.all(shards.map((pk) => this.list(pk, `${until.toISOString()}~`, limit)));
+    return pages.flat().map((raw) => {
       const job = jobItem.parse(raw);
-      return { policyId: job.policyId, kind: kindOf(job), dueAt: job.dueAt };
+      return { policyId: policyIdOf(job.pk), kind: job.jobKind ?? 'unknown', dueAt: job.dueAt };
     });
   }
 }

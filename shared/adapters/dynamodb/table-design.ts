@@ -10,12 +10,40 @@ export const TABLE = {
   indexes: {
     /** A therapist's policies, newest first. */
     byTherapist: { name: 'byTherapist', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Sparse: only jobs waiting to run are in it, sorted by when they are due. */
-    due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueSk' },
+    /**
+     * Sparse: only jobs waiting to run (and the two operations lists) are in it, sorted by when
+     * they are due. Due work is spread over DUE_SHARDS partition key values, so no one value
+     * takes more than a small share of a partition's throughput at the 09:00 peak. It carries
+     * only what the dispatcher and the operations lists read; a claim returns the whole job.
+     */
+    due: {
+      name: 'dueByShard',
+      partitionKey: 'duePk',
+      sortKey: 'dueSk',
+      projected: ['dueAt', 'attempts', 'jobKind', 'therapistId'],
+    },
   },
 } as const;
 
 const pad = (n: number) => String(n).padStart(4, '0');
+
+/**
+ * How many partition key values due work is spread over. Part of the key layout, like the key
+ * formats: raising it is safe (the dispatcher reads every shard below it, and a job keeps the
+ * shard it was written in until it runs), lowering it would strand the jobs above it. See the
+ * paper model in docs/data-model.md for why 32.
+ */
+export const DUE_SHARDS = 32;
+
+/** FNV-1a (32 bit): a stable, even spread of ids over shards, in a few lines and no dependency. */
+export function shardOf(id: string, shards = DUE_SHARDS): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
 
 export const keys = {
   policyPk: (policyId: string) => `POLICY#${policyId}`,
@@ -38,8 +66,9 @@ export const keys = {
     gsi1sk: `POLICY#${createdAt}#${policyId}`,
   }),
   therapistPartition: (therapistId: string) => `THERAPIST#${therapistId}`,
-  /** One partition for due work: it only ever holds what is waiting, so it stays small. */
-  duePk: 'DUE',
+  /** The due-work partition of one shard, e.g. DUE#07; a policy's jobs all go to its policy's shard. */
+  dueShardPk: (shard: number) => `DUE#${String(shard).padStart(2, '0')}`,
+  duePk: (policyId: string) => keys.dueShardPk(shardOf(policyId)),
   /**
    * The same sparse index holds two small lists for operations, each in its own partition the
    * dispatcher never reads: jobs that failed every retry (until re-sent) and policies whose

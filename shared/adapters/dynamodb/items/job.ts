@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { CLIENT_EMAILS, THERAPIST_EMAILS } from '../../../domain/email-kinds.js';
 import type { ScheduledJob } from '../../../domain/schedule.js';
-import type { Job, MailData, MailJob } from '../../../ports/store.js';
+import type { DueJob, Job, MailData, MailJob } from '../../../ports/store.js';
 import { keys } from '../table-design.js';
 import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
@@ -47,15 +47,26 @@ const jobItem = z.object({
   dueSk: z.optional(z.string()),
   mail: z.optional(mailSchema),
   scheduled: z.optional(scheduledSchema),
+  sentAt: z.optional(z.string()),
+  messageId: z.optional(z.string()),
+  deadLettered: z.optional(z.boolean()),
 });
+
+/** What the due index carries of a job (its projection, table-design.ts): keys and the lease. */
+const dueItem = z.object({ pk: z.string(), sk: z.string(), dueSk: z.string() });
+
+/** The email template or scheduled kind: shown in operations lists without reading what the job says. */
+export const jobKindOf = (job: Pick<Job, 'mail' | 'scheduled'>): string =>
+  job.mail?.template ?? job.scheduled?.kind ?? 'unknown';
 
 export function jobItemOf(job: Job): Record<string, unknown> {
   return {
     ...keys.job(job.policyId, job.id),
-    duePk: keys.duePk,
+    duePk: keys.duePk(job.policyId),
     dueSk: job.lease,
     dueAt: job.dueAt,
     attempts: job.attempts,
+    jobKind: jobKindOf(job),
     jobId: job.id,
     policyId: job.policyId,
     mail: job.mail,
@@ -64,7 +75,10 @@ export function jobItemOf(job: Job): Record<string, unknown> {
 }
 
 export function jobFromItem(item: Item): Job {
-  const { jobId, policyId, dueAt, attempts, dueSk, mail, scheduled } = parseItem(jobItem, item);
+  const { jobId, policyId, dueAt, attempts, dueSk, mail, scheduled, sentAt, messageId, deadLettered } = parseItem(
+    jobItem,
+    item,
+  );
   return {
     id: jobId,
     policyId,
@@ -73,5 +87,17 @@ export function jobFromItem(item: Item): Job {
     lease: dueSk ?? '',
     ...(mail ? { mail } : {}),
     ...(scheduled ? { scheduled } : {}),
+    ...(sentAt ? { sent: { at: sentAt, messageId: messageId ?? '' } } : {}),
+    ...(deadLettered ? { deadLettered } : {}),
+  };
+}
+
+/** A due-index entry: the job's ids come from its table keys (POLICY#<id>, JOB#<id>). */
+export function dueJobFromItem(item: Item): DueJob {
+  const { pk, sk, dueSk } = parseItem(dueItem, item);
+  return {
+    policyId: pk.slice(keys.policyPk('').length),
+    id: sk.slice(keys.sortPrefix.job.length),
+    lease: dueSk,
   };
 }

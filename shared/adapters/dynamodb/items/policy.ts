@@ -73,7 +73,10 @@ export function policyItemOf(policy: Policy, expiresAt: number | undefined): Rec
     policy,
     expiresAt,
     // Listed for operations while mail to the client is stopped; a later snapshot without the flag leaves the list.
-    ...(policy.clientEmailSuppressed ? { duePk: keys.suppressedPk, dueSk: policy.id } : {}),
+    // (therapistId is projected into that index: the list names whose arrangement it is, nothing more.)
+    ...(policy.clientEmailSuppressed
+      ? { duePk: keys.suppressedPk, dueSk: policy.id, therapistId: policy.therapistId }
+      : {}),
   };
 }
 
