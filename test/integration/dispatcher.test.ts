@@ -3,10 +3,12 @@
  * overlapping runs never send twice, a missed run catches up, and a failing send is
  * retried with backoff and finally dead-lettered (never silently dropped).
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../../shared/ports/mailer.js';
+import { shardOf } from '../../shared/adapters/dynamodb/table-design.js';
+import { MailHeldError, type HoldReason } from '../../shared/ports/sending.js';
 import { dispatch } from '../../shared/use-cases/dispatch.js';
 import { startApp, uniqueEmail, type App } from '../support/harness.js';
 
@@ -65,6 +67,50 @@ describe('dispatcher', () => {
     const detail = await app.request('GET', `/policies/${id}`, { token });
     expect(detail.json).toMatchObject({ state: 'closed', closedReason: 'closing-date' });
     expect(detail.json.history.map((h: { type: string }) => h.type)).not.toContain('check-in-day');
+  });
+
+  it('drains a burst spread over the shards with overlapping runs, each email once, and records each as sent', async () => {
+    app.clock.set(new Date('2026-11-20T16:00:00Z'));
+    const clients = Array.from({ length: 24 }, () => uniqueEmail('burst'));
+    const ids: string[] = [];
+    for (const client of clients) ids.push((await createAccepted(app, token, client)).id);
+    const before = new Map(await Promise.all(clients.map(async (c) => [c, (await app.mailTo(c)).length] as const)));
+    app.clock.set(new Date('2027-02-13T15:00:01Z')); // every 7-day reminder is due
+    const runs = await Promise.all(
+      Array.from({ length: 3 }, () => app.as('dispatcher', () => dispatch(app.deps, { concurrency: 8 }))),
+    );
+    for (const client of clients) expect((await app.mailTo(client)).length - before.get(client)!).toBe(1);
+    expect(new Set(ids.map((id) => shardOf(id))).size).toBeGreaterThan(12);
+    expect(runs.reduce((n, r) => n + r.outcomes.done, 0)).toBe(24);
+    // Nothing of it is due any more; each email's job stays in its policy's partition as the record it went out.
+    expect((await app.as('dispatcher', () => dispatch(app.deps))).ran).toBe(0);
+    const jobs = await app.dynamo.send(
+      new QueryCommand({
+        TableName: app.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :job)',
+        ExpressionAttributeValues: { ':pk': { S: `POLICY#${ids[0]}` }, ':job': { S: 'JOB#MAIL#' } },
+      }),
+    );
+    const sentJobs = (jobs.Items ?? []).filter((i) => i.sentAt);
+    expect(sentJobs.length).toBeGreaterThanOrEqual(2);
+    for (const job of sentJobs) {
+      expect(job.messageId?.S).toMatch(/\S/);
+      expect(job.duePk).toBeUndefined();
+    }
+  });
+
+  it('takes no job with too little time left before its limit, and leaves it due for the next run', async () => {
+    const client = uniqueEmail('kai');
+    app.clock.set(new Date('2026-11-20T16:00:00Z'));
+    await createAccepted(app, token, client);
+    const before = (await app.mailTo(client)).length;
+    app.clock.set(new Date('2027-02-13T15:00:01Z'));
+    const late = await app.as('dispatcher', () => dispatch(app.deps, { remainingMs: () => 5_000 }));
+    expect(late.ran).toBe(0);
+    expect((await app.mailTo(client)).length).toBe(before);
+    const next = await app.as('dispatcher', () => dispatch(app.deps, { remainingMs: () => 55_000 }));
+    expect(next.outcomes.done).toBe(1);
+    expect((await app.mailTo(client)).length - before).toBe(1);
   });
 
   it('stores client links only as SHA-256 hashes', async () => {
@@ -135,10 +181,65 @@ describe('dispatcher when email sending fails', () => {
     const detail = await app.request('GET', `/policies/${created.json.id}`, { token });
     const failed = detail.json.history.filter((h: { type: string }) => h.type === 'delivery-failed');
     expect(failed).toHaveLength(2);
+    // Given up on, not still on the way: the portal tells the two apart.
+    expect(detail.json).toMatchObject({ undelivered: 0, undeliverable: 2 });
     expect(app.logs.filter((l) => l.includes('"job.dead-lettered"'))).toHaveLength(2);
     // Dead letters leave the due index: later runs do not pick them up again.
     const summary = await app.as('dispatcher', () => dispatch(app.deps));
     expect(summary.ran).toBe(0);
     expect(app.logs.join('\n')).not.toContain('SES said no');
   });
+});
+
+describe('dispatcher when SES says "not now"', () => {
+  let app: App;
+  let answer: HoldReason | null = null;
+  const sent: OutgoingEmail[] = [];
+  const meteredSes: Mailer = {
+    async send(email) {
+      if (answer) throw new MailHeldError(answer);
+      sent.push(email);
+      return { messageId: `m-${sent.length}` };
+    },
+  };
+
+  beforeAll(async () => {
+    app = await startApp({ now: '2026-11-20T16:00:00Z', mailer: meteredSes });
+  });
+  afterAll(() => app.close());
+
+  it.each(['throttled', 'paused'] as const)(
+    'holds mail while SES answers %s, spends no tries on it, and sends it once SES takes mail again',
+    async (reason) => {
+      const token = await app.signIn(uniqueEmail('dr.held'), 'Dr. Held');
+      answer = reason;
+      const client = uniqueEmail('sam');
+      const created = await app.request('POST', '/policies', {
+        token,
+        body: { client: { name: 'Sam', email: client }, endedOn: '2026-11-20', timeZone: 'America/Chicago' },
+      });
+      expect(created.status).toBe(201);
+      // Far more runs than the tries a failing email gets before it is dead-lettered.
+      for (let i = 0; i < 12; i += 1) {
+        app.clock.advanceDays(1 / 24);
+        await app.as('dispatcher', () => dispatch(app.deps));
+      }
+      let detail = await app.request('GET', `/policies/${created.json.id}`, { token });
+      expect(detail.json.undelivered).toBe(2);
+      expect(detail.json.undeliverable).toBe(0);
+      expect(detail.json.history.map((h: { type: string }) => h.type)).not.toContain('delivery-failed');
+      // A paused account is an alarm (an error line); throttling is only a warning.
+      const pausedLines = app.logs.filter(
+        (l) => l.includes('"mail.sending-paused"') && l.includes(`"${created.json.id}"`),
+      );
+      expect(pausedLines.length > 0).toBe(reason === 'paused');
+
+      answer = null;
+      app.clock.advanceDays(1 / 24);
+      await app.as('dispatcher', () => dispatch(app.deps));
+      expect(sent.filter((m) => m.to === client)).toHaveLength(1);
+      detail = await app.request('GET', `/policies/${created.json.id}`, { token });
+      expect(detail.json.undelivered).toBe(0);
+    },
+  );
 });

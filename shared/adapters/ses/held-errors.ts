@@ -13,10 +13,11 @@ import { MailHeldError, type HoldReason } from '../../ports/sending.js';
 function holdReason(err: unknown): HoldReason | null {
   if (err instanceof TooManyRequestsException) return 'throttled';
   if (err instanceof SendingPausedException || err instanceof AccountSuspendedException) return 'paused';
-  // SES v2 answers LimitExceeded for the daily sending quota as well as for too many calls.
-  if (err instanceof LimitExceededException) return 'daily-quota';
-  // Throttling that the SDK sees before SES's own answer (its retry quota, HTTP 429 without a body).
-  if (err instanceof Error && (err.name === 'ThrottlingException' || err.name === 'Throttling')) return 'throttled';
+  if (err instanceof LimitExceededException) return 'throttled';
+  // SES's documented quota answer is a ThrottlingException saying "Daily message quota exceeded" or
+  // "Maximum sending rate exceeded" (docs: manage-sending-quotas-errors); it has no class of its own.
+  if (err instanceof Error && (err.name === 'ThrottlingException' || err.name === 'Throttling'))
+    return /daily/i.test(err.message) ? 'daily-quota' : 'throttled';
   return null;
 }
 
