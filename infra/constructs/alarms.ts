@@ -1,7 +1,7 @@
 /**
  * Alarms to the alarm topic (its address is the data stack's AlarmEmail parameter): any
  * function error, any failed event kept in a dead-letter queue, error-level log lines,
- * undeliverable mail, unpublished domain events, and SES bounce and complaint rates.
+ * undeliverable mail, a paused SES account, unpublished domain events, and SES bounce and complaint rates.
  */
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
@@ -24,6 +24,12 @@ const COUNTED_LOG_LINES = [
     metricName: 'ErrorLogLines',
     pattern: FilterPattern.stringValue('$.level', '=', 'error'),
     description: 'A function logged an error (see its log group).',
+  },
+  {
+    id: 'sending-paused',
+    metricName: 'SendingPaused',
+    pattern: FilterPattern.stringValue('$.event', '=', 'mail.sending-paused'),
+    description: 'SES has paused sending for this account: mail is held (not lost) until it is resumed.',
   },
   {
     id: 'unpublished',

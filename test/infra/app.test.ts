@@ -212,6 +212,7 @@ describe('the CDK app', () => {
     expect(alarms.map((a) => a.MetricName)).toEqual(
       expect.arrayContaining([
         'UndeliverableJobs',
+        'SendingPaused',
         'UnpublishedEvents',
         'ErrorLogLines',
         'Reputation.BounceRate',
@@ -219,6 +220,25 @@ describe('the CDK app', () => {
       ]),
     );
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([d.data.arnOf(topic!.id)]);
+  });
+
+  it('counts only log events the code really writes: each metric filter names an event some log call emits', async () => {
+    const patterns = d.api
+      .resources('AWS::Logs::MetricFilter')
+      .map((f) => String((f.props as { FilterPattern: string }).FilterPattern));
+    const events = [
+      ...new Set(patterns.flatMap((p) => [...p.matchAll(/\$\.event\s*=\s*"([^"]+)"/g)].map((m) => m[1]!))),
+    ];
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    const { stdout } = await promisify(execFile)(
+      'grep',
+      ['-rhoE', "log\\.(error|warn|info)\\('[a-z.-]+'", 'shared', 'functions'],
+      {
+        cwd: join(import.meta.dirname, '..', '..'),
+      },
+    );
+    const logged = new Set([...stdout.matchAll(/'([a-z.-]+)'/g)].map((m) => m[1]!));
+    expect(events.filter((e) => !logged.has(e))).toEqual([]);
   });
 
   it('ships the portal files beside the web function’s bundle', () => {

@@ -39,6 +39,7 @@ function policy(changes: Partial<PolicyDetail> = {}): PolicyDetail {
     history: [],
     upcoming: [],
     undelivered: 0,
+    undeliverable: 0,
     ...changes,
   };
 }

@@ -186,6 +186,15 @@ export function notices(detail) {
       ),
     );
   }
+  if (detail.undeliverable > 0) {
+    out.push(
+      h(
+        'p',
+        { className: 'notice notice-warning' },
+        `${plural(detail.undeliverable, 'email')} could not be delivered after many tries, so Afterword stopped trying. The timeline shows which. Your practice admin can send ${detail.undeliverable === 1 ? 'it' : 'them'} again once the cause is fixed.`,
+      ),
+    );
+  }
   if (detail.undelivered > 0) {
     out.push(
       h(

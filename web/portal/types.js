@@ -98,6 +98,7 @@
  *   history: HistoryEvent[],
  *   upcoming: (Scheduled & { dueAt: string })[],
  *   undelivered: number,
+ *   undeliverable: number,
  * }} PolicyDetail
  */
 
