@@ -23,6 +23,7 @@ import { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { silentLogger } from '../shared/adapters/system/logger.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
+import { dispatchBurst } from './dispatch.js';
 
 const FUNCTIONS = Object.keys(DECLARED);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 21);
@@ -239,6 +240,13 @@ async function requestsAndCapacity() {
   await Promise.all([dynamo.stop(), ses.stop()]);
 }
 
+/** BENCH_ONLY=bundles|requests|burst runs one part (e.g. to repeat the burst on a quiet machine). */
+const only = process.env.BENCH_ONLY;
 say(`# Afterword bench (Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)})`);
-await sizesAndImports();
-await requestsAndCapacity();
+if (!only || only === 'bundles') await sizesAndImports();
+if (!only || only === 'requests') await requestsAndCapacity();
+if (!only || only === 'burst') {
+  const [dynamo, ses] = await Promise.all([startDynamoLocal(), startSesEmulator()]);
+  await dispatchBurst(dynamo.endpoint, ses.endpoint);
+  await Promise.all([dynamo.stop(), ses.stop()]);
+}

@@ -1,0 +1,159 @@
+/**
+ * The 09:00 burst, locally: thousands of check-in reminders due at the same minute on DynamoDB
+ * Local, each sending two emails through the SES emulator. The same burst is drained three
+ * ways in the same run, each on its own identically seeded table: one job at a time (the old,
+ * sequential dispatcher), the parallel dispatcher, and the parallel dispatcher under a low
+ * account rate (to see it never sends faster than SES allows). Measurements, not tests.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { buildDeps } from '../functions/aws-deps.js';
+import { LocalClock } from '../local/clock.js';
+import { readOutbox } from '../local/outbox.js';
+import { localSesAccount } from '../local/services.js';
+import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
+import { DUE_SHARDS, shardOf } from '../shared/adapters/dynamodb/table-design.js';
+import { LocalEventLog } from '../shared/adapters/local/event-log.js';
+import { cryptoIds } from '../shared/adapters/system/ids.js';
+import { silentLogger } from '../shared/adapters/system/logger.js';
+import { newPolicy, resolveRules, type Policy } from '../shared/domain/policy.js';
+import { planSchedule } from '../shared/domain/schedule.js';
+import type { Mailer } from '../shared/ports/mailer.js';
+import { dispatch, type DispatchOptions } from '../shared/use-cases/dispatch.js';
+import { pool } from '../shared/use-cases/pacing.js';
+
+const POLICIES = Number(process.env.BENCH_BURST_POLICIES ?? 1000);
+/** New York's 09:00 on the 7-day reminder's day for arrangements that ended 2026-11-20. */
+const BURST_AT = new Date('2027-02-13T14:00:30Z');
+/**
+ * Index writes per arrangement, from the code path: the reminder's claim moves its sort key
+ * (a delete and a put in the index) and its completion deletes it (3); each of its two emails is
+ * created held by the run that sends it (1) and leaves the index when recorded sent (1).
+ */
+const INDEX_WRITES_PER_REMINDER = 3 + 2 * 2;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? NaN;
+
+function benchPolicy(table: string, i: number): Policy {
+  const rules = resolveRules({ endedOn: '2026-11-20', timeZone: 'America/New_York' });
+  const policy = newPolicy({
+    id: `pol_${table}_${i}`,
+    therapistId: `th_${table}`,
+    therapist: { name: 'Dr. Bench', email: `t${i}.${table}@bench.test` },
+    client: { name: 'Bench', email: `c${i}.${table}@bench.test` },
+    rules,
+    createdAt: '2026-11-20T15:00:00.000Z',
+  });
+  return { ...policy, state: 'active', acceptedAt: '2026-11-20T16:00:00.000Z' };
+}
+
+/** A fresh table with POLICIES accepted arrangements, every 7-day reminder due at BURST_AT. */
+async function seed(dynamoEndpoint: string, sesEndpoint: string, table: string) {
+  const client = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, table);
+  const clock = new LocalClock();
+  clock.set(new Date('2026-11-20T16:00:00Z'));
+  const store = new DynamoStore(client, table, { clock, ids: cryptoIds });
+  const sentAt = new Map<string, number>();
+  let started = 0;
+  const deps = buildDeps(
+    {
+      TABLE_NAME: table,
+      PUBLIC_BASE_URL: 'http://127.0.0.1',
+      MAIL_FROM: 'Afterword <no-reply@bench.test>',
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SES_ENDPOINT: sesEndpoint,
+    },
+    { clock, store, events: new LocalEventLog(10), log: silentLogger },
+  );
+  const timed: Mailer = {
+    async send(email) {
+      const out = await deps.mailer.send(email);
+      sentAt.set(email.to, performance.now() - started);
+      return out;
+    },
+  };
+  const run = pool(16);
+  const ids: string[] = [];
+  await Promise.all(
+    Array.from({ length: POLICIES }, (_, i) =>
+      run(async () => {
+        const policy = benchPolicy(table, i);
+        ids.push(policy.id);
+        const schedule = planSchedule(policy, '2026-11-20');
+        await store.commit({ at: clock.now().toISOString(), policy, expectedVersion: null, schedule });
+      }),
+    ),
+  );
+  clock.set(BURST_AT);
+  return {
+    ids,
+    drain: async (options: DispatchOptions) => {
+      started = performance.now();
+      let ran = 0;
+      // Runs back to back, as the every-minute schedule would, until nothing is due.
+      for (;;) {
+        const summary = await dispatch({ ...deps, mailer: timed }, { remainingMs: () => 600_000, ...options });
+        ran += summary.ran;
+        if (summary.ran === 0) break;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      client.destroy();
+      return { ran, seconds, latencies: [...sentAt.values()] };
+    },
+  };
+}
+
+async function duplicatesIn(sesEndpoint: string, table: string) {
+  const received = (await readOutbox(sesEndpoint)).filter((m) =>
+    m.to.some((to) => to.endsWith(`.${table}@bench.test`)),
+  );
+  const recipients = new Set(received.flatMap((m) => m.to));
+  return { received: received.length, duplicates: received.length - recipients.size };
+}
+
+export async function dispatchBurst(dynamoEndpoint: string, sesEndpoint: string) {
+  say(`\n## The 09:00 burst: ${POLICIES} check-in reminders due at once (${2 * POLICIES} emails)\n`);
+  say(`Seeding three identical tables on DynamoDB Local (${DUE_SHARDS} shards)…`);
+  const previousAccount = process.env.AWS_SES_ACCOUNT;
+  const scenarios = [
+    { name: 'one job at a time (sequential)', table: 'burst-seq', rate: 10_000, options: { concurrency: 1 } },
+    { name: 'parallel (32 in flight)', table: 'burst-par', rate: 10_000, options: {} },
+    { name: 'parallel, account rate 100/s', table: 'burst-rate', rate: 100, options: {} },
+  ];
+  const seeded = [];
+  for (const s of scenarios) seeded.push(await seed(dynamoEndpoint, sesEndpoint, s.table));
+  say('| dispatcher | emails | seconds | emails/s | p50 / p99 email latency | duplicates | shards used |');
+  say('|---|---:|---:|---:|---:|---:|---:|');
+  const rates: number[] = [];
+  for (const [i, s] of scenarios.entries()) {
+    process.env.AWS_SES_ACCOUNT = localSesAccount(s.rate);
+    const { seconds, latencies } = await seeded[i]!.drain(s.options);
+    const { received, duplicates } = await duplicatesIn(sesEndpoint, s.table);
+    const shards = new Set(seeded[i]!.ids.map((id) => shardOf(id))).size;
+    rates.push(received / seconds);
+    say(
+      `| ${s.name} | ${received} | ${seconds.toFixed(1)} | ${(received / seconds).toFixed(0)} | ${(percentile(latencies, 50) / 1000).toFixed(1)} s / ${(percentile(latencies, 99) / 1000).toFixed(1)} s | ${duplicates} | ${shards} of ${DUE_SHARDS} |`,
+    );
+    if (received !== 2 * POLICIES) say(`(expected ${2 * POLICIES} emails, received ${received})`);
+  }
+  if (previousAccount === undefined) delete process.env.AWS_SES_ACCOUNT;
+  else process.env.AWS_SES_ACCOUNT = previousAccount;
+  say(
+    `\nParallel vs sequential, same burst, same run: **${(rates[1]! / rates[0]!).toFixed(1)}×** the emails a second.`,
+  );
+  say(`Under a 100/s account the dispatcher allows itself 80/s (a fifth is kept for requests' own emails).`);
+  const perShard = new Map<number, number>();
+  for (const id of seeded[1]!.ids) perShard.set(shardOf(id), (perShard.get(shardOf(id)) ?? 0) + 1);
+  const counts = [...perShard.values()];
+  say(
+    `Index writes per shard for this burst (${INDEX_WRITES_PER_REMINDER} per reminder, from the code path): ` +
+      `${Math.min(...counts) * INDEX_WRITES_PER_REMINDER} to ${Math.max(...counts) * INDEX_WRITES_PER_REMINDER}.`,
+  );
+}
