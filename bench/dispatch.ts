@@ -124,7 +124,7 @@ export async function dispatchBurst(dynamoEndpoint: string, sesEndpoint: string)
   const previousAccount = process.env.AWS_SES_ACCOUNT;
   const scenarios = [
     { name: 'one job at a time (sequential)', table: 'burst-seq', rate: 10_000, options: { concurrency: 1 } },
-    { name: 'parallel (32 in flight)', table: 'burst-par', rate: 10_000, options: {} },
+    { name: 'parallel (128 in flight)', table: 'burst-par', rate: 10_000, options: {} },
     { name: 'parallel, account rate 100/s', table: 'burst-rate', rate: 100, options: {} },
   ];
   const seeded = [];

@@ -41,7 +41,11 @@ export interface DispatchOptions {
 
 /** Jobs read from one shard at a time. */
 const PAGE = 25;
-const CONCURRENCY = 32;
+/**
+ * Jobs in flight: enough to keep up with the rate when each email takes about a quarter of a
+ * second of calls (DynamoDB, SES), and no more (each in-flight job holds a lease and memory).
+ */
+const concurrencyFor = (rate: number) => Math.min(128, Math.max(8, Math.ceil(rate / 4)));
 /** No new job is taken with less than this left: one job's calls, each with its own timeout, fit in it. */
 const RESERVE_MS = 15_000;
 const DEFAULT_BUDGET_MS = 50_000;
@@ -62,7 +66,7 @@ export async function dispatch(deps: Deps, options: DispatchOptions = {}): Promi
   };
   const run = {
     deps: { ...deps, mailer: pacedMailer(deps.mailer, limiter, limits.sendingEnabled) },
-    inFlight: pool(options.concurrency ?? CONCURRENCY),
+    inFlight: pool(options.concurrency ?? concurrencyFor(limiter.currentRate)),
     stopping: () => remainingMs() < RESERVE_MS || summary.ran >= (options.maxJobs ?? Infinity),
     summary,
   };
