@@ -15,6 +15,7 @@ import { jsonLogger } from '../shared/adapters/system/logger.js';
 import { errorFields } from '../shared/ports/logger.js';
 import type { EventPublisher } from '../shared/ports/events.js';
 import type { Deps } from '../shared/use-cases/deps.js';
+import { clientLimits, limitsFor, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
 import { readEnv, type Env } from './config.js';
 import type { FunctionName } from './needs.js';
 
@@ -29,6 +30,8 @@ export interface SdkClient {
 export interface BuildOptions {
   /** Called with every AWS client once it is made (tests record the commands each function sends). */
   observe?: (client: SdkClient) => void;
+  /** Timeouts and retries of every client (call-limits.ts); those of an API function unless said. */
+  limits?: AwsCallLimits;
 }
 
 /** A need the function does not declare: using it is a wiring mistake, said plainly. */
@@ -42,8 +45,16 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-/** The SES v2 client, made on first use and shared by the mailer and the account's limits. */
-function lazySes(env: Env, region: string, options: BuildOptions): Pick<Deps, 'mailer' | 'sending'> {
+/**
+ * The SES v2 clients, made on first use: one for sending, whose retries never repeat a send
+ * that may have gone out (send-failure.ts), and one for the account's limits (a read, retried as usual).
+ */
+function lazySes(
+  env: Env,
+  region: string,
+  limits: AwsCallLimits,
+  options: BuildOptions,
+): Pick<Deps, 'mailer' | 'sending'> {
   const from = env.MAIL_FROM;
   if (!from)
     return {
@@ -51,29 +62,31 @@ function lazySes(env: Env, region: string, options: BuildOptions): Pick<Deps, 'm
       sending: { limits: undeclared('mail', 'mail: true') },
     };
   const ses = onFirstUse(async () => {
-    const [{ SESv2Client }, { sesMailer }, { sesSendingAccount }] = await Promise.all([
+    const [{ SESv2Client }, { sesMailer }, { sesSendingAccount }, { sendRetryStrategy }] = await Promise.all([
       import('@aws-sdk/client-sesv2'),
       import('../shared/adapters/ses/ses-mailer.js'),
       import('../shared/adapters/ses/sending-account.js'),
+      import('../shared/adapters/ses/send-failure.js'),
     ]);
-    const client = new SESv2Client({
-      region,
-      ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
-    });
-    options.observe?.(client);
+    const local = env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT, ...LOCAL_CREDENTIALS } : {};
+    const common = { region, ...clientLimits(limits.ses), ...local };
+    const sender = new SESv2Client({ ...common, retryStrategy: sendRetryStrategy(limits.ses.attempts) });
+    const reader = new SESv2Client(common);
+    options.observe?.(sender);
+    options.observe?.(reader);
     return {
-      mailer: sesMailer(client, { from, configurationSet: env.SES_CONFIGURATION_SET }),
-      sending: sesSendingAccount(client),
+      mailer: sesMailer(sender, { from, configurationSet: env.SES_CONFIGURATION_SET }),
+      sending: sesSendingAccount(reader),
     };
   });
   return {
-    mailer: { send: async (email) => (await ses()).mailer.send(email) },
+    mailer: { send: async (email, sendOptions) => (await ses()).mailer.send(email, sendOptions) },
     sending: { limits: async () => (await ses()).sending.limits() },
   };
 }
 
 /** EventBridge is loaded with the first event, like SES with the first email. */
-function lazyEventPublisher(env: Env, region: string, options: BuildOptions): EventPublisher {
+function lazyEventPublisher(env: Env, region: string, limits: AwsCallLimits, options: BuildOptions): EventPublisher {
   const busName = env.EVENT_BUS_NAME;
   if (!busName) return { publish: undeclared('an event bus', 'events: true') };
   const publisher = onFirstUse(async () => {
@@ -83,6 +96,7 @@ function lazyEventPublisher(env: Env, region: string, options: BuildOptions): Ev
     ]);
     const client = new EventBridgeClient({
       region,
+      ...clientLimits(limits.eventbridge),
       ...(env.EVENTBRIDGE_ENDPOINT ? { endpoint: env.EVENTBRIDGE_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
     });
     options.observe?.(client);
@@ -108,8 +122,10 @@ function appConfig(env: Env): Deps['config'] {
 export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: BuildOptions = {}): Deps {
   const region = env.AWS_REGION ?? 'us-east-1';
   const tableName = env.TABLE_NAME ?? undeclared('the table', 'table')();
+  const limits = options.limits ?? REQUEST_LIMITS;
   const dynamo = new DynamoDBClient({
     region,
+    ...clientLimits(limits.dynamodb),
     ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
   });
   options.observe?.(dynamo);
@@ -120,8 +136,8 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
       ids: overrides.ids ?? cryptoIds,
       onHousekeepingError: (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) }),
     }),
-    ...lazySes(env, region, options),
-    events: lazyEventPublisher(env, region, options),
+    ...lazySes(env, region, limits, options),
+    events: lazyEventPublisher(env, region, limits, options),
     clock: systemClock,
     ids: cryptoIds,
     log,
@@ -135,6 +151,6 @@ const cached = new Map<FunctionName, Deps>();
 /** The deps of one deployed function, built from exactly the environment its needs imply. */
 export function awsDeps(name: FunctionName): Deps {
   let deps = cached.get(name);
-  if (!deps) cached.set(name, (deps = buildDeps(readEnv(name))));
+  if (!deps) cached.set(name, (deps = buildDeps(readEnv(name), {}, { limits: limitsFor(name) })));
   return deps;
 }

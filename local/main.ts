@@ -17,7 +17,15 @@ import { LocalClock } from './clock.js';
 import { startEventBridgeStandIn } from './eventbridge-standin.js';
 import { runAs } from './function-context.js';
 import { createLocalServer } from './server.js';
-import { MissingPrerequisiteError, startDynamoLocal, startSesEmulator } from './services.js';
+import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy.js';
+import { parseFault } from './ses-faults.js';
+import {
+  MissingPrerequisiteError,
+  sesSendingEndpoint,
+  startDynamoLocal,
+  startSesEmulator,
+  type RunningSes,
+} from './services.js';
 
 const dataDir = join(process.cwd(), '.local');
 const port = Number(process.env.PORT ?? 3000);
@@ -35,8 +43,34 @@ function persistentSecret(): Buffer {
   return Buffer.from(readFileSync(file, 'utf8'), 'hex');
 }
 
+interface LocalSes {
+  emulator: RunningSes;
+  /** Where every SES client sends: SES_ENDPOINT, or the fault proxy, or the emulator itself. */
+  endpoint: string;
+  faults?: SesFaultProxy | undefined;
+}
+
+/** The emulator, and with SES_FAULTS the fault proxy in front of it (or of SES_ENDPOINT). */
+async function startSes(): Promise<LocalSes> {
+  const emulator = await startSesEmulator();
+  const sending = sesSendingEndpoint(emulator.endpoint);
+  const spec = process.env.SES_FAULTS;
+  if (!spec) return { emulator, endpoint: sending };
+  const faults = await startSesFaultProxy({ target: sending, fault: parseFault(spec) });
+  return { emulator, endpoint: faults.endpoint, faults };
+}
+
+/** Where email goes when it is not straight to the emulator, and how to make SES misbehave. */
+function sesLines(baseUrl: string, ses: LocalSes): string {
+  if (ses.faults)
+    return `    SES faults:     curl -X POST ${baseUrl}/local/ses-faults -H 'content-type: application/json' -d '{"fault":"hang"}'
+                    (now ${ses.faults.state().standing}; also pass, delay:<ms>, internal-failure, throttled, paused, limit-exceeded, drop, lose, down)\n`;
+  if (ses.endpoint === ses.emulator.endpoint) return '';
+  return `    SES endpoint:   ${ses.endpoint}   (SES_ENDPOINT; the outbox shows what the emulator received)\n`;
+}
+
 /** What `npm start` prints once everything listens: where things are, and whether the clock is moved. */
-function banner(baseUrl: string, clock: LocalClock): string {
+function banner(baseUrl: string, clock: LocalClock, ses = ''): string {
   const offsetDays = Math.round((clock.now().getTime() - Date.now()) / 86_400_000);
   const clockLine = offsetDays
     ? `\n  The local clock is ${Math.abs(offsetDays)} days ${offsetDays > 0 ? 'ahead' : 'behind'}: it is ${clock.now().toISOString().slice(0, 10)} here. To set it back to now: stop, rm .local/clock.json, start again.\n`
@@ -51,7 +85,7 @@ ${clockLine}
     Reply by email: curl -X POST ${baseUrl}/local/inbound --data-binary @reply.eml   (a raw message to the Reply-To address)
     Operations:     npm run ops -- due --local   (dead letters, stopped addresses: npm run ops -- --help)
     Health:         ${baseUrl}/health
-
+${ses}
   The dispatcher runs every ${dispatchEveryMs / 1000} s. Press Ctrl+C to stop.\n\n`;
 }
 
@@ -79,7 +113,7 @@ async function main() {
   step('DynamoDB Local (data in .local/dynamodb)…');
   const dynamo = await startDynamoLocal({ dbPath: join(dataDir, 'dynamodb') });
   step('SES emulator…');
-  const ses = await startSesEmulator();
+  const ses = await startSes();
   step('EventBridge stand-in (domain events at /local/events)…');
   const eventLog = new LocalEventLog();
   const bus = await startEventBridgeStandIn(eventLog);
@@ -113,7 +147,8 @@ async function main() {
     eventLog,
     clock,
     signer: new LocalSigner(persistentSecret()),
-    sesEndpoint: ses.endpoint,
+    sesEndpoint: ses.emulator.endpoint,
+    sesFaults: ses.faults,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
@@ -130,12 +165,12 @@ async function main() {
 
   const timer = dispatchEvery(dispatchEveryMs, deps);
 
-  process.stdout.write(banner(baseUrl, clock));
+  process.stdout.write(banner(baseUrl, clock, sesLines(baseUrl, ses)));
 
   const stop = async () => {
     clearInterval(timer);
     server.close();
-    await Promise.all([ses.stop(), dynamo.stop(), bus.stop()]);
+    await Promise.all([ses.emulator.stop(), dynamo.stop(), bus.stop(), ses.faults?.close()]);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

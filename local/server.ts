@@ -17,7 +17,7 @@ import { errorResponse, json, problemResponse, type Result } from '../functions/
 import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
 import { makeHandler as web } from '../functions/web.js';
-import { AppError, PayloadTooLargeError, ValidationError } from '../shared/domain/errors.js';
+import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../shared/domain/errors.js';
 import { email, isoDate, parseWith, personName, timeZone } from '../shared/domain/schemas.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import type { Deps } from '../shared/use-cases/deps.js';
@@ -29,6 +29,8 @@ import type { LocalSigner } from './auth.js';
 import type { LocalClock } from './clock.js';
 import { clearOutbox, readOutbox } from './outbox.js';
 import { outboxPage, signInPage } from './pages.js';
+import type { SesFaultProxy } from './ses-fault-proxy.js';
+import { parseControl } from './ses-faults.js';
 
 export interface LocalServerOptions {
   deps: Deps;
@@ -37,6 +39,8 @@ export interface LocalServerOptions {
   clock: LocalClock;
   signer: LocalSigner;
   sesEndpoint: string;
+  /** The SES fault proxy, when `npm start` runs with SES_FAULTS (controlled at /local/ses-faults). */
+  sesFaults?: SesFaultProxy | undefined;
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -159,8 +163,25 @@ function htmlResult(status: number, page: string): Result {
   };
 }
 
-function localRoutes({ deps, clock, signer, sesEndpoint, eventLog }: LocalServerOptions): Record<string, LocalAction> {
+/** The fault proxy's control, or a plain pointer to how to turn it on. */
+function faultControl(proxy: SesFaultProxy | undefined): Record<string, LocalAction> {
+  const proxyOrSay = () => {
+    if (proxy) return proxy;
+    throw new NotFoundError(
+      'SES faults are off. Start with SES_FAULTS=pass npm start to put the fault proxy in front of SES.',
+    );
+  };
   return {
+    'GET /local/ses-faults': async () => json(200, proxyOrSay().state()),
+    'POST /local/ses-faults': async (req, body) =>
+      json(200, await proxyOrSay().apply(parseControl(parseBody(req, body)))),
+  };
+}
+
+function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
+  const { deps, clock, signer, sesEndpoint, eventLog } = options;
+  return {
+    ...faultControl(options.sesFaults),
     'GET /': async () => ({ statusCode: 303, headers: { location: '/portal' }, body: '' }),
     'GET /local/sign-in': async () => htmlResult(200, signInPage()),
     'POST /local/sign-in': async (req, body) => {

@@ -95,10 +95,16 @@ export interface RunningSes {
 }
 
 /**
+ * The local account's sending rate: high enough that locally the dispatcher's own speed shows,
+ * not a quota's (a new production account in AWS starts at 14 emails/s).
+ */
+export const LOCAL_MAX_SEND_RATE = 500;
+
+/**
  * The account the emulator reports to SES GetAccount (it reads AWS_SES_ACCOUNT on each call):
  * out of the sandbox, sending enabled, at `maxSendRate` emails a second.
  */
-export function localSesAccount(maxSendRate: number): string {
+export function localSesAccount(maxSendRate: number = LOCAL_MAX_SEND_RATE): string {
   return JSON.stringify({
     DedicatedIpAutoWarmupEnabled: false,
     Details: {
@@ -119,10 +125,22 @@ export function localSesAccount(maxSendRate: number): string {
 
 export async function startSesEmulator(options: { port?: number } = {}): Promise<RunningSes> {
   const port = options.port ?? (await freePort());
-  process.env.AWS_SES_ACCOUNT ??= localSesAccount(500);
+  process.env.AWS_SES_ACCOUNT ??= localSesAccount();
   const server: Server = await sesEmulator({ host: '127.0.0.1', port });
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Where the service's SES clients send: SES_ENDPOINT when it is set (a fault proxy, another
+ * emulator), else the local emulator. The outbox is read from the emulator either way.
+ */
+export function sesSendingEndpoint(emulator: string, env: NodeJS.ProcessEnv = process.env): string {
+  const given = env.SES_ENDPOINT?.trim();
+  if (!given) return emulator;
+  if (!URL.canParse(given) || !/^https?:$/.test(new URL(given).protocol))
+    throw new MissingPrerequisiteError(`SES_ENDPOINT must be an http(s) URL such as http://127.0.0.1:4599.`);
+  return given.replace(/\/$/, '');
 }

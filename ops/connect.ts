@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { buildDeps } from '../functions/aws-deps.js';
+import { clientLimits, OPS_CALL_LIMITS, OPS_LIMITS } from '../functions/call-limits.js';
 import { parameterName, type SharedValue } from '../infra/shared-values.js';
 import { cognitoDirectory, localDirectory } from '../shared/adapters/cognito/cognito-directory.js';
 import { DynamoOperations } from '../shared/adapters/dynamodb/operations-store.js';
@@ -23,9 +24,12 @@ import type { OpsDeps } from '../shared/use-cases/operations.js';
 /** Warnings and errors to stderr (ids only, like the service's logs); the command prints its own results. */
 const quiet: Logger = { ...jsonLogger((line) => process.stderr.write(`${line}\n`)), info() {} };
 
+/** Every client the command makes: a person is waiting, so no call may hang (functions/call-limits.ts). */
+const limited = clientLimits(OPS_LIMITS);
+
 export async function connectAws(region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION): Promise<OpsDeps> {
   if (!region) throw new Error('Which region is Afterword deployed in? Pass --region, or set AWS_REGION.');
-  const ssm = new SSMClient({ region });
+  const ssm = new SSMClient({ region, ...limited });
   const wanted: SharedValue[] = ['tableName', 'eventBusName', 'userPoolId'];
   let found;
   try {
@@ -49,12 +53,13 @@ export async function connectAws(region = process.env.AWS_REGION ?? process.env.
   const app = buildDeps(
     { TABLE_NAME: value('tableName'), EVENT_BUS_NAME: value('eventBusName'), AWS_REGION: region },
     { log: quiet },
+    { limits: OPS_CALL_LIMITS },
   );
   return {
     app,
-    operations: new DynamoOperations(new DynamoDBClient({ region }), value('tableName'), app.ids),
-    suppressionList: sesSuppressionList(new SESv2Client({ region })),
-    directory: cognitoDirectory(new CognitoIdentityProviderClient({ region }), value('userPoolId')),
+    operations: new DynamoOperations(new DynamoDBClient({ region, ...limited }), value('tableName'), app.ids),
+    suppressionList: sesSuppressionList(new SESv2Client({ region, ...limited })),
+    directory: cognitoDirectory(new CognitoIdentityProviderClient({ region, ...limited }), value('userPoolId')),
   };
 }
 
@@ -82,11 +87,12 @@ export async function connectLocal(dataDir = join(process.cwd(), '.local')): Pro
       AWS_REGION: 'local',
     },
     { log: quiet, clock: new LocalClock(local.clock) },
+    { limits: OPS_CALL_LIMITS },
   );
   return {
     app,
     operations: new DynamoOperations(
-      new DynamoDBClient({ region: 'local', endpoint: local.dynamodb, credentials }),
+      new DynamoDBClient({ region: 'local', endpoint: local.dynamodb, credentials, ...limited }),
       local.table,
       app.ids,
     ),

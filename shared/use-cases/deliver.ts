@@ -17,6 +17,11 @@ import { publishEvents } from './publish.js';
 
 const MAX_ATTEMPTS = 8;
 const DAY_SECONDS = 86_400;
+/**
+ * How long the emails of a request may take after its commit: the person gets an answer
+ * within a few seconds even when SES is slow or down (the dispatcher sends what is left).
+ */
+export const SEND_NOW_MS = 3_000;
 
 export type JobOutcome = 'done' | 'skipped' | 'held' | 'retry' | 'dead' | 'lost';
 
@@ -108,8 +113,14 @@ async function replyAddress(deps: Deps, policy: Policy): Promise<string | null> 
  * Runs one held mail job to its end: sent, skipped, held back, rescheduled, or dead-lettered.
  * `known`: the policy exactly as a request just committed it, so sending right after the
  * commit needs no second read. The dispatcher passes nothing and reads the current one.
+ * `signal`: gives up sending when it fires (the failure is retried like any other).
  */
-export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }, known?: Policy): Promise<JobOutcome> {
+export async function runMailJob(
+  deps: Deps,
+  job: Job & { mail: MailJob },
+  known?: Policy,
+  signal?: AbortSignal,
+): Promise<JobOutcome> {
   const fields = { policyId: job.policyId, template: job.mail.template, attempts: job.attempts };
   const policy = known ?? (await deps.store.getPolicy(job.policyId));
   if (!policy || (isClientEmail(job.mail.template) && !clientMayReceive(policy, job.mail.template))) {
@@ -119,7 +130,7 @@ export async function runMailJob(deps: Deps, job: Job & { mail: MailJob }, known
   }
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send(await compose(deps, policy, job.mail)));
+    ({ messageId } = await deps.mailer.send(await compose(deps, policy, job.mail), { signal }));
   } catch (err) {
     return failJob(deps, job, err);
   }
@@ -196,11 +207,13 @@ export function leaseUntil(deps: Deps): Date {
  * fails here stays due and the dispatcher retries it.
  */
 export async function deliverNow(deps: Deps, jobs: Job[], committed: Policy): Promise<void> {
+  // One deadline for all of them: they go out in parallel, and the answer waits for the last.
+  const signal = AbortSignal.timeout(SEND_NOW_MS);
   await Promise.all(
     jobs.map(async (job) => {
       if (!job.mail) return;
       try {
-        await runMailJob(deps, { ...job, mail: job.mail }, committed);
+        await runMailJob(deps, { ...job, mail: job.mail }, committed, signal);
       } catch (err) {
         deps.log.warn('mail.deferred', { policyId: job.policyId, template: job.mail.template, ...errorFields(err) });
       }

@@ -118,6 +118,8 @@ async function sendingLimits(deps: Deps): Promise<SendingLimits> {
 /** Every email this run sends waits its turn under the rate; a "too many" from SES halves it. */
 function pacedMailer(mailer: Mailer, limiter: RateLimiter, sendingEnabled: boolean): Mailer {
   return {
+    // No send-now deadline here (a scheduled job's emails pass through deliverNow too): they
+    // wait their turn under the rate, and the run has its own time limit and per-call timeouts.
     async send(email) {
       if (!sendingEnabled) throw new MailHeldError('paused');
       await limiter.take();

@@ -1,12 +1,15 @@
 /** Starts the real emulators once per test run and hands their endpoints to the tests. */
 import type { TestProject } from 'vitest/node';
-import { startDynamoLocal, startSesEmulator } from '../../local/services.js';
+import { sesSendingEndpoint, startDynamoLocal, startSesEmulator } from '../../local/services.js';
 import { clearSdkCalls } from './sdk-calls.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    /** The emulator: where the outbox is read. */
     sesEndpoint: string;
+    /** Where the service's SES clients send: SES_ENDPOINT when set, as in `npm start`, else the emulator. */
+    sesSendEndpoint: string;
   }
 }
 
@@ -16,6 +19,7 @@ export default async function setup(project: TestProject) {
   const [dynamo, ses] = await Promise.all([startDynamoLocal(), startSesEmulator()]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
+  project.provide('sesSendEndpoint', sesSendingEndpoint(ses.endpoint));
   return async () => {
     await Promise.all([dynamo.stop(), ses.stop()]);
   };

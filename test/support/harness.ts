@@ -57,7 +57,14 @@ export interface App {
 /** Unique addresses keep tests apart in the shared emulator's outbox. */
 export const uniqueEmail = (who: string) => `${who}+${randomUUID().slice(0, 8)}@example.com`;
 
-export async function startApp(options: { now?: string; mailer?: Mailer } = {}): Promise<App> {
+export interface AppOptions {
+  now?: string;
+  mailer?: Mailer;
+  /** Where SES clients send (a fault proxy in front of the emulator); the outbox is still the emulator's. */
+  sesEndpoint?: string;
+}
+
+export async function startApp(options: AppOptions = {}): Promise<App> {
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesEndpoint = inject('sesEndpoint');
   const tableName = `afterword-${randomUUID()}`;
@@ -84,7 +91,7 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
       INBOUND_DOMAIN: 'reply.afterword.test',
       EVENT_BUS_NAME: bus.busName,
       DYNAMODB_ENDPOINT: dynamoEndpoint,
-      SES_ENDPOINT: sesEndpoint,
+      SES_ENDPOINT: options.sesEndpoint ?? inject('sesSendEndpoint'),
       EVENTBRIDGE_ENDPOINT: bus.endpoint,
     },
     { clock, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
