@@ -11,7 +11,7 @@ import { buildDeps } from '../../functions/aws-deps.js';
 import { REQUEST_LIMITS, type AwsCallLimits } from '../../functions/call-limits.js';
 import { readOutbox } from '../../local/outbox.js';
 import { startSesFaultProxy, type SesFaultProxy } from '../../local/ses-fault-proxy.js';
-import { LOCAL_MAX_SEND_RATE, localSesAccount } from '../../local/services.js';
+import { LOCAL_MAX_SEND_RATE, localSesAccount, sesSendingEndpoint } from '../../local/services.js';
 import { FAULTS, parseFault } from '../../local/ses-faults.js';
 import { jsonLogger } from '../../shared/adapters/system/logger.js';
 import { MailSendError, type Mailer, type OutgoingEmail } from '../../shared/ports/mailer.js';
@@ -182,5 +182,20 @@ describe('GetAccount through the proxy', () => {
     } finally {
       proxy.account(undefined);
     }
+  });
+});
+
+describe('SES_ENDPOINT (npm start and the tests read it the same way)', () => {
+  const emulator = 'http://127.0.0.1:8005';
+
+  it('is where every SES client sends when set, and the emulator otherwise', () => {
+    expect(sesSendingEndpoint(emulator, {})).toBe(emulator);
+    expect(sesSendingEndpoint(emulator, { SES_ENDPOINT: ' ' })).toBe(emulator);
+    expect(sesSendingEndpoint(emulator, { SES_ENDPOINT: 'http://127.0.0.1:4599/' })).toBe('http://127.0.0.1:4599');
+  });
+
+  it('says plainly when it is not an http(s) URL', () => {
+    for (const wrong of ['localhost:4599', 'not a url', 'ftp://127.0.0.1:21'])
+      expect(() => sesSendingEndpoint(emulator, { SES_ENDPOINT: wrong })).toThrow(/SES_ENDPOINT must be an http/);
   });
 });

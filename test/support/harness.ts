@@ -15,6 +15,7 @@ import { runAs } from '../../local/function-context.js';
 import { LocalClock } from '../../local/clock.js';
 import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
 import { createLocalServer } from '../../local/server.js';
+import type { SesFaultProxy } from '../../local/ses-fault-proxy.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
 import { jsonLogger } from '../../shared/adapters/system/logger.js';
@@ -60,8 +61,11 @@ export const uniqueEmail = (who: string) => `${who}+${randomUUID().slice(0, 8)}@
 export interface AppOptions {
   now?: string;
   mailer?: Mailer;
-  /** Where SES clients send (a fault proxy in front of the emulator); the outbox is still the emulator's. */
-  sesEndpoint?: string;
+  /**
+   * A fault proxy in front of the emulator: every SES client sends through it, and
+   * /local/ses-faults controls it, as with `SES_FAULTS=… npm start`. The outbox is still the emulator's.
+   */
+  sesFaults?: SesFaultProxy;
 }
 
 export async function startApp(options: AppOptions = {}): Promise<App> {
@@ -91,13 +95,20 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       INBOUND_DOMAIN: 'reply.afterword.test',
       EVENT_BUS_NAME: bus.busName,
       DYNAMODB_ENDPOINT: dynamoEndpoint,
-      SES_ENDPOINT: options.sesEndpoint ?? inject('sesSendEndpoint'),
+      SES_ENDPOINT: options.sesFaults?.endpoint ?? inject('sesSendEndpoint'),
       EVENTBRIDGE_ENDPOINT: bus.endpoint,
     },
     { clock, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
     { observe: recordCommands },
   );
-  const server = createLocalServer({ deps, eventLog: events, clock, signer, sesEndpoint });
+  const server = createLocalServer({
+    deps,
+    eventLog: events,
+    clock,
+    signer,
+    sesEndpoint,
+    sesFaults: options.sesFaults,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   deps.config.publicBaseUrl = baseUrl;
