@@ -9,7 +9,13 @@
  * everything else (GetAccount, the emulator's own store) passes through.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, request as forwardRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as forwardRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeFault, type FaultControl, type SesFault } from './ses-faults.js';
 
@@ -131,6 +137,26 @@ async function play(fault: SesFault, target: URL, req: IncomingMessage, res: Ser
   }
 }
 
+/** Listening on loopback that can stop (down) and start again on the same port (up). */
+function listening(server: Server) {
+  return {
+    listen: (port: number) =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
+    stopListening: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Hanging requests and idle keep-alive connections too: down means nothing answers.
+        server.closeAllConnections();
+      }),
+  };
+}
+
 export async function startSesFaultProxy(options: SesFaultProxyOptions): Promise<SesFaultProxy> {
   const target = new URL(options.target);
   let standing: SesFault = options.fault ?? { kind: 'pass' };
@@ -152,21 +178,7 @@ export async function startSesFaultProxy(options: SesFaultProxyOptions): Promise
       await play(queued.shift() ?? standing, target, req, res, body);
     })().catch(() => req.socket.destroy());
   });
-  const listen = (port: number) =>
-    new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  const stopListening = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // Hanging requests and idle keep-alive connections too: down means nothing answers.
-      server.closeAllConnections();
-    });
-
+  const { listen, stopListening } = listening(server);
   await listen(options.port ?? 0);
   const address = server.address();
   // Down and up again on the same port, so the clients' endpoint stays right.

@@ -138,10 +138,11 @@ describe('a client update while SES misbehaves', () => {
     await fault(j.app, 'pass');
     expect((await dispatchLater(j)).outcomes.done).toBe(2);
     await dispatchLater(j);
-    // What the retry does today: it sends each email again, so each person has two copies.
-    // Nothing recorded that SES accepted them (its answer never came), so this is the one
-    // remaining duplicate window (README, "Timeouts, and when SES misbehaves"): at least once,
-    // never lost. The SDK itself never repeats such a request (test/integration/ses-mailer.test.ts).
+    // What the retry does: it sends each email again, so each person has two copies. Nothing
+    // recorded that SES accepted them (its answer never came): this is the one remaining
+    // duplicate window (README, "Why these choices": "The one remaining window", and
+    // "Timeouts, and when SES misbehaves"), at least once, never lost. The SDK itself never
+    // repeats such a request (test/integration/ses-mailer.test.ts).
     expect(await delivered(j, text)).toEqual({ toTherapist: 2, receipts: 2 });
     const after = await policy(j);
     expect(after.undelivered).toBe(0);
