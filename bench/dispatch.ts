@@ -13,7 +13,6 @@ import { localSesAccount } from '../local/services.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
 import { DUE_SHARDS, shardOf } from '../shared/adapters/dynamodb/table-design.js';
-import { LocalEventLog } from '../shared/adapters/local/event-log.js';
 import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { silentLogger } from '../shared/adapters/system/logger.js';
 import { newPolicy, resolveRules, type Policy } from '../shared/domain/policy.js';
@@ -70,7 +69,7 @@ async function seed(dynamoEndpoint: string, sesEndpoint: string, table: string) 
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       SES_ENDPOINT: sesEndpoint,
     },
-    { clock, store, events: new LocalEventLog(10), log: silentLogger },
+    { clock, store, log: silentLogger },
   );
   const timed: Mailer = {
     async send(email) {

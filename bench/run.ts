@@ -129,7 +129,7 @@ async function localService(dynamoEndpoint: string, sesEndpoint: string, tableNa
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       SES_ENDPOINT: sesEndpoint,
     },
-    { clock, store, events: eventLog, log: silentLogger },
+    { clock, store, log: silentLogger },
   );
   const signer = new LocalSigner();
   const server = createLocalServer({ deps, eventLog, clock, signer, sesEndpoint });

@@ -15,7 +15,8 @@ import { jsonLogger } from '../shared/adapters/system/logger.js';
 import { errorFields } from '../shared/ports/logger.js';
 import type { EventPublisher } from '../shared/ports/events.js';
 import type { Deps } from '../shared/use-cases/deps.js';
-import { clientLimits, limitsFor, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
+import { BACKGROUND_LIMITS, clientLimits, limitsFor, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
+import type { RelayDeps } from '../shared/use-cases/relay-events.js';
 import { readEnv, type Env } from './config.js';
 import type { FunctionName } from './needs.js';
 
@@ -137,7 +138,6 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
       onHousekeepingError: (policyId, err) => log.error('retention.stamp-failed', { policyId, ...errorFields(err) }),
     }),
     ...lazySes(env, region, limits, options),
-    events: lazyEventPublisher(env, region, limits, options),
     clock: systemClock,
     ids: cryptoIds,
     log,
@@ -145,6 +145,20 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
     ...overrides,
   };
 }
+
+/** The event relay's deps: the bus and a logger, nothing of the table (the stream hands it the entries). */
+export function buildRelayDeps(env: Env, overrides: Partial<RelayDeps> = {}, options: BuildOptions = {}): RelayDeps {
+  return {
+    events: lazyEventPublisher(env, env.AWS_REGION ?? 'us-east-1', BACKGROUND_LIMITS, options),
+    log: jsonLogger(),
+    ...overrides,
+  };
+}
+
+let relay: RelayDeps | undefined;
+
+/** The relay's deps in a deployed function, from exactly the environment its needs imply. */
+export const relayDeps = (name: FunctionName): RelayDeps => (relay ??= buildRelayDeps(readEnv(name)));
 
 const cached = new Map<FunctionName, Deps>();
 

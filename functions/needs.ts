@@ -10,7 +10,7 @@
 import type { TABLE } from '../shared/adapters/dynamodb/table-design.js';
 import type { FunctionName as HttpFunctionName } from './http/routes.js';
 
-export type FunctionName = HttpFunctionName | 'dispatcher' | 'ses-feedback' | 'inbound-email';
+export type FunctionName = HttpFunctionName | 'dispatcher' | 'ses-feedback' | 'inbound-email' | 'event-relay';
 export type IndexName = keyof typeof TABLE.indexes;
 
 export interface FunctionNeeds {
@@ -20,7 +20,7 @@ export interface FunctionNeeds {
   mail?: boolean;
   /** Reads the account's SES sending rate and pause state (SES GetAccount), to pace what it sends. */
   sendingLimits?: boolean;
-  /** Publishes domain events to the deployment's event bus. */
+  /** Publishes domain events to the deployment's event bus (only the relay: the others write them to the table). */
   events?: boolean;
   /** Puts links to the service (client pages, the portal) in what it sends or serves. */
   publicUrl?: boolean;
@@ -31,8 +31,11 @@ export interface FunctionNeeds {
   inbound?: 'optional' | 'required';
   /** The portal's Cognito managed-login settings. */
   signIn?: boolean;
-  /** What invokes it: API Gateway, the every-minute schedule, or SES through an SNS topic. */
-  trigger: 'http' | 'schedule' | 'ses-feedback' | 'ses-inbound';
+  /**
+   * What invokes it: API Gateway, the every-minute schedule, SES through an SNS topic, or the
+   * table's stream (new timeline entries: it may read the stream, and nothing else of the table).
+   */
+  trigger: 'http' | 'schedule' | 'ses-feedback' | 'ses-inbound' | 'table-stream';
   timeoutSeconds: number;
   memoryMb: number;
   /** Caps concurrent runs when the deployment asks for reserved concurrency (off by default: see docs/deploy.md). */
@@ -54,8 +57,8 @@ export const NEED_ENV = {
 export type NeedVariable = (typeof NEED_ENV)[keyof typeof NEED_ENV][number];
 
 const api = { trigger: 'http', timeoutSeconds: 10, memoryMb: 512 } as const;
-/** Every state change may send email at once and publish its events. */
-const changesPolicies = { mail: true, events: true, publicUrl: true, inbound: 'optional' } as const;
+/** Every state change may send email at once; its domain events leave through the table's stream. */
+const changesPolicies = { mail: true, publicUrl: true, inbound: 'optional' } as const;
 
 export const FUNCTIONS = {
   'therapist-api': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: ['byTherapist'] } },
@@ -74,7 +77,6 @@ export const FUNCTIONS = {
   },
   'ses-feedback': {
     table: { access: 'readwrite', indexes: [] },
-    events: true,
     trigger: 'ses-feedback',
     timeoutSeconds: 30,
     memoryMb: 512,
@@ -89,6 +91,7 @@ export const FUNCTIONS = {
     memoryMb: 512,
     reservedConcurrency: 5,
   },
+  'event-relay': { events: true, trigger: 'table-stream', timeoutSeconds: 30, memoryMb: 256 },
 } as const satisfies Record<FunctionName, FunctionNeeds>;
 
 /** The environment variable names a function with these needs is given (INBOUND_DOMAIN only when mail is received). */
@@ -97,5 +100,13 @@ export function environmentNames(needs: FunctionNeeds, receivesMail: boolean): N
   return (Object.keys(NEED_ENV) as (keyof typeof NEED_ENV)[]).filter(given).flatMap((need) => NEED_ENV[need]);
 }
 
-/** Invoked asynchronously (schedule or SNS): failed events are kept in an on-failure queue. */
+/**
+ * How the table's stream reaches a `table-stream` function, in AWS (the event source mapping)
+ * and in local mode (local/stream-poller.ts) alike. A failing batch is split in two and
+ * retried, so after at most ten retries a batch of 100 is down to the one record that fails;
+ * that record then goes to the on-failure queue, and the records after it go on.
+ */
+export const STREAM_DELIVERY = { batchSize: 100, retryAttempts: 10, bisectOnError: true } as const;
+
+/** Invoked in the background (schedule, SNS, the stream): what fails every retry is kept in an on-failure queue. */
 export const isAsync = (needs: FunctionNeeds) => needs.trigger !== 'http';

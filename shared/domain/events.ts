@@ -7,7 +7,16 @@ import * as z from 'zod/mini';
 
 export const EVENT_SOURCE = 'afterword';
 
-const base = { policyId: z.uuid(), therapistId: z.string(), occurredAt: z.iso.datetime() };
+const base = {
+  policyId: z.uuid(),
+  therapistId: z.string(),
+  occurredAt: z.iso.datetime(),
+  /**
+   * The same for every delivery of one event (delivery is at least once): consumers that must
+   * act once keep the ids they have seen. Optional only so events published before it validate.
+   */
+  eventId: z.optional(z.uuid()),
+};
 const v1 = <T extends z.core.$ZodShape>(shape: T) => z.strictObject({ version: z.literal(1), ...base, ...shape });
 
 /** detail-type → schema of `detail`. Adding a type or an optional field is fine; changing one needs version 2. */
@@ -26,7 +35,7 @@ export const DOMAIN_EVENTS = {
   'checkin.day': v1({}),
   'checkin.message-received': v1({}),
   'checkin.skipped': v1({}),
-  'email.undeliverable': v1({ job: z.string() }),
+  'email.undeliverable': v1({ job: z.string(), attempts: z.optional(z.int().check(z.gte(1))) }),
   'email.suppressed': v1({ kind: z.enum(['bounce', 'complaint']) }),
 } as const;
 
@@ -57,18 +66,20 @@ const FROM_HISTORY: Record<string, DomainEventType> = {
 
 export function toDomainEvents(
   policy: { id: string; therapistId: string },
-  history: { at: string; type: string; data?: Record<string, string | number | boolean> }[],
+  history: { at: string; type: string; data?: Record<string, string | number | boolean>; eventId?: string }[],
 ): DomainEvent[] {
   const events: DomainEvent[] = [];
   for (const entry of history) {
-    const type = FROM_HISTORY[entry.type];
-    if (!type) continue;
+    // Own keys only: a timeline type such as "constructor" is no event either.
+    if (!Object.hasOwn(FROM_HISTORY, entry.type)) continue;
+    const type = FROM_HISTORY[entry.type]!;
     const detail = {
       version: 1,
       policyId: policy.id,
       therapistId: policy.therapistId,
       occurredAt: entry.at,
       ...(entry.data ?? {}),
+      ...(entry.eventId ? { eventId: entry.eventId } : {}),
     };
     // Validated on the way out: a malformed event is a bug here, never something to publish.
     events.push({ type, detail: DOMAIN_EVENTS[type].parse(detail) } as DomainEvent);

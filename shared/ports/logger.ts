@@ -12,6 +12,8 @@ export interface LogFields {
   template?: string;
   attempts?: number;
   count?: number;
+  /** A stream record's position in its shard (what the event relay reports as failed). */
+  sequenceNumber?: string;
   ms?: number;
   errorName?: string;
   errorCode?: string;

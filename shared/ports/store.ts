@@ -154,7 +154,8 @@ export interface JobQueue {
   recordSent(job: DueJob, sent: { at: string; messageId: string }): Promise<boolean>;
   /** Due again at `dueAt`. `countAttempt: false` holds a job back (throttling) without using up a try. */
   retryJob(job: Job, dueAt: Date, options?: { countAttempt?: boolean }): Promise<void>;
-  deadLetterJob(job: Job, event: HistoryEvent): Promise<void>;
+  /** Writes `event` to the timeline in the same transaction; `therapistId` lets its domain event be published. */
+  deadLetterJob(job: Job, event: HistoryEvent, therapistId: string | undefined): Promise<void>;
 }
 
 export interface ProfileStore {

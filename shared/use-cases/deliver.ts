@@ -13,7 +13,6 @@ import type { OutgoingEmail } from '../ports/mailer.js';
 import { JOB_LEASE_MS, type Job, type MailJob } from '../ports/store.js';
 import { MailHeldError, type HoldReason } from '../ports/sending.js';
 import type { Deps } from './deps.js';
-import { publishEvents } from './publish.js';
 
 const MAX_ATTEMPTS = 8;
 const DAY_SECONDS = 86_400;
@@ -183,10 +182,10 @@ export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOu
       type: 'delivery-failed',
       data: { job: jobKind(job), attempts: job.attempts },
     };
-    await deps.store.deadLetterJob(job, event);
-    deps.log.error('job.dead-lettered', fields);
+    // The timeline entry names the therapist, so its email.undeliverable event can leave through the stream.
     const policy = await deps.store.getPolicy(job.policyId);
-    if (policy) await publishEvents(deps, policy, [event]);
+    await deps.store.deadLetterJob(job, event, policy?.therapistId);
+    deps.log.error('job.dead-lettered', fields);
     return 'dead';
   }
   const delayMs = Math.min(2 ** (job.attempts - 1) * 60_000, 6 * 3_600_000);

@@ -1,6 +1,5 @@
 /** Everything a use case needs from the outside world, passed in (never imported). */
 import type { Clock } from '../ports/clock.js';
-import type { EventPublisher } from '../ports/events.js';
 import type { Ids } from '../ports/ids.js';
 import type { Logger } from '../ports/logger.js';
 import type { Mailer } from '../ports/mailer.js';
@@ -22,7 +21,6 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   log: Logger;
-  events: EventPublisher;
   config: AppConfig;
 }
 

@@ -10,7 +10,6 @@ import type { Policy } from '../domain/policy.js';
 import type { Job, PolicyChange } from '../ports/store.js';
 import type { Deps } from './deps.js';
 import { deliverNow } from './deliver.js';
-import { publishEvents } from './publish.js';
 
 const MAX_ATTEMPTS = 12;
 
@@ -53,14 +52,12 @@ export async function mutatePolicy<R>(
 
 /**
  * What follows a successful commit: send the emails it queued (the dispatcher retries any
- * that fail) and publish its domain events. Publishing is best effort: a failure is logged
- * (and alarmed on) but never undoes or fails what the person did.
+ * that fail). Its domain events need nothing here: the timeline entries the commit wrote
+ * leave through the table's stream (shared/adapters/dynamodb/outbox.ts), even if this
+ * process stops right now.
  */
 export async function afterCommit(deps: Deps, change: PolicyChange, created: Job[]): Promise<void> {
-  await Promise.all([
-    deliverNow(deps, created, change.policy),
-    publishEvents(deps, change.policy, change.events ?? []),
-  ]);
+  await deliverNow(deps, created, change.policy);
 }
 
 /** The next snapshot of a policy: same id, version + 1. */

@@ -1,7 +1,9 @@
 /**
  * A running copy of the service for integration tests: a fresh table in DynamoDB Local,
- * the shared SES emulator, the real handlers behind the local server, a movable clock and
- * captured logs. Tests talk to it over HTTP exactly as a browser or API client would.
+ * the shared SES emulator, the real handlers behind the local server, the event relay on
+ * the table's stream, a movable clock and captured logs. Tests talk to it over HTTP exactly
+ * as a browser or API client would; each answer is returned once the relay has published
+ * what the request wrote, so a test reads the events of what it just did.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +13,7 @@ import { buildDeps } from '../../functions/aws-deps.js';
 import type { FunctionName } from '../../functions/needs.js';
 import { LocalSigner } from '../../local/auth.js';
 import { startEventBridgeStandIn } from '../../local/eventbridge-standin.js';
+import { startLocalRelay, type LocalRelay } from '../../local/event-relay.js';
 import { runAs } from '../../local/function-context.js';
 import { LocalClock } from '../../local/clock.js';
 import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
@@ -37,6 +40,8 @@ export interface App {
   logs: string[];
   /** Domain events published so far (EventBridge in AWS). */
   events: LocalEventLog;
+  /** The event relay on this app's table stream (drained after every request). */
+  relay: LocalRelay;
   tableName: string;
   dynamo: DynamoDBClient;
   request(
@@ -101,6 +106,13 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     { clock, log: jsonLogger((line) => logs.push(line)), ...(options.mailer ? { mailer: options.mailer } : {}) },
     { observe: recordCommands },
   );
+  const relay = await startLocalRelay({
+    dynamoEndpoint,
+    tableName,
+    bus,
+    log: jsonLogger((line) => logs.push(line)),
+    observe: recordCommands,
+  });
   const server = createLocalServer({
     deps,
     eventLog: events,
@@ -123,6 +135,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     }
     const res = await fetch(`${baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
     const text = await res.text();
+    await relay.drain();
     let json: unknown = undefined;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -140,6 +153,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     clock,
     logs,
     events,
+    relay,
     tableName,
     dynamo,
     request,
@@ -159,6 +173,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     as: runAs,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await relay.stop();
       await bus.stop();
       dynamo.destroy();
     },

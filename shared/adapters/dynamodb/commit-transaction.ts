@@ -1,6 +1,6 @@
 /**
- * The one transaction a PolicyChange becomes: policy snapshot, update, emails to send,
- * schedule, idempotency record. Pure: time and ids come from the ports, nothing is sent.
+ * The one transaction a PolicyChange becomes: policy snapshot, update, timeline entries (the
+ * outbox of its domain events), emails to send, schedule, idempotency record. Pure: time and ids come from the ports, nothing is sent.
  */
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '../../ports/clock.js';
@@ -42,7 +42,8 @@ export function commitTransaction(change: PolicyChange, tableName: string, clock
 
   if (change.addUpdate) putNew(updateItemOf(policy.id, change.addUpdate));
   if (change.addCheckInMessage) putNew(checkInMessageItemOf(policy.id, change.addCheckInMessage));
-  for (const event of change.events ?? []) putNew(eventItemOf(policy.id, event, ids.uniqueId()));
+  // Timeline entries are the outbox: written with the change, published from the table's stream.
+  for (const event of change.events ?? []) putNew(eventItemOf(policy.id, event, ids.uniqueId(), policy.therapistId));
   const created = mailJobs(change, ids);
   for (const job of created) putNew(jobItemOf(job));
   items.push(...scheduleWrites(change, tableName, expiresAt));

@@ -3,11 +3,14 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE } from './table-design.js';
+
+const STREAM = { StreamEnabled: true, StreamViewType: TABLE.streamViewType };
 
 const keySchema = (index: { name: string; partitionKey: string; sortKey: string }) => ({
   IndexName: index.name,
@@ -41,12 +44,17 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       // As in the CDK stack: the due index carries only what the dispatcher and the operations lists read.
       { ...keySchema(due), Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...due.projected] } },
     ],
+    // As in AWS: the event relay reads new timeline entries from the stream (outbox.ts).
+    StreamSpecification: STREAM,
   };
 }
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A local table from before the outbox: turn its stream on (the relay reads it from now on).
+    if (!Table?.StreamSpecification?.StreamEnabled)
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: STREAM }));
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;

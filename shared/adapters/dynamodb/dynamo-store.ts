@@ -96,8 +96,8 @@ export class DynamoStore implements Store {
   retryJob(job: Job, dueAt: Date, options?: { countAttempt?: boolean }): Promise<void> {
     return this.jobs.retryJob(job, dueAt, options);
   }
-  deadLetterJob(job: Job, event: HistoryEvent): Promise<void> {
-    return this.jobs.deadLetterJob(job, event);
+  deadLetterJob(job: Job, event: HistoryEvent, therapistId: string | undefined): Promise<void> {
+    return this.jobs.deadLetterJob(job, event, therapistId);
   }
 
   getProfile(therapistId: string): Promise<TherapistProfile | null> {

@@ -115,7 +115,7 @@ export class DynamoJobQueue implements JobQueue {
     );
   }
 
-  async deadLetterJob(job: Job, event: HistoryEvent): Promise<void> {
+  async deadLetterJob(job: Job, event: HistoryEvent, therapistId: string | undefined): Promise<void> {
     const { tableName } = this.table;
     const values = {
       ':lease': job.lease,
@@ -140,7 +140,7 @@ export class DynamoJobQueue implements JobQueue {
         {
           Put: {
             TableName: tableName,
-            Item: toItem(eventItemOf(job.policyId, event, this.ids.uniqueId())),
+            Item: toItem(eventItemOf(job.policyId, event, this.ids.uniqueId(), therapistId)),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

@@ -7,6 +7,8 @@ export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
+  /** The stream carries each written item's new image; only new timeline entries reach a reader (outbox.ts). */
+  streamViewType: 'NEW_IMAGE',
   indexes: {
     /** A therapist's policies, newest first. */
     byTherapist: { name: 'byTherapist', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
