@@ -32,6 +32,7 @@ export function buildApp(props: AppProps = {}) {
     cognitoEmailViaSes: config.cognitoEmailViaSes,
     inboundDomain: config.inboundDomain,
     restoredTableName: config.restoredTableName,
+    restoredTableStreamArn: config.restoredTableStreamArn,
   });
   const api = new ApiStack(app, 'Afterword-Api', {
     env,

@@ -92,6 +92,17 @@ const deployConfig = z.object({
   restoredTableName: z.optional(
     z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'A DynamoDB table name: 3 to 255 letters, digits, _ . or -.')),
   ),
+  /** With restoredTableName: the stream turned on on the restored table (its LatestStreamArn), read by the event relay. */
+  restoredTableStreamArn: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}\/stream\/\S+$/,
+          'A DynamoDB stream ARN, as `aws dynamodb describe-table --query Table.LatestStreamArn` prints it.',
+        ),
+      ),
+  ),
 });
 
 export type DeployConfig = z.infer<typeof deployConfig>;
@@ -108,12 +119,23 @@ export function readDeployConfig(context: (key: string) => unknown): DeployConfi
     throw new DeployConfigError(
       `${missing.length === 1 ? 'A required setting is' : 'Required settings are'} missing: ${missing.join(', ')}.`,
     );
+  if (Boolean(raw.restoredTableName) !== Boolean(raw.restoredTableStreamArn)) {
+    throw new DeployConfigError(
+      'restoredTableName and restoredTableStreamArn go together: domain events leave through the restored table’s stream (docs/deploy.md, runbook).',
+    );
+  }
   if (Boolean(raw.domainName) !== Boolean(raw.certificateArn)) {
     throw new DeployConfigError(
       'domainName and certificateArn go together: give both to serve the API on your own domain, or neither.',
     );
   }
   const config = parseWith(deployConfig, raw, 'deploy configuration');
+  if (
+    config.restoredTableStreamArn &&
+    !config.restoredTableStreamArn.includes(`:table/${config.restoredTableName}/stream/`)
+  ) {
+    throw new DeployConfigError('restoredTableStreamArn must be the stream of restoredTableName.');
+  }
   if (config.domainName && new URL(config.publicBaseUrl).hostname !== config.domainName) {
     throw new DeployConfigError(
       `publicBaseUrl (${config.publicBaseUrl}) must be on domainName (${config.domainName}), so client links reach the API.`,

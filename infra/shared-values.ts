@@ -8,6 +8,7 @@
 export const SHARED_VALUES = [
   'tableName',
   'tableArn',
+  'tableStreamArn',
   'keyArn',
   'eventBusName',
   'eventBusArn',

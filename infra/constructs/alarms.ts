@@ -1,7 +1,8 @@
 /**
  * Alarms to the alarm topic (its address is the data stack's AlarmEmail parameter): any
  * function error, any failed event kept in a dead-letter queue, error-level log lines,
- * undeliverable mail, a paused SES account, unpublished domain events, and SES bounce and complaint rates.
+ * undeliverable mail, a paused SES account, unpublished domain events, a relay falling behind
+ * the table's stream, and SES bounce and complaint rates.
  */
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
@@ -35,7 +36,7 @@ const COUNTED_LOG_LINES = [
     id: 'unpublished',
     metricName: 'UnpublishedEvents',
     pattern: FilterPattern.stringValue('$.event', '=', 'events.publish-failed'),
-    description: 'Domain events could not be put on the event bus.',
+    description: 'Domain events could not be put on the event bus (the relay retries them from the table’s stream).',
   },
 ] as const;
 
@@ -66,6 +67,13 @@ export class Alarms extends Construct {
           f.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
           1,
           `Events for ${f.name} failed every retry.`,
+        );
+      if (f.needs.trigger === 'table-stream')
+        alarm(
+          `${f.name}-behind`,
+          f.fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+          Duration.minutes(5).toMilliseconds(),
+          'Domain events are more than 5 minutes behind the table: the event relay keeps failing (see its log group).',
         );
       for (const line of COUNTED_LOG_LINES) {
         new MetricFilter(this, `${f.name}-${line.id}`, {

@@ -27,7 +27,7 @@ import { BUNDLING } from '../bundling.js';
 /** The deployment's resources a need can point at (all resolved at deploy time). */
 export interface Wiring {
   key: IKey;
-  table: { name: string; arn: string };
+  table: { name: string; arn: string; streamArn: string };
   mail: { fromAddress: string; fromName: string; configurationSetName: string };
   bus: { name: string; arn: string };
   publicBaseUrl: string;
@@ -39,6 +39,12 @@ export interface Wiring {
 }
 
 const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * What Lambda's event source mapping does with a `table-stream` function's role: it reads the
+ * stream (ListStreams is among what Lambda checks the role for when the mapping is created).
+ */
+const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map((a) => `dynamodb:${a}`);
 
 /** The DynamoDB actions our store uses, and nothing else (no Scan, no batch writes, no ConditionCheck items). */
 const TABLE_ACTIONS = {
@@ -96,6 +102,18 @@ export class ServiceFunction extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Afterword ${name}: only what functions/needs.ts declares`,
     });
+    if (isAsync(needs)) {
+      this.failures = new Queue(this, 'Failures', {
+        encryption: QueueEncryption.KMS,
+        encryptionMasterKey: wiring.key,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(this.failures).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself the on-failure destination (dead-letter queue) of the function.',
+      });
+    }
     this.permissions = new ManagedPolicy(this, 'Permissions', {
       roles: [this.role],
       statements: this.statements(wiring),
@@ -116,18 +134,6 @@ export class ServiceFunction extends Construct {
           'In the SES sandbox SES also authorizes each recipient’s identity; the statement only allows mail whose From is the service’s own address (ses:FromAddress).',
       });
     }
-    if (isAsync(needs)) {
-      this.failures = new Queue(this, 'Failures', {
-        encryption: QueueEncryption.KMS,
-        encryptionMasterKey: wiring.key,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-      });
-      Validations.of(this.failures).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason: 'This queue is itself the on-failure destination (dead-letter queue) of the function.',
-      });
-    }
     const reserved = wiring.reserveConcurrency ? needs.reservedConcurrency : undefined;
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(ROOT, 'functions', `${name}.ts`),
@@ -144,7 +150,10 @@ export class ServiceFunction extends Construct {
       depsLockFilePath: join(ROOT, 'package-lock.json'),
       projectRoot: ROOT,
       bundling: bundlingFor(needs),
-      ...(this.failures ? { deadLetterQueue: this.failures, retryAttempts: 2 } : {}),
+      // Asynchronous invocations keep what fails in the queue; for the stream its mapping does (api-stack.ts).
+      ...(this.failures && needs.trigger !== 'table-stream'
+        ? { deadLetterQueue: this.failures, retryAttempts: 2 }
+        : {}),
     });
     // Nothing may invoke the function (the schedule fires within a minute) before its grants exist.
     this.fn.node.addDependency(this.permissions);
@@ -180,7 +189,7 @@ export class ServiceFunction extends Construct {
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [this.logGroup.logGroupArn],
       }),
-      // The environment is encrypted with the data key; the table and the dead-letter queue too.
+      // The environment is encrypted with the data key; the table (and its stream) and the dead-letter queue too.
       new PolicyStatement({
         sid: 'DataKey',
         actions: [
@@ -234,6 +243,17 @@ export class ServiceFunction extends Construct {
         // GetAccount names no resource (it reads the account's own quota), so IAM only takes "*".
         new PolicyStatement({ sid: 'ReadSendingRate', actions: ['ses:GetAccount'], resources: ['*'] }),
       );
+    if (needs.trigger === 'table-stream') {
+      statements.push(
+        new PolicyStatement({ sid: 'TableStream', actions: STREAM_ACTIONS, resources: [wiring.table.streamArn] }),
+        // The mapping sends batches that failed every retry to this queue, as the function's role.
+        new PolicyStatement({
+          sid: 'FailedBatches',
+          actions: ['sqs:SendMessage'],
+          resources: [this.failures!.queueArn],
+        }),
+      );
+    }
     if (needs.events)
       statements.push(
         new PolicyStatement({ sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] }),
@@ -260,11 +280,12 @@ export class ServiceFunction extends Construct {
       reason:
         'The function reaches only AWS APIs (DynamoDB, SES, EventBridge) over TLS with IAM auth; no private network resources exist to place it beside.',
     });
-    if (!isAsync(this.needs)) {
+    if (!isAsync(this.needs) || this.needs.trigger === 'table-stream') {
       Validations.of(this.fn).acknowledge({
         id: 'HIPAA.Security-LambdaDLQ',
-        reason:
-          'Invoked synchronously by API Gateway: the caller receives every failure, so there is no event to dead-letter.',
+        reason: isAsync(this.needs)
+          ? 'Invoked by the table stream’s event source mapping, whose on-failure destination is this function’s Failures queue; a function-level DLQ only serves asynchronous invocations, which this function never gets.'
+          : 'Invoked synchronously by API Gateway: the caller receives every failure, so there is no event to dead-letter.',
       });
     }
     if (reserved === undefined) {

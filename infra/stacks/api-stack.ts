@@ -9,11 +9,13 @@ import { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { EventSourceMapping, StartingPosition, type IEventSourceDlq } from 'aws-cdk-lib/aws-lambda';
 import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionName, type FunctionNeeds } from '../../functions/needs.js';
+import { FUNCTIONS, STREAM_DELIVERY, type FunctionName, type FunctionNeeds } from '../../functions/needs.js';
+import { OUTBOX_FILTER } from '../../shared/adapters/dynamodb/outbox.js';
 import { Alarms } from '../constructs/alarms.js';
 import { RoutedApi } from '../constructs/routed-api.js';
 import { ServiceFunction } from '../constructs/service-function.js';
@@ -46,7 +48,7 @@ export class ApiStack extends Stack {
       if (needs.inbound === 'required' && !inbound) continue; // updates by email are optional
       this.functions[name] = new ServiceFunction(this, name, needs, {
         key,
-        table: { name: shared('tableName'), arn: shared('tableArn') },
+        table: { name: shared('tableName'), arn: shared('tableArn'), streamArn: shared('tableStreamArn') },
         mail: {
           fromAddress: `no-reply@${props.senderDomain}`,
           fromName: 'Afterword',
@@ -92,6 +94,7 @@ export class ApiStack extends Stack {
       if (f.needs.trigger === 'ses-feedback')
         subscribe(Topic.fromTopicArn(this, 'FeedbackTopic', shared('feedbackTopicArn')), f);
       if (f.needs.trigger === 'ses-inbound' && inbound) subscribe(inbound, f);
+      if (f.needs.trigger === 'table-stream') this.readStream(f, shared('tableStreamArn'));
     }
 
     new Alarms(this, 'Alarms', { functions, topic: Topic.fromTopicArn(this, 'AlarmTopic', shared('alarmTopicArn')) });
@@ -110,5 +113,30 @@ export class ApiStack extends Stack {
         description: `Point ${props.domainName} here (CNAME or alias)`,
       });
     }
+  }
+
+  /**
+   * The table's stream → the function: new timeline entries only (the filter), in order per
+   * shard, from the oldest record the stream keeps (nothing written before the first deploy
+   * of the mapping is skipped). A failing batch is split and retried from the record reported
+   * failed; what fails every retry is described in the function's Failures queue (alarmed).
+   */
+  private readStream(f: ServiceFunction, streamArn: string) {
+    // The role already may send there (its managed policy): no grant of the CDK's own here.
+    const onFailure: IEventSourceDlq = { bind: () => ({ destination: f.failures!.queueArn }) };
+    const mapping = new EventSourceMapping(this, `${f.name}-table-stream`, {
+      target: f.fn,
+      eventSourceArn: streamArn,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: STREAM_DELIVERY.batchSize,
+      bisectBatchOnError: STREAM_DELIVERY.bisectOnError,
+      retryAttempts: STREAM_DELIVERY.retryAttempts,
+      reportBatchItemFailures: true,
+      parallelizationFactor: 1,
+      filters: [{ pattern: JSON.stringify(OUTBOX_FILTER) }],
+      onFailure,
+    });
+    // Lambda checks the role may read the stream when the mapping is created.
+    mapping.node.addDependency(f.permissions);
   }
 }

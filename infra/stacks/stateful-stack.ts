@@ -11,6 +11,7 @@ import {
   AttributeType,
   BillingMode,
   ProjectionType,
+  StreamViewType,
   Table,
   TableEncryption,
   type ITable,
@@ -47,6 +48,8 @@ export interface StatefulStackProps extends StackProps {
   inboundDomain?: string | undefined;
   /** After a point-in-time restore: the restored table the service switches to (the old one is kept). */
   restoredTableName?: string | undefined;
+  /** Its stream, turned on by hand after the restore (a restored table has none). */
+  restoredTableStreamArn?: string | undefined;
 }
 
 export class StatefulStack extends Stack {
@@ -74,7 +77,9 @@ export class StatefulStack extends Stack {
     });
     allowServicesToUseKey(this.key);
 
-    this.table = props.restoredTableName ? this.restoredTable(props.restoredTableName) : this.newTable();
+    this.table = props.restoredTableName
+      ? this.restoredTable(props.restoredTableName, props.restoredTableStreamArn)
+      : this.newTable();
 
     // The bus grants events.amazonaws.com its key use itself (conditioned on this bus).
     this.bus = new EventBus(this, 'Events', { eventBusName: `${id}-events`, kmsKey: this.key });
@@ -96,6 +101,8 @@ export class StatefulStack extends Stack {
     this.share({
       tableName: this.table.tableName,
       tableArn: this.table.tableArn,
+      // The event relay's source: domain events leave through the stream (shared/adapters/dynamodb/outbox.ts).
+      tableStreamArn: this.table.tableStreamArn!,
       keyArn: this.key.keyArn,
       eventBusName: this.bus.eventBusName,
       eventBusArn: this.bus.eventBusArn,
@@ -196,6 +203,7 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       timeToLiveAttribute: TABLE.ttlAttribute,
+      stream: StreamViewType[TABLE.streamViewType],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     table.addGlobalSecondaryIndex({
@@ -224,9 +232,10 @@ export class StatefulStack extends Stack {
    * stack's key). Switching to it removes the original from the template; being retained, the
    * original stays in the account, untouched, until someone deletes it on purpose.
    */
-  private restoredTable(tableName: string): ITable {
+  private restoredTable(tableName: string, tableStreamArn: string | undefined): ITable {
     return Table.fromTableAttributes(this, 'RestoredTable', {
       tableName,
+      tableStreamArn,
       encryptionKey: this.key,
       globalIndexes: Object.values(TABLE.indexes).map((i) => i.name),
     });

@@ -57,7 +57,7 @@ describe('the CDK app', () => {
     expect(report.pluginReports.flatMap((p) => p.violations.map((v) => `${p.pluginName}: ${v.ruleName}`))).toEqual([]);
   });
 
-  it('keeps the table safe: customer-managed key, point-in-time recovery, deletion protection, TTL, the same indexes as the local table, retained', () => {
+  it('keeps the table safe: customer-managed key, point-in-time recovery, deletion protection, TTL, the same indexes as the local table, its stream, retained', () => {
     const [table] = d.data.resources('AWS::DynamoDB::Table');
     expect(table!.props).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
@@ -65,12 +65,15 @@ describe('the CDK app', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
     });
     // The same indexes, keys and projections as the table local mode and the tests run against.
     const local = tableDefinition('local');
     expect(table!.props.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
     expect(table!.props.KeySchema).toEqual(local.KeySchema);
     expect(table!.props.AttributeDefinitions).toEqual(expect.arrayContaining(local.AttributeDefinitions!));
+    // Local mode's stream is the deployed one's kind, so the relay reads the same images in both.
+    expect(local.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
     expect(table!.raw).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     expect(d.data.resources('AWS::KMS::Key')[0]!.props.EnableKeyRotation).toBe(true);
   });
@@ -143,6 +146,12 @@ describe('the CDK app', () => {
       const policy = d.api.idAt(`Afterword-Api/${fn}/Permissions/Resource`);
       if (![resource.DependsOn].flat().includes(policy)) missing.push(fn);
     }
+    // Lambda checks the role may read the stream when the mapping is created.
+    const [mapping] = Object.values(d.api.template.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::EventSourceMapping',
+    );
+    if (![mapping!.DependsOn].flat().includes(d.api.idAt('Afterword-Api/event-relay/Permissions/Resource')))
+      missing.push('event-relay mapping');
     expect(missing).toEqual([]);
   });
 
@@ -202,13 +211,14 @@ describe('the CDK app', () => {
     expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.(path|resourcePath)|rawPath/);
   });
 
-  it('alarms on every function’s errors, dead letters, undeliverable mail and SES reputation, to the alarm topic', () => {
+  it('alarms on every function’s errors, dead letters, undeliverable mail, a lagging relay and SES reputation, to the alarm topic', () => {
     const alarms = d.api
       .resources('AWS::CloudWatch::Alarm')
       .map((a) => a.props as { MetricName: string; AlarmActions: string[] });
     const [topic] = d.data.resources('AWS::SNS::Topic').filter((t) => t.id.startsWith('Alarms'));
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(Object.keys(FUNCTIONS).length);
-    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(4);
+    expect(alarms.filter((a) => a.MetricName === 'IteratorAge')).toHaveLength(1);
     expect(alarms.map((a) => a.MetricName)).toEqual(
       expect.arrayContaining([
         'UndeliverableJobs',
@@ -326,6 +336,15 @@ describe('the CDK app’s guard rails', () => {
       /must be on domainName/,
     ],
     [{ practiceName: 'Care {####}' }, /braces/],
+    [{ restoredTableName: 'afterword-restored-20261201' }, /restoredTableStreamArn go together/],
+    [
+      {
+        restoredTableName: 'afterword-restored-20261201',
+        restoredTableStreamArn:
+          'arn:aws:dynamodb:eu-west-2:111122223333:table/afterword/stream/2026-12-01T09:00:00.000',
+      },
+      /the stream of restoredTableName/,
+    ],
   ])('refuses %o at synth, saying why', (change, message) => {
     expect(() =>
       readDeployConfig((key) => ({ ...DEPLOY_CONTEXT, ...change })[key as keyof typeof DEPLOY_CONTEXT]),
@@ -363,7 +382,13 @@ describe('the CDK app’s guard rails', () => {
   }, 180_000);
 
   it('switches the service to a table restored from point-in-time recovery, leaving the original to the account', async () => {
-    const d = synthesize({ ...DEPLOY_CONTEXT, restoredTableName: 'afterword-restored-20261201' });
+    const restoredStream =
+      'arn:aws:dynamodb:eu-west-2:111122223333:table/afterword-restored-20261201/stream/2026-12-01T10:00:00.000';
+    const d = synthesize({
+      ...DEPLOY_CONTEXT,
+      restoredTableName: 'afterword-restored-20261201',
+      restoredTableStreamArn: restoredStream,
+    });
     expect(d.data.resources('AWS::DynamoDB::Table')).toEqual([]);
     const ssm = Object.fromEntries(d.data.resources('AWS::SSM::Parameter').map((p) => [p.props.Name, p.props.Value]));
     expect(ssm['/afterword/table-name']).toBe('afterword-restored-20261201');
@@ -378,6 +403,17 @@ describe('the CDK app’s guard rails', () => {
         action: 'dynamodb:Query',
         resource: `${restored}/index/byTherapist`,
         identityPolicies: policies,
+      }),
+    ).toBe('Allowed');
+    // Domain events follow: the relay reads the restored table's stream.
+    expect(ssm['/afterword/table-stream-arn']).toBe(restoredStream);
+    const relay = functionRole(d.api, 'event-relay');
+    expect(
+      await decide({
+        principal: relay.roleArn,
+        action: 'dynamodb:GetRecords',
+        resource: restoredStream,
+        identityPolicies: relay.policies,
       }),
     ).toBe('Allowed');
   }, 180_000);

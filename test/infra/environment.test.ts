@@ -27,7 +27,13 @@ const WATCHED = [...new Set(Object.values(NEED_ENV).flat())];
 
 interface Outcome {
   ok: boolean;
-  result?: { statusCode?: number; body?: string; outcomes?: string[]; ran?: number };
+  result?: {
+    statusCode?: number;
+    body?: string;
+    outcomes?: string[];
+    ran?: number;
+    batchItemFailures?: { itemIdentifier: string }[];
+  };
   error?: string;
   read: string[];
   logs: string[];
@@ -45,6 +51,37 @@ const sns = (message: string) => ({
   Records: [{ EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: 'arn', Sns: { Message: message } }],
 });
 const token = () => randomBytes(32).toString('base64url');
+
+/** What the bus stand-in received: the relay's first event must arrive there. */
+const busLog = new LocalEventLog();
+const RELAYED_POLICY = crypto.randomUUID();
+/** A new timeline entry as the table's stream hands it to the relay (one record, Lambda's shape). */
+const streamEvent = () => ({
+  Records: [
+    {
+      eventID: '1',
+      eventName: 'INSERT',
+      eventSource: 'aws:dynamodb',
+      eventVersion: '1.1',
+      awsRegion: REGION,
+      dynamodb: {
+        ApproximateCreationDateTime: 1796200000,
+        Keys: { pk: { S: `POLICY#${RELAYED_POLICY}` }, sk: { S: 'EVENT#2026-12-01T09:00:00.000Z#abcdef12' } },
+        NewImage: {
+          pk: { S: `POLICY#${RELAYED_POLICY}` },
+          sk: { S: 'EVENT#2026-12-01T09:00:00.000Z#abcdef12' },
+          policyId: { S: RELAYED_POLICY },
+          therapistId: { S: 'env-test' },
+          event: { M: { at: { S: '2026-12-01T09:00:00.000Z' }, type: { S: 'paused' } } },
+        },
+        SequenceNumber: '100000000000000000001',
+        SizeBytes: 200,
+        StreamViewType: 'NEW_IMAGE',
+      },
+      eventSourceARN: `arn:aws:dynamodb:${REGION}:111122223333:table/t/stream/x`,
+    },
+  ],
+});
 
 /** A first event for each function, and what a healthy start answers. */
 const FIRST: Record<FunctionName, { event: () => unknown; healthy: (o: Outcome) => boolean }> = {
@@ -93,6 +130,12 @@ const FIRST: Record<FunctionName, { event: () => unknown; healthy: (o: Outcome) 
     },
     healthy: (o) => o.result?.outcomes?.[0] === 'ignored',
   },
+  'event-relay': {
+    event: streamEvent,
+    healthy: (o) =>
+      o.result?.batchItemFailures?.length === 0 &&
+      busLog.events.some((e) => e.type === 'policy.paused' && e.detail.policyId === RELAYED_POLICY),
+  },
 };
 
 describe('each bundle, started with exactly the environment its stack gives it', () => {
@@ -138,8 +181,8 @@ describe('each bundle, started with exactly the environment its stack gives it',
 
   beforeAll(async () => {
     deployment = synthesize(undefined, { bundle: true });
-    const busName = deployed('dispatcher').variables.EVENT_BUS_NAME!;
-    bus = await startEventBridgeStandIn(new LocalEventLog(), busName);
+    const busName = deployed('event-relay').variables.EVENT_BUS_NAME!;
+    bus = await startEventBridgeStandIn(busLog, busName);
     const dynamo = new DynamoDBClient({
       endpoint: inject('dynamoEndpoint'),
       region: 'local',
@@ -173,6 +216,7 @@ describe('each bundle, started with exactly the environment its stack gives it',
     ['therapist-api', 'SES_CONFIGURATION_SET'],
     ['ses-feedback', 'TABLE_NAME'],
     ['web', 'COGNITO_CLIENT_ID'],
+    ['event-relay', 'EVENT_BUS_NAME'],
   ] as const)('would catch a forgotten variable: %s without %s fails and names it', async (fn, variable) => {
     const { variables, dir } = deployed(fn);
     const outcome = await start(

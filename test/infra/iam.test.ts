@@ -21,6 +21,7 @@ interface Authorization {
 
 interface Targets {
   tableArn: string;
+  streamArn: string;
   configurationSetArn: string;
   busArn: string;
   fromAddress: string;
@@ -34,6 +35,12 @@ const DYNAMO_ACTIONS: Record<string, string> = {
   UpdateItemCommand: 'dynamodb:UpdateItem',
   DeleteItemCommand: 'dynamodb:DeleteItem',
   QueryCommand: 'dynamodb:Query',
+};
+/** What Lambda's event source mapping calls on the stream, as the function's role (local/stream-poller.ts). */
+const STREAM_ACTIONS: Record<string, string> = {
+  DescribeStreamCommand: 'dynamodb:DescribeStream',
+  GetShardIteratorCommand: 'dynamodb:GetShardIterator',
+  GetRecordsCommand: 'dynamodb:GetRecords',
 };
 const TRANSACT_ACTIONS: Record<string, string> = {
   Put: 'dynamodb:PutItem',
@@ -51,6 +58,12 @@ function authorizationsFor(call: SdkCall, t: Targets): Authorization[] {
     const action = DYNAMO_ACTIONS[call.command];
     if (!action) throw new Error(`No IAM mapping for DynamoDB ${call.command}: add it to test/infra/iam.test.ts`);
     return [{ action, resource: table }];
+  }
+  if (call.client === 'DynamoDBStreamsClient') {
+    const action = STREAM_ACTIONS[call.command];
+    if (!action)
+      throw new Error(`No IAM mapping for DynamoDB Streams ${call.command}: add it to test/infra/iam.test.ts`);
+    return [{ action, resource: t.streamArn }];
   }
   if (call.client === 'SESv2Client' && call.command === 'SendEmailCommand') {
     // SES authorizes the sending identity, the configuration set, and (in the sandbox) each recipient.
@@ -96,6 +109,7 @@ describe('IAM, simulated against the synthesized roles', () => {
     const [bus] = data.resources('AWS::Events::EventBus');
     targets = {
       tableArn: data.arnOf(table!.id),
+      streamArn: String(data.resolve({ 'Fn::GetAtt': [table!.id, 'StreamArn'] })),
       configurationSetArn: ses(`configuration-set/${String(data.resolve({ Ref: configurationSet!.id }))}`),
       busArn: data.arnOf(bus!.id),
       fromAddress: `no-reply@${DEPLOY_CONTEXT.senderDomain}`,
@@ -134,6 +148,10 @@ describe('IAM, simulated against the synthesized roles', () => {
         unused.push(`${fn}: sending limits`);
       if ('mail' in needs && !mine.some((c) => c.command === 'SendEmailCommand')) unused.push(`${fn}: mail`);
       if ('events' in needs && !mine.some((c) => c.command === 'PutEventsCommand')) unused.push(`${fn}: events`);
+      // ListStreams is granted for Lambda's check when the mapping is created; the mapping itself never lists.
+      if (needs.trigger === 'table-stream')
+        for (const command of Object.keys(STREAM_ACTIONS))
+          if (!mine.some((c) => c.command === command)) unused.push(`${fn}: stream ${command}`);
     }
     // Across all functions (one table statement serves them all): no table action goes unused.
     const used = new Set(calls.filter((c) => c.fn).flatMap((c) => authorizationsFor(c, targets).map((a) => a.action)));
@@ -167,6 +185,14 @@ describe('IAM, simulated against the synthesized roles', () => {
           context: { 'ses:FromAddress': targets.fromAddress },
         },
         { action: 'kms:Decrypt', resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/another-key` },
+        {
+          action: 'dynamodb:GetRecords',
+          resource: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/someone-elses/stream/2026-12-01T00:00:00.000`,
+        },
+        // Only the relay reads the stream (it carries every item's new image, words included).
+        ...(FUNCTIONS[fn].trigger === 'table-stream'
+          ? []
+          : [{ action: 'dynamodb:GetRecords', resource: targets.streamArn }]),
       ];
       for (const a of forbidden)
         if ((await decide(asFunction(fn, a))) === 'Allowed') allowed.push(`${fn} ${a.action} ${a.resource}`);
@@ -237,6 +263,24 @@ describe('IAM, simulated against the synthesized roles', () => {
         allowed.push(`${fn} table`);
     }
     expect(allowed).toEqual([]);
+  });
+
+  it('lets the relay read the encrypted stream (its role and the data key’s policy), and not without its key statement', async () => {
+    const [key] = deployment.data.resources('AWS::KMS::Key');
+    const keyArn = deployment.data.arnOf(key!.id);
+    // GetRecords on a table encrypted with a customer-managed key needs kms:Decrypt as the caller.
+    const decrypt = {
+      ...asFunction('event-relay', { action: 'kms:Decrypt', resource: keyArn }),
+      resourcePolicy: key!.props.KeyPolicy as PolicyDocument,
+    };
+    expect(await decide(decrypt)).toBe('Allowed');
+    const withoutKey = role('event-relay').policies.map((p) => ({
+      ...p,
+      policy: { ...p.policy, Statement: p.policy.Statement.filter((s) => s.Sid !== 'DataKey') },
+    }));
+    expect(await decide({ ...decrypt, identityPolicies: withoutKey })).toBe('ImplicitlyDenied');
+    for (const action of ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream'])
+      expect(await decide(asFunction('event-relay', { action, resource: targets.streamArn }))).toBe('Allowed');
   });
 
   it('would catch a missing grant: without its index statement, the therapist list is denied', async () => {

@@ -9,8 +9,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes.js';
+import { STREAM_DELIVERY } from '../../functions/needs.js';
+import { matchesPattern } from '../../local/stream-filter.js';
+import { OUTBOX_FILTER } from '../../shared/adapters/dynamodb/outbox.js';
 import {
   decide,
+  functionRole,
   lambdaPolicyOf,
   resourcePolicyOf,
   type Check,
@@ -253,6 +257,70 @@ describe('service-to-service delivery, simulated', () => {
       if (theirs.some((x) => x === 'Allowed')) failures.push(`${path.name} from another account: ${theirs.join(', ')}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('hands the table’s stream to the event relay: new timeline entries only, what fails every retry to its queue', async () => {
+    const mappings = d.api.resources('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const [table] = d.data.resources('AWS::DynamoDB::Table');
+    expect(table!.props.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    const streamArn = String(d.data.resolve({ 'Fn::GetAtt': [table!.id, 'StreamArn'] }));
+    const relay = d.api.idAt('Afterword-Api/event-relay/Function/Resource');
+    const failures = d.api.arnOf(d.api.idAt('Afterword-Api/event-relay/Failures/Resource'));
+    const mapping = mappings[0]!.props;
+    expect(mapping).toMatchObject({
+      EventSourceArn: streamArn,
+      FunctionName: d.api.resolve({ Ref: relay }),
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: STREAM_DELIVERY.batchSize,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: STREAM_DELIVERY.retryAttempts,
+      ParallelizationFactor: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: failures } },
+    });
+    // The deployed filter, applied to records as the stream gives them.
+    const [filter] = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    const pattern = JSON.parse(filter!.Pattern) as object;
+    expect(pattern).toEqual(OUTBOX_FILTER);
+    const record = (eventName: string, sk: string) => ({
+      eventName,
+      dynamodb: { Keys: { pk: { S: 'POLICY#1' }, sk: { S: sk } } },
+    });
+    expect(matchesPattern(pattern, record('INSERT', 'EVENT#2026-12-01T09:00:00.000Z#abcdef12'))).toBe(true);
+    for (const other of [record('INSERT', 'POLICY'), record('INSERT', 'UPDATE#0001'), record('REMOVE', 'EVENT#x')])
+      expect(matchesPattern(pattern, other)).toBe(false);
+
+    // Lambda reads the stream and sends to the queue as the relay's role: the queue's and the key's policies must let it.
+    const { roleArn, policies } = functionRole(d.api, 'event-relay');
+    const q = queue(d.api, failures);
+    const keyPolicy = keyPolicies.get(q.keyArn!);
+    expect(keyPolicy, 'the queue is encrypted with the data key').toBeDefined();
+    const steps = [
+      { action: 'dynamodb:GetRecords', resource: streamArn, policy: undefined },
+      {
+        action: 'sqs:SendMessage',
+        resource: failures,
+        policy: resourcePolicyOf(d.api, 'AWS::SQS::QueuePolicy', q.url),
+      },
+      { action: 'kms:GenerateDataKey', resource: q.keyArn!, policy: keyPolicy },
+      { action: 'kms:Decrypt', resource: q.keyArn!, policy: keyPolicy },
+    ];
+    for (const [principal, expected] of [
+      [roleArn, 'Allowed'],
+      [roleArn.replace(ACCOUNT, OTHER_ACCOUNT), 'ImplicitlyDenied'],
+    ] as const) {
+      for (const step of steps) {
+        const decision = await decide({
+          principal,
+          action: step.action,
+          resource: step.resource,
+          identityPolicies: policies,
+          resourcePolicy: step.policy,
+        });
+        expect(`${principal} ${step.action}: ${decision}`).toBe(`${principal} ${step.action}: ${expected}`);
+      }
+    }
   });
 
   it('would catch a broken wiring: without its CloudWatch statement the alarm topic refuses alarms', async () => {
