@@ -1,6 +1,7 @@
 /**
  * Local mode: DynamoDB Local on disk, the SES emulator, the same handlers behind a local
- * server, and the dispatcher on a short interval. Started by `npm start` (see start.mjs).
+ * server, the dispatcher on a short interval, and the event relay on the table's stream.
+ * Started by `npm start` (see start.mjs).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ import { dispatch } from '../shared/use-cases/dispatch.js';
 import { LocalSigner } from './auth.js';
 import { LocalClock } from './clock.js';
 import { startEventBridgeStandIn } from './eventbridge-standin.js';
+import { startLocalRelay } from './event-relay.js';
 import { runAs } from './function-context.js';
 import { createLocalServer } from './server.js';
 import { startSesFaultProxy, type SesFaultProxy } from './ses-fault-proxy.js';
@@ -164,12 +166,22 @@ async function main() {
   });
 
   const timer = dispatchEvery(dispatchEveryMs, deps);
+  // Domain events leave through the table's stream, as in AWS; the checkpoint survives a restart.
+  const relay = await startLocalRelay({
+    dynamoEndpoint: dynamo.endpoint,
+    tableName: TABLE_NAME,
+    bus,
+    log: deps.log,
+    checkpointFile: join(dataDir, 'stream-checkpoints.json'),
+  });
+  relay.start(500);
 
   process.stdout.write(banner(baseUrl, clock, sesLines(baseUrl, ses)));
 
   const stop = async () => {
     clearInterval(timer);
     server.close();
+    await relay.stop();
     await Promise.all([ses.emulator.stop(), dynamo.stop(), bus.stop(), ses.faults?.close()]);
     process.exit(0);
   };

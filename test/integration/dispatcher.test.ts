@@ -184,6 +184,16 @@ describe('dispatcher when email sending fails', () => {
     // Given up on, not still on the way: the portal tells the two apart.
     expect(detail.json).toMatchObject({ undelivered: 0, undeliverable: 2 });
     expect(app.logs.filter((l) => l.includes('"job.dead-lettered"'))).toHaveLength(2);
+    // Each leaves as an email.undeliverable event, through the table's stream like every other.
+    const undeliverable = app.events.events.filter(
+      (e) => e.type === 'email.undeliverable' && e.detail.policyId === created.json.id,
+    );
+    const therapistId = (await app.deps.store.getPolicy(created.json.id))!.therapistId;
+    const jobs = undeliverable.map((e) => (e.type === 'email.undeliverable' ? e.detail : null));
+    expect(jobs.sort((a, b) => String(a?.job).localeCompare(String(b?.job)))).toEqual([
+      expect.objectContaining({ job: 'invitation', attempts: 8, therapistId }),
+      expect.objectContaining({ job: 'policy-created', attempts: 8, therapistId }),
+    ]);
     // Dead letters leave the due index: later runs do not pick them up again.
     const summary = await app.as('dispatcher', () => dispatch(app.deps));
     expect(summary.ran).toBe(0);

@@ -70,6 +70,17 @@ describe('domain event contract', () => {
     ]);
   });
 
+  it('carries the stable event id it is given, and refuses one that is not a UUID', () => {
+    const eventId = '4475593b-1811-83c0-bf0d-62788779780e';
+    const [event] = toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'paused', eventId }]);
+    expect(event!.detail.eventId).toBe(eventId);
+    expect(() =>
+      toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'paused', eventId: 'EVENT#1' }]),
+    ).toThrow();
+    // Timeline types that happen to be names of Object.prototype are no events either.
+    expect(toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'constructor' }])).toEqual([]);
+  });
+
   it('refuses to build an event whose data breaks the contract', () => {
     expect(() =>
       toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'update-accepted', data: { seq: 0 } }]),
