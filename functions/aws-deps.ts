@@ -13,10 +13,8 @@ import { systemClock } from '../shared/adapters/system/clock.js';
 import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { jsonLogger } from '../shared/adapters/system/logger.js';
 import { errorFields } from '../shared/ports/logger.js';
-import type { EventPublisher } from '../shared/ports/events.js';
 import type { Deps } from '../shared/use-cases/deps.js';
-import { BACKGROUND_LIMITS, clientLimits, limitsFor, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
-import type { RelayDeps } from '../shared/use-cases/relay-events.js';
+import { clientLimits, limitsFor, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
 import { readEnv, type Env } from './config.js';
 import type { FunctionName } from './needs.js';
 
@@ -86,26 +84,6 @@ function lazySes(
   };
 }
 
-/** EventBridge is loaded with the first event, like SES with the first email. */
-function lazyEventPublisher(env: Env, region: string, limits: AwsCallLimits, options: BuildOptions): EventPublisher {
-  const busName = env.EVENT_BUS_NAME;
-  if (!busName) return { publish: undeclared('an event bus', 'events: true') };
-  const publisher = onFirstUse(async () => {
-    const [{ EventBridgeClient }, { eventBridgePublisher }] = await Promise.all([
-      import('@aws-sdk/client-eventbridge'),
-      import('../shared/adapters/eventbridge/eventbridge-publisher.js'),
-    ]);
-    const client = new EventBridgeClient({
-      region,
-      ...clientLimits(limits.eventbridge),
-      ...(env.EVENTBRIDGE_ENDPOINT ? { endpoint: env.EVENTBRIDGE_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
-    });
-    options.observe?.(client);
-    return eventBridgePublisher(client, busName);
-  });
-  return { publish: async (events) => (await publisher()).publish(events) };
-}
-
 /** The service's URL, or a plain error where a function that was not given it tries to write a link. */
 function appConfig(env: Env): Deps['config'] {
   let publicBaseUrl = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
@@ -145,20 +123,6 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
     ...overrides,
   };
 }
-
-/** The event relay's deps: the bus and a logger, nothing of the table (the stream hands it the entries). */
-export function buildRelayDeps(env: Env, overrides: Partial<RelayDeps> = {}, options: BuildOptions = {}): RelayDeps {
-  return {
-    events: lazyEventPublisher(env, env.AWS_REGION ?? 'us-east-1', BACKGROUND_LIMITS, options),
-    log: jsonLogger(),
-    ...overrides,
-  };
-}
-
-let relay: RelayDeps | undefined;
-
-/** The relay's deps in a deployed function, from exactly the environment its needs imply. */
-export const relayDeps = (name: FunctionName): RelayDeps => (relay ??= buildRelayDeps(readEnv(name)));
 
 const cached = new Map<FunctionName, Deps>();
 

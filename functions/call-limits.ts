@@ -29,7 +29,8 @@ export interface AwsCallLimits {
  * API functions: Lambda stops them at 10 s (API Gateway would wait 29 s), and a request makes
  * a few DynamoDB calls in a row, so one stuck call must not take the whole budget: at most
  * 3 × 2 s. SES is capped again by the immediate send's own deadline (SEND_NOW_MS in
- * shared/use-cases/deliver.ts); EventBridge is best effort after the commit, at most 2 × 1.5 s.
+ * shared/use-cases/deliver.ts). Requests publish no events (the event relay does, from the
+ * table's stream); the EventBridge limit is kept for any client made with these limits.
  */
 export const REQUEST_LIMITS: AwsCallLimits = {
   dynamodb: { connectMs: 1_000, requestMs: 2_000, attempts: 3 },
@@ -38,8 +39,8 @@ export const REQUEST_LIMITS: AwsCallLimits = {
 };
 
 /**
- * Scheduled and SNS-triggered functions (the dispatcher has 60 s, feedback and inbound mail
- * 30 s): nobody waits on an answer, but a stuck call spends the run's time. Somewhat longer
+ * Scheduled, SNS- and stream-triggered functions (the dispatcher has 60 s, feedback, inbound
+ * mail and the event relay 30 s): nobody waits on an answer, but a stuck call spends the run's time. Somewhat longer
  * than for requests, so a slow SES still gets the email through; a call whose outcome is
  * unknown is not repeated (shared/adapters/ses/send-failure.ts), so one costs at most 5 s.
  */

@@ -6,7 +6,7 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxEntryOf } from '../shared/adapters/dynamodb/outbox.js';
 import { relayEvents, type RelayDeps } from '../shared/use-cases/relay-events.js';
-import { relayDeps } from './aws-deps.js';
+import { relayDeps } from './relay-deps.js';
 
 export const makeHandler =
   (getDeps: () => RelayDeps) =>

@@ -7,7 +7,8 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { buildRelayDeps, type SdkClient } from '../functions/aws-deps.js';
+import type { SdkClient } from '../functions/aws-deps.js';
+import { buildRelayDeps } from '../functions/relay-deps.js';
 import { makeHandler } from '../functions/event-relay.js';
 import { OUTBOX_FILTER } from '../shared/adapters/dynamodb/outbox.js';
 import { errorFields, type Logger } from '../shared/ports/logger.js';

@@ -30,7 +30,7 @@ const limited = clientLimits(OPS_LIMITS);
 export async function connectAws(region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION): Promise<OpsDeps> {
   if (!region) throw new Error('Which region is Afterword deployed in? Pass --region, or set AWS_REGION.');
   const ssm = new SSMClient({ region, ...limited });
-  const wanted: SharedValue[] = ['tableName', 'eventBusName', 'userPoolId'];
+  const wanted: SharedValue[] = ['tableName', 'userPoolId'];
   let found;
   try {
     found = await ssm.send(new GetParametersCommand({ Names: wanted.map(parameterName) }));
@@ -51,7 +51,8 @@ export async function connectAws(region = process.env.AWS_REGION ?? process.env.
     return v;
   };
   const app = buildDeps(
-    { TABLE_NAME: value('tableName'), EVENT_BUS_NAME: value('eventBusName'), AWS_REGION: region },
+    // Its changes' domain events leave through the table's stream, like the service's own.
+    { TABLE_NAME: value('tableName'), AWS_REGION: region },
     { log: quiet },
     { limits: OPS_CALL_LIMITS },
   );
@@ -81,9 +82,7 @@ export async function connectLocal(dataDir = join(process.cwd(), '.local')): Pro
   const app = buildDeps(
     {
       TABLE_NAME: local.table,
-      EVENT_BUS_NAME: local.busName,
       DYNAMODB_ENDPOINT: local.dynamodb,
-      EVENTBRIDGE_ENDPOINT: local.eventbridge,
       AWS_REGION: 'local',
     },
     { log: quiet, clock: new LocalClock(local.clock) },

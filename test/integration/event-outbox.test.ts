@@ -10,7 +10,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildRelayDeps } from '../../functions/aws-deps.js';
+import { buildRelayDeps } from '../../functions/relay-deps.js';
 import { makeHandler } from '../../functions/event-relay.js';
 import { STREAM_DELIVERY } from '../../functions/needs.js';
 import { startEventBridgeStandIn } from '../../local/eventbridge-standin.js';
