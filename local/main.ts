@@ -136,10 +136,8 @@ async function main() {
       MAIL_FROM: 'Afterword <no-reply@afterword.local>',
       SES_CONFIGURATION_SET: 'afterword-local',
       INBOUND_DOMAIN: 'reply.afterword.local',
-      EVENT_BUS_NAME: bus.busName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: ses.endpoint,
-      EVENTBRIDGE_ENDPOINT: bus.endpoint,
     },
     { clock },
   );

@@ -15,8 +15,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HttpEvent } from '../../functions/http/request.js';
 import { BUNDLING } from '../../infra/bundling.js';
 import { apiEvent } from '../../local/api-event.js';
-import { startEventBridgeStandIn, type RunningEventBridge } from '../../local/eventbridge-standin.js';
-import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
 import { readOutbox } from '../../local/outbox.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { uniqueEmail } from '../support/harness.js';
@@ -32,12 +30,10 @@ describe('the bundled functions', () => {
   const handlers = {} as Record<(typeof FUNCTIONS)[number], Handler>;
   const saved = { ...process.env };
   const sesEndpoint = inject('sesEndpoint');
-  let bus: RunningEventBridge;
 
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), 'afterword-bundles-'));
     const tableName = `bundles-${randomUUID()}`;
-    bus = await startEventBridgeStandIn(new LocalEventLog());
     const dynamo = new DynamoDBClient({
       endpoint: inject('dynamoEndpoint'),
       region: 'local',
@@ -51,8 +47,6 @@ describe('the bundled functions', () => {
       PUBLIC_BASE_URL: 'https://afterword.example.org',
       MAIL_FROM: 'Afterword <no-reply@afterword.test>',
       SES_CONFIGURATION_SET: 'afterword-test',
-      EVENT_BUS_NAME: bus.busName,
-      EVENTBRIDGE_ENDPOINT: bus.endpoint,
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       SES_ENDPOINT: sesEndpoint,
       AWS_REGION: 'us-east-1',
@@ -75,9 +69,8 @@ describe('the bundled functions', () => {
     }
   }, 60_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     process.env = saved;
-    await bus.stop();
   });
 
   const event = (method: string, path: string, body = '', claims?: Record<string, unknown>): HttpEvent =>
