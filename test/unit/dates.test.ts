@@ -36,6 +36,14 @@ describe('addMonths', () => {
   });
 });
 
+describe('years before 100', () => {
+  it('are read as written, not as 19xx', () => {
+    expect(isIsoDate('0099-12-31')).toBe(true);
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addMonths('0050-01-31', 1)).toBe('0050-02-28');
+  });
+});
+
 describe('addDays', () => {
   it('moves one calendar day across the US spring-forward change', () => {
     expect(addDays('2027-03-13', 1)).toBe('2027-03-14');
@@ -99,6 +107,27 @@ describe('instantAt', () => {
   it('moves a wall-clock time inside a DST gap forward to a time that exists', () => {
     // 02:30 does not exist in New York on 14 March 2027; it becomes 03:30 EDT.
     expect(instantAt('2027-03-14', '02:30', 'America/New_York')).toBe('2027-03-14T07:30:00.000Z');
+  });
+
+  it('takes the first of the two instants of a wall-clock time that occurs twice (clocks going back)', () => {
+    // 01:30 happens at 05:30 UTC (EDT) and again at 06:30 UTC (EST) on 1 November 2026.
+    expect(instantAt('2026-11-01', '01:30', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  it('lands on the same calendar date in the zone, for any date and zone', () => {
+    const anyDate = fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Pacific/Auckland', 'Asia/Kolkata', 'UTC'];
+    fc.assert(
+      fc.property(anyDate, fc.constantFrom(...zones), (date, zone) => {
+        expect(todayIn(zone, new Date(instantAt(date, '09:00', zone)))).toBe(date);
+      }),
+    );
+  });
+
+  it('refuses a time that is not HH:MM', () => {
+    expect(() => instantAt('2027-02-20', '9am', 'UTC')).toThrow(RangeError);
   });
 
   it('uses UTC as is', () => {
