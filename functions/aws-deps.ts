@@ -62,7 +62,7 @@ function lazySes(
     };
   const ses = onFirstUse(async () => {
     const [{ SESv2Client }, { sesMailer }, { sesSendingAccount }, { sendRetryStrategy }] = await Promise.all([
-      import('@aws-sdk/client-sesv2'),
+      import('./sesv2-client.js'),
       import('../shared/adapters/ses/ses-mailer.js'),
       import('../shared/adapters/ses/sending-account.js'),
       import('../shared/adapters/ses/send-failure.js'),

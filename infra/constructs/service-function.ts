@@ -8,12 +8,10 @@
 import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { join } from 'node:path';
 import {
   environmentNames,
   isAsync,
@@ -22,7 +20,7 @@ import {
   type NeedVariable,
 } from '../../functions/needs.js';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
-import { BUNDLING } from '../bundling.js';
+import { codeFor } from './function-code.js';
 
 /** The deployment's resources a need can point at (all resolved at deploy time). */
 export interface Wiring {
@@ -38,8 +36,6 @@ export interface Wiring {
   reserveConcurrency: boolean;
 }
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
 /**
  * What Lambda's event source mapping does with a `table-stream` function's role: it reads the
  * stream (ListStreams is among what Lambda checks the role for when the mapping is created).
@@ -52,34 +48,8 @@ const TABLE_ACTIONS = {
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 };
 
-/** esbuild as infra/bundling.ts says (the bench and the bundle tests use the same), plus the files a function ships with. */
-function bundlingFor(needs: FunctionNeeds): BundlingOptions {
-  return {
-    minify: BUNDLING.minify,
-    sourceMap: BUNDLING.sourceMap,
-    target: BUNDLING.target,
-    format: OutputFormat.CJS,
-    // Sizes are measured by `npm run bench`; a deploy only needs to hear about problems.
-    logLevel: LogLevel.WARNING,
-    mainFields: [...BUNDLING.mainFields],
-    // Bundle the SDK too: measured to load faster than the runtime's copy, and pinned.
-    externalModules: [],
-    ...(needs.files
-      ? {
-          commandHooks: {
-            beforeBundling: () => [],
-            beforeInstall: () => [],
-            afterBundling: (inputDir: string, outputDir: string) => [
-              `cp -R "${inputDir}/${needs.files}" "${outputDir}/${needs.files}"`,
-            ],
-          },
-        }
-      : {}),
-  };
-}
-
 export class ServiceFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   /** A customer-managed policy, not an inline one: every grant of this function is in it. */
   readonly permissions: ManagedPolicy;
@@ -135,9 +105,9 @@ export class ServiceFunction extends Construct {
       });
     }
     const reserved = wiring.reserveConcurrency ? needs.reservedConcurrency : undefined;
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(ROOT, 'functions', `${name}.ts`),
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: codeFor(name, needs),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: needs.memoryMb,
@@ -147,9 +117,6 @@ export class ServiceFunction extends Construct {
       environment: { NODE_OPTIONS: '--enable-source-maps', ...this.environment(wiring) },
       environmentEncryption: wiring.key,
       reservedConcurrentExecutions: reserved,
-      depsLockFilePath: join(ROOT, 'package-lock.json'),
-      projectRoot: ROOT,
-      bundling: bundlingFor(needs),
       // Asynchronous invocations keep what fails in the queue; for the stream its mapping does (api-stack.ts).
       ...(this.failures && needs.trigger !== 'table-stream'
         ? { deadLetterQueue: this.failures, retryAttempts: 2 }

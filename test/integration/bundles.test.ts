@@ -5,15 +5,14 @@
  * bundling can break: lazily loaded clients and templates, module formats, file paths.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { build } from 'esbuild';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HttpEvent } from '../../functions/http/request.js';
-import { BUNDLING } from '../../infra/bundling.js';
+import { bundleFunction, ENTRY_FILE, functionEntry } from '../../infra/bundling.js';
 import { apiEvent } from '../../local/api-event.js';
 import { readOutbox } from '../../local/outbox.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
@@ -23,7 +22,6 @@ type Handler = (
   event: unknown,
 ) => Promise<{ statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>>;
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'dispatcher'] as const;
 
 describe('the bundled functions', () => {
@@ -51,21 +49,10 @@ describe('the bundled functions', () => {
       SES_ENDPOINT: sesEndpoint,
       AWS_REGION: 'us-east-1',
     });
-    const require = createRequire(import.meta.url);
     for (const name of FUNCTIONS) {
-      const outfile = join(out, `${name}.cjs`);
-      await build({
-        entryPoints: [join(ROOT, 'functions', `${name}.ts`)],
-        bundle: true,
-        platform: 'node',
-        minify: BUNDLING.minify,
-        target: BUNDLING.target,
-        format: BUNDLING.format,
-        mainFields: [...BUNDLING.mainFields],
-        outfile,
-        logLevel: 'silent',
-      });
-      handlers[name] = (require(outfile) as { handler: Handler }).handler;
+      const dir = join(out, name);
+      bundleFunction(functionEntry(name), dir);
+      handlers[name] = ((await import(pathToFileURL(join(dir, ENTRY_FILE)).href)) as { handler: Handler }).handler;
     }
   }, 60_000);
 

@@ -1,11 +1,12 @@
 /**
  * Runs one bundled function the way Lambda does: a fresh Node process, the environment given
- * by the caller and nothing else, `require(bundle).handler(event, context)`. Records which of
+ * by the caller and nothing else, `import(bundle/index.mjs)` and `handler(event, context)`. Records which of
  * the service's own variables the code read, and prints one JSON line with the outcome.
  * Usage: node run-bundle.cjs <bundle dir> <event JSON file> <comma-separated variables to watch>
  */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const [dir, eventFile, watchList] = process.argv.slice(2);
 const watched = new Set(watchList.split(','));
@@ -29,7 +30,8 @@ for (const level of ['log', 'info', 'warn', 'error'])
 (async () => {
   let outcome;
   try {
-    const { handler } = require(join(dir, 'index.js'));
+    // The ES module bundle Lambda loads for `index.handler` (see infra/bundling.ts).
+    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
     const event = JSON.parse(readFileSync(eventFile, 'utf8'));
     const result = await handler(event, {
       getRemainingTimeInMillis: () => 10_000,
