@@ -4,7 +4,7 @@
  * missing value fails fast, names itself, and cannot be one the stack never sets.
  */
 import * as z from 'zod/mini';
-import { parseWith } from '../shared/domain/schemas.js';
+import { parseWith } from '../shared/domain/parse.js';
 import { environmentNames, FUNCTIONS, type FunctionName, type FunctionNeeds, type NeedVariable } from './needs.js';
 
 const nonEmpty = z.string().check(z.minLength(1));

@@ -1,15 +1,13 @@
 /**
  * zod schemas for everything that crosses a boundary: request bodies, stored items,
- * configuration. zod/mini keeps each bundle small (full zod adds ~440 KB); the English
- * locale gives readable messages.
+ * configuration. zod/mini keeps each bundle small (full zod adds ~440 KB); parse.ts sets
+ * the English locale for readable messages.
  */
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 import { CRISIS_LOCALES } from './crisis.js';
 import { isIsoDate, isTimeZone } from './dates.js';
-import { ValidationError } from './errors.js';
 
-z.config(en());
+export { parseWith } from './parse.js';
 
 /** Strips CR and LF: names and notes end up in email subjects and must not inject headers. */
 const singleLine = (max: number) =>
@@ -113,14 +111,3 @@ export const profileBody = z.strictObject({
   ),
 });
 export type ProfileBody = z.infer<typeof profileBody>;
-
-/** Parses or throws a ValidationError listing every problem with its path. */
-export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, what = 'request'): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data as z.infer<S>;
-  const issues = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-  throw new ValidationError(
-    `The ${what} has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    issues,
-  );
-}
