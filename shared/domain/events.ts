@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 
 export const EVENT_SOURCE = 'afterword';
 
-const base = {
+const base = () => ({
   policyId: z.uuid(),
   therapistId: z.string(),
   occurredAt: z.iso.datetime(),
@@ -16,8 +16,13 @@ const base = {
    * act once keep the ids they have seen. Optional only so events published before it validate.
    */
   eventId: z.optional(z.uuid()),
-};
-const v1 = <T extends z.core.$ZodShape>(shape: T) => z.strictObject({ version: z.literal(1), ...base, ...shape });
+});
+/**
+ * Each schema is built on its first parse (z.lazy): a function that publishes one kind of
+ * event, or none, does not build sixty zod schemas at its cold start.
+ */
+const v1 = <T extends z.core.$ZodShape>(shape: T) =>
+  z.lazy(() => z.strictObject({ version: z.literal(1), ...base(), ...shape }));
 
 /** detail-type → schema of `detail`. Adding a type or an optional field is fine; changing one needs version 2. */
 export const DOMAIN_EVENTS = {

@@ -26,34 +26,38 @@ export const email = z.email().check(z.maxLength(254));
 export const policyId = z.uuid();
 export const personName = singleLine(120);
 
-const updateFields = {
+/*
+ * The three request bodies below are built on their first parse (z.lazy), not when the
+ * module loads: together they are about 100 zod schemas, and building zod schemas is the
+ * largest part of what a cold start spends beyond the SDK client (see the README). Their
+ * parts are functions for the same reason.
+ */
+const updateFields = () => ({
   limit: z.optional(z.int().check(z.gte(0), z.lte(12))),
   minDaysBetween: z.optional(z.int().check(z.gte(0), z.lte(365))),
   from: z.optional(isoDate),
   until: z.optional(isoDate),
   maxCharacters: z.optional(z.int().check(z.gte(1), z.lte(5000))),
-};
-const updatesInput = z.strictObject(updateFields);
+});
 
-const checkInFields = {
+const checkInFields = () => ({
   on: z.optional(isoDate),
   afterMonths: z.optional(z.int().check(z.gte(1), z.lte(24))),
   format: z.optional(z.enum(['message', 'session'])),
   note: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
   remindDaysBefore: z.optional(z.array(z.int().check(z.gte(1), z.lte(60))).check(z.maxLength(5))),
-};
-const checkInInput = z.strictObject(checkInFields);
+});
 
-const referral = z.strictObject({ name: singleLine(120), contact: singleLine(200) });
+const referral = () => z.strictObject({ name: singleLine(120), contact: singleLine(200) });
 
-const rulesFields = {
-  updates: z.optional(updatesInput),
-  checkIn: z.optional(z.nullable(checkInInput)),
+const rulesFields = () => ({
+  updates: z.optional(z.strictObject(updateFields())),
+  checkIn: z.optional(z.nullable(z.strictObject(checkInFields()))),
   replies: z.optional(z.enum(['none', 'may-reply'])),
   closesOn: z.optional(isoDate),
-  referrals: z.optional(z.array(referral).check(z.maxLength(10))),
+  referrals: z.optional(z.array(referral()).check(z.maxLength(10))),
   crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
-};
+});
 
 type WithCheckIn = { checkIn?: { on?: string | undefined; afterMonths?: number | undefined } | null | undefined };
 const oneCheckInDate = z.refine<WithCheckIn>((b) => !(b.checkIn?.on && b.checkIn.afterMonths), {
@@ -61,23 +65,27 @@ const oneCheckInDate = z.refine<WithCheckIn>((b) => !(b.checkIn?.on && b.checkIn
   path: ['checkIn'],
 });
 
-export const createPolicyBody = z
-  .strictObject({
-    client: z.strictObject({ name: personName, email }),
-    endedOn: isoDate,
-    timeZone: z.optional(timeZone),
-    ...rulesFields,
-  })
-  .check(oneCheckInDate);
+export const createPolicyBody = z.lazy(() =>
+  z
+    .strictObject({
+      client: z.strictObject({ name: personName, email }),
+      endedOn: isoDate,
+      timeZone: z.optional(timeZone),
+      ...rulesFields(),
+    })
+    .check(oneCheckInDate),
+);
 export type CreatePolicyBody = z.infer<typeof createPolicyBody>;
 
 /** PATCH replaces the rules it names; the client and the end date stay as they were. */
-export const patchPolicyBody = z
-  .strictObject({
-    client: z.optional(z.strictObject({ name: personName })),
-    ...rulesFields,
-  })
-  .check(oneCheckInDate);
+export const patchPolicyBody = z.lazy(() =>
+  z
+    .strictObject({
+      client: z.optional(z.strictObject({ name: personName })),
+      ...rulesFields(),
+    })
+    .check(oneCheckInDate),
+);
 export type PatchPolicyBody = z.infer<typeof patchPolicyBody>;
 
 export const messageBody = z.strictObject({ text: z.string().check(z.maxLength(100_000)) });
@@ -85,29 +93,33 @@ export const messageBody = z.strictObject({ text: z.string().check(z.maxLength(1
 /** Idempotency keys are opaque to us; bounded so they cannot bloat the table. */
 export const idempotencyKey = z.string().check(z.minLength(1), z.maxLength(200));
 
-export const profileBody = z.strictObject({
-  displayName: z.optional(personName),
-  timeZone: z.optional(timeZone),
-  crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
-  /** The therapist's usual rules for new policies (dates are per policy, so not here). */
-  defaultRules: z.optional(
-    z.strictObject({
-      updates: z.optional(
-        z.strictObject({
-          limit: updateFields.limit,
-          minDaysBetween: updateFields.minDaysBetween,
-          maxCharacters: updateFields.maxCharacters,
-        }),
-      ),
-      checkIn: z.optional(
-        z.strictObject({
-          afterMonths: checkInFields.afterMonths,
-          format: checkInFields.format,
-          remindDaysBefore: checkInFields.remindDaysBefore,
-        }),
-      ),
-      replies: z.optional(z.enum(['none', 'may-reply'])),
-    }),
-  ),
+export const profileBody = z.lazy(() => {
+  const updates = updateFields();
+  const checkIn = checkInFields();
+  return z.strictObject({
+    displayName: z.optional(personName),
+    timeZone: z.optional(timeZone),
+    crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
+    /** The therapist's usual rules for new policies (dates are per policy, so not here). */
+    defaultRules: z.optional(
+      z.strictObject({
+        updates: z.optional(
+          z.strictObject({
+            limit: updates.limit,
+            minDaysBetween: updates.minDaysBetween,
+            maxCharacters: updates.maxCharacters,
+          }),
+        ),
+        checkIn: z.optional(
+          z.strictObject({
+            afterMonths: checkIn.afterMonths,
+            format: checkIn.format,
+            remindDaysBefore: checkIn.remindDaysBefore,
+          }),
+        ),
+        replies: z.optional(z.enum(['none', 'may-reply'])),
+      }),
+    ),
+  });
 });
 export type ProfileBody = z.infer<typeof profileBody>;
