@@ -62,36 +62,41 @@ function bundle(name: string, entry: string | { contents: string }) {
 }
 
 /**
- * `import()` of a bundle in a fresh Node process, timed inside it: Node's ES module loader is
- * warmed first with an empty module (in Lambda the runtime has loaded its own code by then),
- * and source maps are on, as NODE_OPTIONS has them in Lambda.
+ * `import()` of a bundle in a fresh Node process, timed inside it: wall time, and the CPU time
+ * the process spent on it (steadier on a shared machine, and what a cold start is made of:
+ * the files are in the page cache). Node's ES module loader is warmed first with an empty
+ * module (in Lambda the runtime has loaded its own code by then), and source maps are on,
+ * as NODE_OPTIONS has them in Lambda.
  */
-function importOnce(entry: string): number {
-  const script = `await import('data:text/javascript,');const t=process.hrtime.bigint();await import(${JSON.stringify(entry)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+function importOnce(entry: string): { wall: number; cpu: number } {
+  const script = `await import('data:text/javascript,');const c=process.cpuUsage();const t=process.hrtime.bigint();await import(${JSON.stringify(entry)});const w=Number(process.hrtime.bigint()-t)/1e6;const u=process.cpuUsage(c);process.stdout.write(JSON.stringify({wall:w,cpu:(u.user+u.system)/1000}))`;
   const env = { ...process.env, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  return Number(
-    execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], { env }).toString(),
-  );
+  const run = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], { env });
+  return JSON.parse(run.toString()) as { wall: number; cpu: number };
 }
+
+type ImportTime = { wall: number; wallRatio: number; cpu: number; cpuRatio: number };
 
 /**
  * Every bundle once per round, the bare client included, in an order that turns each round:
  * the ratio to the bare client is taken within a round (both met the same machine load), and
  * each figure is the median over the rounds.
  */
-function importTimes(entries: string[]): { ms: number; ratio: number }[] {
-  const ms = entries.map((): number[] => []);
-  const ratios = entries.map((): number[] => []);
+function importTimes(entries: string[]): ImportTime[] {
+  const runs = entries.map((): { wall: number; cpu: number; wallRatio: number; cpuRatio: number }[] => []);
   for (let round = 0; round < IMPORT_RUNS; round += 1) {
     const order = entries.map((_, i) => (i + round) % entries.length);
-    const times: number[] = [];
+    const times: { wall: number; cpu: number }[] = [];
     for (const i of order) times[i] = importOnce(entries[i]!);
-    times.forEach((t, i) => {
-      ms[i]!.push(t);
-      ratios[i]!.push(t / times[0]!);
-    });
+    const bare = times[0]!;
+    times.forEach((t, i) => runs[i]!.push({ ...t, wallRatio: t.wall / bare.wall, cpuRatio: t.cpu / bare.cpu }));
   }
-  return entries.map((_, i) => ({ ms: median(ms[i]!), ratio: median(ratios[i]!) }));
+  return runs.map((r) => ({
+    wall: median(r.map((x) => x.wall)),
+    wallRatio: median(r.map((x) => x.wallRatio)),
+    cpu: median(r.map((x) => x.cpu)),
+    cpuRatio: median(r.map((x) => x.cpuRatio)),
+  }));
 }
 
 async function sizesAndImports() {
@@ -100,14 +105,13 @@ async function sizesAndImports() {
   const rows = [bundle('bare DynamoDB client', { contents: bare })];
   for (const name of FUNCTIONS) rows.push(bundle(name, functionEntry(name)));
   const times = importTimes(rows.map((r) => r.entry));
-  say(
-    `| bundle | loaded at start | whole bundle | import (median of ${IMPORT_RUNS}) | vs bare client | largest at start |`,
-  );
-  say('|---|---:|---:|---:|---:|---|');
+  say(`Import: median of ${IMPORT_RUNS} fresh processes each, taken in turns with the bare client.\n`);
+  say('| bundle | loaded at start | whole bundle | import | vs bare | import CPU | vs bare (CPU) | largest at start |');
+  say('|---|---:|---:|---:|---:|---:|---:|---|');
   rows.forEach((row, i) => {
-    const { ms, ratio } = times[i]!;
+    const t = times[i]!;
     say(
-      `| ${row.name} | ${kb(row.atStart)} | ${kb(row.total)} | ${ms.toFixed(1)} ms | ${ratio.toFixed(2)}× | ${row.largest.join(', ')} |`,
+      `| ${row.name} | ${kb(row.atStart)} | ${kb(row.total)} | ${t.wall.toFixed(1)} ms | ${t.wallRatio.toFixed(2)}× | ${t.cpu.toFixed(1)} ms | ${t.cpuRatio.toFixed(2)}× | ${row.largest.join(', ')} |`,
     );
   });
   say(
