@@ -115,7 +115,7 @@ async function sizesAndImports() {
     );
   });
   say(
-    '\n"Loaded at start": the entry and the chunks it imports statically; the rest (the SES and EventBridge clients, email templates, SDK parts for other protocols) loads on first use. Source maps are separate files, in neither figure.',
+    '\n"Loaded at start": the entry and the chunks it imports statically; the rest (the SES client, email templates, SDK parts for other protocols) loads on first use. Source maps are separate files, in neither figure.',
   );
 }
 

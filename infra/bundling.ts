@@ -14,8 +14,8 @@ export const ENTRY_FILE = 'index.mjs';
 
 export const BUNDLING = {
   target: 'node22',
-  // ES modules, because only they can be split: the SES and EventBridge clients, the email
-  // templates and the SDK's unused credential sources become chunks loaded on first use, so
+  // ES modules, because only they can be split: the SES client, the email templates and the
+  // SDK's parts for other protocols become chunks loaded on first use, so
   // a cold start parses and runs only what it needs.
   format: 'esm',
   splitting: true,

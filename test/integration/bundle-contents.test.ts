@@ -1,7 +1,7 @@
 /**
  * What each function's bundle holds and what it loads at a cold start, read from esbuild's
- * metafile of the very bundling the CDK construct runs (infra/bundling.ts). The SES and
- * EventBridge clients and the email templates must wait for their first use, the SDK's
+ * metafile of the very bundling the CDK construct runs (infra/bundling.ts). The SES client
+ * and the email templates must wait for their first use, the SDK's
  * default credential chain must not be shipped at all, and what loads at start must stay
  * within the 400 KB budget (`npm run bench` prints the figures).
  */
@@ -38,10 +38,10 @@ describe('what each bundle loads at start', () => {
   });
 
   it.each(NAMES.filter((name) => 'mail' in FUNCTIONS[name]))(
-    '%s loads the SES and EventBridge clients and the email templates on first use only',
+    '%s loads the SES client and the email templates on first use only',
     (name) => {
       const { meta, files } = bundles[name];
-      const lazy = ['@aws-sdk/client-sesv2/', '@aws-sdk/client-eventbridge/', 'shared/emails/render.ts'];
+      const lazy = ['@aws-sdk/client-sesv2/', 'shared/emails/render.ts'];
       const all = inputsOf(meta, files.all);
       const atStart = inputsOf(meta, files.atStart);
       // In the bundle, so the check below means something…
