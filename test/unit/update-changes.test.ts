@@ -29,8 +29,8 @@ describe('acceptedUpdate', () => {
   });
 
   it('queues the therapist copy and a receipt that agrees with the answer', () => {
-    expect(change?.mails.map((m) => m.template)).toEqual(['update-received', 'update-receipt']);
-    expect(change?.mails[1]?.data).toEqual({
+    expect(change?.mails?.map((m) => m.template)).toEqual(['update-received', 'update-receipt']);
+    expect(change?.mails?.[1]?.data).toEqual({
       seq: 1,
       left: 2,
       limit: 3,
