@@ -17,7 +17,15 @@ import { errorResponse, json, problemResponse, type Result } from '../functions/
 import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
 import { makeHandler as web } from '../functions/web.js';
-import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../shared/domain/errors.js';
+import {
+  AppError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  ValidationError,
+} from '../shared/domain/errors.js';
+import { toProblem } from '../shared/domain/problem.js';
 import { email, isoDate, parseWith, personName, timeZone } from '../shared/domain/schemas.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import type { Deps } from '../shared/use-cases/deps.js';
@@ -94,23 +102,10 @@ async function routeToHandler(
 ): Promise<Result> {
   const method = req.method ?? 'GET';
   const match = findRoute(method, url.pathname);
-  if (!match)
-    return problemResponse({
-      type: '/problems/not-found',
-      title: 'Not found',
-      status: 404,
-      detail: 'There is nothing at this address.',
-    });
+  if (!match) return errorResponse(new NotFoundError('There is nothing at this address.'));
   if ('allowed' in match) {
-    return problemResponse(
-      {
-        type: '/problems/method-not-allowed',
-        title: 'Method not allowed',
-        status: 405,
-        detail: `Use ${match.allowed.join(' or ')} here.`,
-      },
-      { allow: match.allowed.join(', ') },
-    );
+    const notAllowed = new MethodNotAllowedError(`Use ${match.allowed.join(' or ')} here.`);
+    return problemResponse(toProblem(notAllowed), { allow: match.allowed.join(', ') });
   }
   const { route } = match;
   const headers = Object.fromEntries(
@@ -122,12 +117,7 @@ async function routeToHandler(
     const verified = bearer ? signer.verify(bearer) : null;
     // API Gateway's JWT authorizer answers 401 before the function runs; so do we.
     if (!verified)
-      return problemResponse({
-        type: '/problems/unauthorized',
-        title: 'Please sign in',
-        status: 401,
-        detail: 'A valid sign-in token is needed (Authorization: Bearer …).',
-      });
+      return errorResponse(new UnauthorizedError('A valid sign-in token is needed (Authorization: Bearer …).'));
     claims = { ...verified };
   }
   const event = apiEvent({ method, url, headers, body, claims });

@@ -19,15 +19,15 @@ export function isTimeZone(value: string): boolean {
   return IANAZone.isValidZone(value);
 }
 
-function day(date: IsoDate): DateTime {
+function day(date: IsoDate): DateTime<true> {
   const parsed = DateTime.fromISO(date, { zone: 'UTC' });
   if (!parsed.isValid) throw new RangeError('not an ISO date');
   return parsed;
 }
 
-function iso(dt: DateTime): IsoDate {
-  // toISODate is only null for invalid DateTimes, which day() never returns.
-  return dt.toISODate() as IsoDate;
+/** Valid DateTimes only: for an invalid one, toISODate has no date to give. */
+function iso(dt: DateTime<true>): IsoDate {
+  return dt.toISODate();
 }
 
 /** The calendar date it is at `instant` in `timeZone`. */
@@ -62,7 +62,7 @@ export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
 export function instantAt(date: IsoDate, time: string, timeZone: string): string {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
   if (!dt.isValid) throw new RangeError('not a valid local time');
-  return dt.toUTC().toISO() as string;
+  return dt.toUTC().toISO();
 }
 
 /** "21 February 2027": the form every email and page uses, unambiguous on both sides of the Atlantic. */
