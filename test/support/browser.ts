@@ -63,6 +63,21 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Chromium sometimes answers "Unable to capture screenshot" while a busy machine is still
+ * laying out a resized page; that is the capture failing, not the page. One more try, half a
+ * second later; any other error, or a second failure, fails the test.
+ */
+async function captureOnce(page: Page, file: string): Promise<void> {
+  try {
+    await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('Unable to capture screenshot')) throw err;
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+  }
+}
+
 /** Screenshots of the current page at both widths, named for the README and for review. */
 export async function screenshotBoth(page: Page, name: string): Promise<string[]> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -71,7 +86,7 @@ export async function screenshotBoth(page: Page, name: string): Promise<string[]
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     const file = join(SCREENSHOTS, `${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+    await captureOnce(page, file);
     files.push(file);
   }
   if (original) await page.setViewportSize(original);
