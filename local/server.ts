@@ -197,9 +197,10 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
     'POST /local/dispatch': async () => json(200, await runAs('dispatcher', () => dispatch(deps))),
     'GET /local/outbox': async (req) => {
       const emails = await readOutbox(sesEndpoint);
-      return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events)) : json(200, emails);
+      return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events, toParam(req))) : json(200, emails);
     },
-    'GET /local/outbox/view': async () => htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events)),
+    'GET /local/outbox/view': async (req) =>
+      htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events, toParam(req))),
     'GET /local/events': async () => json(200, eventLog.events),
     // Stands in for SES receiving: post a raw message (as a mail program would send it) to
     // a reply address. Locally there is no SPF/DKIM to check, so the sender is trusted.
@@ -223,6 +224,11 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
       return { statusCode: 204, body: '' };
     },
   };
+}
+
+/** `?to=` on the outbox page: only the mail to one address. */
+function toParam(req: IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('to') ?? '';
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
