@@ -72,7 +72,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 const MAX_PAGE_HEIGHT = 12_000;
 
 async function capture(page: Page, file: string, label: string): Promise<void> {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
   if (height > MAX_PAGE_HEIGHT)
     throw new Error(`${page.url()} is ${height}px tall at ${label} width: a page should not grow without bound`);
   await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
