@@ -5,10 +5,10 @@
  * sequential dispatcher), the parallel dispatcher, and the parallel dispatcher under a low
  * account rate (to see it never sends faster than SES allows). Measurements, not tests.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildDeps } from '../functions/aws-deps.js';
 import { LocalClock } from '../local/clock.js';
 import { readOutbox } from '../local/outbox.js';
+import { localDynamoClient } from '../local/dynamo-client.js';
 import { localSesAccount } from '../local/services.js';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
@@ -50,11 +50,7 @@ function benchPolicy(table: string, i: number): Policy {
 
 /** A fresh table with POLICIES accepted arrangements, every 7-day reminder due at BURST_AT. */
 async function seed(dynamoEndpoint: string, sesEndpoint: string, table: string) {
-  const client = new DynamoDBClient({
-    endpoint: dynamoEndpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = localDynamoClient(dynamoEndpoint);
   await ensureTable(client, table);
   const clock = new LocalClock();
   clock.set(new Date('2026-11-20T16:00:00Z'));

@@ -14,7 +14,7 @@ import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { jsonLogger } from '../shared/adapters/system/logger.js';
 import { errorFields } from '../shared/ports/logger.js';
 import type { Deps } from '../shared/use-cases/deps.js';
-import { clientLimits, limitsFor, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
+import { clientLimits, limitsFor, LOCAL_DYNAMODB_LIMITS, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
 import { readEnv, type Env } from './config.js';
 import type { FunctionName } from './needs.js';
 
@@ -104,7 +104,7 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
   const limits = options.limits ?? REQUEST_LIMITS;
   const dynamo = new DynamoDBClient({
     region,
-    ...clientLimits(limits.dynamodb),
+    ...clientLimits(env.DYNAMODB_ENDPOINT ? LOCAL_DYNAMODB_LIMITS : limits.dynamodb),
     ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, ...LOCAL_CREDENTIALS } : {}),
   });
   options.observe?.(dynamo);

@@ -50,6 +50,13 @@ export const BACKGROUND_LIMITS: AwsCallLimits = {
   eventbridge: { connectMs: 1_000, requestMs: 3_000, attempts: 3 },
 };
 
+/**
+ * DynamoDB Local (npm start, the tests, the bench): a JVM on a shared laptop or CI machine,
+ * whose pauses under a parallel burst are not the outage the limits above guard against.
+ * SES keeps its deployed limits locally, so the fault tests exercise the real ones.
+ */
+export const LOCAL_DYNAMODB_LIMITS: CallLimits = { connectMs: 5_000, requestMs: 10_000, attempts: 3 };
+
 /** The ops command: a person at a terminal, over the internet rather than inside the region. */
 export const OPS_LIMITS: CallLimits = { connectMs: 3_000, requestMs: 10_000, attempts: 3 };
 

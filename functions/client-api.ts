@@ -1,14 +1,7 @@
 /** Client JSON routes. The link token in the path is the only credential. */
-import { idempotencyKey, messageBody, parseWith } from '../shared/domain/schemas.js';
-import {
-  acceptPolicy,
-  clientStatus,
-  declinePolicy,
-  optOut,
-  skipCheckIn,
-  submitCheckIn,
-  submitUpdate,
-} from '../shared/use-cases/client-actions.js';
+import { parseWith } from '../shared/domain/parse.js';
+import { idempotencyKey, messageBody } from '../shared/domain/schemas.js';
+import * as client from '../shared/use-cases/client-actions.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { awsDeps } from './aws-deps.js';
 import { httpHandler, type Action } from './http/handler.js';
@@ -19,15 +12,15 @@ import type { RouteKeyOf } from './http/routes.js';
 const token = (e: HttpEvent) => pathParam(e, 'token');
 
 export const clientActions: Record<RouteKeyOf<'client-api'>, Action> = {
-  'GET /client/{token}': async (e, deps) => json(200, await clientStatus(deps, token(e))),
-  'POST /client/{token}/accept': async (e, deps) => json(200, await acceptPolicy(deps, token(e))),
-  'POST /client/{token}/decline': async (e, deps) => json(200, await declinePolicy(deps, token(e))),
-  'POST /client/{token}/opt-out': async (e, deps) => json(200, await optOut(deps, token(e))),
-  'POST /client/{token}/skip-check-in': async (e, deps) => json(200, await skipCheckIn(deps, token(e))),
+  'GET /client/{token}': async (e, deps) => json(200, await client.clientStatus(deps, token(e))),
+  'POST /client/{token}/accept': async (e, deps) => json(200, await client.acceptPolicy(deps, token(e))),
+  'POST /client/{token}/decline': async (e, deps) => json(200, await client.declinePolicy(deps, token(e))),
+  'POST /client/{token}/opt-out': async (e, deps) => json(200, await client.optOut(deps, token(e))),
+  'POST /client/{token}/skip-check-in': async (e, deps) => json(200, await client.skipCheckIn(deps, token(e))),
   'POST /client/{token}/updates': async (e, deps) => {
     const { text } = jsonBody(e, messageBody);
     const key = header(e, 'idempotency-key');
-    const result = await submitUpdate(
+    const result = await client.submitUpdate(
       deps,
       token(e),
       text,
@@ -36,7 +29,7 @@ export const clientActions: Record<RouteKeyOf<'client-api'>, Action> = {
     return outcome(result.status, result.body);
   },
   'POST /client/{token}/check-in': async (e, deps) => {
-    const result = await submitCheckIn(deps, token(e), jsonBody(e, messageBody).text);
+    const result = await client.submitCheckIn(deps, token(e), jsonBody(e, messageBody).text);
     return outcome(result.status, result.body);
   },
 };

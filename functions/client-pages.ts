@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, NotFoundError, ValidationError } from '../shared/domain/errors.js';
-import type { Problem } from '../shared/domain/problem.js';
+import { asProblem, type Problem } from '../shared/domain/problem.js';
 import {
   acceptPolicy,
   clientStatus,
@@ -102,7 +102,7 @@ async function withKeptText(
     throw err;
   }
   if (result.status < 400) return redirect(pageUrl(t, done));
-  return refusedPage(deps, t, result.body as Problem, { [field]: text });
+  return refusedPage(deps, t, asProblem(result.body), { [field]: text });
 }
 
 async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {

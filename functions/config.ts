@@ -36,7 +36,7 @@ export type Env = { [K in keyof typeof VARIABLES]?: string } & { [K in keyof typ
 
 /** The schema of one function's environment: its needs' variables required, INBOUND_DOMAIN optional where it is. */
 export function envSchemaFor(needs: FunctionNeeds) {
-  const shape: Record<string, z.ZodMiniType> = { ...AMBIENT };
+  const shape: Record<string, z.ZodMiniType<string | undefined>> = { ...AMBIENT };
   // Required: exactly what the stack gives this function (INBOUND_DOMAIN only where it cannot run without it).
   for (const name of environmentNames(needs, needs.inbound === 'required')) shape[name] = VARIABLES[name];
   if (needs.inbound === 'optional') shape.INBOUND_DOMAIN = z.optional(VARIABLES.INBOUND_DOMAIN);
@@ -51,8 +51,8 @@ export class ConfigurationError extends Error {
 /** Reads only what `name` needs; everything else in the environment is ignored. */
 export function readEnv(name: FunctionName, env: NodeJS.ProcessEnv = process.env): Env {
   try {
-    return parseWith(envSchemaFor(FUNCTIONS[name]), env, `configuration of the ${name} function`) as Env;
+    return parseWith(envSchemaFor(FUNCTIONS[name]), env, `configuration of the ${name} function`);
   } catch (err) {
-    throw new ConfigurationError((err as Error).message, { cause: err });
+    throw new ConfigurationError(err instanceof Error ? err.message : String(err), { cause: err });
   }
 }

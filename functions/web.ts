@@ -101,28 +101,31 @@ const BOUND_KEYS = [
   'maxItems',
 ] as const satisfies readonly (keyof Bounds)[];
 
-type JsonSchema = Bounds & {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-};
+/** As much of JSON Schema as bounds are read from (`true` and `false` are schemas too, with none). */
+type JsonSchema =
+  | boolean
+  | (Bounds & {
+      type?: string | string[];
+      properties?: Record<string, JsonSchema>;
+      items?: JsonSchema | JsonSchema[];
+      anyOf?: JsonSchema[];
+    });
 
 /** Every bound in a JSON Schema, by path; optional and nullable fields are followed through anyOf. */
 export function boundsOf(schema: JsonSchema, path = '', out: Limits = {}): Limits {
+  if (typeof schema === 'boolean') return out;
   const own: Bounds = {};
   for (const key of BOUND_KEYS) if (typeof schema[key] === 'number') own[key] = schema[key];
   if (path && Object.keys(own).length) out[path] = { ...out[path], ...own };
   for (const [name, child] of Object.entries(schema.properties ?? {}))
     boundsOf(child, path ? `${path}.${name}` : name, out);
   for (const option of schema.anyOf ?? []) boundsOf(option, path, out);
-  if (schema.items) boundsOf(schema.items, path, out);
+  for (const item of [schema.items ?? []].flat()) boundsOf(item, path, out);
   return out;
 }
 
 // The request schemas themselves, read as JSON Schema: their input side, since names are trimmed after checking.
-const limitsOf = (schema: z.ZodMiniType) =>
-  boundsOf(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+const limitsOf = (schema: z.ZodMiniType) => boundsOf(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
 
 export function portalRules(): PortalRules {
   // Some defaults exist only inside resolveRules, so they are read from what it fills in.

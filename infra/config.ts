@@ -4,7 +4,7 @@
  * naming it (infra/app.ts prints it without a stack trace).
  */
 import * as z from 'zod/mini';
-import { parseWith } from '../shared/domain/schemas.js';
+import { parseWith } from '../shared/domain/parse.js';
 
 const domainName = (example: string) =>
   z
@@ -107,7 +107,7 @@ const deployConfig = z.object({
 
 export type DeployConfig = z.infer<typeof deployConfig>;
 
-const KEYS = Object.keys(deployConfig.def.shape) as (keyof DeployConfig)[];
+const KEYS = z.keyof(deployConfig).options;
 
 /** The settings not wrapped in z.optional, read off the schema so the list is not written twice. */
 const REQUIRED = KEYS.filter((k) => deployConfig.def.shape[k].def.type !== 'optional');

@@ -19,7 +19,7 @@ export function apiEvent(req: RequestLike): HttpEvent {
   if (!match || 'allowed' in match) throw new Error(`no route for ${req.method} ${req.url.pathname}`);
   const { route, params } = match;
   const routeKey = `${route.method} ${route.path}`;
-  return {
+  const event: HttpEvent = {
     version: '2.0',
     routeKey,
     rawPath: req.url.pathname,
@@ -48,5 +48,6 @@ export function apiEvent(req: RequestLike): HttpEvent {
       },
       ...(req.claims ? { authorizer: { jwt: { claims: req.claims, scopes: [] } } } : {}),
     },
-  } as HttpEvent;
+  };
+  return event;
 }

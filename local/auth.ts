@@ -3,12 +3,10 @@
  * names Cognito puts in an ID token (sub, email, name), so handlers cannot tell the difference.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as z from 'zod/mini';
 
-export interface Claims {
-  sub: string;
-  email: string;
-  name: string;
-}
+const claimsSchema = z.object({ sub: z.string(), email: z.string(), name: z.string() });
+export type Claims = z.infer<typeof claimsSchema>;
 
 export class LocalSigner {
   constructor(private readonly secret: Buffer = randomBytes(32)) {}
@@ -31,7 +29,7 @@ export class LocalSigner {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
-      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claims;
+      return claimsSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
     } catch {
       return null;
     }

@@ -1,6 +1,9 @@
 /** A clock a person can move: "advance 30 days" to watch reminders and closing happen. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as z from 'zod/mini';
 import type { Clock } from '../shared/ports/clock.js';
+
+const savedClock = z.object({ offsetMs: z.number() });
 
 export class LocalClock implements Clock {
   private offsetMs = 0;
@@ -8,8 +11,8 @@ export class LocalClock implements Clock {
   /** With a file, the offset survives a restart, like the data in DynamoDB Local does. */
   constructor(private readonly file?: string) {
     if (file && existsSync(file)) {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown };
-      if (typeof saved.offsetMs === 'number') this.offsetMs = saved.offsetMs;
+      const saved = savedClock.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (saved.success) this.offsetMs = saved.data.offsetMs;
     }
   }
 

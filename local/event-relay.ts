@@ -7,6 +7,7 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as z from 'zod/mini';
 import type { SdkClient } from '../functions/aws-deps.js';
 import { buildRelayDeps } from '../functions/relay-deps.js';
 import { makeHandler } from '../functions/event-relay.js';
@@ -36,10 +37,12 @@ export interface LocalRelay {
 
 const LOCAL = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
+const savedPositions = z.record(z.string(), z.record(z.string(), z.string()));
+
 /** Positions per stream in one JSON file (a new table has a new stream, and starts from its beginning). */
 function fileCheckpoints(file: string, streamArn: string): Checkpoints {
   const all = (): Record<string, Record<string, string>> =>
-    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>) : {};
+    existsSync(file) ? savedPositions.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
   return {
     load: () => all()[streamArn] ?? {},
     save: (positions) => writeFileSync(file, JSON.stringify({ ...all(), [streamArn]: positions }, null, 2)),

@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import type { LocalEventLog } from '../shared/adapters/local/event-log.js';
-import { DOMAIN_EVENTS, EVENT_SOURCE, type DomainEvent, type DomainEventType } from '../shared/domain/events.js';
+import { checkedDomainEvent, EVENT_SOURCE, isDomainEventType, type DomainEvent } from '../shared/domain/events.js';
+import { listenOnLoopback } from './loopback.js';
 
 const putEvents = z.object({
   Entries: z
@@ -20,15 +20,15 @@ const putEvents = z.object({
 function toDomainEvent(entry: z.infer<typeof putEvents>['Entries'][number], busName: string): DomainEvent | string {
   if (entry.EventBusName !== busName) return 'ResourceNotFoundException';
   if (entry.Source !== EVENT_SOURCE) return 'InvalidSource';
-  const schema = DOMAIN_EVENTS[entry.DetailType as DomainEventType] as z.ZodMiniType | undefined;
-  if (!schema) return 'UnknownDetailType';
+  const type = entry.DetailType;
+  if (!isDomainEventType(type)) return 'UnknownDetailType';
   let detail: unknown;
   try {
     detail = JSON.parse(entry.Detail);
   } catch {
     return 'MalformedDetail';
   }
-  return schema.safeParse(detail).success ? ({ type: entry.DetailType, detail } as DomainEvent) : 'InvalidDetail';
+  return checkedDomainEvent(type, detail) ?? 'InvalidDetail';
 }
 
 export interface RunningEventBridge {
@@ -70,9 +70,9 @@ export async function startEventBridgeStandIn(
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await listenOnLoopback(server);
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint: `http://127.0.0.1:${port}`,
     busName,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,4 +1,6 @@
 /** The local outbox: what the SES emulator received, in the shape the spec promises. */
+import * as z from 'zod/mini';
+
 export interface OutboxEmail {
   to: string[];
   from: string;
@@ -11,19 +13,24 @@ export interface OutboxEmail {
   sentAt: string;
 }
 
-interface EmulatorEmail {
-  from: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string; html?: string };
-  headers?: { name: string; value: string }[];
-  replyTo?: string[];
-  at: number;
-}
+/** What the emulator's /store answers, read as far as the outbox needs it. */
+const emulatorStore = z.object({
+  emails: z.array(
+    z.object({
+      from: z.string(),
+      destination: z.object({ to: z.array(z.string()) }),
+      subject: z.string(),
+      body: z.object({ text: z.optional(z.string()), html: z.optional(z.string()) }),
+      headers: z.optional(z.array(z.object({ name: z.string(), value: z.string() }))),
+      replyTo: z.optional(z.array(z.string())),
+      at: z.number(),
+    }),
+  ),
+});
 
 export async function readOutbox(sesEndpoint: string): Promise<OutboxEmail[]> {
   const res = await fetch(`${sesEndpoint}/store`);
-  const { emails } = (await res.json()) as { emails: EmulatorEmail[] };
+  const { emails } = emulatorStore.parse(await res.json());
   return emails.map((e) => ({
     to: e.destination.to,
     from: e.from,

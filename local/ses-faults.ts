@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { ValidationError } from '../shared/domain/errors.js';
-import { parseWith } from '../shared/domain/schemas.js';
+import { parseWith } from '../shared/domain/parse.js';
 
 export type SesFault =
   /** Forward to the emulator and answer with what it said. */

@@ -16,11 +16,16 @@ function matchesRule(rule: Rule, present: boolean, value: unknown): boolean {
 }
 
 /** Whether `value` matches `pattern`: every named field matches one of its allowed values. */
+const isFields = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+const isRule = (value: unknown): value is Rule =>
+  value === null || ['string', 'number', 'boolean', 'object'].includes(typeof value);
+
 export function matchesPattern(pattern: object, value: unknown): boolean {
-  const fields = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const fields = isFields(value) ? value : {};
   return Object.entries(pattern).every(([name, expected]: [string, unknown]) => {
     const present = Object.hasOwn(fields, name);
-    if (Array.isArray(expected)) return (expected as Rule[]).some((rule) => matchesRule(rule, present, fields[name]));
+    if (Array.isArray(expected))
+      return expected.filter(isRule).some((rule) => matchesRule(rule, present, fields[name]));
     if (expected !== null && typeof expected === 'object') return present && matchesPattern(expected, fields[name]);
     throw new Error(`A filter pattern lists allowed values in an array, not ${JSON.stringify(expected)}`);
   });

@@ -50,7 +50,7 @@ function lambdaRecord(record: _Record, streamArn: string): DynamoDBRecord {
   const json = JSON.stringify(record, (_key, value: unknown) =>
     value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
   );
-  const plain = JSON.parse(json) as DynamoDBRecord;
+  const plain: DynamoDBRecord = JSON.parse(json);
   const at = record.dynamodb?.ApproximateCreationDateTime;
   return {
     ...plain,

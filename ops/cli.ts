@@ -84,7 +84,7 @@ export async function runOps(
       },
     });
   } catch (err) {
-    io.err(`${(err as Error).message}\nRun npm run ops -- --help to see the commands.`);
+    io.err(`${err instanceof Error ? err.message : String(err)}\nRun npm run ops -- --help to see the commands.`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -36,7 +36,7 @@ export async function connectAws(region = process.env.AWS_REGION ?? process.env.
     found = await ssm.send(new GetParametersCommand({ Names: wanted.map(parameterName) }));
   } catch (err) {
     throw new Error(
-      `Could not read Afterword's settings from SSM in ${region} (${(err as Error).name}). Are your AWS credentials for the practice's account set (aws configure, or AWS_PROFILE)?`,
+      `Could not read Afterword's settings from SSM in ${region} (${err instanceof Error ? err.name : typeof err}). Are your AWS credentials for the practice's account set (aws configure, or AWS_PROFILE)?`,
       { cause: err },
     );
   } finally {

@@ -17,13 +17,14 @@ export function httpHandler<F extends FunctionName, D extends Pick<Deps, 'log'> 
   actions: Record<RouteKeyOf<F>, Action<D>>,
   getDeps: () => D,
 ) {
+  const byRoute = new Map<string, Action<D>>(Object.entries(actions));
   return async (event: HttpEvent): Promise<Result> => {
     const started = Date.now();
     const deps = getDeps();
     const route = event.routeKey;
     let result: Result;
     try {
-      const action = (actions as Record<string, Action<D> | undefined>)[route];
+      const action = byRoute.get(route);
       if (!action)
         throw route === '$default'
           ? new NotFoundError('There is nothing here.')

@@ -6,7 +6,7 @@ import { parseWith } from '../../shared/domain/parse.js';
 
 export type HttpEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
-    authorizer?: { jwt?: { claims?: Record<string, unknown> } };
+    authorizer?: { jwt?: { claims?: Record<string, unknown>; scopes?: string[] } };
   };
 };
 
@@ -27,7 +27,7 @@ export function rawBody(event: HttpEvent): string {
 }
 
 /** A JSON body parsed and validated, or a 400/413/415 that says exactly what is wrong. */
-export function jsonBody<S extends z.ZodMiniType>(event: HttpEvent, schema: S): z.infer<S> {
+export function jsonBody<T>(event: HttpEvent, schema: z.ZodMiniType<T>): T {
   const text = rawBody(event);
   const type = header(event, 'content-type');
   if (text.length > 0 && type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {

@@ -1,7 +1,7 @@
 /** Response helpers. Every response carries the privacy headers; errors are problem+json. */
 import type { APIGatewayProxyStructuredResultV2 as Result } from 'aws-lambda';
 import { AppError } from '../../shared/domain/errors.js';
-import { internalProblem, toProblem, type Problem } from '../../shared/domain/problem.js';
+import { asProblem, internalProblem, toProblem, type Problem } from '../../shared/domain/problem.js';
 
 export type { Result };
 
@@ -36,7 +36,7 @@ export function errorResponse(err: unknown): Result {
 
 /** A stored outcome (201 receipt or 409 problem) replayed as it was first answered. */
 export function outcome(status: number, body: unknown): Result {
-  return status >= 400 ? problemResponse(body as Problem) : json(status, body);
+  return status >= 400 ? problemResponse(asProblem(body)) : json(status, body);
 }
 
 export const PAGE_CSP =

@@ -97,7 +97,7 @@ export function findRoute(
   method: string,
   path: string,
 ): { route: RouteDef; params: Record<string, string> } | { allowed: Method[] } | null {
-  const candidates = ROUTES.map((route) => ({ route: route as RouteDef, params: matchPath(route.path, path) }))
+  const candidates = ROUTES.map((route: RouteDef) => ({ route, params: matchPath(route.path, path) }))
     .filter((c): c is { route: RouteDef; params: Record<string, string> } => c.params !== null)
     .sort((a, b) => paramCount(a.route.path) - paramCount(b.route.path));
   const hit = candidates.find((c) => c.route.method === method);

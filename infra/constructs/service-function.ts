@@ -167,25 +167,7 @@ export class ServiceFunction extends Construct {
         resources: [wiring.key.keyArn],
       }),
     ];
-    if (needs.table) {
-      const { access, indexes } = needs.table;
-      statements.push(
-        new PolicyStatement({
-          sid: 'Table',
-          actions: access === 'read' ? TABLE_ACTIONS.read : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write],
-          resources: [wiring.table.arn],
-        }),
-      );
-      if (indexes.length) {
-        statements.push(
-          new PolicyStatement({
-            sid: 'Indexes',
-            actions: ['dynamodb:Query'],
-            resources: indexes.map((i) => `${wiring.table.arn}/index/${TABLE.indexes[i].name}`),
-          }),
-        );
-      }
-    }
+    statements.push(...this.tableStatements(wiring));
     if (needs.mail) {
       statements.push(
         new PolicyStatement({
@@ -205,11 +187,9 @@ export class ServiceFunction extends Construct {
         }),
       );
     }
+    // GetAccount names no resource (it reads the account's own quota), so IAM only takes "*".
     if (needs.sendingLimits)
-      statements.push(
-        // GetAccount names no resource (it reads the account's own quota), so IAM only takes "*".
-        new PolicyStatement({ sid: 'ReadSendingRate', actions: ['ses:GetAccount'], resources: ['*'] }),
-      );
+      statements.push(new PolicyStatement({ sid: 'ReadSendingRate', actions: ['ses:GetAccount'], resources: ['*'] }));
     if (needs.trigger === 'table-stream') {
       statements.push(
         new PolicyStatement({ sid: 'TableStream', actions: STREAM_ACTIONS, resources: [wiring.table.streamArn] }),
@@ -221,9 +201,29 @@ export class ServiceFunction extends Construct {
         }),
       );
     }
-    if (needs.events)
+    const putEvents = { sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] };
+    if (needs.events) statements.push(new PolicyStatement(putEvents));
+    return statements;
+  }
+
+  /** The table (read or read-write) and the indexes it queries, when the function has the table need. */
+  private tableStatements(wiring: Wiring): PolicyStatement[] {
+    if (!this.needs.table) return [];
+    const { access, indexes } = this.needs.table;
+    const statements = [
+      new PolicyStatement({
+        sid: 'Table',
+        actions: access === 'read' ? TABLE_ACTIONS.read : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write],
+        resources: [wiring.table.arn],
+      }),
+    ];
+    if (indexes.length)
       statements.push(
-        new PolicyStatement({ sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] }),
+        new PolicyStatement({
+          sid: 'Indexes',
+          actions: ['dynamodb:Query'],
+          resources: indexes.map((i) => `${wiring.table.arn}/index/${TABLE.indexes[i].name}`),
+        }),
       );
     return statements;
   }

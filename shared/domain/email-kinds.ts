@@ -28,6 +28,8 @@ export type ClientEmailKind = (typeof CLIENT_EMAILS)[number];
 export type TherapistEmailKind = (typeof THERAPIST_EMAILS)[number];
 export type EmailKind = ClientEmailKind | TherapistEmailKind;
 
+const CLIENT_EMAIL_SET: ReadonlySet<EmailKind> = new Set(CLIENT_EMAILS);
+
 export function isClientEmail(kind: EmailKind): kind is ClientEmailKind {
-  return (CLIENT_EMAILS as readonly string[]).includes(kind);
+  return CLIENT_EMAIL_SET.has(kind);
 }

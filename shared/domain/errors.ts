@@ -46,42 +46,23 @@ export class ValidationError extends AppError {
   }
 }
 
-export class UnauthorizedError extends AppError {
-  readonly status = 401;
-  readonly type = '/problems/unauthorized';
-  readonly title = 'Please sign in';
+/** An error whose status, problem type and title are the same every time; only its detail differs. */
+function fixedProblem(status: number, slug: string, title: string) {
+  return class extends AppError {
+    readonly status = status;
+    readonly type = `/problems/${slug}`;
+    readonly title = title;
+  };
 }
 
-export class NotFoundError extends AppError {
-  readonly status = 404;
-  readonly type = '/problems/not-found';
-  readonly title = 'Not found';
-}
-
-export class MethodNotAllowedError extends AppError {
-  readonly status = 405;
-  readonly type = '/problems/method-not-allowed';
-  readonly title = 'Method not allowed';
-}
-
-export class PayloadTooLargeError extends AppError {
-  readonly status = 413;
-  readonly type = '/problems/too-large';
-  readonly title = 'That request is too large';
-}
-
-export class UnsupportedMediaTypeError extends AppError {
-  readonly status = 415;
-  readonly type = '/problems/unsupported-media-type';
-  readonly title = 'Please send JSON';
-}
+export class UnauthorizedError extends fixedProblem(401, 'unauthorized', 'Please sign in') {}
+export class NotFoundError extends fixedProblem(404, 'not-found', 'Not found') {}
+export class MethodNotAllowedError extends fixedProblem(405, 'method-not-allowed', 'Method not allowed') {}
+export class PayloadTooLargeError extends fixedProblem(413, 'too-large', 'That request is too large') {}
+export class UnsupportedMediaTypeError extends fixedProblem(415, 'unsupported-media-type', 'Please send JSON') {}
 
 /** The request was fine, but the policy's state or rules do not allow it right now. */
-export class StateConflictError extends AppError {
-  readonly status = 409;
-  readonly type = '/problems/state-conflict';
-  readonly title = 'Not possible right now';
-}
+export class StateConflictError extends fixedProblem(409, 'state-conflict', 'Not possible right now') {}
 
 export interface RefusalDetails {
   nextAllowedOn?: IsoDate;
@@ -124,11 +105,7 @@ const REFUSAL_TITLES: Record<RefusalReason, string> = {
 };
 
 /** Still contended after every retry: a temporary state, said plainly (503), never a bare 500. */
-export class BusyError extends AppError {
-  readonly status = 503;
-  readonly type = '/problems/busy';
-  readonly title = 'Busy for a moment';
-}
+export class BusyError extends fixedProblem(503, 'busy', 'Busy for a moment') {}
 
 /** Optimistic-concurrency loss; use cases retry on it and it never reaches a client. */
 export class VersionConflictError extends Error {

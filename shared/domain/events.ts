@@ -45,9 +45,28 @@ export const DOMAIN_EVENTS = {
 } as const;
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS;
-export type DomainEvent = {
-  [K in DomainEventType]: { type: K; detail: z.infer<(typeof DOMAIN_EVENTS)[K]> };
-}[DomainEventType];
+type DetailOf = { [K in DomainEventType]: z.infer<(typeof DOMAIN_EVENTS)[K]> };
+/** The event of one type (of each type in `K`): its detail is that type's, never another's. */
+export type DomainEventOf<K extends DomainEventType> = { [P in K]: { type: P; detail: DetailOf[P] } }[K];
+export type DomainEvent = DomainEventOf<DomainEventType>;
+
+/** The same schemas, typed by what each parses to, so a type and its detail stay paired. */
+const DETAIL_SCHEMAS: { [K in DomainEventType]: z.ZodMiniType<DetailOf[K]> } = DOMAIN_EVENTS;
+
+export function isDomainEventType(type: string): type is DomainEventType {
+  return Object.hasOwn(DOMAIN_EVENTS, type);
+}
+
+/** An event whose detail keeps to its type's contract; throws when it does not. */
+function parsedDomainEvent<K extends DomainEventType>(type: K, detail: unknown): DomainEventOf<K> {
+  return { type, detail: DETAIL_SCHEMAS[type].parse(detail) };
+}
+
+/** An event whose detail keeps to its type's contract, or null when it does not. */
+export function checkedDomainEvent<K extends DomainEventType>(type: K, detail: unknown): DomainEventOf<K> | null {
+  const parsed = DETAIL_SCHEMAS[type].safeParse(detail);
+  return parsed.success ? { type, detail: parsed.data } : null;
+}
 
 /** Timeline entries → domain events: one vocabulary inside, a stable public one outside. */
 const FROM_HISTORY: Record<string, DomainEventType> = {
@@ -87,7 +106,7 @@ export function toDomainEvents(
       ...(entry.eventId ? { eventId: entry.eventId } : {}),
     };
     // Validated on the way out: a malformed event is a bug here, never something to publish.
-    events.push({ type, detail: DOMAIN_EVENTS[type].parse(detail) } as DomainEvent);
+    events.push(parsedDomainEvent(type, detail));
   }
   return events;
 }

@@ -11,9 +11,9 @@ import { ValidationError } from './errors.js';
 z.config(en());
 
 /** Parses or throws a ValidationError listing every problem with its path. */
-export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, what = 'request'): z.infer<S> {
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, what = 'request'): T {
   const result = schema.safeParse(value);
-  if (result.success) return result.data as z.infer<S>;
+  if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
   throw new ValidationError(
     `The ${what} has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,

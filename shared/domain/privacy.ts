@@ -12,10 +12,15 @@ export function keepAddressPrivate(address: string): (s: string) => string {
 
 /** Every string inside a JSON-like value, passed through `map`. */
 export function mapStrings<T>(value: T, map: (s: string) => string): T {
-  if (typeof value === 'string') return map(value) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map)) as T;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the shape out is the shape in: only string leaves change, and they stay strings
+  return mapJson(value, map) as T;
+}
+
+function mapJson(value: unknown, map: (s: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapJson(v, map));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapJson(v, map)]));
   }
   return value;
 }

@@ -30,5 +30,6 @@ export interface EmailDataByKind {
 
 /** Compile-time check that every kind has a data shape. */
 export type EmailData<K extends EmailKind> = EmailDataByKind[K];
-const _exhaustive: Record<EmailKind, true> = {} as Record<keyof EmailDataByKind, true>;
+type EveryKindHasData = EmailKind extends keyof EmailDataByKind ? true : never;
+const _exhaustive: EveryKindHasData = true;
 void _exhaustive;

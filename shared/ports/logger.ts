@@ -29,7 +29,7 @@ export interface Logger {
 
 export function errorFields(err: unknown): LogFields {
   if (!(err instanceof Error)) return { errorName: typeof err };
-  const code = (err as { code?: unknown }).code;
+  const code = 'code' in err ? err.code : undefined;
   return {
     errorName: err.name,
     ...(typeof code === 'string' ? { errorCode: code } : {}),

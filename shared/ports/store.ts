@@ -56,6 +56,10 @@ export interface Job extends DueJob {
   deadLettered?: boolean;
 }
 
+/** The email template or scheduled kind: what logs, the timeline and operations lists name a job by. */
+export const jobKindOf = (job: Pick<Job, 'mail' | 'scheduled'>): string =>
+  job.mail?.template ?? job.scheduled?.kind ?? 'unknown';
+
 /**
  * How long a claim holds a job. Mail jobs are created already held by the process that made
  * them (it sends them right after the commit), so a crash only delays them by this much.

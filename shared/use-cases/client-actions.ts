@@ -4,17 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import { decideCheckIn, decideUpdate } from '../domain/enforcement.js';
-import { NotFoundError, RefusalError, type AppError } from '../domain/errors.js';
+import type { IsoDate } from '../domain/dates.js';
+import { NotFoundError, RefusalError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
-import { toProblem } from '../domain/problem.js';
 import { hashToken } from '../domain/tokens.js';
 import { IdempotencyTakenError, type StoredOutcome } from '../ports/store.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { closeChange, replan, transition } from './lifecycle.js';
 import { mutatePolicy, next, today, type Decided } from './mutate.js';
+import { acceptedUpdate, refusalOutcome, refusedByEmail } from './update-changes.js';
 import { clientView } from './views.js';
-import { allowance } from '../domain/enforcement.js';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -105,10 +105,6 @@ export function skipCheckIn(deps: Deps, token: string) {
 
 export type Channel = 'web' | 'email';
 
-function refusalOutcome(refusal: AppError): StoredOutcome {
-  return { status: refusal.status, body: toProblem(refusal) };
-}
-
 /**
  * Submit an update: replay a known Idempotency-Key → decide in the documented order →
  * accepted: one transaction stores the update, consumes the quota (conditional on the
@@ -139,77 +135,9 @@ export async function submitUpdateTo(
     if (replay) return replay;
   }
   try {
-    return await mutatePolicy(deps, id, async (policy, todayDate) => {
-      const decision = decideUpdate(policy, todayDate, text);
-      const at = deps.clock.now().toISOString();
-      if (decision.outcome === 'refused') {
-        const outcome = refusalOutcome(decision.refusal);
-        deps.log.info('update.refused', { policyId: id, reason: decision.refusal.reason });
-        if (channel === 'email') {
-          // The email path has no page to keep the words, so the reply quotes them back. The
-          // key is recorded in the same transaction as that email, so a retry never loses it.
-          const refusal = decision.refusal;
-          return {
-            result: outcome,
-            change: {
-              at,
-              policy: next(policy, {}),
-              expectedVersion: policy.version,
-              events: [{ at, type: 'update-refused', data: { reason: refusal.reason } }],
-              mails: [
-                mail('update-refused', {
-                  text,
-                  reason: refusal.reason,
-                  detail: refusal.message,
-                  nextAllowedOn: refusal.details.nextAllowedOn ?? null,
-                }),
-              ],
-              ...(keyHash ? { idempotency: { keyHash, outcome } } : {}),
-            },
-          };
-        }
-        if (keyHash && !(await deps.store.putIdempotency(id, keyHash, outcome))) throw new IdempotencyTakenError();
-        return { result: outcome, change: null };
-      }
-      const seq = policy.updatesAccepted + 1;
-      const updated = next(policy, { updatesAccepted: seq, lastUpdateOn: todayDate });
-      const left = allowance(updated, todayDate);
-      const receipt = {
-        seq,
-        sentOn: todayDate,
-        characters: decision.characters,
-        updates: {
-          limit: left.limit,
-          used: left.used,
-          left: left.left,
-          nextAllowedOn: left.nextAllowedOn,
-          windowUntil: left.windowUntil,
-        },
-        summary: clientView(updated, todayDate).summary.left,
-      };
-      const outcome: StoredOutcome = { status: 201, body: receipt };
-      return {
-        result: outcome,
-        change: {
-          at,
-          policy: updated,
-          expectedVersion: policy.version,
-          addUpdate: { seq, text: decision.text, characters: decision.characters, sentOn: todayDate, receivedAt: at },
-          events: [{ at, type: 'update-accepted', data: { seq } }],
-          mails: [
-            mail('update-received', { seq, text: decision.text, characters: decision.characters, sentOn: todayDate }),
-            mail('update-receipt', {
-              seq,
-              left: left.left,
-              limit: left.limit,
-              nextAllowedOn: left.nextAllowedOn,
-              windowUntil: left.windowUntil,
-            }),
-          ],
-          ...(keyHash ? { idempotency: { keyHash, outcome } } : {}),
-        },
-      };
-    });
+    return await mutatePolicy(deps, id, (policy, todayDate) =>
+      decideSubmission(deps, { policy, todayDate, text, keyHash, channel }),
+    );
   } catch (err) {
     // A concurrent request with the same key won: return what it decided.
     if (err instanceof IdempotencyTakenError && keyHash) {
@@ -218,6 +146,29 @@ export async function submitUpdateTo(
     }
     throw err;
   }
+}
+
+interface Submission {
+  policy: Policy;
+  todayDate: IsoDate;
+  text: string;
+  keyHash: string | null;
+  channel: Channel;
+}
+
+/** One attempt at deciding an update against the policy as just read. */
+async function decideSubmission(
+  deps: Deps,
+  { policy, todayDate, text, keyHash, channel }: Submission,
+): Promise<Decided<StoredOutcome>> {
+  const decision = decideUpdate(policy, todayDate, text);
+  const at = deps.clock.now().toISOString();
+  if (decision.outcome === 'accepted') return acceptedUpdate(policy, todayDate, decision, at, keyHash);
+  deps.log.info('update.refused', { policyId: policy.id, reason: decision.refusal.reason });
+  if (channel === 'email') return refusedByEmail(policy, decision.refusal, text, at, keyHash);
+  const outcome = refusalOutcome(decision.refusal);
+  if (keyHash && !(await deps.store.putIdempotency(policy.id, keyHash, outcome))) throw new IdempotencyTakenError();
+  return { result: outcome, change: null };
 }
 
 /** The one check-in message: same shape as an update, its own rules, no quota used. */

@@ -10,7 +10,7 @@ import type { renderEmail as RenderEmail } from '../emails/render.js';
 import { hashToken } from '../domain/tokens.js';
 import { errorFields } from '../ports/logger.js';
 import type { OutgoingEmail } from '../ports/mailer.js';
-import { JOB_LEASE_MS, type Job, type MailJob } from '../ports/store.js';
+import { JOB_LEASE_MS, jobKindOf, type Job, type MailJob } from '../ports/store.js';
 import { MailHeldError, type HoldReason } from '../ports/sending.js';
 import type { Deps } from './deps.js';
 
@@ -167,7 +167,7 @@ const HOLD_MS: Record<HoldReason, number> = {
  * the job back: it uses up no try and is never dead-lettered for it.
  */
 export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOutcome> {
-  const fields = { policyId: job.policyId, jobKind: jobKind(job), attempts: job.attempts, ...errorFields(err) };
+  const fields = { policyId: job.policyId, jobKind: jobKindOf(job), attempts: job.attempts, ...errorFields(err) };
   const now = deps.clock.now().getTime();
   if (err instanceof MailHeldError) {
     const holdMs = HOLD_MS[err.reason] * (1 + Math.random() / 2);
@@ -180,7 +180,7 @@ export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOu
     const event = {
       at: deps.clock.now().toISOString(),
       type: 'delivery-failed',
-      data: { job: jobKind(job), attempts: job.attempts },
+      data: { job: jobKindOf(job), attempts: job.attempts },
     };
     // The timeline entry names the therapist, so its email.undeliverable event can leave through the stream.
     const policy = await deps.store.getPolicy(job.policyId);
@@ -193,8 +193,6 @@ export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOu
   deps.log.warn('job.retry', fields);
   return 'retry';
 }
-
-const jobKind = (job: Job) => job.mail?.template ?? job.scheduled?.kind ?? 'unknown';
 
 export function leaseUntil(deps: Deps): Date {
   return new Date(deps.clock.now().getTime() + JOB_LEASE_MS);

@@ -97,10 +97,18 @@ async function claimAndRun(run: Run, due: DueJob): Promise<JobOutcome | null> {
   if (run.stopping()) return null;
   const { deps, summary } = run;
   summary.ran += 1;
-  const claimed = await deps.store.claimJob(due, leaseUntil(deps));
-  const outcome = claimed ? await runJob(deps, claimed).catch((err: unknown) => failJob(deps, claimed, err)) : 'lost';
-  summary.outcomes[outcome] += 1;
-  return outcome;
+  try {
+    const claimed = await deps.store.claimJob(due, leaseUntil(deps));
+    const outcome = claimed ? await runJob(deps, claimed).catch((err: unknown) => failJob(deps, claimed, err)) : 'lost';
+    summary.outcomes[outcome] += 1;
+    return outcome;
+  } catch (err) {
+    // A claim or a retry write that failed (DynamoDB unavailable): the job stays due or leased,
+    // and comes back on its own; the other shards' work goes on.
+    deps.log.error('dispatch.job-failed', { policyId: due.policyId, ...errorFields(err) });
+    summary.outcomes.lost += 1;
+    return 'lost';
+  }
 }
 
 /** The account's limits; if they cannot be read, a conservative rate (throttling slows it further). */

@@ -4,5 +4,6 @@ import type { MailData, MailJob } from '../ports/store.js';
 
 /** An email to queue, with its data checked against the template's declared shape. */
 export function mail<K extends EmailKind>(template: K, data: EmailDataByKind[K]): MailJob {
-  return { template, data: data as MailData };
+  const snapshot: MailData = data;
+  return { template, data: snapshot };
 }

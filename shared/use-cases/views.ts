@@ -7,7 +7,7 @@ import { keepAddressPrivate, mapStrings } from '../domain/privacy.js';
 import type { IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
 import type { Policy } from '../domain/policy.js';
-import { describeAllowance, describeRules } from '../domain/wording.js';
+import { describeAllowance, describeRules } from '../wording/client.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import type { Job, PolicyDetail } from '../ports/store.js';
 

@@ -69,8 +69,10 @@ describe('therapist portal and client page, end to end', { timeout: 120_000 }, (
 
     // The client opens the link from the outbox, in their own browser (a phone).
     const phone = await openContext(browser, 'phone');
-    const outbox = await phone.page.goto(`${app.baseUrl}/local/outbox/view`);
+    // Only their mail: the emulator is shared with every other test, as a long session would be.
+    const outbox = await phone.page.goto(`${app.baseUrl}/local/outbox/view?to=${encodeURIComponent(client.email)}`);
     expect(outbox!.status()).toBe(200);
+    await phone.page.getByRole('heading', { name: `An invitation from ${therapist.name}` }).waitFor();
     await check(phone.page, phone.problems, 'local-outbox');
     const link = await app.linkFor(client.email);
     await phone.page.goto(`${app.baseUrl}/c/${link}`);

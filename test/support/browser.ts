@@ -63,6 +63,21 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * The tallest page the screenshots accept. The longest real page (the new-arrangement form
+ * with its preview, at phone width) is about 7,600 px; a page far past this is one that grows
+ * with the data (the local outbox once listed every email ever sent), and Chromium stalls or
+ * fails capturing it instead of saying so.
+ */
+const MAX_PAGE_HEIGHT = 12_000;
+
+async function capture(page: Page, file: string, label: string): Promise<void> {
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+  if (height > MAX_PAGE_HEIGHT)
+    throw new Error(`${page.url()} is ${height}px tall at ${label} width: a page should not grow without bound`);
+  await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+}
+
 /** Screenshots of the current page at both widths, named for the README and for review. */
 export async function screenshotBoth(page: Page, name: string): Promise<string[]> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -71,7 +86,7 @@ export async function screenshotBoth(page: Page, name: string): Promise<string[]
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     const file = join(SCREENSHOTS, `${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+    await capture(page, file, label);
     files.push(file);
   }
   if (original) await page.setViewportSize(original);

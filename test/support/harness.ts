@@ -5,7 +5,7 @@
  * as a browser or API client would; each answer is returned once the relay has published
  * what the request wrote, so a test reads the events of what it just did.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
@@ -20,6 +20,7 @@ import { readOutbox, type OutboxEmail } from '../../local/outbox.js';
 import { createLocalServer } from '../../local/server.js';
 import type { SesFaultProxy } from '../../local/ses-fault-proxy.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { localDynamoClient } from '../../local/dynamo-client.js';
 import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
 import { jsonLogger } from '../../shared/adapters/system/logger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
@@ -77,11 +78,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesEndpoint = inject('sesEndpoint');
   const tableName = `afterword-${randomUUID()}`;
-  const dynamo = new DynamoDBClient({
-    endpoint: dynamoEndpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const dynamo = localDynamoClient(dynamoEndpoint);
   await ensureTable(dynamo, tableName);
 
   const events = new LocalEventLog();

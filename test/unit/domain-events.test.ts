@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { eventBridgePublisher } from '../../shared/adapters/eventbridge/eventbridge-publisher.js';
-import { DOMAIN_EVENTS, EVENT_SOURCE, toDomainEvents, type DomainEventType } from '../../shared/domain/events.js';
+import {
+  checkedDomainEvent,
+  DOMAIN_EVENTS,
+  EVENT_SOURCE,
+  isDomainEventType,
+  toDomainEvents,
+  type DomainEventType,
+} from '../../shared/domain/events.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'events');
 const fixtures = readdirSync(dir).map(
@@ -115,5 +122,31 @@ describe('domain event contract', () => {
         toDomainEvents(policy, [{ at: '2027-01-01T14:00:00.000Z', type: 'paused' }]),
       ),
     ).rejects.toThrow(/refused/);
+  });
+});
+
+describe('reading an event from outside', () => {
+  const detail = {
+    version: 1,
+    policyId: policy.id,
+    therapistId: policy.therapistId,
+    occurredAt: '2027-01-01T14:00:00.000Z',
+    seq: 2,
+  };
+
+  it('knows the published detail-types and nothing else, not even what every object has', () => {
+    expect(isDomainEventType('update.accepted')).toBe(true);
+    expect(isDomainEventType('update.deleted')).toBe(false);
+    expect(isDomainEventType('toString')).toBe(false);
+  });
+
+  it('pairs a detail with its type when it keeps to that type', () => {
+    expect(checkedDomainEvent('update.accepted', detail)).toEqual({ type: 'update.accepted', detail });
+  });
+
+  it('refuses a detail that belongs to another type, or to none', () => {
+    expect(checkedDomainEvent('policy.created', detail)).toBeNull();
+    expect(checkedDomainEvent('update.accepted', { ...detail, seq: 0 })).toBeNull();
+    expect(checkedDomainEvent('update.accepted', 'not an object')).toBeNull();
   });
 });

@@ -138,4 +138,9 @@ describe('reading bounds from a JSON Schema', () => {
       'list.c': { maxLength: 5 },
     });
   });
+
+  it('passes over the schemas true and false, and reads each entry of a tuple', () => {
+    const schema = { properties: { any: true, none: false, pair: { items: [{ minimum: 1 }, { maxLength: 2 }] } } };
+    expect(boundsOf(schema)).toEqual({ pair: { minimum: 1, maxLength: 2 } });
+  });
 });

@@ -7,7 +7,7 @@ import {
   describeReplies,
   describeRules,
   describeUpdates,
-} from '../../shared/domain/wording.js';
+} from '../../shared/wording/client.js';
 import { makePolicy, type PolicyOverrides } from '../support/policy-factory.js';
 
 // Default policy: updates 20 November 2026 – 1 January 2027; check-in Saturday 20 February 2027

@@ -2,6 +2,7 @@
 /** The calm screens for when a page cannot be shown: not found, or something went wrong. */
 import { ApiError } from './api.js';
 import { h } from './dom.js';
+import { narrowPage } from './narrow-page.js';
 
 /** @import { PageResult } from './types.js' */
 
@@ -14,27 +15,22 @@ export function errorPage(error, retry) {
   const notFound = error instanceof ApiError && error.status === 404;
   const title = notFound ? 'Not found' : 'Something went wrong';
   const detail = error instanceof ApiError ? error.detail : '';
-  return {
-    title,
-    node: h(
-      'section',
-      { className: 'page narrow' },
-      h('h1', {}, notFound ? 'We could not find that' : 'This page did not load'),
-      h(
-        'p',
-        {},
-        notFound
-          ? 'It may have been deleted after its retention period, or the address may be incomplete.'
-          : detail || 'Something went wrong on our side. Nothing you entered has been sent.',
-      ),
-      h(
-        'div',
-        { className: 'button-row' },
-        notFound ? null : h('button', { type: 'button', className: 'button', onclick: retry }, 'Try again'),
-        h('a', { href: '#/', className: notFound ? 'button' : 'button button-secondary' }, 'Go to your list'),
-      ),
+  return narrowPage(
+    { title, heading: notFound ? 'We could not find that' : 'This page did not load' },
+    h(
+      'p',
+      {},
+      notFound
+        ? 'It may have been deleted after its retention period, or the address may be incomplete.'
+        : detail || 'Something went wrong on our side. Nothing you entered has been sent.',
     ),
-  };
+    h(
+      'div',
+      { className: 'button-row' },
+      notFound ? null : h('button', { type: 'button', className: 'button', onclick: retry }, 'Try again'),
+      h('a', { href: '#/', className: notFound ? 'button' : 'button button-secondary' }, 'Go to your list'),
+    ),
+  );
 }
 
 /** When the portal's settings or rules did not load, nothing else can work. */

@@ -4,8 +4,10 @@
  * an error message joined to the control by aria-describedby, and aria-invalid when wrong.
  */
 import { h } from './dom.js';
+import { crisisOptions } from './rules.js';
 
 /** @import { Attrs, Child } from './dom.js' */
+/** @import { PortalRules } from './types.js' */
 /** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control */
 
 /**
@@ -110,6 +112,16 @@ export function select(options, attrs = {}) {
     attrs,
     options.map(([value, label]) => h('option', { value }, label)),
   );
+}
+
+/**
+ * The choice of crisis resources, set to `value` or else to the service's default.
+ * @param {{ id: string, help: string, rules: PortalRules, value: string | null | undefined }} options
+ */
+export function crisisField({ id, help, rules, value }) {
+  const crisis = field({ id, label: 'Crisis resources for', help, control: select(crisisOptions(rules)) });
+  crisis.input.value = value ?? rules.defaults.crisisLocale;
+  return crisis;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { dateIn, formatDate } from './dates.js';
 import { h } from './dom.js';
+import { narrowPage } from './narrow-page.js';
 import { nextFromRules } from './rules-text.js';
 import { stateBadge } from './state-badge.js';
 
@@ -44,25 +45,20 @@ export function summaryLine(policies) {
 
 /** @returns {PageResult} */
 function emptyList() {
-  return {
-    title: 'Arrangements',
-    node: h(
-      'section',
-      { className: 'page narrow' },
-      h('h1', {}, 'Arrangements'),
+  return narrowPage(
+    { title: 'Arrangements', heading: 'Arrangements' },
+    h(
+      'div',
+      { className: 'empty' },
+      h('p', { className: 'lead' }, 'You have no arrangements yet.'),
       h(
-        'div',
-        { className: 'empty' },
-        h('p', { className: 'lead' }, 'You have no arrangements yet.'),
-        h(
-          'p',
-          {},
-          'An arrangement gives a former client a small, predictable way to stay in touch: a few short updates within limits you choose, and one check-in. Afterword sends the emails and keeps the limits for you.',
-        ),
-        h('a', { href: '#/new', className: 'button button-large' }, 'Create your first arrangement'),
+        'p',
+        {},
+        'An arrangement gives a former client a small, predictable way to stay in touch: a few short updates within limits you choose, and one check-in. Afterword sends the emails and keeps the limits for you.',
       ),
+      h('a', { href: '#/new', className: 'button button-large' }, 'Create your first arrangement'),
     ),
-  };
+  );
 }
 
 /** @param {Policy} p */

@@ -5,12 +5,12 @@
  */
 import { today } from './dates.js';
 import { h } from './dom.js';
-import { field, input, numberInput, radioGroup, select, zoneList } from './fields.js';
+import { crisisField, field, input, numberInput, radioGroup, zoneList } from './fields.js';
 import { fromTo } from './hints.js';
 import { presetValues } from './new-presets.js';
 import { WEEKS } from './new-read-form.js';
 import { parseWhole, timeZones } from './parse.js';
-import { crisisOptions, maxLengthAt, rangeAt } from './rules.js';
+import { maxLengthAt, rangeAt } from './rules.js';
 import { clockTime, plural } from './words.js';
 
 /** @import { Preset } from './new-presets.js' */
@@ -151,18 +151,13 @@ function checkInFields(rules) {
   };
 }
 
+const CRISIS_HELP = 'Every email to the client lists these numbers and says Afterword is not for emergencies.';
+
 /**
  * @param {Profile} profile
  * @param {PortalRules} rules
  */
 function closingFields(profile, rules) {
-  const crisis = field({
-    id: 'crisis-locale',
-    label: 'Crisis resources for',
-    help: 'Every email to the client lists these numbers and says Afterword is not for emergencies.',
-    control: select(crisisOptions(rules)),
-  });
-  crisis.input.value = profile.crisisLocale ?? rules.defaults.crisisLocale;
   return {
     replies: radioGroup({
       name: 'replies',
@@ -175,7 +170,7 @@ function closingFields(profile, rules) {
       value: rules.defaults.replies,
     }),
     closesOn: field({ id: 'closes-on', label: 'Closing date', help: 'Optional.', control: input({ type: 'date' }) }),
-    crisis,
+    crisis: crisisField({ id: 'crisis-locale', help: CRISIS_HELP, rules, value: profile.crisisLocale }),
   };
 }
 

@@ -45,18 +45,23 @@ function panelParts() {
 }
 
 /**
- * @param {object} options
- * @param {PageContext} options.ctx
- * @param {() => { values: NewValues, body: PolicyBody, problems: Problem[] }} options.read the form as the preview sends it
- * @param {ErrorDisplay} options.errors
- * @param {(rules: PolicyRules) => void} options.onRules called with the rules as the service worked them out
+ * What the status line says while problems keep the preview from updating.
+ * @param {number} count
  */
-export function livePreview({ ctx, read, errors, onRules }) {
-  const el = panelParts();
-  let timer = 0;
-  /** @type {AbortController | null} */
-  let abort = null;
-  let seq = 0;
+export function problemsStatus(count) {
+  return count === 1
+    ? 'One detail needs another look before the preview can update.'
+    : `${count} details need another look before the preview can update.`;
+}
+
+/**
+ * The panel's two faces: the preview as the service worked it out, or the problems that keep
+ * it from updating (an earlier preview stays, marked stale).
+ * @param {ReturnType<typeof panelParts>} el
+ * @param {ErrorDisplay} errors
+ * @param {(rules: PolicyRules) => void} onRules
+ */
+function panelView(el, errors, onRules) {
   let hasPreview = false;
 
   /** @param {string} text */
@@ -77,11 +82,7 @@ export function livePreview({ ctx, read, errors, onRules }) {
     );
     el.problems.hidden = false;
     el.body.classList.toggle('is-stale', hasPreview);
-    setStatus(
-      problems.length === 1
-        ? 'One detail needs another look before the preview can update.'
-        : `${problems.length} details need another look before the preview can update.`,
-    );
+    setStatus(problemsStatus(problems.length));
   }
 
   /** @param {Extract<PreviewResult, { ok: true }>} result */
@@ -97,13 +98,31 @@ export function livePreview({ ctx, read, errors, onRules }) {
     setStatus('The preview shows the rules as they stand.');
   }
 
+  return { setStatus, showProblems, showResult };
+}
+
+/**
+ * @param {object} options
+ * @param {PageContext} options.ctx
+ * @param {() => { values: NewValues, body: PolicyBody, problems: Problem[] }} options.read the form as the preview sends it
+ * @param {ErrorDisplay} options.errors
+ * @param {(rules: PolicyRules) => void} options.onRules called with the rules as the service worked them out
+ */
+export function livePreview({ ctx, read, errors, onRules }) {
+  const el = panelParts();
+  const view = panelView(el, errors, onRules);
+  let timer = 0;
+  /** @type {AbortController | null} */
+  let abort = null;
+  let seq = 0;
+
   async function run() {
     if (!ctx.isCurrent()) return;
     const { values, body, problems } = read();
     abort?.abort();
     const mine = ++seq;
     if (problems.length) {
-      showProblems(problems);
+      view.showProblems(problems);
       el.busy.hidden = true;
       return;
     }
@@ -113,13 +132,13 @@ export function livePreview({ ctx, read, errors, onRules }) {
       const result = await api('POST', '/policies/preview', body, { signal: abort.signal });
       if (mine !== seq || !ctx.isCurrent()) return;
       // The service checked the dates: its reasons go beside the fields they concern.
-      if (!result.ok) showProblems(problemsFromServer(result.errors, values, ctx.rules.limits.policy));
-      else showResult(result);
+      if (!result.ok) view.showProblems(problemsFromServer(result.errors, values, ctx.rules.limits.policy));
+      else view.showResult(result);
     } catch (error) {
       if (isAbort(error) || mine !== seq || isHandled(error)) return;
       if (error instanceof ApiError && error.status === 400 && error.errors.length)
-        showProblems(problemsFromServer(error.errors, values, ctx.rules.limits.policy));
-      else setStatus('The preview is not available just now. You can still send the invitation.');
+        view.showProblems(problemsFromServer(error.errors, values, ctx.rules.limits.policy));
+      else view.setStatus('The preview is not available just now. You can still send the invitation.');
     } finally {
       if (mine === seq) el.busy.hidden = true;
     }

@@ -19,6 +19,52 @@ import { maxItemsAt, maxLengthAt } from './rules.js';
  */
 
 /**
+ * One of a referral's two inputs.
+ * @param {Limits} limits
+ * @param {number} key
+ * @param {'name' | 'contact'} part
+ * @param {string} label
+ * @param {string | undefined} value
+ */
+function referralField(limits, key, part, label, value) {
+  return field({
+    id: `referral-${key}-${part}`,
+    label,
+    control: input({ maxlength: maxLengthAt(limits, `referrals.${part}`), autocomplete: 'off', value: value ?? '' }),
+  });
+}
+
+/**
+ * A referral row, numbered later by its list; its remove button is the list's to wire.
+ * @param {Limits} limits
+ * @param {number} key
+ * @param {{ name?: string, contact?: string }} values
+ */
+function referralRow(limits, key, values) {
+  const name = referralField(limits, key, 'name', 'Name', values.name);
+  const contact = referralField(limits, key, 'contact', 'Phone, email or website', values.contact);
+  const legend = h('legend', {}, '');
+  const removeLabel = h('span', { className: 'visually-hidden' }, '');
+  const removeButton = h('button', { type: 'button', className: 'button button-quiet' }, 'Remove', removeLabel);
+  /** @type {ReferralRow} */
+  const row = {
+    key,
+    name,
+    contact,
+    legend,
+    removeLabel,
+    el: h(
+      'fieldset',
+      { className: 'referral' },
+      legend,
+      h('div', { className: 'referral-fields' }, name.wrap, contact.wrap),
+      removeButton,
+    ),
+  };
+  return { row, removeButton };
+}
+
+/**
  * @param {{ limits: Limits, onChange: () => void }} options the API's limits for a new policy;
  *   what to do when a row is added or removed by the therapist
  */
@@ -59,48 +105,12 @@ export function referralList({ limits, onChange }) {
    */
   function add(values = {}, { focus = false } = {}) {
     lastKey += 1;
-    const key = lastKey;
-    const name = field({
-      id: `referral-${key}-name`,
-      label: 'Name',
-      control: input({
-        maxlength: maxLengthAt(limits, 'referrals.name'),
-        autocomplete: 'off',
-        value: values.name ?? '',
-      }),
-    });
-    const contact = field({
-      id: `referral-${key}-contact`,
-      label: 'Phone, email or website',
-      control: input({
-        maxlength: maxLengthAt(limits, 'referrals.contact'),
-        autocomplete: 'off',
-        value: values.contact ?? '',
-      }),
-    });
-    const legend = h('legend', {}, '');
-    const removeLabel = h('span', { className: 'visually-hidden' }, '');
-    const removeButton = h('button', { type: 'button', className: 'button button-quiet' }, 'Remove', removeLabel);
-    /** @type {ReferralRow} */
-    const row = {
-      key,
-      name,
-      contact,
-      legend,
-      removeLabel,
-      el: h(
-        'fieldset',
-        { className: 'referral' },
-        legend,
-        h('div', { className: 'referral-fields' }, name.wrap, contact.wrap),
-        removeButton,
-      ),
-    };
+    const { row, removeButton } = referralRow(limits, lastKey, values);
     removeButton.addEventListener('click', () => remove(row));
     rows.push(row);
     list.append(row.el);
     renumber();
-    if (focus) name.input.focus();
+    if (focus) row.name.input.focus();
   }
 
   addButton.addEventListener('click', () => {

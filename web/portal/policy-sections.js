@@ -9,7 +9,7 @@ import { timelineSentence, upcomingSentence } from './timeline-text.js';
 import { plural } from './words.js';
 
 /** @import { Child } from './dom.js' */
-/** @import { Policy, PolicyDetail, PortalRules } from './types.js' */
+/** @import { HistoryEvent, Policy, PolicyDetail, PortalRules, ReceivedUpdate } from './types.js' */
 
 /**
  * A card with a heading that names it for screen readers.
@@ -70,37 +70,45 @@ function sentTime(sent, zone) {
   );
 }
 
+/**
+ * An ordered list, one item per entry, or a quiet line that says there is nothing yet.
+ * @template T
+ * @param {string} className
+ * @param {T[]} entries
+ * @param {(entry: T) => Child} item
+ * @param {string} none
+ */
+function listOrNone(className, entries, item, none) {
+  return entries.length
+    ? h(
+        'ol',
+        { className },
+        entries.map((entry) => h('li', {}, item(entry))),
+      )
+    : h('p', { className: 'muted' }, none);
+}
+
+/**
+ * @param {ReceivedUpdate} u
+ * @param {string} zone
+ */
+function updateItem(u, zone) {
+  return h(
+    'article',
+    { 'aria-labelledby': `update-${u.seq}` },
+    h('h3', { id: `update-${u.seq}` }, `Update ${u.seq}`),
+    h('p', { className: 'meta' }, 'Sent ', sentTime(u, zone), ` · ${plural(u.characters, 'character')}`),
+    messageText(u.text),
+  );
+}
+
 /** @param {PolicyDetail} detail */
 export function updatesReceived(detail) {
-  const list = detail.updates ?? [];
+  const none =
+    detail.rules.updates.limit === 0 ? 'This arrangement does not include written updates.' : 'No updates yet.';
   const zone = detail.rules.timeZone;
-  return section(
-    'Updates received',
-    'updates-title',
-    list.length
-      ? h(
-          'ol',
-          { className: 'updates' },
-          list.map((u) =>
-            h(
-              'li',
-              {},
-              h(
-                'article',
-                { 'aria-labelledby': `update-${u.seq}` },
-                h('h3', { id: `update-${u.seq}` }, `Update ${u.seq}`),
-                h('p', { className: 'meta' }, 'Sent ', sentTime(u, zone), ` · ${plural(u.characters, 'character')}`),
-                messageText(u.text),
-              ),
-            ),
-          ),
-        )
-      : h(
-          'p',
-          { className: 'muted' },
-          detail.rules.updates.limit === 0 ? 'This arrangement does not include written updates.' : 'No updates yet.',
-        ),
-  );
+  const list = listOrNone('updates', detail.updates ?? [], (u) => updateItem(u, zone), none);
+  return section('Updates received', 'updates-title', list);
 }
 
 /** @param {PolicyDetail} detail */
@@ -148,27 +156,14 @@ export function rulesSection(detail, service) {
 
 /** @param {PolicyDetail} detail */
 export function timeline(detail) {
-  const events = detail.history ?? [];
   const zone = detail.rules.timeZone;
-  return section(
-    'Timeline',
-    'timeline-title',
-    events.length
-      ? h(
-          'ol',
-          { className: 'timeline' },
-          events.map((e) =>
-            h(
-              'li',
-              {},
-              h('time', { datetime: e.at, className: 'date' }, formatMoment(e.at, zone)),
-              h('span', { className: 'event' }, timelineSentence(e, detail.client.name)),
-            ),
-          ),
-        )
-      : h('p', { className: 'muted' }, 'Nothing has happened yet.'),
-    h('p', { className: 'help' }, `Times are in ${zone}.`),
-  );
+  /** @param {HistoryEvent} e */
+  const entry = (e) => [
+    h('time', { datetime: e.at, className: 'date' }, formatMoment(e.at, zone)),
+    h('span', { className: 'event' }, timelineSentence(e, detail.client.name)),
+  ];
+  const list = listOrNone('timeline', detail.history ?? [], entry, 'Nothing has happened yet.');
+  return section('Timeline', 'timeline-title', list, h('p', { className: 'help' }, `Times are in ${zone}.`));
 }
 
 /**

@@ -1,9 +1,9 @@
 // @ts-check
 /** The profile form's controls, filled from the therapist's profile, with the service's limits and defaults in their help. */
-import { field, input, numberInput, select, zoneList } from './fields.js';
+import { crisisField, field, input, numberInput, select, zoneList } from './fields.js';
 import { fromTo } from './hints.js';
 import { timeZones } from './parse.js';
-import { crisisOptions, maxLengthAt, rangeAt } from './rules.js';
+import { maxLengthAt, rangeAt } from './rules.js';
 import { number } from './words.js';
 
 /** @import { Field } from './fields.js' */
@@ -12,6 +12,9 @@ import { number } from './words.js';
 
 const FORMAT_WORDS = { message: 'a message', session: 'a session' };
 const REPLIES_WORDS = { none: 'I will not reply', 'may-reply': 'I may reply' };
+
+const CRISIS_HELP =
+  'The numbers listed in every email to your clients, unless you choose otherwise for one arrangement.';
 
 /** @param {number | null | undefined} v */
 const valueOf = (v) => (v === undefined || v === null ? '' : String(v));
@@ -22,13 +25,6 @@ const valueOf = (v) => (v === undefined || v === null ? '' : String(v));
  */
 function whoAndWhere(profile, rules) {
   const limits = rules.limits.profile;
-  const crisis = field({
-    id: 'profile-crisis',
-    label: 'Crisis resources for',
-    help: 'The numbers listed in every email to your clients, unless you choose otherwise for one arrangement.',
-    control: select(crisisOptions(rules)),
-  });
-  crisis.input.value = profile.crisisLocale ?? rules.defaults.crisisLocale;
   return {
     displayName: field({
       id: 'display-name',
@@ -51,7 +47,7 @@ function whoAndWhere(profile, rules) {
         value: profile.timeZone ?? '',
       }),
     }),
-    crisis,
+    crisis: crisisField({ id: 'profile-crisis', help: CRISIS_HELP, rules, value: profile.crisisLocale }),
   };
 }
 

@@ -1,6 +1,7 @@
 // @ts-check
 /** The screen a therapist sees before signing in. */
 import { h } from './dom.js';
+import { narrowPage } from './narrow-page.js';
 
 /** @import { PageResult, PortalConfig } from './types.js' */
 
@@ -41,30 +42,25 @@ export function signInPage({ config, notice, signIn }) {
       signIn();
     });
   }
-  return {
-    title: 'Sign in',
-    node: h(
-      'section',
-      { className: 'page narrow sign-in' },
-      h('h1', {}, 'Sign in to Afterword'),
-      notice && NOTICES[notice] ? h('p', { className: 'notice', role: 'status' }, NOTICES[notice]) : null,
-      h(
-        'p',
-        { className: 'lead' },
-        'Afterword gives the end of therapy a clear, kind shape: a few short updates your former client may send, and one check-in, with limits you set and the service keeps.',
-      ),
-      h('div', { className: 'button-row' }, button),
-      local
-        ? h(
-            'p',
-            { className: 'help' },
-            'This copy of Afterword runs on this computer. Any name and email address will do; the same address always opens the same account.',
-          )
-        : h(
-            'p',
-            { className: 'help' },
-            'You will sign in on your practice’s secure sign-in page, then come straight back here.',
-          ),
+  return narrowPage(
+    { title: 'Sign in', heading: 'Sign in to Afterword', className: 'sign-in' },
+    notice && NOTICES[notice] ? h('p', { className: 'notice', role: 'status' }, NOTICES[notice]) : null,
+    h(
+      'p',
+      { className: 'lead' },
+      'Afterword gives the end of therapy a clear, kind shape: a few short updates your former client may send, and one check-in, with limits you set and the service keeps.',
     ),
-  };
+    h('div', { className: 'button-row' }, button),
+    local
+      ? h(
+          'p',
+          { className: 'help' },
+          'This copy of Afterword runs on this computer. Any name and email address will do; the same address always opens the same account.',
+        )
+      : h(
+          'p',
+          { className: 'help' },
+          'You will sign in on your practice’s secure sign-in page, then come straight back here.',
+        ),
+  );
 }

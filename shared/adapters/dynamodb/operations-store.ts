@@ -29,9 +29,6 @@ const jobItem = z.object({
 });
 const suppressedItem = z.object({ pk: z.string(), therapistId: z.string() });
 
-const policyIdOf = (pk: string) => pk.slice(keys.policyPk('').length);
-const jobIdOf = (sk: string) => sk.slice(keys.sortPrefix.job.length);
-
 export class DynamoOperations implements OperationsStore {
   constructor(
     private readonly client: DynamoDBClient,
@@ -58,8 +55,8 @@ export class DynamoOperations implements OperationsStore {
     return (await this.list(keys.deadPk, undefined, limit)).map((raw) => {
       const job = jobItem.parse(raw);
       return {
-        policyId: policyIdOf(job.pk),
-        jobId: jobIdOf(job.sk),
+        policyId: keys.policyIdOf(job.pk),
+        jobId: keys.jobIdOf(job.sk),
         kind: job.jobKind ?? 'unknown',
         attempts: job.attempts ?? 0,
         deadAt: job.dueSk.split('#')[0]!,
@@ -108,7 +105,7 @@ export class DynamoOperations implements OperationsStore {
   async suppressed(limit: number): Promise<{ policyId: string; therapistId: string }[]> {
     return (await this.list(keys.suppressedPk, undefined, limit)).map((raw) => {
       const item = suppressedItem.parse(raw);
-      return { policyId: policyIdOf(item.pk), therapistId: item.therapistId };
+      return { policyId: keys.policyIdOf(item.pk), therapistId: item.therapistId };
     });
   }
 
@@ -118,7 +115,7 @@ export class DynamoOperations implements OperationsStore {
     const pages = await Promise.all(shards.map((pk) => this.list(pk, `${until.toISOString()}~`, limit)));
     return pages.flat().map((raw) => {
       const job = jobItem.parse(raw);
-      return { policyId: policyIdOf(job.pk), kind: job.jobKind ?? 'unknown', dueAt: job.dueAt };
+      return { policyId: keys.policyIdOf(job.pk), kind: job.jobKind ?? 'unknown', dueAt: job.dueAt };
     });
   }
 }

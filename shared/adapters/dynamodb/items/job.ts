@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { CLIENT_EMAILS, THERAPIST_EMAILS } from '../../../domain/email-kinds.js';
 import type { ScheduledJob } from '../../../domain/schedule.js';
-import type { DueJob, Job, MailData, MailJob } from '../../../ports/store.js';
+import { jobKindOf, type DueJob, type Job, type MailData, type MailJob } from '../../../ports/store.js';
 import { keys } from '../table-design.js';
 import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
@@ -55,10 +55,6 @@ const jobItem = z.object({
 /** What the due index carries of a job (its projection, table-design.ts): keys and the lease. */
 const dueItem = z.object({ pk: z.string(), sk: z.string(), dueSk: z.string() });
 
-/** The email template or scheduled kind: shown in operations lists without reading what the job says. */
-export const jobKindOf = (job: Pick<Job, 'mail' | 'scheduled'>): string =>
-  job.mail?.template ?? job.scheduled?.kind ?? 'unknown';
-
 export function jobItemOf(job: Job): Record<string, unknown> {
   return {
     ...keys.job(job.policyId, job.id),
@@ -96,8 +92,8 @@ export function jobFromItem(item: Item): Job {
 export function dueJobFromItem(item: Item): DueJob {
   const { pk, sk, dueSk } = parseItem(dueItem, item);
   return {
-    policyId: pk.slice(keys.policyPk('').length),
-    id: sk.slice(keys.sortPrefix.job.length),
+    policyId: keys.policyIdOf(pk),
+    id: keys.jobIdOf(sk),
     lease: dueSk,
   };
 }
