@@ -17,7 +17,20 @@ export interface CallLimits {
   requestMs: number;
   /** Attempts in all, 1 meaning no retry. */
   attempts: number;
+  /**
+   * Connections one client keeps open at most (the SDK's default is 50). Calls beyond it wait
+   * for a free one, so a client made for parallel work needs as many as it has calls in flight.
+   */
+  sockets?: number;
 }
+
+/**
+ * The dispatcher's most calls in flight to one service: its jobs (MAX_JOBS_IN_FLIGHT in
+ * shared/use-cases/dispatch.ts) and one due-work query per partition (DUE_PARTITIONS);
+ * test/unit/call-limits.test.ts holds the two together. Not imported, to keep the dispatcher
+ * out of every other function's bundle.
+ */
+const DISPATCH_SOCKETS = 128 + 33;
 
 export interface AwsCallLimits {
   dynamodb: CallLimits;
@@ -45,8 +58,8 @@ export const REQUEST_LIMITS: AwsCallLimits = {
  * unknown is not repeated (shared/adapters/ses/send-failure.ts), so one costs at most 5 s.
  */
 export const BACKGROUND_LIMITS: AwsCallLimits = {
-  dynamodb: { connectMs: 1_000, requestMs: 3_000, attempts: 3 },
-  ses: { connectMs: 1_000, requestMs: 5_000, attempts: 3 },
+  dynamodb: { connectMs: 1_000, requestMs: 3_000, attempts: 3, sockets: DISPATCH_SOCKETS },
+  ses: { connectMs: 1_000, requestMs: 5_000, attempts: 3, sockets: DISPATCH_SOCKETS },
   eventbridge: { connectMs: 1_000, requestMs: 3_000, attempts: 3 },
 };
 
@@ -55,7 +68,12 @@ export const BACKGROUND_LIMITS: AwsCallLimits = {
  * whose pauses under a parallel burst are not the outage the limits above guard against.
  * SES keeps its deployed limits locally, so the fault tests exercise the real ones.
  */
-export const LOCAL_DYNAMODB_LIMITS: CallLimits = { connectMs: 5_000, requestMs: 10_000, attempts: 3 };
+export const LOCAL_DYNAMODB_LIMITS: CallLimits = {
+  connectMs: 5_000,
+  requestMs: 10_000,
+  attempts: 3,
+  sockets: DISPATCH_SOCKETS,
+};
 
 /** The ops command: a person at a terminal, over the internet rather than inside the region. */
 export const OPS_LIMITS: CallLimits = { connectMs: 3_000, requestMs: 10_000, attempts: 3 };
@@ -78,6 +96,10 @@ export function clientLimits(limits: CallLimits) {
       throwOnRequestTimeout: true,
       // A response that stops halfway is caught too (requestTimeout ends with the headers).
       socketTimeout: limits.requestMs,
+      // Over the SDK's own agent defaults (keep-alive on): only the connection count changes.
+      ...(limits.sockets
+        ? { httpAgent: { maxSockets: limits.sockets }, httpsAgent: { maxSockets: limits.sockets } }
+        : {}),
     },
   };
 }

@@ -33,6 +33,7 @@ export function buildApp(props: AppProps = {}) {
     inboundDomain: config.inboundDomain,
     restoredTableName: config.restoredTableName,
     restoredTableStreamArn: config.restoredTableStreamArn,
+    keepUnshardedDueIndex: config.keepUnshardedDueIndex,
   });
   const api = new ApiStack(app, 'Afterword-Api', {
     env,

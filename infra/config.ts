@@ -88,6 +88,12 @@ const deployConfig = z.object({
    * domain instead of Cognito's own mailer (50 a day). Turn on once the domain is verified.
    */
   cognitoEmailViaSes: flag,
+  /**
+   * Upgrading a deployment made before due work was sharded: keep its index `due` for one
+   * deploy while `dueByShard` is built beside it, since CloudFormation refuses to create one
+   * index and delete another in the same update (docs/deploy.md, "Upgrading").
+   */
+  keepUnshardedDueIndex: flag,
   /** After a point-in-time restore: switch the service to this restored table (docs/deploy.md, runbook). */
   restoredTableName: z.optional(
     z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'A DynamoDB table name: 3 to 255 letters, digits, _ . or -.')),

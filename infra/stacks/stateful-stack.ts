@@ -4,18 +4,10 @@
  * topics AWS services publish to. Everything here is retained or replaced only on purpose.
  * The API stack reads what it needs through SSM parameters (infra/shared-values.ts).
  */
-import { CfnOutput, CfnParameter, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
-import {
-  AttributeType,
-  BillingMode,
-  ProjectionType,
-  StreamViewType,
-  Table,
-  TableEncryption,
-  type ITable,
-} from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import {
@@ -33,9 +25,9 @@ import { EmailEncoding, Sns as SnsAction } from 'aws-cdk-lib/aws-ses-actions';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
 import { parameterName, type SharedValue } from '../shared-values.js';
 import { allowServicesToUseKey, allowToPublish } from './service-access.js';
+import { newTable, restoredTable } from './service-table.js';
 import { therapists } from './therapists.js';
 
 export interface StatefulStackProps extends StackProps {
@@ -50,6 +42,8 @@ export interface StatefulStackProps extends StackProps {
   restoredTableName?: string | undefined;
   /** Its stream, turned on by hand after the restore (a restored table has none). */
   restoredTableStreamArn?: string | undefined;
+  /** For one deploy when upgrading from unsharded due work: the old index stays while the new one is built. */
+  keepUnshardedDueIndex?: boolean | undefined;
 }
 
 export class StatefulStack extends Stack {
@@ -78,8 +72,8 @@ export class StatefulStack extends Stack {
     allowServicesToUseKey(this.key);
 
     this.table = props.restoredTableName
-      ? this.restoredTable(props.restoredTableName, props.restoredTableStreamArn)
-      : this.newTable();
+      ? restoredTable(this, this.key, props.restoredTableName, props.restoredTableStreamArn)
+      : newTable(this, this.key, { keepUnshardedDueIndex: props.keepUnshardedDueIndex ?? false });
 
     // The bus grants events.amazonaws.com its key use itself (conditioned on this bus).
     this.bus = new EventBus(this, 'Events', { eventBusName: `${id}-events`, kmsKey: this.key });
@@ -189,55 +183,6 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'EventBusName', {
       value: this.bus.eventBusName,
       description: 'Domain events for your integrations (source "afterword")',
-    });
-  }
-
-  private newTable(): Table {
-    const { byTherapist, due } = TABLE.indexes;
-    const table = new Table(this, 'Table', {
-      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      encryption: TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: this.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      timeToLiveAttribute: TABLE.ttlAttribute,
-      stream: StreamViewType[TABLE.streamViewType],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    table.addGlobalSecondaryIndex({
-      indexName: byTherapist.name,
-      partitionKey: { name: byTherapist.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: byTherapist.sortKey, type: AttributeType.STRING },
-    });
-    // Only what the dispatcher and the operations lists read: each index write stays one unit.
-    table.addGlobalSecondaryIndex({
-      indexName: due.name,
-      partitionKey: { name: due.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: due.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: [...due.projected],
-    });
-    Validations.of(table).acknowledge({
-      id: 'HIPAA.Security-DynamoDBInBackupPlan',
-      reason:
-        'Point-in-time recovery (35 days, to the second) is on and deletion protection is on; a separate AWS Backup plan would duplicate it.',
-    });
-    return table;
-  }
-
-  /**
-   * A table restored from point-in-time recovery (always a new table, restored with this
-   * stack's key). Switching to it removes the original from the template; being retained, the
-   * original stays in the account, untouched, until someone deletes it on purpose.
-   */
-  private restoredTable(tableName: string, tableStreamArn: string | undefined): ITable {
-    return Table.fromTableAttributes(this, 'RestoredTable', {
-      tableName,
-      tableStreamArn,
-      encryptionKey: this.key,
-      globalIndexes: Object.values(TABLE.indexes).map((i) => i.name),
     });
   }
 

@@ -144,7 +144,7 @@ export interface IdempotencyStore {
 
 /** Due work for the dispatcher, in shards; every write after the claim is conditional on the lease. */
 export interface JobQueue {
-  /** How many shards due work is spread over (shards are numbered from 0). */
+  /** How many partitions due work can be in (numbered from 0; the store knows which is which). */
   readonly dueShards: number;
   dueJobs(shard: number, now: Date, limit: number): Promise<DueJob[]>;
   /** Conditional: the whole job, or null when someone else claimed or changed it first. */

@@ -45,7 +45,8 @@ const PAGE = 25;
  * Jobs in flight: enough to keep up with the rate when each email takes about a quarter of a
  * second of calls (DynamoDB, SES), and no more (each in-flight job holds a lease and memory).
  */
-const concurrencyFor = (rate: number) => Math.min(128, Math.max(8, Math.ceil(rate / 4)));
+export const MAX_JOBS_IN_FLIGHT = 128;
+const concurrencyFor = (rate: number) => Math.min(MAX_JOBS_IN_FLIGHT, Math.max(8, Math.ceil(rate / 4)));
 /** No new job is taken with less than this left: one job's calls, each with its own timeout, fit in it. */
 const RESERVE_MS = 15_000;
 const DEFAULT_BUDGET_MS = 50_000;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { tableDefinition } from '../../shared/adapters/dynamodb/create-table.js';
 import { FUNCTIONS, type FunctionName } from '../../functions/needs.js';
 import { ROUTES } from '../../functions/http/routes.js';
@@ -137,6 +138,33 @@ describe('the CDK app', () => {
       'inbound-email': 5,
       'therapist-api': undefined,
     });
+  }, 180_000);
+
+  it('upgrades a table from the unsharded due index in two deploys of one index change each, as CloudFormation requires', () => {
+    const gsis = (dep: Deployment) => {
+      const list = z
+        .array(z.looseObject({ IndexName: z.string() }))
+        .parse(dep.data.resources('AWS::DynamoDB::Table')[0]!.props.GlobalSecondaryIndexes);
+      return new Map(list.map((index) => [index.IndexName, JSON.stringify(index)]));
+    };
+    /** Indexes created, deleted or changed from one template to the next. */
+    const changed = (from: Map<string, string>, to: Map<string, string>) =>
+      [...new Set([...from.keys(), ...to.keys()])].filter((name) => from.get(name) !== to.get(name));
+    const now = gsis(d);
+    // The unsharded release's table: the same byTherapist, and `due` on the same keys, all attributes.
+    const unsharded = JSON.stringify({
+      IndexName: 'due',
+      KeySchema: [
+        { AttributeName: 'duePk', KeyType: 'HASH' },
+        { AttributeName: 'dueSk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+    const before = new Map([...now].filter(([name]) => name === 'byTherapist').concat([['due', unsharded]]));
+    const during = gsis(synthesize({ ...DEPLOY_CONTEXT, keepUnshardedDueIndex: 'true' }));
+    expect(changed(before, now)).toEqual(['due', 'dueByShard']); // one deploy would be refused
+    expect(changed(before, during)).toEqual(['dueByShard']);
+    expect(changed(during, now)).toEqual(['due']);
   }, 180_000);
 
   it('creates each function only after the policy holding its grants, so no first invocation is denied', () => {

@@ -3,7 +3,7 @@
  * overlapping runs never send twice, a missed run catches up, and a failing send is
  * retried with backoff and finally dead-lettered (never silently dropped).
  */
-import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../../shared/ports/mailer.js';
@@ -97,6 +97,38 @@ describe('dispatcher', () => {
       expect(job.messageId?.S).toMatch(/\S/);
       expect(job.duePk).toBeUndefined();
     }
+  });
+
+  it('still runs work waiting since before due work was sharded (the one DUE partition), once', async () => {
+    const client = uniqueEmail('kai');
+    app.clock.set(new Date('2026-11-20T16:00:00Z'));
+    const { id } = await createAccepted(app, token, client);
+    // Each job as the unsharded release wrote it: every one in partition DUE, no job kind stored.
+    const jobs = await app.dynamo.send(
+      new QueryCommand({
+        TableName: app.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :job)',
+        FilterExpression: 'attribute_exists(duePk)',
+        ExpressionAttributeValues: { ':pk': { S: `POLICY#${id}` }, ':job': { S: 'JOB#SCHED#' } },
+      }),
+    );
+    expect(jobs.Items?.length).toBeGreaterThanOrEqual(3); // two reminders, the check-in day, the closing
+    for (const job of jobs.Items ?? [])
+      await app.dynamo.send(
+        new UpdateItemCommand({
+          TableName: app.tableName,
+          Key: { pk: job.pk!, sk: job.sk! },
+          UpdateExpression: 'SET duePk = :unsharded REMOVE jobKind',
+          ExpressionAttributeValues: { ':unsharded': { S: 'DUE' } },
+        }),
+      );
+    const before = (await app.mailTo(client)).length;
+    app.clock.set(new Date('2027-02-13T15:00:01Z')); // the 7-day reminder is due
+    const runs = await Promise.all(Array.from({ length: 3 }, () => app.as('dispatcher', () => dispatch(app.deps))));
+    expect(runs.reduce((n, r) => n + r.outcomes.done, 0)).toBe(1);
+    const sent = (await app.mailTo(client)).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.subject).toMatch(/^Your check-in with Dr. Mei Ito is /);
   });
 
   it('takes no job with too little time left before its limit, and leaves it due for the next run', async () => {

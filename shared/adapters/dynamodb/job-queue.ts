@@ -14,7 +14,7 @@ import type { Ids } from '../../ports/ids.js';
 import type { DueJob, HistoryEvent, Job, JobQueue } from '../../ports/store.js';
 import { eventItemOf } from './items/event.js';
 import { dueJobFromItem, jobFromItem } from './items/job.js';
-import { DUE_SHARDS, TABLE, keys } from './table-design.js';
+import { DUE_PARTITIONS, TABLE, duePartition, keys } from './table-design.js';
 import { toItem, unlessConditionFailed, type Item, type TableClient } from './table-client.js';
 
 interface LeaseCondition {
@@ -25,7 +25,7 @@ interface LeaseCondition {
 }
 
 export class DynamoJobQueue implements JobQueue {
-  readonly dueShards = DUE_SHARDS;
+  readonly dueShards = DUE_PARTITIONS.length;
 
   constructor(
     private readonly table: TableClient,
@@ -41,7 +41,7 @@ export class DynamoJobQueue implements JobQueue {
       ExpressionAttributeNames: { '#pk': due.partitionKey, '#sk': due.sortKey },
       // '~' sorts after every character used in the rest of the key, so "<= now~" includes
       // every job due at or before `now` whatever follows the timestamp.
-      ExpressionAttributeValues: toItem({ ':pk': keys.dueShardPk(shard), ':now': `${now.toISOString()}~` }),
+      ExpressionAttributeValues: toItem({ ':pk': duePartition(shard), ':now': `${now.toISOString()}~` }),
       Limit: limit,
       ReturnConsumedCapacity: 'TOTAL',
     });

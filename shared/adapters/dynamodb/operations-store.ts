@@ -15,7 +15,7 @@ import type { DeadLetter, DueItem, OperationsStore } from '../../ports/operation
 import type { Ids } from '../../ports/ids.js';
 import type { HistoryEvent } from '../../ports/store.js';
 import { eventItemOf } from './items/event.js';
-import { DUE_SHARDS, TABLE, keys } from './table-design.js';
+import { DUE_PARTITIONS, TABLE, keys } from './table-design.js';
 import { toItem } from './table-client.js';
 
 /** What an operator may see of a job, as the index projects it: ids (from the keys), kind, counts, dates. */
@@ -111,8 +111,7 @@ export class DynamoOperations implements OperationsStore {
 
   /** Every shard is read (in parallel), up to `limit` each: the count is of what is due, whichever shard holds it. */
   async dueBefore(until: Date, limit: number): Promise<DueItem[]> {
-    const shards = Array.from({ length: DUE_SHARDS }, (_, shard) => keys.dueShardPk(shard));
-    const pages = await Promise.all(shards.map((pk) => this.list(pk, `${until.toISOString()}~`, limit)));
+    const pages = await Promise.all(DUE_PARTITIONS.map((pk) => this.list(pk, `${until.toISOString()}~`, limit)));
     return pages.flat().map((raw) => {
       const job = jobItem.parse(raw);
       return { policyId: keys.policyIdOf(job.pk), kind: job.jobKind ?? 'unknown', dueAt: job.dueAt };

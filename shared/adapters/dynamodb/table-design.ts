@@ -75,6 +75,12 @@ export const keys = {
   dueShardPk: (shard: number) => `DUE#${String(shard).padStart(2, '0')}`,
   duePk: (policyId: string) => keys.dueShardPk(shardOf(policyId)),
   /**
+   * The one partition all due work used before it was sharded. Jobs written then keep it until
+   * they run (a claim or a retry moves only the sort key), so it is read as one more shard; once
+   * it is empty that costs one empty query a run.
+   */
+  unshardedDuePk: 'DUE',
+  /**
    * The same sparse index holds two small lists for operations, each in its own partition the
    * dispatcher never reads: jobs that failed every retry (until re-sent) and policies whose
    * client address bounced or complained (until lifted).
@@ -85,3 +91,18 @@ export const keys = {
   dueSk: (dueAt: string, policyId: string, jobId: string) => `${dueAt}#${policyId}#${jobId}`,
   sortPrefix: { update: 'UPDATE#', event: 'EVENT#', job: 'JOB#', checkIn: 'CHECKIN', policy: 'POLICY' },
 } as const;
+
+/** The index of the unsharded release (same keys, every attribute projected); kept only while upgrading (docs/deploy.md). */
+export const UNSHARDED_DUE_INDEX = 'due';
+
+/** Every partition due work can be in, numbered as the dispatcher reads them: the shards, then the unsharded one. */
+export const DUE_PARTITIONS: readonly string[] = [
+  ...Array.from({ length: DUE_SHARDS }, (_, shard) => keys.dueShardPk(shard)),
+  keys.unshardedDuePk,
+];
+
+export function duePartition(n: number): string {
+  const pk = DUE_PARTITIONS[n];
+  if (pk === undefined) throw new RangeError(`no due partition ${n} (there are ${DUE_PARTITIONS.length})`);
+  return pk;
+}
