@@ -91,11 +91,18 @@ export async function seed(dynamoEndpoint: string, sesEndpoint: string, table: s
     // The deployed dispatcher's timeouts and connection counts.
     { limits: limitsFor('dispatcher') },
   );
+  // Each SES call's own duration (after the rate limiter let it go), answered or not.
+  const calls: number[] = [];
   const timed: Mailer = {
-    async send(email) {
-      const out = await deps.mailer.send(email);
-      sentAt.set(email.to, performance.now() - started);
-      return out;
+    async send(email, options) {
+      const callStarted = performance.now();
+      try {
+        const out = await deps.mailer.send(email, options);
+        sentAt.set(email.to, performance.now() - started);
+        return out;
+      } finally {
+        calls.push(performance.now() - callStarted);
+      }
     },
   };
   const run = pool(Number(process.env.BENCH_SEED_CONCURRENCY ?? 16));
@@ -132,7 +139,7 @@ export async function seed(dynamoEndpoint: string, sesEndpoint: string, table: s
       }
       const seconds = (performance.now() - started) / 1000;
       client.destroy();
-      return { ran, seconds, latencies: [...sentAt.values()], late: sentAt.size - onTime, problems };
+      return { ran, seconds, latencies: [...sentAt.values()], late: sentAt.size - onTime, problems, calls };
     },
   };
 }
@@ -194,7 +201,7 @@ export async function dispatchBurst(dynamoEndpoint: string, sesEndpoint: string)
   const notes: string[] = [];
   for (const [i, s] of SCENARIOS.entries()) {
     process.env.AWS_SES_ACCOUNT = localSesAccount(s.rate);
-    const { seconds, latencies, late, problems } = await seeded[i]!.drain(s.options);
+    const { seconds, latencies, late, problems, calls } = await seeded[i]!.drain(s.options);
     const { received, duplicates } = await duplicatesIn(sesEndpoint, s.table);
     const shards = new Set(seeded[i]!.ids.map((id) => shardOf(id))).size;
     rates.set(s.table, received / seconds);
@@ -202,6 +209,9 @@ export async function dispatchBurst(dynamoEndpoint: string, sesEndpoint: string)
       `| ${s.name} | ${received} | ${seconds.toFixed(1)} | ${(received / seconds).toFixed(0)} | ${(percentile(latencies, 50) / 1000).toFixed(1)} s / ${(percentile(latencies, 99) / 1000).toFixed(1)} s | ${duplicates} | ${shards} of ${DUE_SHARDS} |`,
     );
     if (received !== 2 * POLICIES) notes.push(`${s.name}: expected ${2 * POLICIES} emails, received ${received}.`);
+    notes.push(
+      `${s.name}: SES calls took ${percentile(calls, 50).toFixed(0)} ms (p50), ${percentile(calls, 99).toFixed(0)} ms (p99), ${Math.max(...calls).toFixed(0)} ms at most.`,
+    );
     if (late || problems.size)
       notes.push(
         `${s.name}: ${late} sent by a later run, after a retry; logged: ${[...problems].map(([k, n]) => `${k} ×${n}`).join(', ') || 'nothing'}.`,

@@ -142,6 +142,11 @@ export function readDeployConfig(context: (key: string) => unknown): DeployConfi
   ) {
     throw new DeployConfigError('restoredTableStreamArn must be the stream of restoredTableName.');
   }
+  if (config.keepUnshardedDueIndex && config.restoredTableName) {
+    throw new DeployConfigError(
+      'keepUnshardedDueIndex applies to the table this stack made; a restored table’s indexes are set by hand (docs/deploy.md, runbook).',
+    );
+  }
   if (config.domainName && new URL(config.publicBaseUrl).hostname !== config.domainName) {
     throw new DeployConfigError(
       `publicBaseUrl (${config.publicBaseUrl}) must be on domainName (${config.domainName}), so client links reach the API.`,

@@ -14,7 +14,8 @@ export interface SendingAccount {
   limits(): Promise<SendingLimits>;
 }
 
-export type HoldReason = 'throttled' | 'paused' | 'daily-quota';
+/** SES's "not now" (throttled, paused, daily-quota), or the dispatcher's own: too little time left in its run to send and record it. */
+export type HoldReason = 'throttled' | 'paused' | 'daily-quota' | 'out-of-time';
 
 /** SES declined for now (rate, pause, daily quota): the email is held and tried later, using up no try. */
 export class MailHeldError extends Error {

@@ -159,6 +159,8 @@ const HOLD_MS: Record<HoldReason, number> = {
   throttled: 30_000,
   paused: 15 * 60_000,
   'daily-quota': 60 * 60_000,
+  // The next run, a minute later, has its whole time for it.
+  'out-of-time': 1_000,
 };
 
 /**

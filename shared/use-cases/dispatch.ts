@@ -13,7 +13,7 @@ import { addDays, instantAt } from '../domain/dates.js';
 import { DEFAULTS, type Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { errorFields } from '../ports/logger.js';
-import type { Mailer } from '../ports/mailer.js';
+import { MailSendError, type Mailer } from '../ports/mailer.js';
 import { MailHeldError, type SendingLimits } from '../ports/sending.js';
 import type { DueJob, Job, PolicyChange } from '../ports/store.js';
 import { mail } from './mail.js';
@@ -21,12 +21,12 @@ import type { Deps } from './deps.js';
 import { failJob, leaseUntil, runMailJob, type JobOutcome } from './deliver.js';
 import { closeChange } from './lifecycle.js';
 import { afterCommit, next, today } from './mutate.js';
-import { pool, RateLimiter } from './pacing.js';
+import { CallWindow, pool, RateLimiter } from './pacing.js';
 
 export interface DispatchSummary {
   ran: number;
   outcomes: Record<JobOutcome, number>;
-  /** Emails a second this run allowed itself (a share of the account's rate). */
+  /** Emails a second this run allows itself at most (a share of the account's rate; it starts lower, see RateLimiter). */
   rate: number;
 }
 
@@ -59,15 +59,24 @@ export async function dispatch(deps: Deps, options: DispatchOptions = {}): Promi
   const started = performance.now();
   const remainingMs = options.remainingMs ?? (() => DEFAULT_BUDGET_MS - (performance.now() - started));
   const limits = await sendingLimits(deps);
-  const limiter = new RateLimiter(Math.max(1, limits.maxSendRate * RATE_SHARE));
+  const rate = Math.max(1, limits.maxSendRate * RATE_SHARE);
+  const limiter = new RateLimiter(rate);
   const summary: DispatchSummary = {
     ran: 0,
     outcomes: { done: 0, skipped: 0, held: 0, retry: 0, dead: 0, lost: 0 },
-    rate: limiter.currentRate,
+    rate,
   };
   const run = {
-    deps: { ...deps, mailer: pacedMailer(deps.mailer, limiter, limits.sendingEnabled) },
-    inFlight: pool(options.concurrency ?? concurrencyFor(limiter.currentRate)),
+    deps: {
+      ...deps,
+      mailer: pacedMailer(deps.mailer, {
+        limiter,
+        window: new CallWindow(MAX_JOBS_IN_FLIGHT),
+        sendingEnabled: limits.sendingEnabled,
+        remainingMs,
+      }),
+    },
+    inFlight: pool(options.concurrency ?? concurrencyFor(rate)),
     stopping: () => remainingMs() < RESERVE_MS || summary.ran >= (options.maxJobs ?? Infinity),
     summary,
   };
@@ -86,7 +95,15 @@ interface Run {
 
 async function drainShard(run: Run, shard: number): Promise<void> {
   while (!run.stopping()) {
-    const due = await run.deps.store.dueJobs(shard, run.deps.clock.now(), PAGE);
+    let due: DueJob[];
+    try {
+      due = await run.deps.store.dueJobs(shard, run.deps.clock.now(), PAGE);
+    } catch (err) {
+      // This shard waits for the next run; the others' work in flight finishes first, since a
+      // run that ended with sends still open would resume them later, outside any lease.
+      run.deps.log.error('dispatch.query-failed', { reason: `shard ${shard}`, ...errorFields(err) });
+      return;
+    }
     const outcomes = await Promise.all(due.map((job) => run.inFlight(() => claimAndRun(run, job))));
     // A short page was the whole shard; a page taken entirely by another run is that run's to finish.
     if (due.length < PAGE || !outcomes.some((o) => o !== null && o !== 'lost')) return;
@@ -124,19 +141,56 @@ async function sendingLimits(deps: Deps): Promise<SendingLimits> {
   }
 }
 
-/** Every email this run sends waits its turn under the rate; a "too many" from SES halves it. */
-function pacedMailer(mailer: Mailer, limiter: RateLimiter, sendingEnabled: boolean): Mailer {
+/**
+ * A send this slow is congestion, not SES's normal tens of milliseconds: on a busy process
+ * (a small Lambda, many calls in flight) answers wait in line, and a call left waiting until
+ * its timeout has an unknown outcome, which is the one way an email can go out twice.
+ * Slowing down at the first slow answers keeps calls well inside their timeouts.
+ */
+export const SLOW_SEND_MS = 1_000;
+
+interface Pace {
+  limiter: RateLimiter;
+  window: CallWindow;
+  sendingEnabled: boolean;
+  remainingMs: () => number;
+}
+
+/** No send starts with less than this left: one SES attempt (5 s) and the write that records it (3 s), with room. */
+const SEND_RESERVE_MS = 10_000;
+
+/**
+ * Every email this run sends waits its turn under the rate and for a free place in the call
+ * window. SES's "too many" halves the rate; a slow answer or none (outcome unknown) halves the
+ * window.
+ */
+function pacedMailer(mailer: Mailer, pace: Pace): Mailer {
+  const { limiter, window } = pace;
   return {
     // No send-now deadline here (a scheduled job's emails pass through deliverNow too): they
     // wait their turn under the rate, and the run has its own time limit and per-call timeouts.
     async send(email) {
-      if (!sendingEnabled) throw new MailHeldError('paused');
+      if (!pace.sendingEnabled) throw new MailHeldError('paused');
       await limiter.take();
+      await window.acquire();
+      // Waiting for the rate or the window can take long: a send the run cannot also record
+      // before its time limit would be sent again by a later run, so it is held for that one.
+      if (pace.remainingMs() < SEND_RESERVE_MS) {
+        window.release(false);
+        throw new MailHeldError('out-of-time');
+      }
+      const started = performance.now();
+      let late = true;
       try {
-        return await mailer.send(email);
+        const sent = await mailer.send(email);
+        late = performance.now() - started > SLOW_SEND_MS;
+        return sent;
       } catch (err) {
         if (err instanceof MailHeldError && err.reason === 'throttled') limiter.slowDown();
+        late = err instanceof MailSendError && err.outcome === 'unknown';
         throw err;
+      } finally {
+        window.release(late);
       }
     },
   };

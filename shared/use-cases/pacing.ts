@@ -78,3 +78,51 @@ export class RateLimiter {
     }
   }
 }
+
+/**
+ * How many calls to SES may be waiting for an answer at once, found as TCP finds its window:
+ * one more for every answer that came back in time (doubling per round trip at first, then
+ * growing by about one per round trip), halved by a slow answer or one that never came. The
+ * rate limiter keeps to the account's rate; this keeps calls from queueing behind each other
+ * (on a busy process, answers wait in line) until they reach their timeout, where the
+ * outcome becomes unknown and the email may go out twice.
+ */
+export class CallWindow {
+  private active = 0;
+  private size: number;
+  private growing = true;
+  private lastHalved = -Infinity;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly max: number,
+    start = Math.min(max, 8),
+  ) {
+    this.size = start;
+  }
+
+  get current(): number {
+    return Math.floor(this.size);
+  }
+
+  async acquire(): Promise<void> {
+    while (this.active >= this.current) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active += 1;
+  }
+
+  /** `late`: the answer was slow, or did not come; answers already on their way halve it once. */
+  release(late: boolean): void {
+    this.active -= 1;
+    const now = performance.now();
+    if (late) {
+      this.growing = false;
+      if (now - this.lastHalved > 1_000) {
+        this.size = Math.max(1, this.size / 2);
+        this.lastHalved = now;
+      }
+    } else {
+      this.size = Math.min(this.max, this.size + (this.growing ? 1 : 1 / this.size));
+    }
+    for (let free = this.current - this.active; free > 0 && this.waiting.length; free -= 1) this.waiting.shift()?.();
+  }
+}

@@ -373,6 +373,16 @@ describe('the CDK app’s guard rails', () => {
       },
       /the stream of restoredTableName/,
     ],
+    [
+      {
+        restoredTableName: 'afterword-restored-20261201',
+        restoredTableStreamArn:
+          'arn:aws:dynamodb:eu-west-2:111122223333:table/afterword-restored-20261201/stream/2026-12-01T09:00:00.000',
+        keepUnshardedDueIndex: 'true',
+      },
+      /indexes are set by hand/,
+    ],
+    [{ keepUnshardedDueIndex: 'yes' }, /true or false/],
   ])('refuses %o at synth, saying why', (change, message) => {
     expect(() =>
       readDeployConfig((key) => ({ ...DEPLOY_CONTEXT, ...change })[key as keyof typeof DEPLOY_CONTEXT]),

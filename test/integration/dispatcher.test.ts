@@ -80,7 +80,9 @@ describe('dispatcher', () => {
       Array.from({ length: 3 }, () => app.as('dispatcher', () => dispatch(app.deps, { concurrency: 8 }))),
     );
     for (const client of clients) expect((await app.mailTo(client)).length - before.get(client)!).toBe(1);
-    expect(new Set(ids.map((id) => shardOf(id))).size).toBeGreaterThan(12);
+    // 24 random ids over 32 shards land in about 17 (12 or fewer about one run in 400;
+    // 8 or fewer practically never): spread, not piled into one partition.
+    expect(new Set(ids.map((id) => shardOf(id))).size).toBeGreaterThan(8);
     expect(runs.reduce((n, r) => n + r.outcomes.done, 0)).toBe(24);
     // Nothing of it is due any more; each email's job stays in its policy's partition as the record it went out.
     expect((await app.as('dispatcher', () => dispatch(app.deps))).ran).toBe(0);
@@ -131,6 +133,34 @@ describe('dispatcher', () => {
     expect(sent[0]!.subject).toMatch(/^Your check-in with Dr. Mei Ito is /);
   });
 
+  it('finishes the other shards when one shard cannot be read, logs it, and leaves that shard for the next run', async () => {
+    app.clock.set(new Date('2026-11-20T16:00:00Z'));
+    const first = await createAccepted(app, token, uniqueEmail('kai'));
+    let second = await createAccepted(app, token, uniqueEmail('kai'));
+    while (shardOf(second.id) === shardOf(first.id)) second = await createAccepted(app, token, uniqueEmail('kai'));
+    const unreadable = shardOf(first.id);
+    const real = app.deps.store;
+    const store: typeof real = Object.create(real);
+    store.dueJobs = (shard, now, limit) =>
+      shard === unreadable
+        ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' }))
+        : real.dueJobs(shard, now, limit);
+    app.clock.set(new Date('2027-02-13T15:00:01Z')); // both 7-day reminders are due
+    const logsBefore = app.logs.length;
+    const failing = await app.as('dispatcher', () => dispatch({ ...app.deps, store }));
+    expect(failing.outcomes.done).toBeGreaterThanOrEqual(1);
+    const logged = app.logs.slice(logsBefore).filter((l) => l.includes('"dispatch.query-failed"'));
+    expect(logged).toEqual([expect.stringContaining('ProvisionedThroughputExceededException')]);
+    const reminders = async (id: string) =>
+      (await app.request('GET', `/policies/${id}`, { token })).json.history.filter(
+        (h: { type: string }) => h.type === 'check-in-reminder',
+      ).length;
+    expect(await reminders(second.id)).toBe(1);
+    expect(await reminders(first.id)).toBe(0);
+    await app.as('dispatcher', () => dispatch(app.deps));
+    expect(await reminders(first.id)).toBe(1);
+  });
+
   it('takes no job with too little time left before its limit, and leaves it due for the next run', async () => {
     const client = uniqueEmail('kai');
     app.clock.set(new Date('2026-11-20T16:00:00Z'));
@@ -143,6 +173,34 @@ describe('dispatcher', () => {
     const next = await app.as('dispatcher', () => dispatch(app.deps, { remainingMs: () => 55_000 }));
     expect(next.outcomes.done).toBe(1);
     expect((await app.mailTo(client)).length - before).toBe(1);
+  });
+
+  it('holds an email it could not also record before its time limit, for the next run, without a try', async () => {
+    const client = uniqueEmail('kai');
+    app.clock.set(new Date('2026-11-20T16:00:00Z'));
+    await createAccepted(app, token, client);
+    const before = (await app.mailTo(client)).length;
+    app.clock.set(new Date('2027-02-13T15:00:01Z'));
+    // Enough time left to take the reminder; by the time its email is ready to go, too little.
+    let claimed = false;
+    const real = app.deps.store;
+    const store: typeof real = Object.create(real);
+    store.claimJob = async (job, leaseUntil) => {
+      const out = await real.claimJob(job, leaseUntil);
+      claimed = true;
+      return out;
+    };
+    const logsBefore = app.logs.length;
+    await app.as('dispatcher', () =>
+      dispatch({ ...app.deps, store }, { remainingMs: () => (claimed ? 5_000 : 20_000) }),
+    );
+    expect((await app.mailTo(client)).length).toBe(before);
+    // Both of the reminder's emails: the client's and the therapist's note of it.
+    expect(app.logs.slice(logsBefore).filter((l) => l.includes('"out-of-time"'))).toHaveLength(2);
+    app.clock.set(new Date('2027-02-13T15:01:01Z')); // the next run, a minute later
+    await app.as('dispatcher', () => dispatch(app.deps));
+    const sent = (await app.mailTo(client)).slice(before);
+    expect(sent.map((m) => m.subject)).toEqual([expect.stringMatching(/^Your check-in with Dr. Mei Ito is /)]);
   });
 
   it('stores client links only as SHA-256 hashes', async () => {

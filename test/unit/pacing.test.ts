@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pool, RateLimiter } from '../../shared/use-cases/pacing.js';
+import { CallWindow, pool, RateLimiter } from '../../shared/use-cases/pacing.js';
 
 describe('pool', () => {
   it('never runs more than its size at once, and runs every task', async () => {
@@ -45,5 +45,53 @@ describe('RateLimiter', () => {
     expect(limiter.currentRate).toBe(32);
     for (let i = 0; i < 20; i += 1) limiter.slowDown();
     expect(limiter.currentRate).toBe(1);
+  });
+});
+
+describe('CallWindow', () => {
+  const fill = async (window: CallWindow) => {
+    let admitted = 0;
+    for (let i = 0; i < 1000; i += 1) void window.acquire().then(() => (admitted += 1));
+    await new Promise((resolve) => setImmediate(resolve));
+    return () => admitted;
+  };
+
+  it('admits no more calls than its size, and one more as each answer comes back in time', async () => {
+    const window = new CallWindow(64);
+    const admitted = await fill(window);
+    expect(admitted()).toBe(8);
+    window.release(false); // one answer in time: its place, and one more (slow start)
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(window.current).toBe(9);
+    expect(admitted()).toBe(10);
+  });
+
+  it('halves on a slow answer, once for the answers already on their way, then grows slowly', async () => {
+    const window = new CallWindow(64, 32);
+    const admitted = await fill(window);
+    expect(admitted()).toBe(32);
+    for (let i = 0; i < 10; i += 1) window.release(true); // ten late answers from the same crowd
+    expect(window.current).toBe(16);
+    await new Promise((resolve) => setImmediate(resolve));
+    // 22 still in flight, over the new size: nobody new until enough have answered.
+    expect(admitted()).toBe(32);
+    for (let i = 0; i < 7; i += 1) window.release(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Past the halving, each answer in time adds about 1/size: still 16 places.
+    expect(window.current).toBe(16);
+    expect(admitted()).toBe(33);
+  });
+
+  it('never shrinks below one call, nor grows past its maximum', async () => {
+    const small = new CallWindow(4, 1);
+    await small.acquire();
+    small.release(true);
+    expect(small.current).toBe(1);
+    const capped = new CallWindow(4);
+    for (let i = 0; i < 20; i += 1) {
+      await capped.acquire();
+      capped.release(false);
+    }
+    expect(capped.current).toBe(4);
   });
 });

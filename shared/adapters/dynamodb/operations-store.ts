@@ -27,7 +27,8 @@ const jobItem = z.object({
   dueSk: z.string(),
   jobKind: z.optional(z.string()),
 });
-const suppressedItem = z.object({ pk: z.string(), therapistId: z.string() });
+/** Policies suppressed before due work was sharded carry no top-level therapistId until next written. */
+const suppressedItem = z.object({ pk: z.string(), therapistId: z.optional(z.string()) });
 
 export class DynamoOperations implements OperationsStore {
   constructor(
@@ -105,7 +106,7 @@ export class DynamoOperations implements OperationsStore {
   async suppressed(limit: number): Promise<{ policyId: string; therapistId: string }[]> {
     return (await this.list(keys.suppressedPk, undefined, limit)).map((raw) => {
       const item = suppressedItem.parse(raw);
-      return { policyId: keys.policyIdOf(item.pk), therapistId: item.therapistId };
+      return { policyId: keys.policyIdOf(item.pk), therapistId: item.therapistId ?? 'unknown' };
     });
   }
 
