@@ -47,8 +47,8 @@ const PAGE = 25;
  */
 export const MAX_JOBS_IN_FLIGHT = 128;
 const concurrencyFor = (rate: number) => Math.min(MAX_JOBS_IN_FLIGHT, Math.max(8, Math.ceil(rate / 4)));
-/** No new job is taken with less than this left: one job's calls, each with its own timeout, fit in it. */
-const RESERVE_MS = 15_000;
+/** No new job is taken with less than this left: its own calls, then a send that still fits SEND_RESERVE_MS. */
+const RESERVE_MS = 25_000;
 const DEFAULT_BUDGET_MS = 50_000;
 /** The dispatcher keeps a fifth of the account's rate free for the emails requests send at once. */
 const RATE_SHARE = 0.8;
@@ -156,13 +156,18 @@ interface Pace {
   remainingMs: () => number;
 }
 
-/** No send starts with less than this left: one SES attempt (5 s) and the write that records it (3 s), with room. */
-const SEND_RESERVE_MS = 10_000;
+/**
+ * No send starts with less than this left. It covers an SES call whose failed attempts were
+ * answered and repeated, or one that hangs to its 5 s timeout (unknown outcomes are not
+ * repeated), and the write that records it (up to 3 × 3 s). Three hanging attempts in a
+ * row could still outlast it; the write then reports the lost lease (`mail.sent-lease-lost`).
+ */
+const SEND_RESERVE_MS = 20_000;
 
 /**
- * Every email this run sends waits its turn under the rate and for a free place in the call
- * window. SES's "too many" halves the rate; a slow answer or none (outcome unknown) halves the
- * window.
+ * Every email this run sends waits for a free place in the call window, then its turn under
+ * the rate. SES's "too many" halves the rate; an answer slower than SLOW_SEND_MS, or none
+ * (outcome unknown), halves the window.
  */
 function pacedMailer(mailer: Mailer, pace: Pace): Mailer {
   const { limiter, window } = pace;
@@ -171,26 +176,29 @@ function pacedMailer(mailer: Mailer, pace: Pace): Mailer {
     // wait their turn under the rate, and the run has its own time limit and per-call timeouts.
     async send(email) {
       if (!pace.sendingEnabled) throw new MailHeldError('paused');
-      await limiter.take();
       await window.acquire();
-      // Waiting for the rate or the window can take long: a send the run cannot also record
-      // before its time limit would be sent again by a later run, so it is held for that one.
-      if (pace.remainingMs() < SEND_RESERVE_MS) {
-        window.release(false);
-        throw new MailHeldError('out-of-time');
-      }
-      const started = performance.now();
-      let late = true;
+      let called = false;
+      let late = false;
       try {
-        const sent = await mailer.send(email);
-        late = performance.now() - started > SLOW_SEND_MS;
-        return sent;
-      } catch (err) {
-        if (err instanceof MailHeldError && err.reason === 'throttled') limiter.slowDown();
-        late = err instanceof MailSendError && err.outcome === 'unknown';
-        throw err;
+        // The token last, so calls that waited for the window do not all go at once.
+        await limiter.take();
+        // Waiting can take long: a send the run cannot also record before its time limit
+        // would be sent again by a later run, so it is held for that one.
+        if (pace.remainingMs() < SEND_RESERVE_MS) throw new MailHeldError('out-of-time');
+        called = true;
+        const callStarted = performance.now();
+        try {
+          return await mailer.send(email);
+        } catch (err) {
+          if (err instanceof MailHeldError && err.reason === 'throttled') limiter.slowDown();
+          late = err instanceof MailSendError && err.outcome === 'unknown';
+          throw err;
+        } finally {
+          late ||= performance.now() - callStarted > SLOW_SEND_MS;
+        }
       } finally {
-        window.release(late);
+        if (called) window.release(late);
+        else window.cancel();
       }
     },
   };

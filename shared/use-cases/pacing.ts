@@ -105,14 +105,17 @@ export class CallWindow {
     return Math.floor(this.size);
   }
 
-  async acquire(): Promise<void> {
-    while (this.active >= this.current) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active += 1;
+  /** A place, now or when one is handed over (in arrival order). */
+  acquire(): Promise<void> {
+    if (this.active < this.current) {
+      this.active += 1;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** `late`: the answer was slow, or did not come; answers already on their way halve it once. */
   release(late: boolean): void {
-    this.active -= 1;
     const now = performance.now();
     if (late) {
       this.growing = false;
@@ -123,6 +126,20 @@ export class CallWindow {
     } else {
       this.size = Math.min(this.max, this.size + (this.growing ? 1 : 1 / this.size));
     }
-    for (let free = this.current - this.active; free > 0 && this.waiting.length; free -= 1) this.waiting.shift()?.();
+    this.giveBack();
+  }
+
+  /** A place given back without a call made: says nothing about how SES is answering. */
+  cancel(): void {
+    this.giveBack();
+  }
+
+  private giveBack(): void {
+    this.active -= 1;
+    // Places go straight to the waiters, counted before they run, so none is taken twice.
+    while (this.waiting.length && this.active < this.current) {
+      this.active += 1;
+      this.waiting.shift()?.();
+    }
   }
 }

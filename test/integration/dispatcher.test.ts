@@ -192,7 +192,7 @@ describe('dispatcher', () => {
     };
     const logsBefore = app.logs.length;
     await app.as('dispatcher', () =>
-      dispatch({ ...app.deps, store }, { remainingMs: () => (claimed ? 5_000 : 20_000) }),
+      dispatch({ ...app.deps, store }, { remainingMs: () => (claimed ? 15_000 : 30_000) }),
     );
     expect((await app.mailTo(client)).length).toBe(before);
     // Both of the reminder's emails: the client's and the therapist's note of it.

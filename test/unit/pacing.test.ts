@@ -82,6 +82,16 @@ describe('CallWindow', () => {
     expect(admitted()).toBe(33);
   });
 
+  it('gives back a place unused (a send held before its call) without growing or shrinking', async () => {
+    const window = new CallWindow(64, 2);
+    const admitted = await fill(window);
+    expect(admitted()).toBe(2);
+    window.cancel();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(window.current).toBe(2);
+    expect(admitted()).toBe(3);
+  });
+
   it('never shrinks below one call, nor grows past its maximum', async () => {
     const small = new CallWindow(4, 1);
     await small.acquire();
