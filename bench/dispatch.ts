@@ -64,7 +64,7 @@ function benchPolicy(table: string, i: number): Policy {
 }
 
 /** A fresh table with POLICIES accepted arrangements, every 7-day reminder due at BURST_AT. */
-export async function seed(dynamoEndpoint: string, sesEndpoint: string, table: string) {
+async function seed(dynamoEndpoint: string, sesEndpoint: string, table: string) {
   const client = localDynamoClient(dynamoEndpoint);
   // No stream: the event relay is not part of this, and DynamoDB Local slows as stream records pile up (create-table.ts).
   await ensureTable(client, table, { stream: false });
@@ -105,7 +105,7 @@ export async function seed(dynamoEndpoint: string, sesEndpoint: string, table: s
       }
     },
   };
-  const run = pool(Number(process.env.BENCH_SEED_CONCURRENCY ?? 16));
+  const run = pool(16);
   const ids: string[] = [];
   await Promise.all(
     Array.from({ length: POLICIES }, (_, i) =>

@@ -80,7 +80,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         const method = req.method ?? 'GET';
         const localAction = local[`${method} ${url.pathname}`];
         if (localAction) {
-          result = await localAction(req, body);
+          result = await localAction(req, body, url);
         } else {
           result = await routeToHandler(handlers, options.signer, req, url, body);
         }
@@ -125,7 +125,7 @@ async function routeToHandler(
   return runAs(route.fn, () => handlers[route.fn](event));
 }
 
-type LocalAction = (req: IncomingMessage, body: string) => Promise<Result>;
+type LocalAction = (req: IncomingMessage, body: string, url: URL) => Promise<Result>;
 
 function wantsHtml(req: IncomingMessage): boolean {
   return (req.headers.accept ?? '').includes('text/html');
@@ -169,6 +169,8 @@ function faultControl(proxy: SesFaultProxy | undefined): Record<string, LocalAct
   };
 }
 
+const toParam = (url: URL) => url.searchParams.get('to') ?? '';
+
 function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
   const { deps, clock, signer, sesEndpoint, eventLog } = options;
   return {
@@ -196,12 +198,13 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
       return json(200, { now: now.toISOString() });
     },
     'POST /local/dispatch': async () => json(200, await runAs('dispatcher', () => dispatch(deps))),
-    'GET /local/outbox': async (req) => {
+    // `?to=`: only the mail to one address, on the page.
+    'GET /local/outbox': async (req, _body, url) => {
       const emails = await readOutbox(sesEndpoint);
-      return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events, toParam(req))) : json(200, emails);
+      return wantsHtml(req) ? htmlResult(200, outboxPage(emails, eventLog.events, toParam(url))) : json(200, emails);
     },
-    'GET /local/outbox/view': async (req) =>
-      htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events, toParam(req))),
+    'GET /local/outbox/view': async (_req, _body, url) =>
+      htmlResult(200, outboxPage(await readOutbox(sesEndpoint), eventLog.events, toParam(url))),
     'GET /local/events': async () => json(200, eventLog.events),
     // Stands in for SES receiving: post a raw message (as a mail program would send it) to
     // a reply address. Locally there is no SPF/DKIM to check, so the sender is trusted.
@@ -225,11 +228,6 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
       return { statusCode: 204, body: '' };
     },
   };
-}
-
-/** `?to=` on the outbox page: only the mail to one address. */
-function toParam(req: IncomingMessage): string {
-  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('to') ?? '';
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -13,20 +13,19 @@ import { addDays, instantAt } from '../domain/dates.js';
 import { DEFAULTS, type Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { errorFields } from '../ports/logger.js';
-import { MailSendError, type Mailer } from '../ports/mailer.js';
-import { MailHeldError, type SendingLimits } from '../ports/sending.js';
+import type { SendingLimits } from '../ports/sending.js';
 import type { DueJob, Job, PolicyChange } from '../ports/store.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { failJob, leaseUntil, runMailJob, type JobOutcome } from './deliver.js';
 import { closeChange } from './lifecycle.js';
 import { afterCommit, next, today } from './mutate.js';
-import { CallWindow, pool, RateLimiter } from './pacing.js';
+import { CallWindow, pacedMailer, pool, RateLimiter } from './pacing.js';
 
 export interface DispatchSummary {
   ran: number;
   outcomes: Record<JobOutcome, number>;
-  /** Emails a second this run allows itself at most (a share of the account's rate; it starts lower, see RateLimiter). */
+  /** Emails a second this run allowed itself (a share of the account's rate). */
   rate: number;
 }
 
@@ -139,69 +138,6 @@ async function sendingLimits(deps: Deps): Promise<SendingLimits> {
     deps.log.warn('mail.limits-unknown', { ...errorFields(err), count: FALLBACK_RATE });
     return { maxSendRate: FALLBACK_RATE, sendingEnabled: true };
   }
-}
-
-/**
- * A send this slow is congestion, not SES's normal tens of milliseconds: on a busy process
- * (a small Lambda, many calls in flight) answers wait in line, and a call left waiting until
- * its timeout has an unknown outcome, which is the one way an email can go out twice.
- * Slowing down at the first slow answers keeps calls well inside their timeouts.
- */
-export const SLOW_SEND_MS = 1_000;
-
-interface Pace {
-  limiter: RateLimiter;
-  window: CallWindow;
-  sendingEnabled: boolean;
-  remainingMs: () => number;
-}
-
-/**
- * No send starts with less than this left. It covers an SES call whose failed attempts were
- * answered and repeated, or one that hangs to its 5 s timeout (unknown outcomes are not
- * repeated), and the write that records it (up to 3 × 3 s). Three hanging attempts in a
- * row could still outlast it; the write then reports the lost lease (`mail.sent-lease-lost`).
- */
-const SEND_RESERVE_MS = 20_000;
-
-/**
- * Every email this run sends waits for a free place in the call window, then its turn under
- * the rate. SES's "too many" halves the rate; an answer slower than SLOW_SEND_MS, or none
- * (outcome unknown), halves the window.
- */
-function pacedMailer(mailer: Mailer, pace: Pace): Mailer {
-  const { limiter, window } = pace;
-  return {
-    // No send-now deadline here (a scheduled job's emails pass through deliverNow too): they
-    // wait their turn under the rate, and the run has its own time limit and per-call timeouts.
-    async send(email) {
-      if (!pace.sendingEnabled) throw new MailHeldError('paused');
-      await window.acquire();
-      let called = false;
-      let late = false;
-      try {
-        // The token last, so calls that waited for the window do not all go at once.
-        await limiter.take();
-        // Waiting can take long: a send the run cannot also record before its time limit
-        // would be sent again by a later run, so it is held for that one.
-        if (pace.remainingMs() < SEND_RESERVE_MS) throw new MailHeldError('out-of-time');
-        called = true;
-        const callStarted = performance.now();
-        try {
-          return await mailer.send(email);
-        } catch (err) {
-          if (err instanceof MailHeldError && err.reason === 'throttled') limiter.slowDown();
-          late = err instanceof MailSendError && err.outcome === 'unknown';
-          throw err;
-        } finally {
-          late ||= performance.now() - callStarted > SLOW_SEND_MS;
-        }
-      } finally {
-        if (called) window.release(late);
-        else window.cancel();
-      }
-    },
-  };
 }
 
 async function runJob(deps: Deps, job: Job): Promise<JobOutcome> {

@@ -1,10 +1,13 @@
 /**
- * Two small pacing tools for the dispatcher, kept here because each is a few lines and a
- * dependency would cost more in cold start than it saves: a pool that caps work in flight,
- * and a token bucket that keeps sending under the account's rate. Both use real (monotonic)
+ * The dispatcher's pacing, kept here because each tool is a few lines and a dependency would
+ * cost more in cold start than it saves: a pool that caps work in flight, a token bucket that
+ * keeps sending under the account's rate, a window on SES calls awaiting an answer, and the
+ * mailer that puts every send through the last two. All use real (monotonic)
  * time, never the service clock: local mode moves the service clock, not the SES meter.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MailSendError, type Mailer } from '../ports/mailer.js';
+import { MailHeldError } from '../ports/sending.js';
 
 /** Runs at most `size` tasks at once; the rest wait their turn in order. */
 export function pool(size: number) {
@@ -141,5 +144,77 @@ export class CallWindow {
       this.active += 1;
       this.waiting.shift()?.();
     }
+  }
+}
+
+/**
+ * A send this slow is congestion, not SES's normal tens of milliseconds: on a busy process
+ * (a small Lambda, many calls in flight) answers wait in line, and a call left waiting until
+ * its timeout has an unknown outcome, which is the one way an email can go out twice.
+ * Slowing down at the first slow answers keeps calls well inside their timeouts.
+ */
+export const SLOW_SEND_MS = 1_000;
+
+export interface Pace {
+  limiter: RateLimiter;
+  window: CallWindow;
+  sendingEnabled: boolean;
+  remainingMs: () => number;
+}
+
+/**
+ * No send starts with less than this left. It covers an SES call whose failed attempts were
+ * answered and repeated, or one that hangs to its 5 s timeout (unknown outcomes are not
+ * repeated), and the write that records it (up to 3 × 3 s). Three hanging attempts in a
+ * row could still outlast it; the write then reports the lost lease (`mail.sent-lease-lost`).
+ */
+const SEND_RESERVE_MS = 20_000;
+
+/**
+ * Every email this run sends waits for a free place in the call window, then its turn under
+ * the rate. SES's "too many" halves the rate; an answer slower than SLOW_SEND_MS, or none
+ * (outcome unknown), halves the window.
+ */
+export function pacedMailer(mailer: Mailer, pace: Pace): Mailer {
+  const { limiter, window } = pace;
+  return {
+    // No send-now deadline here (a scheduled job's emails pass through deliverNow too): they
+    // wait their turn under the rate, and the run has its own time limit and per-call timeouts.
+    async send(email) {
+      if (!pace.sendingEnabled) throw new MailHeldError('paused');
+      await window.acquire();
+      let answered: boolean | undefined; // late or not, once SES was called
+      try {
+        // The token last, so calls that waited for the window do not all go at once.
+        await limiter.take();
+        // Waiting can take long: a send the run cannot also record before its time limit
+        // would be sent again by a later run, so it is held for that one.
+        if (pace.remainingMs() < SEND_RESERVE_MS) throw new MailHeldError('out-of-time');
+        return await timedCall(mailer, email, limiter, (late) => (answered = late));
+      } finally {
+        if (answered === undefined) window.cancel();
+        else window.release(answered);
+      }
+    },
+  };
+}
+
+/** One call to SES; `done` hears whether it was late (slower than SLOW_SEND_MS, or its outcome unknown). */
+async function timedCall(
+  mailer: Mailer,
+  email: Parameters<Mailer['send']>[0],
+  limiter: RateLimiter,
+  done: (late: boolean) => void,
+) {
+  const started = performance.now();
+  let unknown = false;
+  try {
+    return await mailer.send(email);
+  } catch (err) {
+    if (err instanceof MailHeldError && err.reason === 'throttled') limiter.slowDown();
+    unknown = err instanceof MailSendError && err.outcome === 'unknown';
+    throw err;
+  } finally {
+    done(unknown || performance.now() - started > SLOW_SEND_MS);
   }
 }

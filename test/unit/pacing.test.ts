@@ -48,11 +48,14 @@ describe('RateLimiter', () => {
   });
 });
 
+/** Lets the promises already resolved run their continuations. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('CallWindow', () => {
   const fill = async (window: CallWindow) => {
     let admitted = 0;
     for (let i = 0; i < 1000; i += 1) void window.acquire().then(() => (admitted += 1));
-    await new Promise((resolve) => setImmediate(resolve));
+    await settle();
     return () => admitted;
   };
 
@@ -61,7 +64,7 @@ describe('CallWindow', () => {
     const admitted = await fill(window);
     expect(admitted()).toBe(8);
     window.release(false); // one answer in time: its place, and one more (slow start)
-    await new Promise((resolve) => setImmediate(resolve));
+    await settle();
     expect(window.current).toBe(9);
     expect(admitted()).toBe(10);
   });
@@ -72,11 +75,11 @@ describe('CallWindow', () => {
     expect(admitted()).toBe(32);
     for (let i = 0; i < 10; i += 1) window.release(true); // ten late answers from the same crowd
     expect(window.current).toBe(16);
-    await new Promise((resolve) => setImmediate(resolve));
+    await settle();
     // 22 still in flight, over the new size: nobody new until enough have answered.
     expect(admitted()).toBe(32);
     for (let i = 0; i < 7; i += 1) window.release(false);
-    await new Promise((resolve) => setImmediate(resolve));
+    await settle();
     // Past the halving, each answer in time adds about 1/size: still 16 places.
     expect(window.current).toBe(16);
     expect(admitted()).toBe(33);
@@ -87,7 +90,7 @@ describe('CallWindow', () => {
     const admitted = await fill(window);
     expect(admitted()).toBe(2);
     window.cancel();
-    await new Promise((resolve) => setImmediate(resolve));
+    await settle();
     expect(window.current).toBe(2);
     expect(admitted()).toBe(3);
   });

@@ -50,8 +50,8 @@ export function shardOf(id: string, shards = DUE_SHARDS): number {
 export const keys = {
   policyPk: (policyId: string) => `POLICY#${policyId}`,
   /** The ids back out of the keys (index entries carry keys, not copies of the ids). */
-  policyIdOf: (pk: string) => pk.slice('POLICY#'.length),
-  jobIdOf: (sk: string) => sk.slice('JOB#'.length),
+  policyIdOf: (pk: string) => pk.slice(keys.policyPk('').length),
+  jobIdOf: (sk: string) => sk.slice(keys.sortPrefix.job.length),
   policy: (policyId: string) => ({ pk: keys.policyPk(policyId), sk: 'POLICY' }),
   update: (policyId: string, seq: number) => ({ pk: keys.policyPk(policyId), sk: `UPDATE#${pad(seq)}` }),
   checkInMessage: (policyId: string) => ({ pk: keys.policyPk(policyId), sk: 'CHECKIN' }),
