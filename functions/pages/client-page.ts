@@ -59,11 +59,18 @@ function invitedBody(view: ClientView, token: string): string {
   ].join('\n');
 }
 
+/** Whether the client can still write anything here, today or later. */
+function canStillWrite(view: ClientView): boolean {
+  const c = view.checkIn;
+  const checkInAhead = c?.format === 'message' && c.status === 'pending' && view.today <= (c.messageUntil ?? c.on);
+  return view.updates.nextAllowedOn !== null || checkInAhead;
+}
+
 function openBody(view: ClientView, opts: PageOptions): string {
   const intro =
     view.state === 'paused' && view.stateDetail
       ? `<p>${escapeHtml(view.stateDetail)}</p>`
-      : `<p>${escapeHtml(openPage.intro(view.therapistName))}</p>`;
+      : `<p>${escapeHtml((canStillWrite(view) ? openPage.intro : openPage.introNothingToSend)(view.therapistName))}</p>`;
   return [
     intro,
     `<h2>${escapeHtml(openPage.leftHeading)}</h2>`,
@@ -71,6 +78,8 @@ function openBody(view: ClientView, opts: PageOptions): string {
     `<details><summary>${escapeHtml(openPage.wholeArrangement)}</summary>\n${rulesList(view)}\n</details>`,
     updateSection(view, opts.token, opts.idempotencyKey, opts.draft?.update),
     checkInSection(view, opts.token, opts.draft?.checkIn),
+    // A refusal comes with the therapist's referrals, as an emailed refusal does.
+    opts.notice?.kind === 'refusal' ? referralsSection(view) : '',
   ]
     .filter((part) => part !== '')
     .join('\n');

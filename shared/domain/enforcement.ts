@@ -4,28 +4,24 @@
  * Order of checks is the product's contract (docs: "Enforcement of a client update").
  */
 import {
-  allUpdatesSent,
+  alsoTooLong,
   CHECK_IN_ALREADY_SENT,
   CHECK_IN_IS_A_SESSION,
   CONTROL_CHARACTERS,
   EMPTY_MESSAGE,
   NO_CHECK_IN_HERE,
-  NO_UPDATES,
   checkInMessageEnded,
   checkInMessageNotOpen,
   checkInMessageOpens,
   checkInMessageUntil,
   checkInAheadOn,
-  nextUpdateFrom,
-  noUpdateFitsGap,
   tooLong,
-  updatesEnded,
+  updateRefusal,
   updatesNotOpen,
-  updatesOpenFrom,
 } from '../wording/client.js';
 import { sentences } from '../wording/format.js';
 import { addDays, type IsoDate } from './dates.js';
-import { RefusalError, ValidationError } from './errors.js';
+import { RefusalError, ValidationError, type RefusalDetails } from './errors.js';
 import type { Policy } from './policy.js';
 import { countCharacters, hasControlCharacters, isBlank, normaliseMessage } from './text.js';
 
@@ -69,14 +65,19 @@ function isClosedForGood(policy: Policy): boolean {
   return policy.state === 'closed' || policy.state === 'declined';
 }
 
-/** Shared text checks (steps 3 of both flows): empty is a validation error, long is a refusal. */
-function checkText(raw: string, maxCharacters: number): Decision {
+/** Step 3 of both flows: an empty text (or one with control characters) is a validation error. */
+function validText(raw: string): { text: string; characters: number } {
   const text = normaliseMessage(raw);
   if (isBlank(text)) throw new ValidationError(EMPTY_MESSAGE.detail, [{ path: 'text', message: EMPTY_MESSAGE.issue }]);
   if (hasControlCharacters(text)) {
     throw new ValidationError(CONTROL_CHARACTERS.detail, [{ path: 'text', message: CONTROL_CHARACTERS.issue }]);
   }
-  const characters = countCharacters(text);
+  return { text, characters: countCharacters(text) };
+}
+
+/** The check-in message's text: valid, and within the length; too long is a refusal. */
+function checkText(raw: string, maxCharacters: number): Decision {
+  const { text, characters } = validText(raw);
   if (characters > maxCharacters) {
     return refuse(
       new RefusalError('too-long', tooLong(characters, maxCharacters), { limit: maxCharacters, count: characters }),
@@ -92,62 +93,94 @@ function refuse(refusal: RefusalError): Decision {
 /** Why updates are not open; the client's page shows it too, from here. */
 export const notActiveDetail = (policy: Policy): string => updatesNotOpen(policy);
 
-/** Enforcement of a client update, in the documented order. */
-export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): Decision {
+/**
+ * One thing that stands in the way of an update. `final`: nothing the client can do later
+ * gets this update through (the arrangement ended, the window is over, none are left), so
+ * no advice that would not work is given next to it.
+ */
+export type Blocker =
+  | { reason: 'not-active'; final: boolean }
+  | { reason: 'outside-window'; final: false; opensOn: IsoDate }
+  | { reason: 'outside-window'; final: true; endedOn: IsoDate }
+  | { reason: 'too-long'; final: false; count: number; limit: number }
+  | { reason: 'limit-reached'; final: true; limit: number }
+  | { reason: 'too-soon'; final: false; nextAllowedOn: IsoDate }
+  | { reason: 'too-soon'; final: true; gapDays: number };
+
+/**
+ * Everything that blocks an update today, in the enforcement order, up to the first that is
+ * final (what follows it no longer matters). Empty: the update can go through (if its text is
+ * not empty). The first is the refusal's reason; the rest is what the next try still meets.
+ */
+export function updateBlockers(policy: Policy, today: IsoDate, text: string): Blocker[] {
   const rules = policy.rules.updates;
-  if (policy.state !== 'active') {
-    return refuse(new RefusalError('not-active', updatesNotOpen(policy), { state: policy.state }));
-  }
-  if (today < rules.from) {
-    return refuse(
-      new RefusalError('outside-window', updatesOpenFrom(rules.from, rules.until), {
-        windowFrom: rules.from,
-        windowUntil: rules.until,
-        nextAllowedOn: rules.from,
-      }),
-    );
-  }
-  if (today > rules.until) {
-    return refuse(
-      new RefusalError('outside-window', sentences(updatesEnded(rules.until), checkInStillAhead(policy, today)), {
-        windowFrom: rules.from,
-        windowUntil: rules.until,
-      }),
-    );
-  }
-  const text = checkText(rawText, rules.maxCharacters);
-  if (text.outcome === 'refused') return text;
-  if (rules.limit === 0) {
-    return refuse(
-      new RefusalError('limit-reached', sentences(NO_UPDATES, checkInStillAhead(policy, today)), { limit: 0 }),
-    );
-  }
-  if (policy.updatesAccepted >= rules.limit) {
-    return refuse(
-      new RefusalError('limit-reached', sentences(allUpdatesSent(rules.limit), checkInStillAhead(policy, today)), {
-        limit: rules.limit,
-      }),
-    );
-  }
-  if (policy.lastUpdateOn) {
-    const nextAllowedOn = addDays(policy.lastUpdateOn, rules.minDaysBetween);
-    if (today < nextAllowedOn) {
-      if (nextAllowedOn > rules.until) {
-        // The gap runs past the window: say so plainly instead of offering a date that will not work.
-        return refuse(
-          new RefusalError(
-            'too-soon',
-            sentences(noUpdateFitsGap(rules.minDaysBetween, rules.until), checkInStillAhead(policy, today)),
-            {
-              windowUntil: rules.until,
-            },
-          ),
-        );
-      }
-      return refuse(new RefusalError('too-soon', nextUpdateFrom(nextAllowedOn), { nextAllowedOn }));
-    }
-  }
-  return text;
+  const found: Blocker[] = [];
+  const add = (b: Blocker) => (found.push(b), b.final);
+  if (policy.state !== 'active' && add({ reason: 'not-active', final: isClosedForGood(policy) })) return found;
+  if (today > rules.until) return (add({ reason: 'outside-window', final: true, endedOn: rules.until }), found);
+  if (today < rules.from) add({ reason: 'outside-window', final: false, opensOn: rules.from });
+  const characters = countCharacters(text);
+  if (characters > rules.maxCharacters)
+    add({ reason: 'too-long', final: false, count: characters, limit: rules.maxCharacters });
+  if (policy.updatesAccepted >= rules.limit)
+    return (add({ reason: 'limit-reached', final: true, limit: rules.limit }), found);
+  const nextAllowedOn = policy.lastUpdateOn ? addDays(policy.lastUpdateOn, rules.minDaysBetween) : null;
+  if (nextAllowedOn && nextAllowedOn > rules.until && today < nextAllowedOn)
+    add({ reason: 'too-soon', final: true, gapDays: rules.minDaysBetween });
+  else if (nextAllowedOn && today < nextAllowedOn) add({ reason: 'too-soon', final: false, nextAllowedOn });
+  return found;
+}
+
+/** The first day the next try can go through, when one is known (nothing final blocks it). */
+function nextTryOn(blockers: Blocker[], today: IsoDate): IsoDate | undefined {
+  if (blockers.some((b) => b.final)) return undefined;
+  const dates = blockers.flatMap((b) => ('opensOn' in b ? [b.opensOn] : 'nextAllowedOn' in b ? [b.nextAllowedOn] : []));
+  // Paused or not yet accepted: when it reopens is not the client's to know from here.
+  if (blockers[0]?.reason === 'not-active') return dates.length > 0 ? dates.reduce(later) : undefined;
+  return dates.length > 0 ? dates.reduce(later) : today;
+}
+
+const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
+
+/** The problem's fields for the first blocker, as the contract has them, plus what else blocks. */
+function refusalDetails(policy: Policy, blockers: Blocker[], today: IsoDate): RefusalDetails {
+  const [first, ...rest] = blockers;
+  const rules = policy.rules.updates;
+  const window = { windowFrom: rules.from, windowUntil: rules.until };
+  const own: RefusalDetails =
+    first?.reason === 'not-active'
+      ? { state: policy.state }
+      : first?.reason === 'outside-window'
+        ? window
+        : first?.reason === 'too-long'
+          ? { limit: first.limit, count: first.count }
+          : first?.reason === 'limit-reached'
+            ? { limit: first.limit }
+            : first?.final
+              ? { windowUntil: rules.until }
+              : {};
+  const nextAllowedOn = nextTryOn(blockers, today);
+  return {
+    ...own,
+    ...(nextAllowedOn && nextAllowedOn !== today ? { nextAllowedOn } : {}),
+    ...(rest.length > 0 ? { alsoBlockedBy: rest.map((b) => b.reason) } : {}),
+  };
+}
+
+/** Enforcement of a client update, in the documented order; a refusal tells the whole truth. */
+export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): Decision {
+  const blockers = updateBlockers(policy, today, normaliseMessage(rawText));
+  const first = blockers[0];
+  if (!first) return { outcome: 'accepted', ...validText(rawText) };
+  // Step 3 (an empty text) is a validation error, reached only when steps 1 and 2 pass.
+  if (first.reason !== 'not-active' && first.reason !== 'outside-window') validText(rawText);
+  return refuse(
+    new RefusalError(
+      first.reason,
+      updateRefusal(blockers, policy, checkInStillAhead(policy, today)),
+      refusalDetails(policy, blockers, today),
+    ),
+  );
 }
 
 /** What is still possible after a refused update: the check-in, if it is ahead or open now. */
@@ -174,10 +207,18 @@ export function decideCheckIn(policy: Policy, today: IsoDate, rawText: string): 
     return refuse(new RefusalError('already-checked-in', CHECK_IN_ALREADY_SENT));
   }
   if (today < checkIn.on) {
+    // Whole truth: a message too long for the day it opens is told so now.
+    const characters = countCharacters(normaliseMessage(rawText));
+    const max = policy.rules.updates.maxCharacters;
     return refuse(
-      new RefusalError('not-check-in-time', checkInMessageOpens(checkIn.on, checkIn.messageUntil), {
-        nextAllowedOn: checkIn.on,
-      }),
+      new RefusalError(
+        'not-check-in-time',
+        sentences(
+          checkInMessageOpens(checkIn.on, checkIn.messageUntil),
+          characters > max ? alsoTooLong(characters, max) : null,
+        ),
+        { nextAllowedOn: checkIn.on, ...(characters > max ? { alsoBlockedBy: ['too-long'] } : {}) },
+      ),
     );
   }
   if (today > checkIn.messageUntil) {

@@ -71,6 +71,8 @@ export interface RefusalDetails {
   limit?: number;
   count?: number;
   state?: string;
+  /** What else stands in the way of an update, after the reason (whole truths). */
+  alsoBlockedBy?: string[];
 }
 
 /** A client action refused by the policy's rules: always says what is possible next. */

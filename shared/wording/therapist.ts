@@ -70,7 +70,14 @@ export const clientOptedOutMail = {
   title: (clientName: string) => `${clientName} stopped all emails`,
   closed: (clientName: string, on: IsoDate) =>
     `${clientName} chose to stop all emails, so the arrangement closed on ${formatDate(on)}.`,
-  confirmed: sentences('They got a short confirmation with your referrals and crisis resources.', NOTHING_MORE_TO_THEM),
+  /** `withReferrals`: only said when the policy has referrals to give (never claimed otherwise). */
+  confirmed: (withReferrals: boolean) =>
+    sentences(
+      withReferrals
+        ? 'They got a short confirmation with your referrals and crisis resources.'
+        : 'They got a short confirmation with crisis resources.',
+      NOTHING_MORE_TO_THEM,
+    ),
   received: (n: number) =>
     n === 1 ? '1 update was received during the arrangement.' : `${n} updates were received during the arrangement.`,
   /** `deleteOn`: the day the data goes, `retentionDays` after closing. */
@@ -163,8 +170,13 @@ export const closingSummaryMail = {
     notTaken: (on: IsoDate) => `Check-in: it had not taken place by closing (planned for ${formatDate(on)}).`,
   },
   onlyConfirmation: 'As they stopped all emails, only a short confirmation was sent to them.',
-  closingEmailSent: (clientName: string) =>
-    sentences(`${clientName} got a closing email with your referrals and crisis resources.`, NOTHING_MORE_TO_THEM),
+  closingEmailSent: (clientName: string, withReferrals: boolean) =>
+    sentences(
+      withReferrals
+        ? `${clientName} got a closing email with your referrals and crisis resources.`
+        : `${clientName} got a closing email with crisis resources.`,
+      NOTHING_MORE_TO_THEM,
+    ),
   notAccepted: (clientName: string) =>
     `${clientName} had not accepted the arrangement, so no closing email was sent to them.`,
   deletion: (retentionDays: number, deleteOn: IsoDate) => deletion(retentionDays, deleteOn, true),

@@ -219,7 +219,7 @@ describe('decideUpdate: 3. the text', () => {
     expect(decideUpdate(makePolicy(), '2026-11-25', 'a'.repeat(1000)).outcome).toBe('accepted');
     const refusal = refusalOf(decideUpdate(makePolicy(), '2026-11-25', 'a'.repeat(1001)));
     expect(refusal.message).toBe(
-      'Your message is 1,001 characters and the limit is 1,000. Shortening it a little will let it through.',
+      'Your message is 1,001 characters and the limit is 1,000. Shortening it to 1,000 characters or fewer will let it through.',
     );
   });
 

@@ -17,7 +17,7 @@ export const clientOptedOut: TherapistTemplate = (ctx) => {
     title: words.title,
     body: [
       p(words.closed(client, on)),
-      p(words.confirmed),
+      p(words.confirmed(policy.rules.referrals.length > 0)),
       p(words.received(policy.updatesAccepted)),
       p(words.deletion(DEFAULTS.retentionDays, addDays(on, DEFAULTS.retentionDays))),
     ],

@@ -52,6 +52,8 @@ export const invitedPage = {
 
 export const openPage = {
   intro: (therapistName: string) => `You can write to ${therapistName} here, within the arrangement below.`,
+  /** Nothing is left to send (no update, no check-in message ahead): no invitation to write. */
+  introNothingToSend: (therapistName: string) => `Here is where your arrangement with ${therapistName} stands.`,
   leftHeading: 'What’s left',
   wholeArrangement: 'The whole arrangement',
 };

@@ -3,11 +3,14 @@
  * scolding: each says what is possible next and when, or that the words are still theirs.
  */
 import { formatDate, type IsoDate } from '../../domain/dates.js';
+import type { Blocker } from '../../domain/enforcement.js';
 import type { Policy } from '../../domain/policy.js';
 import { count, sentences } from '../format.js';
-import { CHECK_IN_SENT } from './rules.js';
+import { CHECK_IN_SENT, NO_UPDATES, nextUpdateFrom } from './rules.js';
 
 type Standing = Pick<Policy, 'state' | 'closedReason'>;
+
+const PAUSED_UPDATES = 'Your therapist has paused updates for the moment.';
 
 /** Why sending is not open in a state, said for updates and for the one check-in message. */
 const NOT_OPEN = {
@@ -16,8 +19,7 @@ const NOT_OPEN = {
     messages: 'Messages open once you accept the arrangement.',
   },
   paused: {
-    updates:
-      'Your therapist has paused updates for the moment. Nothing you wrote is lost; you can send it once updates open again.',
+    updates: sentences(PAUSED_UPDATES, 'Nothing you wrote is lost; you can send it once updates open again.'),
     messages:
       'Your therapist has paused messages for the moment. Nothing you wrote is lost; you can send it once messages open again.',
   },
@@ -61,8 +63,50 @@ export const CONTROL_CHARACTERS = {
   issue: 'Contains control characters.',
 };
 
+const tooLongFact = (characters: number, maxCharacters: number) =>
+  `Your message is ${count(characters)} characters and the limit is ${count(maxCharacters)}.`;
+
+/** Too long and nothing else in the way: shortening it is all it takes. */
 export function tooLong(characters: number, maxCharacters: number): string {
-  return `Your message is ${count(characters)} characters and the limit is ${count(maxCharacters)}. Shortening it a little will let it through.`;
+  return sentences(
+    tooLongFact(characters, maxCharacters),
+    `Shortening it to ${count(maxCharacters)} characters or fewer will let it through.`,
+  );
+}
+
+/** Too long, and something else also stands in the way (said next): shortening alone is not enough. */
+const pleaseShorten = (maxCharacters: number) => `Please shorten it to ${count(maxCharacters)} characters or fewer.`;
+
+/** A message that will also need shortening once the thing said before it has passed. */
+export const alsoTooLong = (characters: number, maxCharacters: number) =>
+  sentences(tooLongFact(characters, maxCharacters), pleaseShorten(maxCharacters));
+
+/**
+ * The whole truth about a refused update: the first blocker (the reason) and each one the next
+ * try would still meet, so no sentence promises what another one takes away. `checkInAhead`:
+ * what is still possible when no update can come through any more.
+ */
+export function updateRefusal(blockers: readonly Blocker[], policy: Policy, checkInAhead: string | null): string {
+  const final = blockers.some((b) => b.final);
+  const parts = blockers.map((b): string => {
+    switch (b.reason) {
+      case 'not-active':
+        // Paused, but the update could not come through later anyway: no promise that it can.
+        return policy.state === 'paused' && final ? PAUSED_UPDATES : updatesNotOpen(policy);
+      case 'outside-window':
+        if (b.final) return updatesEnded(b.endedOn);
+        // Not open yet, but something final follows (none are left): no date that would not work.
+        return final ? '' : updatesOpenFrom(b.opensOn, policy.rules.updates.until);
+      case 'too-long':
+        if (blockers.length === 1) return tooLong(b.count, b.limit);
+        return sentences(tooLongFact(b.count, b.limit), final ? null : pleaseShorten(b.limit));
+      case 'limit-reached':
+        return b.limit === 0 ? NO_UPDATES : allUpdatesSent(b.limit);
+      case 'too-soon':
+        return b.final ? noUpdateFitsGap(b.gapDays, policy.rules.updates.until) : nextUpdateFrom(b.nextAllowedOn);
+    }
+  });
+  return sentences(...parts, final && policy.state !== 'closed' && policy.state !== 'declined' ? checkInAhead : null);
 }
 
 export function updatesOpenFrom(from: IsoDate, until: IsoDate): string {
