@@ -1,11 +1,10 @@
 /** Client JSON routes. The link token in the path is the only credential. */
-import { parseWith } from '../shared/domain/parse.js';
-import { idempotencyKey, messageBody } from '../shared/domain/schemas.js';
+import { messageBody } from '../shared/domain/schemas.js';
 import * as client from '../shared/use-cases/client-actions.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { awsDeps } from './aws-deps.js';
 import { httpHandler, type Action } from './http/handler.js';
-import { header, jsonBody, pathParam, type HttpEvent } from './http/request.js';
+import { idempotencyKey, jsonBody, pathParam, type HttpEvent } from './http/request.js';
 import { json, outcome } from './http/respond.js';
 import type { RouteKeyOf } from './http/routes.js';
 
@@ -19,13 +18,7 @@ export const clientActions: Record<RouteKeyOf<'client-api'>, Action> = {
   'POST /client/{token}/skip-check-in': async (e, deps) => json(200, await client.skipCheckIn(deps, token(e))),
   'POST /client/{token}/updates': async (e, deps) => {
     const { text } = jsonBody(e, messageBody);
-    const key = header(e, 'idempotency-key');
-    const result = await client.submitUpdate(
-      deps,
-      token(e),
-      text,
-      key === undefined ? null : parseWith(idempotencyKey, key, 'Idempotency-Key header'),
-    );
+    const result = await client.submitUpdate(deps, token(e), text, idempotencyKey(e));
     return outcome(result.status, result.body);
   },
   'POST /client/{token}/check-in': async (e, deps) => {

@@ -1,8 +1,9 @@
 /** Therapist routes: parse → one use case → response. Identity comes from the verified JWT. */
-import { createPolicyBody, patchPolicyBody, policyId, profileBody } from '../shared/domain/schemas.js';
+import { createPolicyBody, patchPolicyBody, policyId, profileBody, replyBody } from '../shared/domain/schemas.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { profileFor, updateProfile } from '../shared/use-cases/profile.js';
+import { replyToMessage } from '../shared/use-cases/replies.js';
 import {
   closePolicy,
   createPolicy,
@@ -17,8 +18,8 @@ import {
 } from '../shared/use-cases/therapist-policies.js';
 import { awsDeps } from './aws-deps.js';
 import { httpHandler, therapistFrom, type Action } from './http/handler.js';
-import { jsonBody, pathParam, type HttpEvent } from './http/request.js';
-import { json } from './http/respond.js';
+import { idempotencyKey, jsonBody, pathParam, type HttpEvent } from './http/request.js';
+import { json, outcome } from './http/respond.js';
 import type { RouteKeyOf } from './http/routes.js';
 
 /** Policy ids are UUIDs; anything else is simply not found (and never reaches the database). */
@@ -49,6 +50,10 @@ export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
     json(200, await exportPolicy(deps, therapistFrom(e), id(e)), {
       'content-disposition': `attachment; filename="policy-${id(e)}.json"`,
     }),
+  'POST /policies/{id}/replies': async (e, deps) => {
+    const result = await replyToMessage(deps, therapistFrom(e), id(e), jsonBody(e, replyBody), idempotencyKey(e));
+    return outcome(result.status, result.body);
+  },
   'GET /profile': async (e, deps) => json(200, await profileFor(deps, therapistFrom(e))),
   'PUT /profile': async (e, deps) => json(200, await updateProfile(deps, therapistFrom(e), jsonBody(e, profileBody))),
 };

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/domain/errors.js';
 import { parseWith } from '../../shared/domain/parse.js';
+import { idempotencyKey as idempotencyKeySchema } from '../../shared/domain/schemas.js';
 
 export type HttpEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
@@ -50,4 +51,10 @@ export function pathParam(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new ValidationError(`Missing ${name} in the path.`);
   return value;
+}
+
+/** The Idempotency-Key header, checked (a retry with the same key gets the first answer), or null. */
+export function idempotencyKey(event: HttpEvent): string | null {
+  const key = header(event, 'idempotency-key');
+  return key === undefined ? null : parseWith(idempotencyKeySchema, key, 'Idempotency-Key header');
 }

@@ -36,6 +36,7 @@ export const ROUTES = [
   r('POST', '/policies/{id}/close', 'therapist', 'therapist-api'),
   r('POST', '/policies/{id}/reissue-link', 'therapist', 'therapist-api'),
   r('GET', '/policies/{id}/export', 'therapist', 'therapist-api'),
+  r('POST', '/policies/{id}/replies', 'therapist', 'therapist-api'),
   r('GET', '/profile', 'therapist', 'therapist-api'),
   r('PUT', '/profile', 'therapist', 'therapist-api'),
 

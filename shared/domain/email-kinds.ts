@@ -9,6 +9,7 @@ export const CLIENT_EMAILS = [
   'closing',
   'opted-out',
   'new-link',
+  'reply',
 ] as const;
 
 export const THERAPIST_EMAILS = [

@@ -14,7 +14,10 @@ export type RefusalReason =
   | 'not-check-in-time'
   | 'already-checked-in'
   | 'no-check-in'
-  | 'not-allowed-now';
+  | 'not-allowed-now'
+  | 'replies-off'
+  | 'already-replied'
+  | 'reduces-promise';
 
 export interface FieldIssue {
   path: string;
@@ -104,6 +107,9 @@ const REFUSAL_TITLES: Record<RefusalReason, string> = {
   'already-checked-in': 'Check-in already sent',
   'no-check-in': 'No check-in message in this arrangement',
   'not-allowed-now': 'Not possible right now',
+  'replies-off': 'Replies are off for this arrangement',
+  'already-replied': 'Already replied',
+  'reduces-promise': 'This would take back something promised',
 };
 
 /** Still contended after every retry: a temporary state, said plainly (503), never a bare 500. */

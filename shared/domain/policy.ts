@@ -64,6 +64,8 @@ export interface Policy {
   createdAt: string;
   acceptedAt: string | null;
   closedAt: string | null;
+  /** Messages the therapist has replied to (replyKey: "update#2", "check-in"); absent on older items. */
+  repliedTo?: string[];
   /** Optimistic concurrency: every write is conditional on the version it read. */
   version: number;
 }

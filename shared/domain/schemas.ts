@@ -90,6 +90,17 @@ export type PatchPolicyBody = z.infer<typeof patchPolicyBody>;
 
 export const messageBody = z.strictObject({ text: z.string().check(z.maxLength(100_000)) });
 
+/** A therapist's reply: to an update by its number, or to the check-in message. */
+export const replyBody = z.lazy(() =>
+  z.strictObject({
+    inReplyTo: z.union([
+      z.strictObject({ update: z.int().check(z.gte(1), z.lte(12)) }),
+      z.strictObject({ checkIn: z.literal(true) }),
+    ]),
+    text: z.string().check(z.maxLength(100_000)),
+  }),
+);
+
 /** Idempotency keys are opaque to us; bounded so they cannot bloat the table. */
 export const idempotencyKey = z.string().check(z.minLength(1), z.maxLength(200));
 

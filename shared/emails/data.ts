@@ -8,7 +8,15 @@ export interface EmailDataByKind {
   invitation: Record<string, never>;
   acceptance: Record<string, never>;
   /** After the update numbered `seq` was accepted. */
-  'update-receipt': { seq: number; left: number; limit: number; nextAllowedOn: string | null; windowUntil: string };
+  /** `text`: the client's own words, quoted back so they keep a record (absent in jobs written before). */
+  'update-receipt': {
+    seq: number;
+    left: number;
+    limit: number;
+    nextAllowedOn: string | null;
+    windowUntil: string;
+    text: string;
+  };
   /** Email path only: the client's own words quoted back with the reason. */
   'update-refused': { text: string; reason: string; detail: string; nextAllowedOn: string | null };
   'check-in-reminder': { daysBefore: number };
@@ -16,6 +24,8 @@ export interface EmailDataByKind {
   closing: Record<string, never>;
   'opted-out': Record<string, never>;
   'new-link': Record<string, never>;
+  /** The therapist's reply to an update (`about` 'update', its `seq`) or the check-in message; `messageSentOn`: the day the client wrote. */
+  reply: { text: string; about: 'update' | 'check-in'; seq: number; messageSentOn: string };
   'policy-created': Record<string, never>;
   'client-accepted': Record<string, never>;
   'client-declined': Record<string, never>;

@@ -12,6 +12,7 @@ import type { ClientTemplate } from './client/common.js';
 import { invitation } from './client/invitation.js';
 import { newLink } from './client/new-link.js';
 import { optedOut } from './client/opted-out.js';
+import { reply } from './client/reply.js';
 import { updateReceipt } from './client/update-receipt.js';
 import { updateRefused } from './client/update-refused.js';
 import type { EmailContext, RenderedEmail } from './context.js';
@@ -38,6 +39,7 @@ const CLIENT_TEMPLATES: Record<ClientEmailKind, ClientTemplate> = {
   closing,
   'opted-out': optedOut,
   'new-link': newLink,
+  reply,
 };
 
 const THERAPIST_TEMPLATES: Record<TherapistEmailKind, TherapistTemplate> = {

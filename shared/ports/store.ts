@@ -6,6 +6,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import type { EmailKind } from '../domain/email-kinds.js';
+import type { ReplyTarget } from '../domain/replies.js';
 
 export interface UpdateRecord {
   seq: number;
@@ -20,6 +21,21 @@ export interface CheckInMessageRecord {
   characters: number;
   sentOn: IsoDate;
   receivedAt: string;
+}
+
+/** The therapist's one reply to an update or the check-in message (replies: may-reply). */
+export interface ReplyRecord {
+  inReplyTo: ReplyTarget;
+  text: string;
+  characters: number;
+  sentAt: string;
+}
+
+/** What the client wrote and what came back: their page lists it all. */
+export interface Conversation {
+  updates: UpdateRecord[];
+  checkInMessage: CheckInMessageRecord | null;
+  replies: ReplyRecord[];
 }
 
 /** Timeline entries. `data` holds counts, dates and reasons, never people's words. */
@@ -75,6 +91,7 @@ export interface PolicyChange {
   expectedVersion: number | null;
   addUpdate?: UpdateRecord;
   addCheckInMessage?: CheckInMessageRecord;
+  addReply?: ReplyRecord;
   events?: HistoryEvent[];
   /** Emails to send; each becomes a job due now, so none is lost if sending fails. */
   mails?: MailJob[];
@@ -91,10 +108,8 @@ export interface StoredOutcome {
   body: unknown;
 }
 
-export interface PolicyDetail {
+export interface PolicyDetail extends Conversation {
   policy: Policy;
-  updates: UpdateRecord[];
-  checkInMessage: CheckInMessageRecord | null;
   events: HistoryEvent[];
   jobs: Job[];
 }
@@ -127,6 +142,8 @@ export interface PolicyStore {
   getPolicy(id: string): Promise<Policy | null>;
   getPolicyDetail(id: string): Promise<PolicyDetail | null>;
   listPolicies(therapistId: string): Promise<Policy[]>;
+  /** The client's messages and the replies, without the rest of the partition (events, jobs). */
+  getConversation(id: string): Promise<Conversation>;
   /** Returns the mail jobs it created. Throws VersionConflictError or IdempotencyTakenError. */
   commit(change: PolicyChange): Promise<Job[]>;
 }

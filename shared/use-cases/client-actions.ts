@@ -2,19 +2,19 @@
  * What a former client does through their private link. The link is the only credential:
  * it is hashed, looked up, and must belong to the policy's current link generation.
  */
-import { createHash } from 'node:crypto';
 import { decideCheckIn, decideUpdate } from '../domain/enforcement.js';
 import type { IsoDate } from '../domain/dates.js';
 import { NotFoundError, RefusalError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
 import { hashToken } from '../domain/tokens.js';
-import { IdempotencyTakenError, type StoredOutcome } from '../ports/store.js';
+import type { StoredOutcome } from '../ports/store.js';
+import { idempotent, recordRefusal } from './idempotent.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { closeChange, replan, transition } from './lifecycle.js';
 import { mutatePolicy, next, today, type Decided } from './mutate.js';
 import { acceptedUpdate, refusalOutcome, refusedByEmail } from './update-changes.js';
-import { clientView } from './views.js';
+import { clientRecordView, clientView } from './views.js';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -35,9 +35,10 @@ export async function resolveLink(deps: Deps, token: string): Promise<Policy> {
   return policy;
 }
 
+/** Where things stand, with the client's own record: what they sent and any replies. */
 export async function clientStatus(deps: Deps, token: string) {
   const policy = await resolveLink(deps, token);
-  return clientView(policy, today(deps, policy));
+  return clientRecordView(policy, today(deps, policy), await deps.store.getConversation(policy.id));
 }
 
 /** Shared shape of the simple client actions: resolve link → decide → commit → fresh view. */
@@ -129,23 +130,11 @@ export async function submitUpdateTo(
   idempotencyKey: string | null,
   channel: Channel,
 ): Promise<StoredOutcome> {
-  const keyHash = idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : null;
-  if (keyHash) {
-    const replay = await deps.store.getIdempotency(id, keyHash);
-    if (replay) return replay;
-  }
-  try {
-    return await mutatePolicy(deps, id, (policy, todayDate) =>
+  return idempotent(deps, id, idempotencyKey, (keyHash) =>
+    mutatePolicy(deps, id, (policy, todayDate) =>
       decideSubmission(deps, { policy, todayDate, text, keyHash, channel }),
-    );
-  } catch (err) {
-    // A concurrent request with the same key won: return what it decided.
-    if (err instanceof IdempotencyTakenError && keyHash) {
-      const first = await deps.store.getIdempotency(id, keyHash);
-      if (first) return first;
-    }
-    throw err;
-  }
+    ),
+  );
 }
 
 interface Submission {
@@ -166,9 +155,7 @@ async function decideSubmission(
   if (decision.outcome === 'accepted') return acceptedUpdate(policy, todayDate, decision, at, keyHash);
   deps.log.info('update.refused', { policyId: policy.id, reason: decision.refusal.reason });
   if (channel === 'email') return refusedByEmail(policy, decision.refusal, text, at, keyHash);
-  const outcome = refusalOutcome(decision.refusal);
-  if (keyHash && !(await deps.store.putIdempotency(policy.id, keyHash, outcome))) throw new IdempotencyTakenError();
-  return { result: outcome, change: null };
+  return { result: await recordRefusal(deps, policy.id, keyHash, refusalOutcome(decision.refusal)), change: null };
 }
 
 /** The one check-in message: same shape as an update, its own rules, no quota used. */

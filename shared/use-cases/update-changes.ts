@@ -76,6 +76,7 @@ export function acceptedUpdate(
           limit: receipt.updates.limit,
           nextAllowedOn: receipt.updates.nextAllowedOn,
           windowUntil: receipt.updates.windowUntil,
+          text,
         }),
       ],
       ...keyed(keyHash, outcome),

@@ -9,7 +9,8 @@ import { allowance, notActiveDetail } from '../domain/enforcement.js';
 import type { Policy } from '../domain/policy.js';
 import { describeAllowance, describeRules } from '../wording/client.js';
 import type { ScheduledJob } from '../domain/schedule.js';
-import type { Job, PolicyDetail } from '../ports/store.js';
+import { replyKey } from '../domain/replies.js';
+import type { Conversation, Job, PolicyDetail, ReplyRecord } from '../ports/store.js';
 
 function checkInView(policy: Policy, today: IsoDate) {
   const c = policy.rules.checkIn;
@@ -74,6 +75,47 @@ function buildClientView(policy: Policy, today: IsoDate) {
   };
 }
 
+/** The client's own record: every message they sent, oldest first, each with its reply if there is one. */
+export function conversationView(conversation: Conversation) {
+  const replies = new Map(conversation.replies.map((r) => [replyKey(r.inReplyTo), r]));
+  const replyOf = (key: string) => {
+    const r: ReplyRecord | undefined = replies.get(key);
+    return r ? { text: r.text, sentAt: r.sentAt } : null;
+  };
+  const updates = [...conversation.updates]
+    .sort((a, b) => a.seq - b.seq)
+    .map((u) => ({
+      kind: 'update' as const,
+      seq: u.seq,
+      sentOn: u.sentOn,
+      text: u.text,
+      reply: replyOf(replyKey({ update: u.seq })),
+    }));
+  const c = conversation.checkInMessage;
+  const checkIn = c
+    ? [
+        {
+          kind: 'check-in' as const,
+          seq: null,
+          sentOn: c.sentOn,
+          text: c.text,
+          reply: replyOf(replyKey({ checkIn: true })),
+        },
+      ]
+    : [];
+  return [...updates, ...checkIn].sort((a, b) => a.sentOn.localeCompare(b.sentOn));
+}
+
+export type MessagesView = ReturnType<typeof conversationView>;
+
+/** The client's status with their own record, as GET /client/{token} and the page show it. */
+export function clientRecordView(policy: Policy, today: IsoDate, conversation: Conversation) {
+  const messages = mapStrings(conversationView(conversation), keepAddressPrivate(policy.therapist.email));
+  return { ...clientView(policy, today), messages };
+}
+
+export type ClientRecordView = ReturnType<typeof clientRecordView>;
+
 function nextEvent(scheduled: ScheduledJob[]) {
   const first = [...scheduled].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   return first ? { kind: first.kind, on: first.on } : null;
@@ -118,6 +160,7 @@ export function policyDetailView(detail: PolicyDetail, today: IsoDate) {
       receivedAt: u.receivedAt,
     })),
     checkInMessage: detail.checkInMessage,
+    replies: detail.replies,
     history: [...detail.events].sort((a, b) => a.at.localeCompare(b.at)),
     upcoming: detail.jobs
       .filter((j) => j.scheduled)

@@ -16,7 +16,14 @@ const TODAY = '2026-12-03';
 const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
   invitation: {},
   acceptance: {},
-  'update-receipt': { seq: 2, left: 1, limit: 3, nextAllowedOn: '2026-12-10', windowUntil: '2027-01-01' },
+  'update-receipt': {
+    seq: 2,
+    left: 1,
+    limit: 3,
+    nextAllowedOn: '2026-12-10',
+    windowUntil: '2027-01-01',
+    text: 'The walks are helping.',
+  },
   'update-refused': {
     text: 'I wanted to tell you\nthat the new job is going well.',
     reason: 'too-soon',
@@ -28,6 +35,12 @@ const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
   closing: {},
   'opted-out': {},
   'new-link': {},
+  reply: {
+    text: 'Thank you for telling me.\nI am glad the walks help.',
+    about: 'update',
+    seq: 2,
+    messageSentOn: '2026-12-02',
+  },
   'policy-created': {},
   'client-accepted': {},
   'client-declined': {},

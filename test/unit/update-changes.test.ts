@@ -28,7 +28,7 @@ describe('acceptedUpdate', () => {
     expect(change?.events).toEqual([{ at: AT, type: 'update-accepted', data: { seq: 1 } }]);
   });
 
-  it('queues the therapist copy and a receipt that agrees with the answer', () => {
+  it('queues the therapist copy and a receipt that agrees with the answer and quotes the words', () => {
     expect(change?.mails?.map((m) => m.template)).toEqual(['update-received', 'update-receipt']);
     expect(change?.mails?.[1]?.data).toEqual({
       seq: 1,
@@ -36,6 +36,7 @@ describe('acceptedUpdate', () => {
       limit: 3,
       nextAllowedOn: '2026-12-02',
       windowUntil: '2027-01-01',
+      text: 'Doing well.',
     });
   });
 

@@ -11,6 +11,7 @@ import { eventItemOf } from './items/event.js';
 import { idempotencyExpiry, idempotencyItemOf } from './items/idempotency.js';
 import { jobItemOf } from './items/job.js';
 import { policyItemOf, retentionExpiry } from './items/policy.js';
+import { replyItemOf } from './items/reply.js';
 import { updateItemOf } from './items/update.js';
 import { keys } from './table-design.js';
 import { toItem } from './table-client.js';
@@ -42,6 +43,8 @@ export function commitTransaction(change: PolicyChange, tableName: string, clock
 
   if (change.addUpdate) putNew(updateItemOf(policy.id, change.addUpdate));
   if (change.addCheckInMessage) putNew(checkInMessageItemOf(policy.id, change.addCheckInMessage));
+  // One reply per message: a second one at the same key cancels the whole change.
+  if (change.addReply) putNew(replyItemOf(policy.id, change.addReply));
   // Timeline entries are the outbox: written with the change, published from the table's stream.
   for (const event of change.events ?? []) putNew(eventItemOf(policy.id, event, ids.uniqueId(), policy.therapistId));
   const created = mailJobs(change, ids);

@@ -8,6 +8,7 @@ import type { Policy } from '../../domain/policy.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
 import type {
+  Conversation,
   DueJob,
   HistoryEvent,
   Job,
@@ -59,6 +60,9 @@ export class DynamoStore implements Store {
   }
   listPolicies(therapistId: string): Promise<Policy[]> {
     return this.policies.listPolicies(therapistId);
+  }
+  getConversation(id: string): Promise<Conversation> {
+    return this.policies.getConversation(id);
   }
   commit(change: PolicyChange): Promise<Job[]> {
     return this.policies.commit(change);

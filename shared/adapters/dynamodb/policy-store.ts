@@ -16,6 +16,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
 import {
   IdempotencyTakenError,
+  type Conversation,
   type Job,
   type PolicyChange,
   type PolicyDetail,
@@ -26,6 +27,7 @@ import { checkInMessageFromItem } from './items/check-in-message.js';
 import { eventFromItem } from './items/event.js';
 import { jobFromItem } from './items/job.js';
 import { policyFromItem } from './items/policy.js';
+import { replyFromItem } from './items/reply.js';
 import { updateFromItem } from './items/update.js';
 import { itemKey, parseItem } from './stored-schema.js';
 import { TABLE, keys } from './table-design.js';
@@ -76,6 +78,24 @@ export class DynamoPolicies implements PolicyStore {
       ScanIndexForward: false,
     });
     return items.map(policyFromItem);
+  }
+
+  async getConversation(id: string): Promise<Conversation> {
+    const { update, checkIn } = keys.sortPrefix;
+    // Two small ranges of the partition (messages and their replies), not its events and jobs.
+    const [updates, checkIns] = await Promise.all(
+      [update, checkIn].map((prefix) =>
+        this.table.queryAll({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: toItem({ ':pk': keys.policyPk(id), ':prefix': prefix }),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const conversation: Conversation = { updates: [], checkInMessage: null, replies: [] };
+    for (const item of [...(updates ?? []), ...(checkIns ?? [])]) addToConversation(conversation, item);
+    return conversation;
   }
 
   async commit(change: PolicyChange): Promise<Job[]> {
@@ -134,17 +154,25 @@ function detailFromItems(items: Item[]): PolicyDetail | null {
     policy: policyFromItem(policyItem),
     updates: [],
     checkInMessage: null,
+    replies: [],
     events: [],
     jobs: [],
   };
   for (const item of items) {
     const sk = item.sk?.S ?? '';
-    if (sk.startsWith(keys.sortPrefix.update)) detail.updates.push(updateFromItem(item));
-    else if (sk === keys.sortPrefix.checkIn) detail.checkInMessage = checkInMessageFromItem(item);
-    else if (sk.startsWith(keys.sortPrefix.event)) detail.events.push(eventFromItem(item));
+    if (sk.startsWith(keys.sortPrefix.event)) detail.events.push(eventFromItem(item));
     else if (sk.startsWith(keys.sortPrefix.job)) detail.jobs.push(jobFromItem(item));
+    else addToConversation(detail, item);
   }
   return detail;
+}
+
+/** A message or a reply (replies sit right after their message: UPDATE#0002#REPLY). */
+function addToConversation(conversation: Conversation, item: Item): void {
+  const sk = item.sk?.S ?? '';
+  if (sk.endsWith(keys.replySuffix)) conversation.replies.push(replyFromItem(item));
+  else if (sk.startsWith(keys.sortPrefix.update)) conversation.updates.push(updateFromItem(item));
+  else if (sk === keys.sortPrefix.checkIn) conversation.checkInMessage = checkInMessageFromItem(item);
 }
 
 function translateCancellation(err: unknown, idempotencyIndex: number): unknown {

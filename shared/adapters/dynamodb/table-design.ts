@@ -55,6 +55,12 @@ export const keys = {
   policy: (policyId: string) => ({ pk: keys.policyPk(policyId), sk: 'POLICY' }),
   update: (policyId: string, seq: number) => ({ pk: keys.policyPk(policyId), sk: `UPDATE#${pad(seq)}` }),
   checkInMessage: (policyId: string) => ({ pk: keys.policyPk(policyId), sk: 'CHECKIN' }),
+  /** Right after the message it answers (UPDATE#0002#REPLY, CHECKIN#REPLY): one per message, read with it. */
+  reply: (policyId: string, target: { update: number } | { checkIn: true }) => ({
+    pk: keys.policyPk(policyId),
+    sk: `${'update' in target ? keys.update(policyId, target.update).sk : keys.checkInMessage(policyId).sk}${keys.replySuffix}`,
+  }),
+  replySuffix: '#REPLY',
   /** Events can share an instant; eight characters of a fresh random id tell them apart. */
   event: (policyId: string, at: string, unique: string) => ({
     pk: keys.policyPk(policyId),

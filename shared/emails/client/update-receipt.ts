@@ -2,7 +2,7 @@
 import type { Allowance } from '../../domain/enforcement.js';
 import { describeAllowance, receiptMail } from '../../wording/client.js';
 import { shortName } from '../escape.js';
-import { p } from '../layout.js';
+import { p, quote } from '../layout.js';
 import { snapshot } from '../read-data.js';
 import { checkInAhead, clientEmail, currentLimits, pageButton, type ClientTemplate } from './common.js';
 
@@ -22,7 +22,10 @@ export const updateReceipt: ClientTemplate = (ctx) => {
     nextAllowedOn: left > 0 ? data.dateOrNull('nextAllowedOn', null) : null,
     canSendToday: false,
   };
-  const body = [p(receiptMail.received(therapist)), p(describeAllowance(then, today))];
+  const words = data.text('text', '');
+  // Their own words, quoted, so the client keeps a record of what they sent.
+  const body = [p(receiptMail.received(therapist)), ...(words ? [p(receiptMail.yourWords), quote(words)] : [])];
+  body.push(p(describeAllowance(then, today)));
   if (left === 0) body.push(p(receiptMail.lastOne(checkInAhead(policy, today))));
   body.push(pageButton(ctx));
   return clientEmail(ctx, {

@@ -51,6 +51,7 @@ export const receiptMail = {
   heading: 'Your update was received',
   received: (therapistName: string) =>
     sentences(clientMail.thankYouForWriting, `Your update has been received and is on its way to ${therapistName}.`),
+  yourWords: 'This is what you wrote:',
   /** `ahead`: the check-in still to come, when there is one. */
   lastOne: (ahead: string | null) => sentences('That was the last update this arrangement allows.', ahead),
 };
@@ -128,4 +129,15 @@ export const newLinkMail = {
     `Here is a new link to your private page for your arrangement with ${therapistName}. It replaces any earlier links, which no longer work.`,
   unchanged:
     'Nothing else about your arrangement has changed. Please keep the link to yourself: anyone who has it can open your page.',
+};
+
+export const replyMail = {
+  subject: (therapistName: string) => `A reply from ${therapistName}`,
+  heading: (therapistName: string) => `A reply from ${therapistName}`,
+  /** `seq`: the update it answers, null for the check-in message. */
+  about: (therapistName: string, seq: number | null, sentOn: IsoDate) =>
+    seq === null
+      ? `${therapistName} wrote back to your check-in message of ${formatDate(sentOn)}:`
+      : `${therapistName} wrote back to your update of ${formatDate(sentOn)}:`,
+  onYourPage: 'You can read it again on your page, under your own words.',
 };

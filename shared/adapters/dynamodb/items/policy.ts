@@ -50,6 +50,7 @@ const policySchema = storedAs<Policy>()(
     createdAt: z.string(),
     acceptedAt: z.nullable(z.string()),
     closedAt: z.nullable(z.string()),
+    repliedTo: z.optional(z.array(z.string())),
     version: z.number(),
   }),
 );
