@@ -10,8 +10,9 @@ import {
   acceptPolicy,
   clientStatus,
   declinePolicy,
-  optOut,
+  optOutByStopLink,
   skipCheckIn,
+  stopStatus,
   submitCheckIn,
   submitUpdate,
 } from '../shared/use-cases/client-actions.js';
@@ -135,9 +136,11 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
       const text = form.get('text') ?? '';
       return withKeptText(deps, t, 'checkIn', text, () => submitCheckIn(deps, t, text), 'check-in');
     }
-    case 'stop':
-      // Both the page's button and a mail client's RFC 8058 one-click POST land here.
-      return html(200, renderStopPage(await optOut(deps, t), { token: t, done: true }));
+    case 'stop': {
+      // Both the stop page's button and a mail client's RFC 8058 one-click POST land here.
+      const { view, opensPage } = await optOutByStopLink(deps, t);
+      return html(200, renderStopPage(view, { token: t, done: true, opensPage }));
+    }
     default:
       throw new NotFoundError(NO_SUCH_ACTION);
   }
@@ -151,7 +154,10 @@ export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
       return page(deps, token(e), 200, done && Object.hasOwn(DONE, done) ? DONE[done] : undefined);
     }),
   'GET /c/{token}/stop': (e, deps) =>
-    asPage(async () => html(200, renderStopPage(await clientStatus(deps, token(e)), { token: token(e), done: false }))),
+    asPage(async () => {
+      const { view, opensPage } = await stopStatus(deps, token(e));
+      return html(200, renderStopPage(view, { token: token(e), done: false, opensPage }));
+    }),
   'POST /c/{token}/{action}': (e, deps) =>
     asPage(async () => {
       try {
