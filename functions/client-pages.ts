@@ -17,8 +17,9 @@ import {
   submitUpdate,
 } from '../shared/use-cases/client-actions.js';
 import type { Deps } from '../shared/use-cases/deps.js';
-import { DONE_NOTICES, NO_SUCH_ACTION } from '../shared/wording/client.js';
+import { DONE_NOTICES, NO_SUCH_ACTION, otherSitePage } from '../shared/wording/client.js';
 import { awsDeps } from './aws-deps.js';
+import { postedFromOwnPage } from './http/form-origin.js';
 import { httpHandler, type Action } from './http/handler.js';
 import { formBody, pathParam, type HttpEvent } from './http/request.js';
 import { html, redirect, type Result } from './http/respond.js';
@@ -146,6 +147,11 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
   }
 }
 
+function fromOwnPage(e: HttpEvent, deps: Deps): boolean {
+  const oneClickStop = pathParam(e, 'action') === 'stop' && formBody(e).get('List-Unsubscribe') === 'One-Click';
+  return postedFromOwnPage(e, { ownOrigin: new URL(deps.config.publicBaseUrl).origin, oneClickStop });
+}
+
 export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
   'GET /c/{token}': (e, deps) =>
     asPage(() => {
@@ -160,6 +166,8 @@ export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
     }),
   'POST /c/{token}/{action}': (e, deps) =>
     asPage(async () => {
+      // Before the link is even looked up: a post from another website changes nothing.
+      if (!fromOwnPage(e, deps)) return html(403, renderErrorPage(otherSitePage.title, otherSitePage.detail));
       try {
         return await postAction(e, deps);
       } catch (err) {

@@ -1,7 +1,11 @@
 /**
- * Stop always works. Every client email carries its own stop link (List-Unsubscribe and the
- * footer), which keeps working as long as the arrangement exists, even after the therapist sent
- * a new link; it opens nothing but the stop page.
+ * Stop always works, and only the client's own page can post its forms.
+ *
+ * Every client email carries its own stop link (List-Unsubscribe and the footer), which keeps
+ * working as long as the arrangement exists, even after the therapist sent a new link; it opens
+ * nothing but the stop page. The page's form posts are refused when another website sent them
+ * (by Origin and the browser's Sec-Fetch-Site), while mail programs' one-click posts, which come
+ * from mail servers with neither, still stop everything.
  */
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +16,7 @@ import { startApp, uniqueEmail, type App } from '../support/harness.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const ONE_CLICK = 'List-Unsubscribe=One-Click';
+const ELSEWHERE = 'https://elsewhere.example';
 
 /** The path of an email's one-click stop link, as its List-Unsubscribe header gives it. */
 function stopPathOf(mail: OutboxEmail): string {
@@ -151,5 +156,83 @@ describe('stop links', () => {
     const res = await app.request('POST', `/client/${page}/opt-out`);
     expect(res.status).toBe(200);
     expect((await policy()).closedReason).toBe('opted-out');
+  });
+});
+
+describe('form posts from another website', () => {
+  let app: App;
+
+  beforeAll(async () => {
+    app = await startApp({ now: '2026-11-20T15:00:00Z' });
+  });
+  afterAll(() => app.close());
+
+  async function invited() {
+    const client = uniqueEmail('ines');
+    const therapistToken = await app.signIn(uniqueEmail('dr.alvarez'), 'Dr. Luz Alvarez');
+    const created = await app.request('POST', '/policies', {
+      token: therapistToken,
+      body: { client: { name: 'Inés Roca', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+    });
+    if (created.status !== 201) throw new Error(`could not create the policy: ${created.text}`);
+    const [invitation] = await app.mailTo(client);
+    const state = async () =>
+      (await app.request('GET', `/policies/${created.json.id}`, { token: therapistToken })).json.state;
+    return { token: await app.linkFor(client), stop: stopPathOf(invitation!), state };
+  }
+
+  const accept = (token: string, headers: Record<string, string>) =>
+    app.request('POST', `/c/${token}/accept`, { raw: '', headers: { ...FORM, ...headers } });
+
+  it.each([
+    ['another website’s origin', { origin: ELSEWHERE }],
+    ['Origin: null without the browser saying it is this site', { origin: 'null' }],
+    ['a browser that says the post came from another site', { 'sec-fetch-site': 'cross-site', origin: 'null' }],
+    ['another site of the same parent domain', { 'sec-fetch-site': 'same-site' }],
+  ])('refuses an accept sent with %s, with a calm page, and changes nothing', async (_, headers) => {
+    const { token, state } = await invited();
+    const res = await accept(token, headers);
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.text).toContain('This form was sent from another website, so nothing was done.');
+    expect(res.text).toContain('988');
+    expect(res.text).not.toContain(token);
+    expect(await state()).toBe('invited');
+  });
+
+  it.each([
+    ['no Origin (a mail program, an old browser)', {}],
+    ['this service’s own origin', () => ({ origin: app.baseUrl })],
+    // The page sends no referrer, so browsers send "Origin: null" on its own forms; Sec-Fetch-Site vouches for them.
+    ['Origin: null from the page itself', { origin: 'null', 'sec-fetch-site': 'same-origin' }],
+  ])('accepts an accept sent with %s', async (_, given) => {
+    const { token, state } = await invited();
+    const headers = typeof given === 'function' ? given() : given;
+    const res = await accept(token, headers);
+    expect(res.status).toBe(303);
+    expect(await state()).toBe('active');
+  });
+
+  it('takes a one-click stop with no Origin or with Origin: null, and refuses one from another website', async () => {
+    const cross = await invited();
+    const refused = await app.request('POST', cross.stop, { raw: ONE_CLICK, headers: { ...FORM, origin: ELSEWHERE } });
+    expect(refused.status).toBe(403);
+    expect(await cross.state()).toBe('invited');
+
+    const plain = await invited();
+    expect((await app.request('POST', plain.stop, { raw: ONE_CLICK, headers: FORM })).status).toBe(200);
+    expect(await plain.state()).toBe('closed');
+
+    const nulled = await invited();
+    const res = await app.request('POST', nulled.stop, { raw: ONE_CLICK, headers: { ...FORM, origin: 'null' } });
+    expect(res.status).toBe(200);
+    expect(await nulled.state()).toBe('closed');
+  });
+
+  it('leaves the JSON routes to API callers from anywhere', async () => {
+    const { token, state } = await invited();
+    const res = await app.request('POST', `/client/${token}/accept`, { headers: { origin: ELSEWHERE } });
+    expect(res.status).toBe(200);
+    expect(await state()).toBe('active');
   });
 });
