@@ -10,14 +10,16 @@ import {
   acceptPolicy,
   clientStatus,
   declinePolicy,
-  optOut,
+  optOutByStopLink,
   skipCheckIn,
+  stopStatus,
   submitCheckIn,
   submitUpdate,
 } from '../shared/use-cases/client-actions.js';
 import type { Deps } from '../shared/use-cases/deps.js';
-import { DONE_NOTICES, NO_SUCH_ACTION } from '../shared/wording/client.js';
+import { DONE_NOTICES, NO_SUCH_ACTION, otherSitePage } from '../shared/wording/client.js';
 import { awsDeps } from './aws-deps.js';
+import { postedFromOwnPage } from './http/form-origin.js';
 import { httpHandler, type Action } from './http/handler.js';
 import { formBody, pathParam, type HttpEvent } from './http/request.js';
 import { html, redirect, type Result } from './http/respond.js';
@@ -135,12 +137,19 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
       const text = form.get('text') ?? '';
       return withKeptText(deps, t, 'checkIn', text, () => submitCheckIn(deps, t, text), 'check-in');
     }
-    case 'stop':
-      // Both the page's button and a mail client's RFC 8058 one-click POST land here.
-      return html(200, renderStopPage(await optOut(deps, t), { token: t, done: true }));
+    case 'stop': {
+      // Both the stop page's button and a mail client's RFC 8058 one-click POST land here.
+      const { view, opensPage } = await optOutByStopLink(deps, t);
+      return html(200, renderStopPage(view, { token: t, done: true, opensPage }));
+    }
     default:
       throw new NotFoundError(NO_SUCH_ACTION);
   }
+}
+
+function fromOwnPage(e: HttpEvent, deps: Deps): boolean {
+  const oneClickStop = pathParam(e, 'action') === 'stop' && formBody(e).get('List-Unsubscribe') === 'One-Click';
+  return postedFromOwnPage(e, { ownOrigin: new URL(deps.config.publicBaseUrl).origin, oneClickStop });
 }
 
 export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
@@ -151,9 +160,14 @@ export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {
       return page(deps, token(e), 200, done && Object.hasOwn(DONE, done) ? DONE[done] : undefined);
     }),
   'GET /c/{token}/stop': (e, deps) =>
-    asPage(async () => html(200, renderStopPage(await clientStatus(deps, token(e)), { token: token(e), done: false }))),
+    asPage(async () => {
+      const { view, opensPage } = await stopStatus(deps, token(e));
+      return html(200, renderStopPage(view, { token: token(e), done: false, opensPage }));
+    }),
   'POST /c/{token}/{action}': (e, deps) =>
     asPage(async () => {
+      // Before the link is even looked up: a post from another website changes nothing.
+      if (!fromOwnPage(e, deps)) return html(403, renderErrorPage(otherSitePage.title, otherSitePage.detail));
       try {
         return await postAction(e, deps);
       } catch (err) {

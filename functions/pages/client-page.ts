@@ -115,10 +115,18 @@ export function renderClientPage(view: ClientView, opts: PageOptions): string {
   });
 }
 
-export function renderStopPage(view: ClientView, opts: { token: string; done: boolean }): string {
+export interface StopPageOptions {
+  token: string;
+  /** After the stop was posted (the confirmation), or before it (the question). */
+  done: boolean;
+  /** Whether the token opens the page too: a stop link's page has no way back, as it would lead nowhere. */
+  opensPage: boolean;
+}
+
+export function renderStopPage(view: ClientView, opts: StopPageOptions): string {
   const name = view.therapistName;
   const para = (text: string) => `<p>${escapeHtml(text)}</p>`;
-  const back = `<p><a href="${linkPath(opts.token)}">${escapeHtml(stopPage.back)}</a></p>`;
+  const back = opts.opensPage ? `<p><a href="${linkPath(opts.token)}">${escapeHtml(stopPage.back)}</a></p>` : '';
   let title: string;
   let body: string[];
   if (stoppedByClient(view) || (opts.done && !hasEnded(view))) {

@@ -57,8 +57,14 @@ export interface Policy {
   updatesAccepted: number;
   lastUpdateOn: IsoDate | null;
   checkIn: CheckInStatus;
-  /** Bumped by reissue-link: links of an older generation stop working. */
+  /** Bumped by reissue-link: page links and reply addresses of an older generation stop working. */
   linkGeneration: number;
+  /**
+   * Which client address the links were sent to. Every link records it, so that correcting a
+   * mistyped address (bumping this) can stop the links sent to the old one, stop links included,
+   * which outlive a new link. Nothing changes the address yet, so it stays 1.
+   */
+  clientAddressGeneration: number;
   /** Set when SES reports a bounce or complaint; nothing more is sent to that address. */
   clientEmailSuppressed: boolean;
   createdAt: string;
@@ -177,6 +183,7 @@ export function newPolicy(
     lastUpdateOn: null,
     checkIn: init.rules.checkIn ? 'pending' : 'none',
     linkGeneration: 1,
+    clientAddressGeneration: 1,
     clientEmailSuppressed: false,
     acceptedAt: null,
     closedAt: null,

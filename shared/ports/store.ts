@@ -130,11 +130,20 @@ export interface DefaultRules {
   replies?: 'none' | 'may-reply';
 }
 
+/** What a client token opens: absent on links written before reply addresses and stop links existed. */
+export type LinkPurpose = 'page' | 'reply' | 'stop';
+
 export interface LinkRecord {
   policyId: string;
+  /** The policy's link generation when sent: page links and reply addresses of an older one are revoked. */
   generation: number;
-  /** What the token opens: the client's page, or the reply address that takes updates by email. */
-  purpose?: 'page' | 'reply';
+  /**
+   * The client's page, the reply address that takes updates by email, or one email's stop link
+   * (it only stops, and keeps working after a new link is sent).
+   */
+  purpose?: LinkPurpose;
+  /** The policy's client address generation when sent; absent on links from before it was recorded (1). */
+  addressGeneration?: number;
 }
 
 /** Policies and everything in their partitions, read together and written in one transaction. */

@@ -1,13 +1,14 @@
 /**
  * What a former client does through their private link. The link is the only credential:
- * it is hashed, looked up, and must belong to the policy's current link generation.
+ * it is hashed, looked up, and must be a page link of the policy's current link generation;
+ * stopping all emails also takes any stop link ever sent (client-links.ts).
  */
 import { decideCheckIn, decideUpdate } from '../domain/enforcement.js';
 import type { IsoDate } from '../domain/dates.js';
-import { NotFoundError, RefusalError } from '../domain/errors.js';
+import { RefusalError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
-import { hashToken } from '../domain/tokens.js';
 import type { StoredOutcome } from '../ports/store.js';
+import { openLink } from './client-links.js';
 import { idempotent, recordRefusal } from './idempotent.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
@@ -16,23 +17,9 @@ import { mutatePolicy, next, today, type Decided } from './mutate.js';
 import { acceptedUpdate, refusalOutcome, refusedByEmail } from './update-changes.js';
 import { clientRecordView, clientView } from './views.js';
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
-const linkNotActive = () =>
-  new NotFoundError(
-    'This link is not active. If you have a newer email about this arrangement, please use the link in that one.',
-  );
-
-/** Token → policy id, or a 404 that says nothing about whether a policy exists. */
+/** Token → policy, for the page and everything on it, or a 404 that says nothing about whether a policy exists. */
 export async function resolveLink(deps: Deps, token: string): Promise<Policy> {
-  if (!TOKEN_SHAPE.test(token)) throw linkNotActive();
-  const link = await deps.store.getLink(hashToken(token));
-  if (!link) throw linkNotActive();
-  const policy = await deps.store.getPolicy(link.policyId);
-  // A reply address is not a page link (and the other way round).
-  if (!policy || policy.linkGeneration !== link.generation || (link.purpose ?? 'page') !== 'page')
-    throw linkNotActive();
-  return policy;
+  return (await openLink(deps, token, 'page')).policy;
 }
 
 /** Where things stand, with the client's own record: what they sent and any replies. */
@@ -41,13 +28,21 @@ export async function clientStatus(deps: Deps, token: string) {
   return clientRecordView(policy, today(deps, policy), await deps.store.getConversation(policy.id));
 }
 
+/** The stop page, for a page link or any stop link: where things stand, and whether it may lead to the page. */
+export async function stopStatus(deps: Deps, token: string) {
+  const { policy, opensPage } = await openLink(deps, token, 'stop');
+  return { view: clientView(policy, today(deps, policy)), opensPage };
+}
+
+type Decide = (policy: Policy, at: string) => Decided<unknown>['change'];
+
 /** Shared shape of the simple client actions: resolve link → decide → commit → fresh view. */
-async function clientAct(
-  deps: Deps,
-  token: string,
-  decide: (policy: Policy, at: string) => Decided<unknown>['change'],
-) {
+async function clientAct(deps: Deps, token: string, decide: Decide) {
   const { id } = await resolveLink(deps, token);
+  return actOn(deps, id, decide);
+}
+
+function actOn(deps: Deps, id: string, decide: Decide) {
   return mutatePolicy(deps, id, (policy, todayDate) => {
     const change = decide(policy, deps.clock.now().toISOString());
     return { change, result: clientView(change?.policy ?? policy, todayDate) };
@@ -83,11 +78,20 @@ export function declinePolicy(deps: Deps, token: string) {
 }
 
 /** Stop all emails: closes the arrangement; one confirmation goes out, then nothing. */
+const stopAll: Decide = (policy, at) => {
+  if (policy.state === 'closed' || policy.state === 'declined') return null; // nothing more is sent anyway
+  return closeChange(policy, 'opted-out', at);
+};
+
+/** Stopping by page link only (the JSON route: its callers hold the page link). */
 export function optOut(deps: Deps, token: string) {
-  return clientAct(deps, token, (policy, at) => {
-    if (policy.state === 'closed' || policy.state === 'declined') return null; // nothing more is sent anyway
-    return closeChange(policy, 'opted-out', at);
-  });
+  return clientAct(deps, token, stopAll);
+}
+
+/** Stopping from the stop page or a mail program's one-click: a page link or any stop link ever sent. */
+export async function optOutByStopLink(deps: Deps, token: string) {
+  const { policy, opensPage } = await openLink(deps, token, 'stop');
+  return { view: await actOn(deps, policy.id, stopAll), opensPage };
 }
 
 export function skipCheckIn(deps: Deps, token: string) {

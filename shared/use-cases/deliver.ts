@@ -1,21 +1,20 @@
 /**
- * Sending one email job. Client emails get a freshly minted private link (only its hash is
- * stored); therapist emails never carry it. Consent and opt-out are checked at send time,
- * against the policy as it is now, so nothing slips out after a client said stop.
+ * Sending one email job. Client emails get a freshly minted private link and stop link (only
+ * their hashes are stored); therapist emails never carry them. Consent and opt-out are checked
+ * at send time, against the policy as it is now, so nothing slips out after a client said stop.
  */
 import { todayIn } from '../domain/dates.js';
-import { DEFAULTS, type Policy } from '../domain/policy.js';
+import type { Policy } from '../domain/policy.js';
 import { isClientEmail, type EmailKind } from '../domain/email-kinds.js';
 import type { renderEmail as RenderEmail } from '../emails/render.js';
-import { hashToken } from '../domain/tokens.js';
 import { errorFields } from '../ports/logger.js';
 import type { OutgoingEmail } from '../ports/mailer.js';
 import { JOB_LEASE_MS, jobKindOf, type Job, type MailJob } from '../ports/store.js';
 import { MailHeldError, type HoldReason } from '../ports/sending.js';
+import { mintLink } from './client-links.js';
 import type { Deps } from './deps.js';
 
 const MAX_ATTEMPTS = 8;
-const DAY_SECONDS = 86_400;
 /**
  * How long the emails of a request may take after its commit: the person gets an answer
  * within a few seconds even when SES is slow or down (the dispatcher sends what is left).
@@ -33,11 +32,6 @@ function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
   if (policy.state === 'closed') return kind === 'closing';
   if (policy.state === 'invited') return kind === 'invitation';
   return true;
-}
-
-export function linkExpiry(policy: Policy): number {
-  // Links outlive the arrangement by the retention period, so a late click still gets a kind page.
-  return Math.floor(Date.parse(`${policy.rules.closesOn}T00:00:00Z`) / 1000) + 2 * DEFAULTS.retentionDays * DAY_SECONDS;
 }
 
 /** SES echoes these back with a bounce or complaint, so feedback finds its policy without any address. */
@@ -69,15 +63,15 @@ async function compose(deps: Deps, policy: Policy, mail: MailJob): Promise<Outgo
       ...renderEmail(mail.template, ctx),
     };
   }
-  const token = deps.ids.linkToken();
-  await deps.store.putLink(
-    hashToken(token),
-    { policyId: policy.id, generation: policy.linkGeneration, purpose: 'page' },
-    linkExpiry(policy),
-  );
-  const page = `${base}/c/${token}`;
-  const stop = `${page}/stop`;
+  // One write after another: the dispatcher's connections are sized for one call per job in flight.
+  const pageToken = deps.ids.linkToken();
+  await mintLink(deps, policy, 'page', pageToken);
+  // A stop link of its own, not the page link's, so this email's stop still works after a new link.
+  const stopToken = deps.ids.linkToken();
+  await mintLink(deps, policy, 'stop', stopToken);
   const reply = await replyAddress(deps, policy);
+  const page = `${base}/c/${pageToken}`;
+  const stop = `${base}/c/${stopToken}/stop`;
   return {
     to: policy.client.email,
     tags: tagsFor(policy, 'client'),
@@ -100,11 +94,7 @@ async function replyAddress(deps: Deps, policy: Policy): Promise<string | null> 
   if (!domain || policy.rules.updates.limit === 0 || (policy.state !== 'active' && policy.state !== 'paused'))
     return null;
   const token = deps.ids.replyToken();
-  await deps.store.putLink(
-    hashToken(token),
-    { policyId: policy.id, generation: policy.linkGeneration, purpose: 'reply' },
-    linkExpiry(policy),
-  );
+  await mintLink(deps, policy, 'reply', token);
   return `reply+${token}@${domain}`;
 }
 

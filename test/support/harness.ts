@@ -53,7 +53,7 @@ export interface App {
   signIn(email: string, name: string): Promise<string>;
   /** Emails the SES emulator received for this address, oldest first. */
   mailTo(address: string): Promise<OutboxEmail[]>;
-  /** The client's private-link token from the latest email to them. */
+  /** The client's page-link token from the latest email to them (not its stop link). */
   linkFor(address: string): Promise<string>;
   dispatch(): Promise<TestResponse>;
   /** Runs work as the deployed function `fn` would (its AWS calls are checked against that function's role). */
@@ -160,7 +160,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     async linkFor(address) {
       const mails = await mailTo(address);
       const last = mails.at(-1);
-      const match = last && /\/c\/([A-Za-z0-9_-]{43})/.exec(last.text);
+      // A page link, not the email's stop link (/c/<its own token>/stop).
+      const match = last && /\/c\/([A-Za-z0-9_-]{43})(?!\/stop)/.exec(last.text);
       if (!match) throw new Error(`no client link in the latest email to ${address}`);
       return match[1]!;
     },

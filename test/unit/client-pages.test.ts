@@ -200,8 +200,8 @@ describe('on every page', () => {
     ['declined', page(declined)],
     ['closed', page(closed)],
     ['opted out', page(optedOut)],
-    ['stop', renderStopPage(view(), { token: TOKEN, done: false })],
-    ['stop done', renderStopPage(view(optedOut), { token: TOKEN, done: true })],
+    ['stop', renderStopPage(view(), { token: TOKEN, done: false, opensPage: true })],
+    ['stop done', renderStopPage(view(optedOut), { token: TOKEN, done: true, opensPage: true })],
     ['link not active', renderLinkNotActivePage('This link is not active.')],
     ['error', renderErrorPage('Something went wrong', 'Please try again.')],
   ];
@@ -231,22 +231,37 @@ describe('on every page', () => {
 
 describe('the stop page', () => {
   it('asks for confirmation with a single stop button and a way back', () => {
-    const html = renderStopPage(view(), { token: TOKEN, done: false });
+    const html = renderStopPage(view(), { token: TOKEN, done: false, opensPage: true });
     expect(formActions(html)).toEqual([`/c/${TOKEN}/stop`]);
     expect(html).toContain(`<a href="/c/${TOKEN}">Go back to your page</a>`);
   });
 
   it('confirms the stop without any form, and gives the referrals', () => {
-    const html = renderStopPage(view(optedOut), { token: TOKEN, done: true });
+    const html = renderStopPage(view(optedOut), { token: TOKEN, done: true, opensPage: true });
     expect(html).not.toContain('<form');
     expect(html).toContain('<h1>All emails have stopped</h1>');
     expect(html).toContain('Riverside Counselling');
   });
 
   it('says there is nothing to stop when the arrangement has already ended', () => {
-    const html = renderStopPage(view(closed), { token: TOKEN, done: false });
+    const html = renderStopPage(view(closed), { token: TOKEN, done: false, opensPage: true });
     expect(html).not.toContain('<form');
     expect(html).toContain('has already ended');
+  });
+
+  it('has no way back to the page for a stop link, which cannot open it', () => {
+    for (const [overrides, done] of [
+      [{}, false],
+      [closed, false],
+      [optedOut, true],
+    ] as [PolicyOverrides, boolean][]) {
+      const html = renderStopPage(view(overrides), { token: TOKEN, done, opensPage: false });
+      expect(html).not.toContain('Go back to your page');
+      expect(html).not.toContain(`href="/c/${TOKEN}"`);
+    }
+    expect(formActions(renderStopPage(view(), { token: TOKEN, done: false, opensPage: false }))).toEqual([
+      `/c/${TOKEN}/stop`,
+    ]);
   });
 });
 

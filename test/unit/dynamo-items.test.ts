@@ -38,6 +38,7 @@ describe('DynamoDB items read back what was written', () => {
     for (const link of [
       { policyId: 'p1', generation: 2 },
       { policyId: 'p1', generation: 1, purpose: 'reply' as const },
+      { policyId: 'p1', generation: 3, purpose: 'stop' as const, addressGeneration: 2 },
     ]) {
       expect(linkFromItem(toItem(linkItemOf('hash', link, 1_800_000_000)))).toEqual(link);
     }
@@ -90,6 +91,13 @@ describe('DynamoDB items read back what was written', () => {
       scheduled: { kind: 'check-in-reminder', key: 'r', on: '2027-01-01', dueAt: AT, daysBefore: 7 },
     };
     for (const job of [mail, scheduled]) expect(jobFromItem(toItem(jobItemOf(job)))).toEqual(job);
+  });
+});
+
+describe('DynamoDB items written before a field existed', () => {
+  it('a policy without a client address generation reads as on its first address', () => {
+    const { clientAddressGeneration: _, ...before } = makePolicy();
+    expect(policyFromItem(toItem({ pk: 'POLICY#x', sk: 'POLICY', policy: before })).clientAddressGeneration).toBe(1);
   });
 });
 

@@ -97,7 +97,7 @@ describe('one wording on the page and in the emails', () => {
 
   it('introduces the referrals and signs off alike', () => {
     const policy = policyWith({ state: 'closed', closedReason: 'opted-out', closedAt: '2026-12-03T14:00:00.000Z' });
-    const stop = renderStopPage(clientView(policy, '2026-12-03'), { token: TOKEN, done: true });
+    const stop = renderStopPage(clientView(policy, '2026-12-03'), { token: TOKEN, done: true, opensPage: true });
     const mail = email('opted-out', policy, '2026-12-03');
     for (const words of [
       client.referrals.intro('Dana Reyes'),

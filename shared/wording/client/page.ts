@@ -120,6 +120,13 @@ export const stopPage = {
   back: 'Go back to your page',
 };
 
+/** A form post another website sent: refused, and nothing changed. */
+export const otherSitePage = {
+  title: 'Nothing was done',
+  detail:
+    'This form was sent from another website, so nothing was done. Please open your page from the link in your email and try again.',
+};
+
 export const linkNotActivePage = {
   title: 'Link not active',
   heading: 'This link is not active',

@@ -1,4 +1,4 @@
-/** A client link or reply address, keyed by the token's hash (the token itself is never stored). */
+/** A client link, stop link or reply address, keyed by the token's hash (the token itself is never stored). */
 import * as z from 'zod/mini';
 import type { LinkRecord } from '../../../ports/store.js';
 import { keys } from '../table-design.js';
@@ -6,7 +6,12 @@ import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
 
 const linkSchema = storedAs<LinkRecord>()(
-  z.object({ policyId: z.string(), generation: z.number(), purpose: z.optional(z.enum(['page', 'reply'])) }),
+  z.object({
+    policyId: z.string(),
+    generation: z.number(),
+    purpose: z.optional(z.enum(['page', 'reply', 'stop'])),
+    addressGeneration: z.optional(z.number()),
+  }),
 );
 
 const linkItem = z.object({ link: linkSchema });

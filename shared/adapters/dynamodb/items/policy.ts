@@ -46,6 +46,8 @@ const policySchema = storedAs<Policy>()(
     lastUpdateOn: z.nullable(z.string()),
     checkIn: z.enum(['pending', 'sent', 'skipped', 'none']),
     linkGeneration: z.number(),
+    // Policies written before links recorded their address read as the first address.
+    clientAddressGeneration: z._default(z.number(), 1),
     clientEmailSuppressed: z.boolean(),
     createdAt: z.string(),
     acceptedAt: z.nullable(z.string()),
