@@ -17,9 +17,12 @@ import {
   stopPage,
   STOP_ALL_EMAILS,
 } from '../../shared/wording/client.js';
-import type { ClientView } from '../../shared/use-cases/views.js';
+import type { ClientView, MessagesView } from '../../shared/use-cases/views.js';
+
+/** The page's view: where things stand, and (when read) the client's own record. */
+export type PageView = ClientView & { messages?: MessagesView };
 import { buttonForm, documentShell, escapeHtml, linkPath, noticeBox, type Notice } from './layout.js';
-import { checkInSection, keptWords, referralsSection, updateSection } from './sections.js';
+import { checkInSection, keptWords, messagesSection, referralsSection, updateSection } from './sections.js';
 
 export { escapeHtml };
 export type { Notice };
@@ -66,7 +69,7 @@ function canStillWrite(view: ClientView): boolean {
   return view.updates.nextAllowedOn !== null || checkInAhead;
 }
 
-function openBody(view: ClientView, opts: PageOptions): string {
+function openBody(view: PageView, opts: PageOptions): string {
   const intro =
     view.state === 'paused' && view.stateDetail
       ? `<p>${escapeHtml(view.stateDetail)}</p>`
@@ -78,6 +81,7 @@ function openBody(view: ClientView, opts: PageOptions): string {
     `<details><summary>${escapeHtml(openPage.wholeArrangement)}</summary>\n${rulesList(view)}\n</details>`,
     updateSection(view, opts.token, opts.idempotencyKey, opts.draft?.update),
     checkInSection(view, opts.token, opts.draft?.checkIn),
+    messagesSection(view, view.messages),
     // A refusal comes with the therapist's referrals, as an emailed refusal does.
     opts.notice?.kind === 'refusal' ? referralsSection(view) : '',
   ]
@@ -93,14 +97,14 @@ function keptAfterEnd(draft: PageOptions['draft']): string {
   return kept.join('\n');
 }
 
-function endedBody(view: ClientView, opts: PageOptions): string {
+function endedBody(view: PageView, opts: PageOptions): string {
   const parts = [`<p>${escapeHtml(view.stateDetail ?? '')}</p>`];
   if (view.state === 'closed' && !stoppedByClient(view)) parts.push(`<p>${escapeHtml(THANK_YOU_FOR_TAKING_PART)}</p>`);
-  parts.push(keptAfterEnd(opts.draft), referralsSection(view));
+  parts.push(keptAfterEnd(opts.draft), messagesSection(view, view.messages), referralsSection(view));
   return parts.filter((part) => part !== '').join('\n');
 }
 
-export function renderClientPage(view: ClientView, opts: PageOptions): string {
+export function renderClientPage(view: PageView, opts: PageOptions): string {
   const body =
     view.state === 'invited'
       ? invitedBody(view, opts.token)

@@ -61,6 +61,12 @@ button:focus-visible{outline-color:#1f2328}
 .notice-refusal{background:#fdf5e4;border-color:#8a5a00}
 .notice-error{background:#fcefee;border-color:#b42318}
 .kept{margin-top:1rem}
+h3{font-size:1rem;margin:0 0 .35rem}
+ol.messages{list-style:none;padding:0}
+ol.messages>li{border-top:1px solid #d8d4cc;padding-top:.75rem;margin-bottom:1rem}
+blockquote{margin:0 0 .75rem;padding:.5rem .75rem;border-left:4px solid #6b7076;background:#f5f3ef;white-space:pre-wrap;overflow-wrap:anywhere}
+blockquote.reply{border-left-color:#1a55a8;background:#eef3fb}
+.reply-from{margin:0 0 .35rem;font-weight:600}
 details{margin:0 0 1rem}
 summary{cursor:pointer;color:#1a55a8;text-decoration:underline}
 aside.crisis{border:2px solid #1a55a8;margin-bottom:1rem}

@@ -14,8 +14,9 @@ import {
   noUpdateToday as noUpdateWords,
   referrals as referralWords,
   updateForm,
+  yourMessages,
 } from '../../shared/wording/client.js';
-import type { ClientView } from '../../shared/use-cases/views.js';
+import type { ClientView, MessagesView } from '../../shared/use-cases/views.js';
 import { buttonForm, escapeHtml, linkPath, multiline, textareaContent } from './layout.js';
 
 /**
@@ -164,4 +165,27 @@ export function referralsSection(view: ClientView): string {
     `<p>${escapeHtml(referralWords.intro(view.therapistName))}</p>`,
     `<ul>\n${items.join('\n')}\n</ul>`,
   ].join('\n');
+}
+
+/** The client's own record: every message they sent (date and words) and the reply under it, if any. */
+export function messagesSection(view: ClientView, messages: MessagesView | undefined): string {
+  if (!messages || messages.length === 0) return '';
+  const items = messages.map((m) => {
+    const title =
+      m.kind === 'update' && m.seq !== null ? yourMessages.update(m.seq, m.sentOn) : yourMessages.checkIn(m.sentOn);
+    const reply = m.reply
+      ? [
+          `<p class="reply-from">${escapeHtml(yourMessages.reply(view.therapistName, m.reply.sentOn))}</p>`,
+          `<blockquote class="reply">${escapeHtml(m.reply.text)}</blockquote>`,
+        ]
+      : [];
+    return [
+      '<li>',
+      `<h3>${escapeHtml(title)}</h3>`,
+      `<blockquote>${escapeHtml(m.text)}</blockquote>`,
+      ...reply,
+      '</li>',
+    ].join('\n');
+  });
+  return [`<h2>${escapeHtml(yourMessages.heading)}</h2>`, `<ol class="messages">`, ...items, '</ol>'].join('\n');
 }

@@ -4,7 +4,7 @@
  */
 import { crisisResources } from '../domain/crisis.js';
 import { keepAddressPrivate, mapStrings } from '../domain/privacy.js';
-import type { IsoDate } from '../domain/dates.js';
+import { todayIn, type IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
 import type { Policy } from '../domain/policy.js';
 import { describeAllowance, describeRules } from '../wording/client.js';
@@ -76,11 +76,11 @@ function buildClientView(policy: Policy, today: IsoDate) {
 }
 
 /** The client's own record: every message they sent, oldest first, each with its reply if there is one. */
-export function conversationView(conversation: Conversation) {
+export function conversationView(conversation: Conversation, timeZone: string) {
   const replies = new Map(conversation.replies.map((r) => [replyKey(r.inReplyTo), r]));
   const replyOf = (key: string) => {
     const r: ReplyRecord | undefined = replies.get(key);
-    return r ? { text: r.text, sentAt: r.sentAt } : null;
+    return r ? { text: r.text, sentAt: r.sentAt, sentOn: todayIn(timeZone, new Date(r.sentAt)) } : null;
   };
   const updates = [...conversation.updates]
     .sort((a, b) => a.seq - b.seq)
@@ -110,7 +110,10 @@ export type MessagesView = ReturnType<typeof conversationView>;
 
 /** The client's status with their own record, as GET /client/{token} and the page show it. */
 export function clientRecordView(policy: Policy, today: IsoDate, conversation: Conversation) {
-  const messages = mapStrings(conversationView(conversation), keepAddressPrivate(policy.therapist.email));
+  const messages = mapStrings(
+    conversationView(conversation, policy.rules.timeZone),
+    keepAddressPrivate(policy.therapist.email),
+  );
   return { ...clientView(policy, today), messages };
 }
 

@@ -131,3 +131,11 @@ export const linkNotActivePage = {
   title: 'Link not active',
   heading: 'This link is not active',
 };
+
+/** The client's own record on their page: what they sent, and any replies. */
+export const yourMessages = {
+  heading: 'What you have sent',
+  update: (seq: number, on: IsoDate) => `Update ${seq}, sent ${formatDate(on)}`,
+  checkIn: (on: IsoDate) => `Check-in message, sent ${formatDate(on)}`,
+  reply: (therapistName: string, on: IsoDate) => `${therapistName} replied on ${formatDate(on)}:`,
+};
