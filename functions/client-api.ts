@@ -16,6 +16,7 @@ export const clientActions: Record<RouteKeyOf<'client-api'>, Action> = {
   'POST /client/{token}/decline': async (e, deps) => json(200, await client.declinePolicy(deps, token(e))),
   'POST /client/{token}/opt-out': async (e, deps) => json(200, await client.optOut(deps, token(e))),
   'POST /client/{token}/skip-check-in': async (e, deps) => json(200, await client.skipCheckIn(deps, token(e))),
+  'POST /client/{token}/undo-skip-check-in': async (e, deps) => json(200, await client.undoSkipCheckIn(deps, token(e))),
   'POST /client/{token}/updates': async (e, deps) => {
     const { text } = jsonBody(e, messageBody);
     const result = await client.submitUpdate(deps, token(e), text, idempotencyKey(e));

@@ -12,6 +12,7 @@ import {
   declinePolicy,
   optOutByStopLink,
   skipCheckIn,
+  undoSkipCheckIn,
   stopStatus,
   submitCheckIn,
   submitUpdate,
@@ -45,6 +46,7 @@ async function page(
   status: number,
   notice?: Notice,
   draft?: { update?: string; checkIn?: string },
+  ask?: { confirmSkip: boolean },
 ): Promise<Result> {
   const view = await clientStatus(deps, t);
   return html(
@@ -54,6 +56,7 @@ async function page(
       idempotencyKey: randomUUID(),
       ...(notice ? { notice } : {}),
       ...(draft ? { draft } : {}),
+      ...(ask?.confirmSkip ? { confirmSkip: true } : {}),
     }),
   );
 }
@@ -119,8 +122,13 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
       await declinePolicy(deps, t);
       return redirect(pageUrl(t, 'declined'));
     case 'skip-check-in':
+      // Asked once: the page's button leads to a confirmation, whose button says yes.
+      if (form.get('confirm') !== 'yes') return page(deps, t, 200, undefined, undefined, { confirmSkip: true });
       await skipCheckIn(deps, t);
       return redirect(pageUrl(t, 'skipped'));
+    case 'undo-skip-check-in':
+      await undoSkipCheckIn(deps, t);
+      return redirect(pageUrl(t, 'restored'));
     case 'update': {
       const text = form.get('text') ?? '';
       const key = form.get('idempotencyKey');

@@ -1,5 +1,12 @@
 /** Therapist routes: parse → one use case → response. Identity comes from the verified JWT. */
-import { createPolicyBody, patchPolicyBody, policyId, profileBody, replyBody } from '../shared/domain/schemas.js';
+import {
+  createPolicyBody,
+  patchPolicyBody,
+  pauseBody,
+  policyId,
+  profileBody,
+  replyBody,
+} from '../shared/domain/schemas.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { profileFor, updateProfile } from '../shared/use-cases/profile.js';
@@ -42,7 +49,8 @@ export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
   'GET /policies/{id}': onPolicy(getPolicy),
   'PATCH /policies/{id}': async (e, deps) =>
     json(200, await patchPolicy(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
-  'POST /policies/{id}/pause': onPolicy(pausePolicy),
+  'POST /policies/{id}/pause': async (e, deps) =>
+    json(200, await pausePolicy(deps, therapistFrom(e), id(e), jsonBody(e, pauseBody))),
   'POST /policies/{id}/resume': onPolicy(resumePolicy),
   'POST /policies/{id}/close': onPolicy(closePolicy),
   'POST /policies/{id}/reissue-link': onPolicy(reissueLink),

@@ -45,6 +45,7 @@ export const ROUTES = [
   r('POST', '/client/{token}/decline', 'client-link', 'client-api'),
   r('POST', '/client/{token}/opt-out', 'client-link', 'client-api'),
   r('POST', '/client/{token}/skip-check-in', 'client-link', 'client-api'),
+  r('POST', '/client/{token}/undo-skip-check-in', 'client-link', 'client-api'),
   r('POST', '/client/{token}/updates', 'client-link', 'client-api'),
   r('POST', '/client/{token}/check-in', 'client-link', 'client-api'),
 

@@ -11,6 +11,7 @@ import {
   invitedPage,
   linkNotActivePage,
   openPage,
+  pausedMail,
   pageHeading,
   pageTitle,
   sentOnBehalfOf,
@@ -22,7 +23,14 @@ import type { ClientView, MessagesView } from '../../shared/use-cases/views.js';
 /** The page's view: where things stand, and (when read) the client's own record. */
 export type PageView = ClientView & { messages?: MessagesView };
 import { buttonForm, documentShell, escapeHtml, linkPath, noticeBox, type Notice } from './layout.js';
-import { checkInSection, keptWords, messagesSection, referralsSection, updateSection } from './sections.js';
+import {
+  checkInSection,
+  confirmSkipBox,
+  keptWords,
+  messagesSection,
+  referralsSection,
+  updateSection,
+} from './sections.js';
 
 export { escapeHtml };
 export type { Notice };
@@ -32,6 +40,8 @@ export interface PageOptions {
   notice?: Notice;
   draft?: { update?: string; checkIn?: string };
   idempotencyKey: string;
+  /** The client asked to skip the check-in: ask once whether they are sure. */
+  confirmSkip?: boolean;
 }
 
 const heading = (view: ClientView) => `<h1>${escapeHtml(pageHeading(view.therapistName))}</h1>`;
@@ -69,10 +79,22 @@ function canStillWrite(view: ClientView): boolean {
   return view.updates.nextAllowedOn !== null || checkInAhead;
 }
 
+/** What the pause means, and the therapist's note with it. */
+function pausedIntro(view: PageView): string {
+  const note = view.pause?.note;
+  return [
+    `<p>${escapeHtml(view.stateDetail ?? '')}</p>`,
+    note ? `<p class="reply-from">${escapeHtml(pausedMail.noteFrom(view.therapistName))}</p>` : '',
+    note ? `<blockquote>${escapeHtml(note)}</blockquote>` : '',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
+
 function openBody(view: PageView, opts: PageOptions): string {
   const intro =
     view.state === 'paused' && view.stateDetail
-      ? `<p>${escapeHtml(view.stateDetail)}</p>`
+      ? pausedIntro(view)
       : `<p>${escapeHtml((canStillWrite(view) ? openPage.intro : openPage.introNothingToSend)(view.therapistName))}</p>`;
   return [
     intro,
@@ -113,7 +135,14 @@ export function renderClientPage(view: PageView, opts: PageOptions): string {
         : openBody(view, opts);
   return documentShell({
     title: pageTitle(opts.notice?.title),
-    main: [heading(view), opts.notice ? noticeBox(opts.notice) : '', body].filter((part) => part !== '').join('\n'),
+    main: [
+      heading(view),
+      opts.notice ? noticeBox(opts.notice) : '',
+      opts.confirmSkip && !hasEnded(view) ? confirmSkipBox(view, opts.token) : '',
+      body,
+    ]
+      .filter((part) => part !== '')
+      .join('\n'),
     crisis: view.crisis,
     footer: footer(view, opts.token),
   });

@@ -62,7 +62,8 @@ function textForm(opts: {
 /** Why no update can be sent today, and when one can. */
 function noUpdateToday(view: ClientView): string {
   const u = view.updates;
-  if (view.state === 'paused') return noUpdateWords.paused;
+  if (view.state === 'paused')
+    return view.pause?.until ? noUpdateWords.pausedUntil(view.pause.until) : noUpdateWords.paused;
   if (u.left === 0) return noUpdateWords.allSent(u.limit);
   if (u.nextAllowedOn && u.nextAllowedOn > view.today) return nextUpdateFrom(u.nextAllowedOn);
   return noUpdateWords.noMore;
@@ -114,7 +115,7 @@ function checkInStatusLine(view: ClientView, c: NonNullable<ClientView['checkIn'
 
 export function checkInSection(view: ClientView, token: string, draft: string | undefined): string {
   const c = view.checkIn;
-  const heading = `<h2>${escapeHtml(checkInForm.heading)}</h2>`;
+  const heading = `<h2 id="check-in">${escapeHtml(checkInForm.heading)}</h2>`;
   if (!c) return draft === undefined ? '' : [heading, keptWords('kept-check-in', draft)].join('\n');
   const parts = [heading];
   if (c.canSendToday) {
@@ -136,14 +137,40 @@ export function checkInSection(view: ClientView, token: string, draft: string | 
     if (c.format === 'session' && c.note && c.status !== 'skipped') parts.push(`<p>${multiline(c.note)}</p>`);
     if (draft !== undefined) parts.push(keptWords('kept-check-in', draft));
   }
-  // Skipping is offered only while it can be done (the service refuses it when paused).
-  if (c.status === 'pending' && view.state === 'active') {
-    parts.push(
-      `<p class="muted">${escapeHtml(checkInForm.skipOffer)}</p>`,
-      buttonForm(linkPath(token, 'skip-check-in'), checkInForm.skip, true),
-    );
+  parts.push(skipChoice(c, token));
+  return parts.filter((part) => part !== '').join('\n');
+}
+
+/** Skip (asked once: see confirmSkipBox) while the check-in is ahead; undo while it has not passed. */
+function skipChoice(c: NonNullable<ClientView['checkIn']>, token: string): string {
+  if (c.canUndoSkip) {
+    return [
+      `<p class="muted">${escapeHtml(checkInForm.undoOffer(c.messageUntil ?? c.on))}</p>`,
+      buttonForm(linkPath(token, 'undo-skip-check-in'), checkInForm.undo, true),
+    ].join('\n');
   }
-  return parts.join('\n');
+  if (!c.canSkip) return '';
+  return [
+    `<p class="muted">${escapeHtml(checkInForm.skipOffer)}</p>`,
+    buttonForm(linkPath(token, 'skip-check-in'), checkInForm.skip, true),
+  ].join('\n');
+}
+
+/** The one question before a skip, at the top of the page: yes (a form that confirms) or no (back to the page). */
+export function confirmSkipBox(view: ClientView, token: string): string {
+  const c = view.checkIn;
+  if (!c?.canSkip) return '';
+  return [
+    '<section class="notice notice-refusal" aria-labelledby="confirm-skip">',
+    `<h2 id="confirm-skip">${escapeHtml(checkInForm.confirmTitle)}</h2>`,
+    `<p>${escapeHtml(checkInForm.confirmDetail(c.messageUntil ?? c.on))}</p>`,
+    `<form method="post" action="${linkPath(token, 'skip-check-in')}">`,
+    '<input type="hidden" name="confirm" value="yes">',
+    `<div class="actions"><button type="submit">${escapeHtml(checkInForm.confirmYes)}</button>`,
+    `<a href="${linkPath(token)}">${escapeHtml(checkInForm.confirmNo)}</a></div>`,
+    '</form>',
+    '</section>',
+  ].join('\n');
 }
 
 /** tel: links for phone numbers and real links for web addresses; anything else stays text. */

@@ -10,6 +10,8 @@ export const CLIENT_EMAILS = [
   'opted-out',
   'new-link',
   'reply',
+  'paused',
+  'resumed',
 ] as const;
 
 export const THERAPIST_EMAILS = [
@@ -22,6 +24,7 @@ export const THERAPIST_EMAILS = [
   'therapist-check-in-day',
   'check-in-message',
   'check-in-skipped',
+  'check-in-restored',
   'closing-summary',
 ] as const;
 

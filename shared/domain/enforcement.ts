@@ -116,7 +116,10 @@ export function updateBlockers(policy: Policy, today: IsoDate, text: string): Bl
   const rules = policy.rules.updates;
   const found: Blocker[] = [];
   const add = (b: Blocker) => (found.push(b), b.final);
-  if (policy.state !== 'active' && add({ reason: 'not-active', final: isClosedForGood(policy) })) return found;
+  // Paused until after the window ends: it will not open again in time for an update.
+  const pausedPastWindow = policy.state === 'paused' && (policy.pause?.until ?? '') > rules.until;
+  if (policy.state !== 'active' && add({ reason: 'not-active', final: isClosedForGood(policy) || pausedPastWindow }))
+    return found;
   if (today > rules.until) return (add({ reason: 'outside-window', final: true, endedOn: rules.until }), found);
   if (today < rules.from) add({ reason: 'outside-window', final: false, opensOn: rules.from });
   const characters = countCharacters(text);
@@ -132,11 +135,14 @@ export function updateBlockers(policy: Policy, today: IsoDate, text: string): Bl
 }
 
 /** The first day the next try can go through, when one is known (nothing final blocks it). */
-function nextTryOn(blockers: Blocker[], today: IsoDate): IsoDate | undefined {
+function nextTryOn(blockers: Blocker[], today: IsoDate, pauseEnds: IsoDate | null): IsoDate | undefined {
   if (blockers.some((b) => b.final)) return undefined;
   const dates = blockers.flatMap((b) => ('opensOn' in b ? [b.opensOn] : 'nextAllowedOn' in b ? [b.nextAllowedOn] : []));
-  // Paused or not yet accepted: when it reopens is not the client's to know from here.
-  if (blockers[0]?.reason === 'not-active') return dates.length > 0 ? dates.reduce(later) : undefined;
+  // Paused or not yet accepted: when it opens is known only for a pause with an end date.
+  if (blockers[0]?.reason === 'not-active') {
+    if (pauseEnds) dates.push(pauseEnds);
+    return dates.length > 0 ? dates.reduce(later) : undefined;
+  }
   return dates.length > 0 ? dates.reduce(later) : today;
 }
 
@@ -159,7 +165,7 @@ function refusalDetails(policy: Policy, blockers: Blocker[], today: IsoDate): Re
             : first?.final
               ? { windowUntil: rules.until }
               : {};
-  const nextAllowedOn = nextTryOn(blockers, today);
+  const nextAllowedOn = nextTryOn(blockers, today, policy.state === 'paused' ? (policy.pause?.until ?? null) : null);
   return {
     ...own,
     ...(nextAllowedOn && nextAllowedOn !== today ? { nextAllowedOn } : {}),

@@ -103,7 +103,7 @@ const REFUSAL_TITLES: Record<RefusalReason, string> = {
   'too-long': 'A little too long',
   'limit-reached': 'All updates have been used',
   'too-soon': 'A little too soon for the next update',
-  'not-check-in-time': 'Not check-in time yet',
+  'not-check-in-time': 'Not the time for the check-in',
   'already-checked-in': 'Check-in already sent',
   'no-check-in': 'No check-in message in this arrangement',
   'not-allowed-now': 'Not possible right now',

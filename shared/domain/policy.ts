@@ -44,6 +44,11 @@ export interface PolicyRules {
   crisisLocale: CrisisLocale;
 }
 
+export interface Pause {
+  until: IsoDate | null;
+  note: string | null;
+}
+
 export type CheckInStatus = 'pending' | 'sent' | 'skipped' | 'none';
 
 export interface Policy {
@@ -70,6 +75,8 @@ export interface Policy {
   createdAt: string;
   acceptedAt: string | null;
   closedAt: string | null;
+  /** While paused: until when (resumes by itself at 09:00 that day), and the therapist's note to the client. */
+  pause?: Pause | null;
   /** Messages the therapist has replied to (replyKey: "update#2", "check-in"); absent on older items. */
   repliedTo?: string[];
   /** Optimistic concurrency: every write is conditional on the version it read. */
@@ -164,8 +171,7 @@ export function validateRules(rules: PolicyRules): { path: string; message: stri
   if (closesOn < updates.until)
     problems.push({ path: 'closesOn', message: 'The closing date cannot be before the update window ends.' });
   if (checkIn) {
-    const lastCheckInDay = checkIn.format === 'message' ? checkIn.messageUntil : checkIn.on;
-    if (closesOn < lastCheckInDay)
+    if (closesOn < checkInLastDay(checkIn))
       problems.push({ path: 'closesOn', message: 'The closing date cannot be before the check-in is over.' });
   }
   return problems;
@@ -189,6 +195,11 @@ export function newPolicy(
     closedAt: null,
     version: 1,
   };
+}
+
+/** The last day the check-in can still happen: the message window's end, or the session day. */
+export function checkInLastDay(checkIn: CheckInRules): IsoDate {
+  return checkIn.format === 'message' ? checkIn.messageUntil : checkIn.on;
 }
 
 export function isTerminal(state: PolicyState): boolean {

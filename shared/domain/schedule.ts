@@ -6,7 +6,7 @@
 import { addDays, instantAt, type IsoDate } from './dates.js';
 import { DEFAULTS, type Policy } from './policy.js';
 
-export type ScheduledKind = 'check-in-reminder' | 'check-in-day' | 'closing';
+export type ScheduledKind = 'check-in-reminder' | 'check-in-day' | 'closing' | 'resume';
 
 export interface ScheduledJob {
   kind: ScheduledKind;
@@ -32,6 +32,9 @@ export function scheduleCandidates(policy: Policy): ScheduledJob[] {
     jobs.push({ kind: 'check-in-day', key: 'check-in-day', on: checkIn.on, dueAt: at(checkIn.on) });
   }
   jobs.push({ kind: 'closing', key: 'closing', on: closesOn, dueAt: at(closesOn) });
+  // A pause with an end date opens again by itself that morning.
+  const until = policy.pause?.until;
+  if (until) jobs.push({ kind: 'resume', key: 'resume', on: until, dueAt: at(until) });
   return jobs;
 }
 
@@ -47,6 +50,8 @@ export function planSchedule(policy: Policy, today: IsoDate): ScheduledJob[] {
         return checkInAhead && job.on > today;
       case 'check-in-day':
         return checkInAhead && job.on >= today;
+      case 'resume':
+        return policy.state === 'paused';
     }
   });
 }

@@ -90,6 +90,15 @@ export type PatchPolicyBody = z.infer<typeof patchPolicyBody>;
 
 export const messageBody = z.strictObject({ text: z.string().check(z.maxLength(100_000)) });
 
+/** A pause: optionally until a day (it reopens by itself at 09:00 then) and a note to the client. */
+export const pauseBody = z.lazy(() =>
+  z.strictObject({
+    until: z.optional(z.nullable(isoDate)),
+    note: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(1000)))),
+  }),
+);
+export type PauseBody = z.infer<typeof pauseBody>;
+
 /** A therapist's reply: to an update by its number, or to the check-in message. */
 export const replyBody = z.lazy(() =>
   z.strictObject({

@@ -26,6 +26,9 @@ export interface EmailDataByKind {
   'new-link': Record<string, never>;
   /** The therapist's reply to an update (`about` 'update', its `seq`) or the check-in message; `messageSentOn`: the day the client wrote. */
   reply: { text: string; about: 'update' | 'check-in'; seq: number; messageSentOn: string };
+  /** `until`: the day it reopens by itself, null when not known; `note`: the therapist's words to the client ('' for none). */
+  paused: { until: string | null; note: string };
+  resumed: Record<string, never>;
   'policy-created': Record<string, never>;
   'client-accepted': Record<string, never>;
   'client-declined': Record<string, never>;
@@ -35,6 +38,7 @@ export interface EmailDataByKind {
   'therapist-check-in-day': Record<string, never>;
   'check-in-message': { text: string; sentOn: string };
   'check-in-skipped': Record<string, never>;
+  'check-in-restored': Record<string, never>;
   'closing-summary': { reason: string; updatesReceived: number; checkIn: string };
 }
 

@@ -12,12 +12,15 @@ import type { ClientTemplate } from './client/common.js';
 import { invitation } from './client/invitation.js';
 import { newLink } from './client/new-link.js';
 import { optedOut } from './client/opted-out.js';
+import { paused } from './client/paused.js';
 import { reply } from './client/reply.js';
+import { resumed } from './client/resumed.js';
 import { updateReceipt } from './client/update-receipt.js';
 import { updateRefused } from './client/update-refused.js';
 import type { EmailContext, RenderedEmail } from './context.js';
 import { isClientEmail, type ClientEmailKind, type EmailKind, type TherapistEmailKind } from '../domain/email-kinds.js';
 import { checkInMessage } from './therapist/check-in-message.js';
+import { checkInRestored } from './therapist/check-in-restored.js';
 import { checkInSkipped } from './therapist/check-in-skipped.js';
 import { therapistCheckInDay } from './therapist/check-in-day.js';
 import { therapistCheckInReminder } from './therapist/check-in-reminder.js';
@@ -40,6 +43,8 @@ const CLIENT_TEMPLATES: Record<ClientEmailKind, ClientTemplate> = {
   'opted-out': optedOut,
   'new-link': newLink,
   reply,
+  paused,
+  resumed,
 };
 
 const THERAPIST_TEMPLATES: Record<TherapistEmailKind, TherapistTemplate> = {
@@ -52,6 +57,7 @@ const THERAPIST_TEMPLATES: Record<TherapistEmailKind, TherapistTemplate> = {
   'therapist-check-in-day': therapistCheckInDay,
   'check-in-message': checkInMessage,
   'check-in-skipped': checkInSkipped,
+  'check-in-restored': checkInRestored,
   'closing-summary': closingSummary,
 };
 

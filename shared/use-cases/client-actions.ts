@@ -4,18 +4,19 @@
  * stopping all emails also takes any stop link ever sent (client-links.ts).
  */
 import { decideCheckIn, decideUpdate } from '../domain/enforcement.js';
-import type { IsoDate } from '../domain/dates.js';
+import { todayIn, type IsoDate } from '../domain/dates.js';
 import { RefusalError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
 import type { StoredOutcome } from '../ports/store.js';
 import { openLink } from './client-links.js';
 import { idempotent, recordRefusal } from './idempotent.js';
+import { CHECK_IN_HAS_PASSED } from '../wording/client.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { closeChange, replan, transition } from './lifecycle.js';
 import { mutatePolicy, next, today, type Decided } from './mutate.js';
 import { acceptedUpdate, refusalOutcome, refusedByEmail } from './update-changes.js';
-import { clientRecordView, clientView } from './views.js';
+import { canChangeCheckIn, clientRecordView, clientView } from './views.js';
 
 /** Token → policy, for the page and everything on it, or a 404 that says nothing about whether a policy exists. */
 export async function resolveLink(deps: Deps, token: string): Promise<Policy> {
@@ -94,10 +95,12 @@ export async function optOutByStopLink(deps: Deps, token: string) {
   return { view: await actOn(deps, policy.id, stopAll), opensPage };
 }
 
+/** Skipping is the client's to choose, paused or not, while the check-in is still ahead; it can be undone. */
 export function skipCheckIn(deps: Deps, token: string) {
   return clientAct(deps, token, (policy, at) => {
     if (policy.checkIn === 'skipped') return null;
-    if (policy.state !== 'active' || policy.checkIn !== 'pending') {
+    const todayDate = todayIn(policy.rules.timeZone, new Date(at));
+    if (policy.checkIn !== 'pending' || !canChangeCheckIn(policy, todayDate)) {
       throw refuseNow(
         policy.checkIn === 'sent'
           ? 'Your check-in message has already been sent.'
@@ -105,6 +108,20 @@ export function skipCheckIn(deps: Deps, token: string) {
       );
     }
     return transition(policy, { checkIn: 'skipped' }, at, { type: 'check-in-skipped' }, [mail('check-in-skipped', {})]);
+  });
+}
+
+/** Taking a skip back: the check-in and its reminders are on again, until the check-in has passed. */
+export function undoSkipCheckIn(deps: Deps, token: string) {
+  return clientAct(deps, token, (policy, at) => {
+    if (policy.checkIn === 'pending') return null; // undoing twice is fine
+    const todayDate = todayIn(policy.rules.timeZone, new Date(at));
+    if (policy.checkIn !== 'skipped' || !canChangeCheckIn(policy, todayDate)) {
+      throw new RefusalError('not-check-in-time', CHECK_IN_HAS_PASSED);
+    }
+    return transition(policy, { checkIn: 'pending' }, at, { type: 'check-in-restored' }, [
+      mail('check-in-restored', {}),
+    ]);
   });
 }
 

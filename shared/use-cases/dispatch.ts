@@ -10,7 +10,7 @@
  */
 import { VersionConflictError } from '../domain/errors.js';
 import { addDays, instantAt } from '../domain/dates.js';
-import { DEFAULTS, type Policy } from '../domain/policy.js';
+import { checkInLastDay, DEFAULTS, type Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { errorFields } from '../ports/logger.js';
 import type { SendingLimits } from '../ports/sending.js';
@@ -18,7 +18,7 @@ import type { DueJob, Job, PolicyChange } from '../ports/store.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { failJob, leaseUntil, runMailJob, type JobOutcome } from './deliver.js';
-import { closeChange } from './lifecycle.js';
+import { closeChange, resumeChange } from './lifecycle.js';
 import { afterCommit, next, today } from './mutate.js';
 import { CallWindow, pacedMailer, pool, RateLimiter } from './pacing.js';
 
@@ -187,7 +187,7 @@ async function runScheduledJob(deps: Deps, job: Job, scheduled: ScheduledJob): P
 function checkInStillOpen(policy: Policy, todayDate: string): boolean {
   const c = policy.rules.checkIn;
   if (!c) return false;
-  return todayDate <= (c.format === 'message' ? c.messageUntil : c.on);
+  return todayDate <= checkInLastDay(c);
 }
 
 /** What a scheduled job does to a policy as it is now. Pure. */
@@ -199,7 +199,7 @@ export function decideScheduled(
 ): PolicyChange | { deferTo: string } {
   const quiet: PolicyChange = { at, policy: next(policy, {}), expectedVersion: policy.version };
   // A pause holds the check-in emails back rather than dropping them.
-  if (policy.state === 'paused' && scheduled.kind !== 'closing') {
+  if (policy.state === 'paused' && scheduled.kind !== 'closing' && scheduled.kind !== 'resume') {
     return { deferTo: instantAt(addDays(todayDate, 1), DEFAULTS.sendAt, policy.rules.timeZone) };
   }
   switch (scheduled.kind) {
@@ -228,5 +228,9 @@ export function decideScheduled(
       if (scheduled.on !== policy.rules.closesOn || todayDate < policy.rules.closesOn) return quiet;
       return closeChange(policy, 'closing-date', at);
     }
+    case 'resume':
+      // Only the pause it was planned for: resumed by hand, or paused again with another date, it does nothing.
+      if (policy.state !== 'paused' || policy.pause?.until !== scheduled.on) return quiet;
+      return resumeChange(policy, at, 'schedule');
   }
 }

@@ -3,7 +3,7 @@
  * closing (three ways), and re-planning the schedule after a change.
  */
 import { todayIn } from '../domain/dates.js';
-import type { ClosedReason, Policy } from '../domain/policy.js';
+import type { ClosedReason, Pause, Policy } from '../domain/policy.js';
 import { planSchedule, scheduleCandidates } from '../domain/schedule.js';
 import type { MailJob, PolicyChange } from '../ports/store.js';
 import { mail } from './mail.js';
@@ -77,4 +77,19 @@ export function closeChange(policy: Policy, reason: ClosedReason, at: string): P
     mails,
     ...replan(policy, closed, at),
   };
+}
+
+/** Pausing: nothing is lost or dropped; the client is told once, and (with `until`) it reopens by itself. */
+export function pauseChange(policy: Policy, pause: Pause, at: string): PolicyChange {
+  const data = pause.until ? { until: pause.until } : undefined;
+  return transition(policy, { state: 'paused', pause }, at, { type: 'paused', ...(data ? { data } : {}) }, [
+    mail('paused', { until: pause.until, note: pause.note ?? '' }),
+  ]);
+}
+
+/** Resuming, by the therapist or on the pause's end date: the client is told it is open again. */
+export function resumeChange(policy: Policy, at: string, by: 'therapist' | 'schedule'): PolicyChange {
+  return transition(policy, { state: 'active', pause: null }, at, { type: 'resumed', data: { by } }, [
+    mail('resumed', {}),
+  ]);
 }

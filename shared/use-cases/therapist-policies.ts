@@ -11,10 +11,10 @@ import {
   type PolicyRules,
   type RulesInput,
 } from '../domain/policy.js';
-import type { CreatePolicyBody, PatchPolicyBody } from '../domain/schemas.js';
+import type { CreatePolicyBody, PatchPolicyBody, PauseBody } from '../domain/schemas.js';
 import { mail } from './mail.js';
 import type { Deps, Therapist } from './deps.js';
-import { closeChange, replan, transition } from './lifecycle.js';
+import { closeChange, pauseChange, replan, resumeChange, transition } from './lifecycle.js';
 import { afterCommit, mutatePolicy, next, today } from './mutate.js';
 import { profileFor } from './profile.js';
 import { clientView, policyDetailView, policyView } from './views.js';
@@ -166,12 +166,20 @@ function refuseState(policy: Policy, action: string): never {
   throw new StateConflictError(`This policy is ${policy.state}, so it cannot be ${action}.`);
 }
 
-export function pausePolicy(deps: Deps, therapist: Therapist, policyId: string) {
+/** Pausing holds everything (nothing is dropped); the client is told, and a pause with `until` ends by itself. */
+export function pausePolicy(deps: Deps, therapist: Therapist, policyId: string, body: PauseBody = {}) {
   return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'paused') return null;
     if (policy.state !== 'active') refuseState(policy, 'paused');
-    // A pause holds scheduled emails back at run time (see dispatch), so nothing is re-planned.
-    return transition(policy, { state: 'paused' }, at, { type: 'paused' }, [], { replan: false });
+    const until = body.until ?? null;
+    const todayDate = todayIn(policy.rules.timeZone, new Date(at));
+    if (until !== null && (until <= todayDate || until > policy.rules.closesOn)) {
+      throw new ValidationError(
+        `A pause can end from tomorrow until the arrangement closes on ${formatDate(policy.rules.closesOn)}.`,
+        [{ path: 'until', message: 'Choose a day after today, on or before the closing date.' }],
+      );
+    }
+    return pauseChange(policy, { until, note: body.note ? body.note : null }, at);
   });
 }
 
@@ -179,7 +187,7 @@ export function resumePolicy(deps: Deps, therapist: Therapist, policyId: string)
   return act(deps, therapist, policyId, (policy, at) => {
     if (policy.state === 'active') return null;
     if (policy.state !== 'paused') refuseState(policy, 'resumed');
-    return transition(policy, { state: 'active' }, at, { type: 'resumed' }, [], { replan: false });
+    return resumeChange(policy, at, 'therapist');
   });
 }
 

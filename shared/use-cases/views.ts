@@ -6,11 +6,18 @@ import { crisisResources } from '../domain/crisis.js';
 import { keepAddressPrivate, mapStrings } from '../domain/privacy.js';
 import { todayIn, type IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
-import type { Policy } from '../domain/policy.js';
+import { checkInLastDay, type Policy } from '../domain/policy.js';
 import { describeAllowance, describeRules } from '../wording/client.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { replyKey } from '../domain/replies.js';
 import type { Conversation, Job, PolicyDetail, ReplyRecord } from '../ports/store.js';
+
+/** The client may skip the check-in, or take a skip back, while it is still ahead or open. */
+export function canChangeCheckIn(policy: Policy, today: IsoDate): boolean {
+  const c = policy.rules.checkIn;
+  if (!c) return false;
+  return (policy.state === 'active' || policy.state === 'paused') && today <= checkInLastDay(c);
+}
 
 function checkInView(policy: Policy, today: IsoDate) {
   const c = policy.rules.checkIn;
@@ -28,6 +35,9 @@ function checkInView(policy: Policy, today: IsoDate) {
     messageUntil: c.format === 'message' ? c.messageUntil : null,
     status: policy.checkIn,
     canSendToday,
+    /** Skipping can be undone until the check-in has passed. */
+    canUndoSkip: policy.checkIn === 'skipped' && canChangeCheckIn(policy, today),
+    canSkip: policy.checkIn === 'pending' && canChangeCheckIn(policy, today),
   };
 }
 
@@ -46,6 +56,8 @@ function buildClientView(policy: Policy, today: IsoDate) {
     state: policy.state,
     closedReason: policy.closedReason,
     stateDetail: policy.state === 'active' ? null : notActiveDetail(policy),
+    /** While paused: until when (null: not known) and the therapist's note. */
+    pause: policy.state === 'paused' ? { until: policy.pause?.until ?? null, note: policy.pause?.note ?? null } : null,
     today,
     rules: {
       updates: { ...rules.updates },

@@ -141,6 +141,18 @@ export const checkInSkippedMail = {
       session ? 'There is no session to arrange.' : 'No check-in message will come.',
     ),
   continues: (closesOn: IsoDate) => `The rest of the arrangement continues until ${formatDate(closesOn)}.`,
+  /** The client can take it back until the check-in has passed; the therapist will hear if they do. */
+  mayUndo: (lastDay: IsoDate) =>
+    `They can change their mind until ${formatDate(lastDay)}; if they do, you will get an email.`,
+};
+
+export const checkInRestoredMail = {
+  title: (clientName: string) => `${clientName} wants the check-in after all`,
+  restored: (clientName: string, on: IsoDate, session: boolean) =>
+    sentences(
+      `${clientName} changed their mind: the check-in on ${formatDate(on)} is back on.`,
+      session ? 'Please arrange the session as planned.' : 'Reminders will go out as before.',
+    ),
 };
 
 export const closingSummaryMail = {

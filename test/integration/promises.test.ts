@@ -139,4 +139,111 @@ describe('keeping promises', () => {
       }
     });
   });
+
+  const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+  const post = (link: string, action: string, fields: Record<string, string> = {}) =>
+    app.request('POST', `/c/${link}/${action}`, { raw: new URLSearchParams(fields).toString(), headers: FORM });
+  const subjects = async (address: string) => (await app.mailTo(address)).map((m) => m.subject);
+  const history = async (id: string) =>
+    (await app.request('GET', `/policies/${id}`, { token })).json.history.map((h: { type: string }) => h.type);
+
+  describe('skip is reversible', () => {
+    it('asks once on the page before skipping, then lets the client take it back; the therapist hears of both', async () => {
+      const { id, link } = await accepted();
+      const asked = await post(link, 'skip-check-in');
+      expect(asked.status).toBe(200);
+      expect(asked.text).toContain('Skip the check-in?');
+      expect((await app.request('GET', `/client/${link}`)).json.checkIn.status).toBe('pending');
+
+      expect((await post(link, 'skip-check-in', { confirm: 'yes' })).status).toBe(303);
+      const skipped = (await app.request('GET', `/client/${link}`)).json.checkIn;
+      expect(skipped).toMatchObject({ status: 'skipped', canUndoSkip: true });
+      expect((await app.request('GET', `/c/${link}`)).text).toContain('Keep the check-in after all');
+
+      expect((await post(link, 'undo-skip-check-in')).status).toBe(303);
+      expect((await app.request('GET', `/client/${link}`)).json.checkIn).toMatchObject({
+        status: 'pending',
+        canSkip: true,
+      });
+      const detail = (await app.request('GET', `/policies/${id}`, { token })).json;
+      expect(detail.history.map((h: { type: string }) => h.type)).toEqual(
+        expect.arrayContaining(['check-in-skipped', 'check-in-restored']),
+      );
+      // The reminders are planned again.
+      expect(detail.upcoming.map((u: { kind: string }) => u.kind)).toContain('check-in-reminder');
+    });
+
+    it('tells the therapist of the undo, and refuses it once the check-in has passed', async () => {
+      const { link } = await accepted();
+      expect((await app.request('POST', `/client/${link}/skip-check-in`)).status).toBe(200);
+      expect((await app.request('POST', `/client/${link}/undo-skip-check-in`)).status).toBe(200);
+      expect((await app.request('POST', `/client/${link}/skip-check-in`)).status).toBe(200);
+      app.clock.set(new Date('2027-03-01T15:00:00Z'));
+      try {
+        const late = await app.request('POST', `/client/${link}/undo-skip-check-in`);
+        expect(late.json).toMatchObject({ status: 409, reason: 'not-check-in-time' });
+      } finally {
+        app.clock.set(new Date('2026-11-20T15:00:00Z'));
+      }
+    });
+
+    it('emails the therapist when the client takes a skip back', async () => {
+      const therapist = uniqueEmail('dr.undo');
+      const own = await app.signIn(therapist, 'Dr. Lee Undo');
+      const client = uniqueEmail('client');
+      await app.request('POST', '/policies', {
+        token: own,
+        body: { client: { name: 'Sky', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+      });
+      const link = await app.linkFor(client);
+      await app.request('POST', `/client/${link}/accept`);
+      await app.request('POST', `/client/${link}/skip-check-in`);
+      await app.request('POST', `/client/${link}/undo-skip-check-in`);
+      expect(await subjects(therapist)).toEqual(
+        expect.arrayContaining(['Sky skipped the check-in', 'Sky wants the check-in after all']),
+      );
+    });
+  });
+
+  describe('pause is never silent', () => {
+    it('tells the client until when and with the note, holds updates until then, and opens again by itself that day', async () => {
+      const { id, link, client } = await accepted();
+      const paused = await app.request('POST', `/policies/${id}/pause`, {
+        token,
+        body: { until: '2026-12-10', note: 'I am away for two weeks.' },
+      });
+      expect(paused.status).toBe(200);
+      const email = (await app.mailTo(client)).find((m) => m.subject.endsWith('is paused'));
+      expect(email?.text).toContain('until Thursday 10 December 2026');
+      expect(email?.text).toContain('I am away for two weeks.');
+      expect(email?.text).toContain('Nothing is lost');
+
+      const status = (await app.request('GET', `/client/${link}`)).json;
+      expect(status.pause).toEqual({ until: '2026-12-10', note: 'I am away for two weeks.' });
+      expect((await app.request('GET', `/c/${link}`)).text).toContain('I am away for two weeks.');
+      const refused = await app.request('POST', `/client/${link}/updates`, { body: { text: 'Hello.' } });
+      expect(refused.json).toMatchObject({ reason: 'not-active', nextAllowedOn: '2026-12-10' });
+
+      app.clock.set(new Date('2026-12-10T14:05:00Z'));
+      try {
+        await app.dispatch();
+        expect((await app.request('GET', `/client/${link}`)).json.state).toBe('active');
+        expect(await subjects(client)).toContain('Your arrangement with Dr. Ada Okafor is open again');
+        expect(await history(id)).toEqual(expect.arrayContaining(['paused', 'resumed']));
+      } finally {
+        app.clock.set(new Date('2026-11-20T15:00:00Z'));
+      }
+    });
+
+    it('tells the client when the therapist resumes by hand, and refuses an end date that is past or after closing', async () => {
+      const { id, client } = await accepted();
+      for (const until of ['2026-11-20', '2027-12-01'])
+        expect((await app.request('POST', `/policies/${id}/pause`, { token, body: { until } })).status).toBe(400);
+      expect((await app.request('POST', `/policies/${id}/pause`, { token })).status).toBe(200);
+      expect((await app.request('POST', `/policies/${id}/resume`, { token })).status).toBe(200);
+      const mine = await subjects(client);
+      expect(mine.filter((s) => s.endsWith('is paused'))).toHaveLength(1);
+      expect(mine.filter((s) => s.endsWith('is open again'))).toHaveLength(1);
+    });
+  });
 });

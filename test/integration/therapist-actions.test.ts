@@ -61,8 +61,10 @@ describe('therapist actions', () => {
     app.clock.set(new Date('2027-02-21T14:30:00Z')); // the next morning, message window still open
     await app.dispatch();
     const after = (await app.mailTo(client)).slice(whilePaused);
-    expect(after).toHaveLength(1);
-    expect(after[0]!.text).toContain('26 February 2027');
+    // The client is told the pause is over, then gets the check-in day email that waited.
+    expect(after).toHaveLength(2);
+    expect(after[0]!.subject).toMatch(/is open again$/);
+    expect(after[1]!.text).toContain('26 February 2027');
     const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map(
       (h: { type: string }) => h.type,
     );

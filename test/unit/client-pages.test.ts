@@ -164,10 +164,16 @@ describe('the active page', () => {
     expect(html).not.toContain('check-in-text');
   });
 
-  it('explains a pause without offering the update form', () => {
+  it("explains a pause without offering the update form; skipping the check-in stays the client's choice", () => {
     const html = page({ state: 'paused' });
     expect(html).toContain(escapeHtml(view({ state: 'paused' }).stateDetail ?? 'missing'));
-    expect(formActions(html)).toEqual([]);
+    expect(formActions(html)).toEqual([`/c/${TOKEN}/skip-check-in`]);
+  });
+
+  it("says until when a pause lasts, with the therapist's note", () => {
+    const html = page({ state: 'paused', pause: { until: '2026-12-28', note: 'Back after the holidays.' } });
+    expect(html).toContain('paused updates until 28 December 2026');
+    expect(html).toContain('Back after the holidays.');
   });
 });
 

@@ -41,6 +41,8 @@ const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
     seq: 2,
     messageSentOn: '2026-12-02',
   },
+  paused: { until: '2027-01-05', note: 'I am away for a few weeks.\nI will be back in January.' },
+  resumed: {},
   'policy-created': {},
   'client-accepted': {},
   'client-declined': {},
@@ -55,6 +57,7 @@ const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
   'therapist-check-in-day': {},
   'check-in-message': { text: 'Three months on, I am doing alright.', sentOn: '2027-02-20' },
   'check-in-skipped': {},
+  'check-in-restored': {},
   'closing-summary': { reason: 'closing-date', updatesReceived: 2, checkIn: 'sent' },
 };
 

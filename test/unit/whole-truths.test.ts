@@ -22,9 +22,11 @@ const SHORT = 'The walks are helping.';
 const LONG = 'a'.repeat(MAX + 20);
 
 const DAYS = { before: '2026-11-25', inside: '2026-12-20', late: '2027-01-08', after: '2027-01-15' } as const;
-const STANDINGS: { state: PolicyState; closedReason?: Policy['closedReason'] }[] = [
+const STANDINGS: { state: PolicyState; closedReason?: Policy['closedReason']; pause?: Policy['pause'] }[] = [
   { state: 'active' },
   { state: 'paused' },
+  { state: 'paused', pause: { until: '2026-12-28', note: null } },
+  { state: 'paused', pause: { until: '2027-01-14', note: null } },
   { state: 'invited' },
   { state: 'closed', closedReason: 'therapist' },
   { state: 'closed', closedReason: 'opted-out' },
@@ -61,7 +63,7 @@ function cases(): Case[] {
               updatesAccepted: used,
               lastUpdateOn: used > 0 ? (recent ? addDays(today, -2) : '2026-12-02') : null,
             });
-            const name = `${standing.closedReason ?? standing.state}, ${dayName}, ${text === LONG ? 'too long' : 'fits'}, ${used}/${limit}${recent ? ', recent' : ''}`;
+            const name = `${standing.closedReason ?? standing.state}${standing.pause?.until ? ` until ${standing.pause.until}` : ''}, ${dayName}, ${text === LONG ? 'too long' : 'fits'}, ${used}/${limit}${recent ? ', recent' : ''}`;
             all.push({ name, policy, today, text });
           }
   return all;
@@ -94,7 +96,10 @@ function untrueClaims(c: Case, r: RefusalError): string[] {
   const detail = r.message;
   const active = activeOn(c.policy);
   const ended = c.policy.state === 'closed' || c.policy.state === 'declined';
-  const someDayOpen = !ended && daysAhead(c.today).some((d) => acceptedOn(active, d, SHORT));
+  // A pause with an end date opens on that day, not before.
+  const until = c.policy.state === 'paused' ? c.policy.pause?.until : undefined;
+  const opensOn = until && until > c.today ? until : c.today;
+  const someDayOpen = !ended && daysAhead(opensOn).some((d) => acceptedOn(active, d, SHORT));
   const tooLong = c.text.length > MAX;
   const claims: [string, boolean][] = [
     // "…will let it through": shortening is all it takes, today.
@@ -114,6 +119,11 @@ function untrueClaims(c: Case, r: RefusalError): string[] {
     ['no nextAllowedOn when no day is left', someDayOpen || r.details.nextAllowedOn === undefined],
     // "…once updates open again" only when there is a day left to send it on.
     ['"once updates open again" has a day left', !detail.includes('once updates open again') || someDayOpen],
+    // "…you can send it from then": the day the pause ends takes it (once shortened, if need be).
+    [
+      '"from then" is true',
+      !detail.includes('send it from then') || daysAhead(opensOn).some((d) => acceptedOn(active, d, SHORT)),
+    ],
     ['an ended arrangement offers nothing more', !ended || !/can be sent from|shorten|still ahead/i.test(detail)],
   ];
   // Every date offered for the next update is a day inside the window it would go through on (once open).

@@ -1,5 +1,6 @@
 /** The client chose to skip the check-in. */
 import { checkInSkippedMail as words } from '../../wording/therapist.js';
+import { checkInLastDay } from '../../domain/policy.js';
 import { p } from '../layout.js';
 import { therapistEmail, type TherapistTemplate } from './common.js';
 
@@ -12,6 +13,7 @@ export const checkInSkipped: TherapistTemplate = (ctx) => {
     body: [
       p(words.skipped(client, checkIn ? checkIn.on : null, checkIn?.format === 'session')),
       p(words.continues(policy.rules.closesOn)),
+      ...(checkIn ? [p(words.mayUndo(checkInLastDay(checkIn)))] : []),
     ],
   });
 };

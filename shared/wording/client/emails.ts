@@ -141,3 +141,22 @@ export const replyMail = {
       : `${therapistName} wrote back to your update of ${formatDate(sentOn)}:`,
   onYourPage: 'You can read it again on your page, under your own words.',
 };
+
+export const pausedMail = {
+  subject: (therapistName: string) => `Your arrangement with ${therapistName} is paused`,
+  heading: 'A pause in your arrangement',
+  paused: (therapistName: string, until: IsoDate | null) =>
+    until
+      ? `${therapistName} has paused your arrangement until ${formatDateWithWeekday(until)}. It opens again by itself that morning.`
+      : `${therapistName} has paused your arrangement for now.`,
+  noteFrom: (therapistName: string) => `A note from ${therapistName}:`,
+  whilePaused: 'While it is paused, updates and the check-in message cannot be sent, and reminders wait.',
+  nothingLost: 'Nothing is lost. What you have sent is kept, and what is left is still yours when it opens again.',
+  weWillTell: 'We will email you when it opens again.',
+};
+
+export const resumedMail = {
+  subject: (therapistName: string) => `Your arrangement with ${therapistName} is open again`,
+  heading: 'Your arrangement is open again',
+  open: (therapistName: string) => `The pause is over. Your arrangement with ${therapistName} is open again.`,
+};

@@ -29,7 +29,15 @@ export const DONE_NOTICES = {
   'check-in': { title: 'Your check-in message was sent', detail: 'Your therapist will receive it by email.' },
   skipped: {
     title: 'Check-in skipped',
-    detail: sentences('There will be no check-in reminders.', NOTHING_ELSE_CHANGES),
+    detail: sentences(
+      'There will be no check-in reminders.',
+      NOTHING_ELSE_CHANGES,
+      'If you change your mind, you can undo this below while the check-in is still ahead.',
+    ),
+  },
+  restored: {
+    title: 'The check-in is back on',
+    detail: 'Your therapist will be told. Reminders will come as before.',
   },
 };
 
@@ -73,6 +81,7 @@ export const updateForm = {
 /** Why no update can be sent today, when the form is not shown. */
 export const noUpdateToday = {
   paused: 'Updates are paused for now.',
+  pausedUntil: (until: IsoDate) => `Updates are paused until ${formatDate(until)}.`,
   allSent: (limit: number) =>
     limit === 1 ? 'You have sent your update.' : `You have sent all ${count(limit)} updates.`,
   noMore: 'No more updates can be sent in this arrangement.',
@@ -87,6 +96,14 @@ export const checkInForm = {
   button: 'Send check-in message',
   skipOffer: sentences('If you would rather not have the check-in, you can skip it.', NOTHING_ELSE_CHANGES),
   skip: 'Skip the check-in',
+  confirmTitle: 'Skip the check-in?',
+  confirmDetail: (lastDay: IsoDate) =>
+    `There will be no check-in reminders, and your therapist will be told. You can change your mind on this page until ${formatDate(lastDay)}.`,
+  confirmYes: 'Yes, skip the check-in',
+  confirmNo: 'No, keep the check-in',
+  undoOffer: (lastDay: IsoDate) =>
+    `Changed your mind? You can have the check-in after all, until ${formatDate(lastDay)}.`,
+  undo: 'Keep the check-in after all',
 };
 
 /** Where the check-in stands, when its form is not shown. */

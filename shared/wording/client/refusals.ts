@@ -8,9 +8,18 @@ import type { Policy } from '../../domain/policy.js';
 import { count, sentences } from '../format.js';
 import { CHECK_IN_SENT, NO_UPDATES, nextUpdateFrom } from './rules.js';
 
-type Standing = Pick<Policy, 'state' | 'closedReason'>;
+type Standing = Pick<Policy, 'state' | 'closedReason' | 'pause'>;
 
 const PAUSED_UPDATES = 'Your therapist has paused updates for the moment.';
+
+/** Paused with an end date: when it opens again, said for updates and for the check-in message. */
+function pausedUntil(until: IsoDate) {
+  const day = formatDate(until);
+  return {
+    updates: `Your therapist has paused updates until ${day}. Nothing you wrote is lost; you can send it from then.`,
+    messages: `Your therapist has paused messages until ${day}. Nothing you wrote is lost; you can send it from then.`,
+  };
+}
 
 /** Why sending is not open in a state, said for updates and for the one check-in message. */
 const NOT_OPEN = {
@@ -43,6 +52,8 @@ function notOpen(policy: Standing): { updates: string; messages: string } | null
       return null;
     case 'closed':
       return policy.closedReason === 'opted-out' ? NOT_OPEN.stopped : NOT_OPEN.ended;
+    case 'paused':
+      return policy.pause?.until ? pausedUntil(policy.pause.until) : NOT_OPEN.paused;
     default:
       return NOT_OPEN[policy.state];
   }
@@ -77,6 +88,9 @@ export function tooLong(characters: number, maxCharacters: number): string {
 /** Too long, and something else also stands in the way (said next): shortening alone is not enough. */
 const pleaseShorten = (maxCharacters: number) => `Please shorten it to ${count(maxCharacters)} characters or fewer.`;
 
+const pausedPastWindow = (until: IsoDate, windowUntil: IsoDate) =>
+  `Your therapist has paused updates until ${formatDate(until)}, and the time for updates ends before then, on ${formatDate(windowUntil)}.`;
+
 /** A message that will also need shortening once the thing said before it has passed. */
 export const alsoTooLong = (characters: number, maxCharacters: number) =>
   sentences(tooLongFact(characters, maxCharacters), pleaseShorten(maxCharacters));
@@ -92,7 +106,10 @@ export function updateRefusal(blockers: readonly Blocker[], policy: Policy, chec
     switch (b.reason) {
       case 'not-active':
         // Paused, but the update could not come through later anyway: no promise that it can.
-        return policy.state === 'paused' && final ? PAUSED_UPDATES : updatesNotOpen(policy);
+        if (policy.state !== 'paused' || !final) return updatesNotOpen(policy);
+        return b.final && policy.pause?.until
+          ? pausedPastWindow(policy.pause.until, policy.rules.updates.until)
+          : PAUSED_UPDATES;
       case 'outside-window':
         if (b.final) return updatesEnded(b.endedOn);
         // Not open yet, but something final follows (none are left): no date that would not work.
@@ -135,6 +152,7 @@ export function checkInMessageUntil(until: IsoDate): string {
 export const CHECK_IN_IS_A_SESSION =
   'Your check-in is a session your therapist arranges, so there is no message to send here.';
 export const NO_CHECK_IN_HERE = 'This arrangement has no check-in.';
+export const CHECK_IN_HAS_PASSED = 'The time for the check-in has passed, so the skip can no longer be undone.';
 export const CHECK_IN_ALREADY_SENT = sentences(CHECK_IN_SENT, 'Your therapist has it.');
 
 export function checkInMessageOpens(on: IsoDate, until: IsoDate): string {

@@ -31,7 +31,7 @@ const mailSchema = storedAs<MailJob>()(
 
 const scheduledSchema = storedAs<ScheduledJob>()(
   z.object({
-    kind: z.enum(['check-in-reminder', 'check-in-day', 'closing']),
+    kind: z.enum(['check-in-reminder', 'check-in-day', 'closing', 'resume']),
     key: z.string(),
     on: z.string(),
     dueAt: z.string(),

@@ -52,6 +52,7 @@ const policySchema = storedAs<Policy>()(
     createdAt: z.string(),
     acceptedAt: z.nullable(z.string()),
     closedAt: z.nullable(z.string()),
+    pause: z.optional(z.nullable(z.object({ until: z.nullable(z.string()), note: z.nullable(z.string()) }))),
     repliedTo: z.optional(z.array(z.string())),
     version: z.number(),
   }),
