@@ -120,7 +120,14 @@ describe('one wording on the page and in the emails', () => {
 
 describe('the page notices', () => {
   it('has one notice for each place an action redirects to', () => {
-    expect(Object.keys(client.DONE_NOTICES).sort()).toEqual(['accepted', 'check-in', 'declined', 'restored', 'skipped', 'update']);
+    expect(Object.keys(client.DONE_NOTICES).sort()).toEqual([
+      'accepted',
+      'check-in',
+      'declined',
+      'restored',
+      'skipped',
+      'update',
+    ]);
   });
 });
 
