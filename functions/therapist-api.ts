@@ -11,13 +11,13 @@ import { NotFoundError } from '../shared/domain/errors.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { profileFor, updateProfile } from '../shared/use-cases/profile.js';
 import { replyToMessage } from '../shared/use-cases/replies.js';
+import { patchPolicy, previewChange } from '../shared/use-cases/change-rules.js';
 import {
   closePolicy,
   createPolicy,
   exportPolicy,
   getPolicy,
   listPolicies,
-  patchPolicy,
   pausePolicy,
   previewPolicy,
   reissueLink,
@@ -49,6 +49,8 @@ export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
   'GET /policies/{id}': onPolicy(getPolicy),
   'PATCH /policies/{id}': async (e, deps) =>
     json(200, await patchPolicy(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
+  'POST /policies/{id}/preview-change': async (e, deps) =>
+    json(200, await previewChange(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
   'POST /policies/{id}/pause': async (e, deps) =>
     json(200, await pausePolicy(deps, therapistFrom(e), id(e), jsonBody(e, pauseBody))),
   'POST /policies/{id}/resume': onPolicy(resumePolicy),

@@ -31,6 +31,7 @@ export const ROUTES = [
   r('GET', '/policies', 'therapist', 'therapist-api'),
   r('GET', '/policies/{id}', 'therapist', 'therapist-api'),
   r('PATCH', '/policies/{id}', 'therapist', 'therapist-api'),
+  r('POST', '/policies/{id}/preview-change', 'therapist', 'therapist-api'),
   r('POST', '/policies/{id}/pause', 'therapist', 'therapist-api'),
   r('POST', '/policies/{id}/resume', 'therapist', 'therapist-api'),
   r('POST', '/policies/{id}/close', 'therapist', 'therapist-api'),

@@ -12,6 +12,7 @@ export const CLIENT_EMAILS = [
   'reply',
   'paused',
   'resumed',
+  'rules-changed',
 ] as const;
 
 export const THERAPIST_EMAILS = [

@@ -76,6 +76,8 @@ export interface RefusalDetails {
   state?: string;
   /** What else stands in the way of an update, after the reason (whole truths). */
   alsoBlockedBy?: string[];
+  /** reduces-promise: each thing the change would take back, said for the therapist. */
+  reductions?: { what: string; detail: string }[];
 }
 
 /** A client action refused by the policy's rules: always says what is possible next. */

@@ -77,12 +77,16 @@ export const createPolicyBody = z.lazy(() =>
 );
 export type CreatePolicyBody = z.infer<typeof createPolicyBody>;
 
-/** PATCH replaces the rules it names; the client and the end date stay as they were. */
+/**
+ * PATCH replaces the rules it names; the end date stays. The client's address can be corrected
+ * while invited; `confirmReduce` accepts a change that takes back something promised.
+ */
 export const patchPolicyBody = z.lazy(() =>
   z
     .strictObject({
-      client: z.optional(z.strictObject({ name: personName })),
+      client: z.optional(z.strictObject({ name: z.optional(personName), email: z.optional(email) })),
       ...rulesFields(),
+      confirmReduce: z.optional(z.boolean()),
     })
     .check(oneCheckInDate),
 );

@@ -29,6 +29,8 @@ export interface EmailDataByKind {
   /** `until`: the day it reopens by itself, null when not known; `note`: the therapist's words to the client ('' for none). */
   paused: { until: string | null; note: string };
   resumed: Record<string, never>;
+  /** The sentences of what changed, one per line, as decided when the change was saved. */
+  'rules-changed': { changes: string };
   'policy-created': Record<string, never>;
   'client-accepted': Record<string, never>;
   'client-declined': Record<string, never>;

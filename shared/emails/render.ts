@@ -15,6 +15,7 @@ import { optedOut } from './client/opted-out.js';
 import { paused } from './client/paused.js';
 import { reply } from './client/reply.js';
 import { resumed } from './client/resumed.js';
+import { rulesChanged } from './client/rules-changed.js';
 import { updateReceipt } from './client/update-receipt.js';
 import { updateRefused } from './client/update-refused.js';
 import type { EmailContext, RenderedEmail } from './context.js';
@@ -45,6 +46,7 @@ const CLIENT_TEMPLATES: Record<ClientEmailKind, ClientTemplate> = {
   reply,
   paused,
   resumed,
+  'rules-changed': rulesChanged,
 };
 
 const THERAPIST_TEMPLATES: Record<TherapistEmailKind, TherapistTemplate> = {

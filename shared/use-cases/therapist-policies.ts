@@ -11,17 +11,17 @@ import {
   type PolicyRules,
   type RulesInput,
 } from '../domain/policy.js';
-import type { CreatePolicyBody, PatchPolicyBody, PauseBody } from '../domain/schemas.js';
+import type { CreatePolicyBody, PauseBody } from '../domain/schemas.js';
 import { mail } from './mail.js';
 import type { Deps, Therapist } from './deps.js';
 import { closeChange, pauseChange, replan, resumeChange, transition } from './lifecycle.js';
-import { afterCommit, mutatePolicy, next, today } from './mutate.js';
+import { afterCommit, mutatePolicy, today } from './mutate.js';
 import { profileFor } from './profile.js';
 import { clientView, policyDetailView, policyView } from './views.js';
 import type { TherapistProfile } from '../ports/store.js';
 import { addDays, formatDate, todayIn, type IsoDate } from '../domain/dates.js';
 
-function checkedRules(input: RulesInput, today: IsoDate): PolicyRules {
+export function checkedRules(input: RulesInput, today: IsoDate): PolicyRules {
   const rules = resolveRules(input);
   const problems = validateRules(rules);
   // An arrangement must still have a future: one whose closing date has passed would invite
@@ -137,7 +137,7 @@ export async function listPolicies(deps: Deps, therapist: Therapist) {
   return policies.map((p) => policyView(p, today(deps, p)));
 }
 
-async function owned(deps: Deps, therapist: Therapist, policyId: string) {
+export async function owned(deps: Deps, therapist: Therapist, policyId: string) {
   const detail = await deps.store.getPolicyDetail(policyId);
   if (!detail || detail.policy.therapistId !== therapist.id) throw new NotFoundError('No policy with that id.');
   return detail;
@@ -149,7 +149,7 @@ export async function getPolicy(deps: Deps, therapist: Therapist, policyId: stri
 }
 
 /** Read → check ownership → change → view: the shape of every therapist action. */
-async function act(
+export async function act(
   deps: Deps,
   therapist: Therapist,
   policyId: string,
@@ -162,7 +162,7 @@ async function act(
   return getPolicy(deps, therapist, policyId);
 }
 
-function refuseState(policy: Policy, action: string): never {
+export function refuseState(policy: Policy, action: string): never {
   throw new StateConflictError(`This policy is ${policy.state}, so it cannot be ${action}.`);
 }
 
@@ -211,66 +211,6 @@ export function reissueLink(deps: Deps, therapist: Therapist, policyId: string) 
       [mail(template, {})],
       { replan: false },
     );
-  });
-}
-
-/** Changes the rules it names, re-validates the whole, and re-plans the schedule. */
-export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, body: PatchPolicyBody) {
-  return act(deps, therapist, policyId, (policy, at) => {
-    if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'changed');
-    const r = policy.rules;
-    const current = r.checkIn && {
-      on: r.checkIn.on,
-      format: r.checkIn.format,
-      note: r.checkIn.note,
-      remindDaysBefore: r.checkIn.remindDaysBefore,
-    };
-    const given = body.checkIn;
-    const checkIn =
-      given === null
-        ? null
-        : given === undefined
-          ? current
-          : {
-              // afterMonths counts from the end of therapy again, replacing the old date.
-              on: given.afterMonths === undefined ? (given.on ?? current?.on) : undefined,
-              afterMonths: given.afterMonths,
-              format: given.format ?? current?.format,
-              note: given.note !== undefined ? given.note : current?.note,
-              remindDaysBefore: given.remindDaysBefore ?? current?.remindDaysBefore,
-            };
-    const rules = checkedRules(
-      {
-        endedOn: r.endedOn,
-        timeZone: r.timeZone,
-        updates: { ...r.updates, ...body.updates },
-        checkIn,
-        replies: body.replies ?? r.replies,
-        // A changed window or check-in moves the default closing date with it unless one is given.
-        closesOn: body.closesOn ?? (body.updates?.until || body.checkIn !== undefined ? undefined : r.closesOn),
-        referrals: body.referrals ?? r.referrals,
-        crisisLocale: body.crisisLocale ?? r.crisisLocale,
-      },
-      todayIn(r.timeZone, new Date(at)),
-    );
-    if (rules.updates.limit < policy.updatesAccepted) {
-      throw new ValidationError(
-        `The client has already sent ${policy.updatesAccepted} updates; the limit cannot be lower than that.`,
-        [{ path: 'updates.limit', message: 'Lower than the updates already received.' }],
-      );
-    }
-    const updated = next(policy, {
-      rules,
-      client: body.client ? { ...policy.client, name: body.client.name } : policy.client,
-      checkIn: rules.checkIn ? (policy.checkIn === 'none' ? 'pending' : policy.checkIn) : 'none',
-    });
-    return {
-      at,
-      policy: updated,
-      expectedVersion: policy.version,
-      events: [{ at, type: 'rules-changed' }],
-      ...replan(policy, updated, at),
-    };
   });
 }
 

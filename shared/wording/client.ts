@@ -7,3 +7,4 @@ export * from './client/emails.js';
 export * from './client/page.js';
 export * from './client/refusals.js';
 export * from './client/rules.js';
+export * from './client/changes.js';

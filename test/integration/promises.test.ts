@@ -246,4 +246,102 @@ describe('keeping promises', () => {
       expect(mine.filter((s) => s.endsWith('is open again'))).toHaveLength(1);
     });
   });
+
+  describe('rule changes are told', () => {
+    const patch = (id: string, body: unknown) => app.request('PATCH', `/policies/${id}`, { token, body });
+    const changeMails = async (client: string) =>
+      (await app.mailTo(client)).filter((m) => m.subject.startsWith('A change to your arrangement'));
+
+    it('tells the client in one email exactly what changed', async () => {
+      const { id, client } = await accepted();
+      expect((await patch(id, { updates: { limit: 4 }, closesOn: '2027-03-20' })).status).toBe(200);
+      const mails = await changeMails(client);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.text).toContain('You can now send 4 updates in all, instead of 3.');
+      expect(mails[0]?.text).toContain('The arrangement now ends on 20 March 2027, instead of 6 March 2027.');
+      expect(await history(id)).toContain('rules-changed');
+    });
+
+    it('refuses a change that takes something back unless it is confirmed, and names what would shrink', async () => {
+      const { id, client } = await accepted();
+      const refused = await patch(id, { updates: { limit: 2, maxCharacters: 500 }, checkIn: null });
+      expect(refused.status).toBe(409);
+      expect(refused.json.reason).toBe('reduces-promise');
+      // Without a check-in the closing date moves earlier with it: that is taken back too.
+      expect(refused.json.reductions.map((r: { what: string }) => r.what)).toEqual([
+        'limit',
+        'maxCharacters',
+        'checkIn',
+        'closesOn',
+      ]);
+      expect(refused.json.detail).toContain('fewer updates (3 → 2)');
+      expect((await app.request('GET', `/policies/${id}`, { token })).json.rules.updates.limit).toBe(3);
+      expect(await changeMails(client)).toHaveLength(0);
+
+      expect((await patch(id, { updates: { limit: 2 }, confirmReduce: true })).status).toBe(200);
+      const [mail] = await changeMails(client);
+      expect(mail?.text).toContain('You can now send 2 updates in all, instead of 3.');
+    });
+
+    it('previews what the client will be told before anything is saved', async () => {
+      const { id, client } = await accepted();
+      const preview = await app.request('POST', `/policies/${id}/preview-change`, {
+        token,
+        body: { updates: { limit: 1 } },
+      });
+      expect(preview.json).toMatchObject({
+        ok: true,
+        needsConfirm: true,
+        told: ['You can now send 1 update in all, instead of 3.'],
+        email: { subject: 'A change to your arrangement with Dr. Ada Okafor' },
+      });
+      expect(preview.json.email.text).toContain('You can now send 1 update in all, instead of 3.');
+      expect((await app.request('GET', `/policies/${id}`, { token })).json.rules.updates.limit).toBe(3);
+      expect(await changeMails(client)).toHaveLength(0);
+      const bad = await app.request('POST', `/policies/${id}/preview-change`, {
+        token,
+        body: { closesOn: '2026-01-01' },
+      });
+      expect(bad.json.ok).toBe(false);
+    });
+
+    it('says nothing to a client who has not accepted yet (they read the rules when they do)', async () => {
+      const client = uniqueEmail('client');
+      const created = await app.request('POST', '/policies', {
+        token,
+        body: { client: { name: 'Jo', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+      });
+      expect((await patch(created.json.id, { updates: { limit: 1 } })).status).toBe(200);
+      expect(await subjects(client)).toHaveLength(1);
+    });
+  });
+
+  describe('a mistyped client address', () => {
+    it('is corrected while invited: the invitation goes to the new address and old links stop working', async () => {
+      const wrong = uniqueEmail('typo');
+      const right = uniqueEmail('client');
+      const created = await app.request('POST', '/policies', {
+        token,
+        body: { client: { name: 'Kim', email: wrong }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+      });
+      const id = created.json.id as string;
+      const oldLink = await app.linkFor(wrong);
+      const oldStop = (await app.mailTo(wrong))[0]?.headers['List-Unsubscribe'];
+      expect(
+        (await app.request('PATCH', `/policies/${id}`, { token, body: { client: { email: right } } })).status,
+      ).toBe(200);
+      expect(await subjects(right)).toHaveLength(1);
+      expect((await app.request('GET', `/c/${oldLink}`)).status).toBe(404);
+      const stopPath = /<https?:\/\/[^/]+(\/c\/[^>]+)>/.exec(String(oldStop))?.[1];
+      expect(stopPath).toBeDefined();
+      expect((await app.request('GET', stopPath ?? '/missing')).status).toBe(404);
+      const link = await app.linkFor(right);
+      expect((await app.request('POST', `/client/${link}/accept`)).status).toBe(200);
+      expect((await app.request('GET', `/policies/${id}`, { token })).json.client.email).toBe(right);
+      expect(await history(id)).toContain('client-address-corrected');
+
+      const late = await app.request('PATCH', `/policies/${id}`, { token, body: { client: { email: wrong } } });
+      expect(late.status).toBe(409);
+    });
+  });
 });

@@ -43,7 +43,9 @@ describe('therapist actions', () => {
     const count = (await app.mailTo(client)).length;
     expect((await app.request('PATCH', `/policies/${id}`, { token, body: { replies: 'may-reply' } })).status).toBe(200);
     await app.dispatch();
-    expect(await app.mailTo(client)).toHaveLength(count);
+    // The change itself is told (one email); the check-in day is not sent again.
+    const after = (await app.mailTo(client)).slice(count).map((m) => m.subject);
+    expect(after).toEqual(['A change to your arrangement with Dr. Eva Novak']);
     const history = (await app.request('GET', `/policies/${id}`, { token })).json.history.map(
       (h: { type: string }) => h.type,
     );
@@ -91,7 +93,8 @@ describe('therapist actions', () => {
     app.clock.set(new Date('2026-12-01T16:00:00Z')); // after 09:00 in New York
     const patched = await app.request('PATCH', `/policies/${id}`, {
       token,
-      body: { updates: { until: '2026-12-01' }, checkIn: null, closesOn: '2026-12-01' },
+      // It takes back the window, the check-in and the closing date: the therapist confirms.
+      body: { updates: { until: '2026-12-01' }, checkIn: null, closesOn: '2026-12-01', confirmReduce: true },
     });
     expect(patched.status).toBe(200);
     await app.dispatch();

@@ -43,6 +43,10 @@ const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
   },
   paused: { until: '2027-01-05', note: 'I am away for a few weeks.\nI will be back in January.' },
   resumed: {},
+  'rules-changed': {
+    changes:
+      'You can now send 4 updates in all, instead of 2.\nThe arrangement now ends on 20 March 2027, instead of 6 March 2027.',
+  },
   'policy-created': {},
   'client-accepted': {},
   'client-declined': {},
