@@ -188,15 +188,16 @@ describe('patchPolicyBody', () => {
     expect(parseWith(patchPolicyBody, {})).toEqual({});
   });
 
-  it('does not allow changing the end date or the client email', () => {
+  it('does not allow changing the end date; the client email may be given (the use case allows it only while invited)', () => {
     expect(issuesOf(() => parseWith(patchPolicyBody, { endedOn: '2026-11-21' })).map((i) => i.path)).toEqual([
       '(body)',
     ]);
+    expect(parseWith(patchPolicyBody, { client: { email: 'new@client.example' } })).toEqual({
+      client: { email: 'new@client.example' },
+    });
     expect(
-      issuesOf(() => parseWith(patchPolicyBody, { client: { name: 'Sam', email: 'new@client.example' } })).map(
-        (i) => i.path,
-      ),
-    ).toEqual(['client']);
+      issuesOf(() => parseWith(patchPolicyBody, { client: { email: 'not an address' } })).map((i) => i.path),
+    ).toEqual(['client.email']);
   });
 
   it('rejects both checkIn.on and checkIn.afterMonths', () => {
