@@ -160,6 +160,8 @@ export function policyView(policy: Policy, today: IsoDate, scheduled?: Scheduled
     createdAt: policy.createdAt,
     acceptedAt: policy.acceptedAt,
     closedAt: policy.closedAt,
+    /** While paused: until when (null: until the therapist resumes) and the note the client was sent. */
+    pause: policy.state === 'paused' ? { until: policy.pause?.until ?? null, note: policy.pause?.note ?? null } : null,
     ...(scheduled ? { nextEvent: nextEvent(scheduled) } : {}),
   };
 }

@@ -160,6 +160,8 @@ describe('therapist portal and client page, end to end', { timeout: 120_000 }, (
     await page.getByRole('link', { name: 'Arrangements' }).waitFor(); // signed in
     await page.goto(`${app.baseUrl}/portal#/policies/${created.json.id}`);
     await page.getByRole('button', { name: 'Pause' }).click();
+    // Asked first; with no end date it waits until resumed.
+    await page.getByRole('button', { name: 'Pause arrangement' }).click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();
     expect((await app.request('GET', `/policies/${created.json.id}`, { token })).json.state).toBe('paused');
     await check(page, problems, 'portal-policy-paused');

@@ -215,6 +215,9 @@ describe('keeping promises', () => {
         body: { until: '2026-12-10', note: 'I am away for two weeks.' },
       });
       expect(paused.status).toBe(200);
+      // The portal shows the therapist what the client was told.
+      expect(paused.json.pause).toEqual({ until: '2026-12-10', note: 'I am away for two weeks.' });
+      expect((await app.request('GET', `/policies/${id}`, { token })).json.pause).toEqual(paused.json.pause);
       const email = (await app.mailTo(client)).find((m) => m.subject.endsWith('is paused'));
       expect(email?.text).toContain('until Thursday 10 December 2026');
       expect(email?.text).toContain('I am away for two weeks.');
@@ -230,6 +233,7 @@ describe('keeping promises', () => {
       try {
         await app.dispatch();
         expect((await app.request('GET', `/client/${link}`)).json.state).toBe('active');
+        expect((await app.request('GET', `/policies/${id}`, { token })).json.pause).toBeNull();
         expect(await subjects(client)).toContain('Your arrangement with Dr. Ada Okafor is open again');
         expect(await history(id)).toEqual(expect.arrayContaining(['paused', 'resumed']));
         const published = app.events.events.filter((e) => e.detail.policyId === id);

@@ -40,6 +40,44 @@ describe('timeline sentences', () => {
     expect(closedReason(null)).toBe('it ended');
   });
 
+  it('says which message the therapist replied to', () => {
+    expect(timelineSentence({ type: 'replied', at, data: { to: 'update#2' } }, 'Sam')).toBe('You replied to update 2');
+    expect(timelineSentence({ type: 'replied', at, data: { to: 'check-in' } }, 'Sam')).toBe(
+      'You replied to the check-in message',
+    );
+    expect(timelineSentence({ type: 'replied', at }, 'Sam')).toBe('You replied to a message');
+  });
+
+  it('says until when a pause was set, and who ended it', () => {
+    expect(timelineSentence({ type: 'paused', at, data: { until: '2026-12-10' } }, 'Sam')).toBe(
+      'You paused the arrangement until 10 December 2026',
+    );
+    expect(timelineSentence({ type: 'paused', at }, 'Sam')).toBe('You paused the arrangement');
+    expect(timelineSentence({ type: 'resumed', at, data: { by: 'therapist' } }, 'Sam')).toBe(
+      'You resumed the arrangement',
+    );
+    expect(timelineSentence({ type: 'resumed', at, data: { by: 'schedule' } }, 'Sam')).toBe(
+      'The pause ended on its planned day, and the arrangement opened again',
+    );
+    // Entries written before a pause could end by itself were all the therapist's.
+    expect(timelineSentence({ type: 'resumed', at }, 'Sam')).toBe('You resumed the arrangement');
+  });
+
+  it('tells a skipped check-in and one taken back apart', () => {
+    expect(timelineSentence({ type: 'check-in-skipped', at }, 'Sam')).toBe('Sam chose to skip the check-in');
+    expect(timelineSentence({ type: 'check-in-restored', at }, 'Sam')).toBe('Sam chose to keep the check-in after all');
+  });
+
+  it('names the new emails when one could not be delivered', () => {
+    const failed = (job: string) => timelineSentence({ type: 'delivery-failed', at, data: { job } }, 'Sam');
+    expect(failed('reply')).toBe('An email (your reply) could not be delivered');
+    expect(failed('paused')).toBe('An email (the pause notice) could not be delivered');
+    expect(failed('resumed')).toBe('An email (the notice that it is open again) could not be delivered');
+    expect(failed('check-in-restored')).toBe(
+      'An email (your notice that the check-in is on again) could not be delivered',
+    );
+  });
+
   it('reads an event it does not know by its name', () => {
     expect(timelineSentence({ type: 'something-new', at }, 'Sam')).toBe('something new');
   });
@@ -51,6 +89,7 @@ describe('timeline sentences', () => {
     );
     expect(upcomingSentence({ kind: 'check-in-day', on: '2027-02-20' }, rules)).toBe('Check-in day');
     expect(upcomingSentence({ kind: 'closing', on: '2027-03-06' }, rules)).toBe('The arrangement closes');
+    expect(upcomingSentence({ kind: 'resume', on: '2026-12-10' }, rules)).toBe('The pause ends');
     expect(upcomingSentence({ kind: 'new-kind', on: '2027-03-06' }, null)).toBe('new kind');
   });
 });

@@ -54,12 +54,13 @@ function signedOut() {
  * @param {string} path
  * @param {unknown} body
  * @param {AbortSignal | undefined} signal
+ * @param {Record<string, string>} [extra] more headers (an Idempotency-Key)
  */
-async function send(method, path, body, signal) {
+async function send(method, path, body, signal, extra = {}) {
   const token = getToken();
   if (!token) throw signedOut();
   /** @type {Record<string, string>} */
-  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' };
+  const headers = { ...extra, Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     return await fetch(path, {
@@ -91,11 +92,11 @@ export function isAbort(error) {
  * @param {string} method
  * @param {string} path
  * @param {unknown} [body]
- * @param {{ signal?: AbortSignal }} [options]
+ * @param {{ signal?: AbortSignal, headers?: Record<string, string> }} [options]
  * @returns {Promise<any>}
  */
-export async function api(method, path, body, { signal } = {}) {
-  const res = await send(method, path, body, signal);
+export async function api(method, path, body, { signal, headers } = {}) {
+  const res = await send(method, path, body, signal, headers);
   if (res.status === 401) throw signedOut();
   const type = res.headers.get('content-type') ?? '';
   const data = type.includes('json') ? await res.json().catch(() => null) : null;

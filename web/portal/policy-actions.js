@@ -1,31 +1,52 @@
 // @ts-check
 /**
  * "What you can do" on one arrangement: pause or resume, send a new link, close, download.
- * Closing and new links ask first, in a panel that says what will happen.
+ * Pausing, closing and new links ask first, in a panel that says what will happen.
  */
 import { h } from './dom.js';
+import { pausePanel } from './policy-pause.js';
 import { confirmCopy } from './policy-text.js';
 import { section } from './policy-sections.js';
 import { hasEnded } from './states.js';
 import { plural } from './words.js';
 
-/** @import { PolicyDetail, PortalRules } from './types.js' */
+/** @import { PauseDraft } from './pause-text.js' */
+/** @import { ReplyDraft } from './policy-replies.js' */
+/** @import { PolicyDetail, PortalRules, ReplyTarget } from './types.js' */
+
+/** @typedef {'close' | 'reissue' | 'pause'} PanelKind */
 
 /**
  * What the page knows about its actions while they run.
  * @typedef {object} ActionState
  * @property {PolicyDetail} detail
- * @property {'' | 'close' | 'reissue'} confirming the panel open, if any
+ * @property {'' | PanelKind} confirming the panel open, if any
  * @property {string} busy the action being sent, if any
  * @property {string} actionError why the last action did not work
+ * @property {Record<string, ReplyDraft>} replies the reply forms open, by the message they answer
+ * @property {PauseDraft} pause the pause form's fields
  */
 
 /**
  * @typedef {object} ActionHandlers
  * @property {(action: string, after: { done: () => string, focusAfter: string }) => void} act sends an action
- * @property {(kind: 'close' | 'reissue') => void} ask opens a confirmation
- * @property {(kind: 'close' | 'reissue') => void} cancel closes it again
+ * @property {(kind: PanelKind) => void} ask opens a confirmation
+ * @property {(kind: PanelKind) => void} cancel closes it again
  * @property {() => void} exportCopy downloads everything as JSON
+ * @property {() => void} pause sends the pause form
+ * @property {(target: ReplyTarget) => void} openReply opens the form under a message
+ * @property {(target: ReplyTarget) => void} cancelReply closes it, dropping the words
+ * @property {(target: ReplyTarget) => void} sendReply sends what the form holds
+ */
+
+/**
+ * What the handlers work with: the state, and the page to redraw and move focus on.
+ * @typedef {object} PageControl
+ * @property {ActionState} state
+ * @property {string} path the arrangement's API path
+ * @property {(options?: { keepFocus?: boolean }) => void} draw
+ * @property {(selector: string) => void} focus
+ * @property {(message: string) => void} announce
  */
 
 /**
@@ -88,26 +109,31 @@ const action = (...children) => h('div', { className: 'action' }, ...children);
 function stateActions(state, handlers) {
   const s = state.detail.state;
   const who = state.detail.client.name;
+  const told = !state.detail.clientEmailSuppressed;
+  if (s === 'active' && state.confirming === 'pause') return pausePanel(state, handlers);
   if (s === 'active') {
     return action(
-      actionButton(state, 'Pause', 'pause', 'button-secondary', () =>
-        handlers.act('pause', {
-          done: () => `Paused. ${who} cannot send updates until you resume.`,
-          focusAfter: 'resume',
-        }),
+      actionButton(state, 'Pause', 'pause', 'button-secondary', () => handlers.ask('pause')),
+      h(
+        'p',
+        { className: 'help' },
+        `Holds updates and reminders, until a day you choose or until you resume.${told ? ` ${who} gets one email about it.` : ''}`,
       ),
-      h('p', { className: 'help' }, `Holds updates and reminders. ${who} is not emailed about it.`),
     );
   }
   if (s === 'paused') {
     return action(
       actionButton(state, 'Resume', 'resume', '', () =>
         handlers.act('resume', {
-          done: () => `Resumed. ${who} can send updates within the rules again.`,
+          done: () => `Resumed. ${who} can send updates within the rules again${told ? ', and has been told' : ''}.`,
           focusAfter: 'pause',
         }),
       ),
-      h('p', { className: 'help' }, 'Updates and reminders carry on within the same dates.'),
+      h(
+        'p',
+        { className: 'help' },
+        `Updates and reminders carry on within the same dates.${told ? ` ${who} gets one email saying it is open again.` : ''}`,
+      ),
     );
   }
   return null;

@@ -4,8 +4,11 @@
  * client has sent, and everything that happened, oldest first.
  */
 import { api, download, isHandled } from './api.js';
-import { h } from './dom.js';
+import { append, h } from './dom.js';
+import { emptyPause } from './pause-text.js';
 import { actionsSection } from './policy-actions.js';
+import { pauseHandler, pauseNote } from './policy-pause.js';
+import { replyHandlers, replyPart } from './policy-replies.js';
 import {
   checkInMessage,
   glance,
@@ -19,7 +22,7 @@ import {
 import { stateSentence } from './policy-text.js';
 import { stateBadge } from './state-badge.js';
 
-/** @import { ActionHandlers, ActionState } from './policy-actions.js' */
+/** @import { ActionHandlers, ActionState, PageControl } from './policy-actions.js' */
 /** @import { PageContext, PageResult, PolicyDetail, PortalRules } from './types.js' */
 
 /**
@@ -37,11 +40,14 @@ const reasons = (error) => (typeof error === 'object' && error !== null ? error 
  */
 function screen(state, handlers, service) {
   const { detail } = state;
+  /** @param {import('./types.js').ReplyTarget} target */
+  const under = (target) => replyPart(state, handlers, target);
   return [
     h('p', { className: 'back' }, h('a', { href: '#/' }, 'Back to the list')),
     h('div', { className: 'policy-head' }, h('h1', {}, detail.client.name), stateBadge(detail.state)),
     h('p', { className: 'muted' }, detail.client.email),
     h('p', { className: 'lead' }, stateSentence(detail)),
+    pauseNote(detail),
     ...notices(detail),
     h(
       'div',
@@ -56,13 +62,73 @@ function screen(state, handlers, service) {
       h(
         'div',
         { className: 'policy-main' },
-        updatesReceived(detail),
-        checkInMessage(detail),
+        updatesReceived(detail, under),
+        checkInMessage(detail, under),
         timeline(detail),
         rulesSection(detail, service),
       ),
     ),
   ];
+}
+
+/** The control each panel's Cancel hands focus back to. */
+const OPENED_BY = { close: 'close', reissue: 'reissue-link', pause: 'pause' };
+
+/**
+ * Pausing, resuming, closing, new links and the download: one action each, asked first where
+ * it says what will happen.
+ * @param {PageControl} page
+ * @returns {Omit<ActionHandlers, 'pause' | 'openReply' | 'cancelReply' | 'sendReply'>}
+ */
+function actionHandlers(page) {
+  const { state } = page;
+  /** @param {string} message */
+  function showActionError(message) {
+    state.actionError = message;
+    page.draw();
+    page.focus('.action-error');
+  }
+  return {
+    /** Runs one action; on success redraws and says what happened; on refusal explains. */
+    async act(action, { done, focusAfter }) {
+      state.actionError = '';
+      state.busy = action;
+      page.draw({ keepFocus: true });
+      try {
+        state.detail = await api('POST', `${page.path}/${action}`);
+        state.busy = '';
+        state.confirming = '';
+        page.draw();
+        page.announce(done());
+        page.focus(`[data-action="${focusAfter}"]`);
+      } catch (error) {
+        state.busy = '';
+        if (isHandled(error)) return;
+        showActionError(reasons(error).detail || reasons(error).title || 'That did not work. Please try again.');
+      }
+    },
+    ask(kind) {
+      state.confirming = kind;
+      state.actionError = '';
+      if (kind === 'pause') state.pause.problems = {};
+      page.draw();
+      page.focus(`#confirm-${kind}-title`);
+    },
+    cancel(kind) {
+      state.confirming = '';
+      page.draw();
+      page.focus(`[data-action="${OPENED_BY[kind]}"]`);
+    },
+    async exportCopy() {
+      try {
+        await download(`${page.path}/export`, `arrangement-${state.detail.id}.json`);
+        page.announce('The download has started.');
+      } catch (error) {
+        if (isHandled(error)) return;
+        showActionError(reasons(error).detail || 'The copy could not be downloaded. Please try again.');
+      }
+    },
+  };
 }
 
 /**
@@ -78,70 +144,32 @@ export async function policyPage(ctx, id) {
     confirming: '',
     busy: '',
     actionError: '',
+    replies: {},
+    pause: emptyPause(),
   };
   const root = h('div', { className: 'page' });
-  /** @param {string} selector */
-  const focus = (selector) => /** @type {HTMLElement | null} */ (root.querySelector(selector))?.focus();
 
-  /** @param {string} message */
-  function showActionError(message) {
-    state.actionError = message;
-    draw();
-    focus('.action-error');
-  }
-
-  /** @type {ActionHandlers} */
-  const handlers = {
-    /** Runs one action; on success redraws and says what happened; on refusal explains. */
-    async act(action, { done, focusAfter }) {
-      state.actionError = '';
-      state.busy = action;
-      draw({ keepFocus: true });
-      try {
-        state.detail = await api('POST', `${path}/${action}`);
-        state.busy = '';
-        state.confirming = '';
-        draw();
-        ctx.announce(done());
-        /** @type {HTMLElement | null} */ (
-          root.querySelector(`[data-action="${focusAfter}"]`) ?? root.querySelector('h1')
-        )?.focus();
-      } catch (error) {
-        state.busy = '';
-        if (isHandled(error)) return;
-        showActionError(reasons(error).detail || reasons(error).title || 'That did not work. Please try again.');
-      }
+  /** @type {PageControl} */
+  const page = {
+    state,
+    path,
+    /** Redraws everything; `keepFocus` puts focus back on the action button that had it. */
+    draw({ keepFocus = false } = {}) {
+      const active = /** @type {HTMLElement | null} */ (document.activeElement);
+      const activeAction = keepFocus && active && root.contains(active) ? active.dataset.action : null;
+      root.replaceChildren();
+      append(root, screen(state, handlers, ctx.rules));
+      if (activeAction) page.focus(`[data-action="${activeAction}"]`);
     },
-    ask(kind) {
-      state.confirming = kind;
-      state.actionError = '';
-      draw();
-      focus(`#confirm-${kind}-title`);
+    /** Focus on the first match, or the heading when it is gone. */
+    focus(selector) {
+      /** @type {HTMLElement | null} */ (root.querySelector(selector) ?? root.querySelector('h1'))?.focus();
     },
-    cancel(kind) {
-      state.confirming = '';
-      draw();
-      focus(`[data-action="${kind === 'close' ? 'close' : 'reissue-link'}"]`);
-    },
-    async exportCopy() {
-      try {
-        await download(`${path}/export`, `arrangement-${state.detail.id}.json`);
-        ctx.announce('The download has started.');
-      } catch (error) {
-        if (isHandled(error)) return;
-        showActionError(reasons(error).detail || 'The copy could not be downloaded. Please try again.');
-      }
-    },
+    announce: ctx.announce,
   };
+  /** @type {ActionHandlers} */
+  const handlers = { ...actionHandlers(page), pause: pauseHandler(page), ...replyHandlers(page) };
 
-  /** Redraws everything; `keepFocus` puts focus back on the action button that had it. */
-  function draw({ keepFocus = false } = {}) {
-    const active = /** @type {HTMLElement | null} */ (document.activeElement);
-    const activeAction = keepFocus && active && root.contains(active) ? active.dataset.action : null;
-    root.replaceChildren(...screen(state, handlers, ctx.rules));
-    if (activeAction) focus(`[data-action="${activeAction}"]`);
-  }
-
-  draw();
+  page.draw();
   return { title: state.detail.client.name, node: root };
 }

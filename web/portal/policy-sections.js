@@ -3,13 +3,22 @@
 import { formatDate, formatDay, formatMoment } from './dates.js';
 import { h, messageText } from './dom.js';
 import { glanceRows } from './policy-text.js';
+import { replyHint } from './reply-text.js';
 import { describeRulesForTherapist } from './rules-text.js';
 import { hasEnded } from './states.js';
 import { timelineSentence, upcomingSentence } from './timeline-text.js';
 import { plural } from './words.js';
 
 /** @import { Child } from './dom.js' */
-/** @import { HistoryEvent, Policy, PolicyDetail, PortalRules, ReceivedUpdate } from './types.js' */
+/** @import { HistoryEvent, Policy, PolicyDetail, PortalRules, ReceivedUpdate, ReplyTarget } from './types.js' */
+
+/**
+ * What goes under a message the client sent: its reply, or a way to write one.
+ * @typedef {(target: ReplyTarget) => Child} Under
+ */
+
+/** @type {Under} */
+const nothing = () => null;
 
 /**
  * A card with a heading that names it for screen readers.
@@ -91,24 +100,40 @@ function listOrNone(className, entries, item, none) {
 /**
  * @param {ReceivedUpdate} u
  * @param {string} zone
+ * @param {Under} under
  */
-function updateItem(u, zone) {
+function updateItem(u, zone, under) {
   return h(
     'article',
     { 'aria-labelledby': `update-${u.seq}` },
     h('h3', { id: `update-${u.seq}` }, `Update ${u.seq}`),
     h('p', { className: 'meta' }, 'Sent ', sentTime(u, zone), ` · ${plural(u.characters, 'character')}`),
     messageText(u.text),
+    under({ update: u.seq }),
   );
 }
 
-/** @param {PolicyDetail} detail */
-export function updatesReceived(detail) {
+/**
+ * Why there is no Reply button, once: in the first section with a message in it.
+ * @param {PolicyDetail} detail
+ * @param {'updates' | 'check-in'} where
+ */
+function replyHintIn(detail, where) {
+  const first = (detail.updates ?? []).length > 0 ? 'updates' : 'check-in';
+  const hint = first === where ? replyHint(detail) : null;
+  return hint ? h('p', { className: 'help reply-hint' }, hint) : null;
+}
+
+/**
+ * @param {PolicyDetail} detail
+ * @param {Under} [under]
+ */
+export function updatesReceived(detail, under = nothing) {
   const none =
     detail.rules.updates.limit === 0 ? 'This arrangement does not include written updates.' : 'No updates yet.';
   const zone = detail.rules.timeZone;
-  const list = listOrNone('updates', detail.updates ?? [], (u) => updateItem(u, zone), none);
-  return section('Updates received', 'updates-title', list);
+  const list = listOrNone('updates', detail.updates ?? [], (u) => updateItem(u, zone, under), none);
+  return section('Updates received', 'updates-title', replyHintIn(detail, 'updates'), list);
 }
 
 /** @param {PolicyDetail} detail */
@@ -119,20 +144,25 @@ function noCheckInMessage(detail) {
   return `Nothing yet. ${detail.client.name} can write from ${formatDay(c?.on)} to ${formatDate(c?.messageUntil)}.`;
 }
 
-/** @param {PolicyDetail} detail */
-export function checkInMessage(detail) {
+/**
+ * @param {PolicyDetail} detail
+ * @param {Under} [under]
+ */
+export function checkInMessage(detail, under = nothing) {
   const c = detail.rules.checkIn;
   if (!detail.checkInMessage && (!c || c.format !== 'message')) return null;
   const m = detail.checkInMessage;
   return section(
     'Check-in message',
     'checkin-title',
+    m ? replyHintIn(detail, 'check-in') : null,
     m
       ? h(
           'article',
           { className: 'checkin-message' },
           h('p', { className: 'meta' }, 'Sent ', sentTime(m, detail.rules.timeZone)),
           messageText(m.text),
+          under({ checkIn: true }),
         )
       : h('p', { className: 'muted' }, noCheckInMessage(detail)),
   );

@@ -1,6 +1,7 @@
 // @ts-check
 /** One arrangement in words: where it stands, the at-a-glance rows, and what each confirmation says. */
 import { dateIn, formatDate, formatDay, today } from './dates.js';
+import { pausedSentence } from './pause-text.js';
 import { closedReason, hasEnded } from './states.js';
 import { upcomingSentence } from './timeline-text.js';
 
@@ -18,7 +19,7 @@ export function stateSentence(p) {
     case 'active':
       return `${who} accepted on ${day(p.acceptedAt)}. Afterword is keeping the limits below.`;
     case 'paused':
-      return `Paused. ${who} cannot send updates, and no reminders go out, until you resume.`;
+      return pausedSentence(p);
     case 'declined':
       return `${who} declined${p.closedAt ? ` on ${day(p.closedAt)}` : ''}. Nothing more will be sent to them.`;
     case 'closed':

@@ -1,6 +1,6 @@
 // @ts-check
 /** One short sentence for each thing that happened, or is about to happen, to an arrangement. */
-import { daysBetween } from './dates.js';
+import { daysBetween, formatDate } from './dates.js';
 import { closedReason } from './states.js';
 import { plural } from './words.js';
 
@@ -26,6 +26,9 @@ const JOBS = {
   'check-in-day': 'the check-in day email',
   closing: 'the closing email',
   'opted-out': 'the opt-out confirmation',
+  reply: 'your reply',
+  paused: 'the pause notice',
+  resumed: 'the notice that it is open again',
   'policy-created': 'your confirmation of a new arrangement',
   'client-accepted': 'your notice that the client accepted',
   'client-declined': 'your notice that the client declined',
@@ -35,8 +38,19 @@ const JOBS = {
   'therapist-check-in-day': 'your check-in day email',
   'check-in-message': 'the check-in message forwarded to you',
   'check-in-skipped': 'your notice that the check-in was skipped',
+  'check-in-restored': 'your notice that the check-in is on again',
   'closing-summary': 'your closing summary',
 };
+
+/**
+ * What a reply answered, from its timeline entry ("update#2", "check-in").
+ * @param {string | undefined} to
+ */
+function repliedTo(to) {
+  const seq = /^update#(\d+)$/.exec(to ?? '')?.[1];
+  if (seq) return `update ${seq}`;
+  return to === 'check-in' ? 'the check-in message' : 'a message';
+}
 
 /**
  * One short sentence for a timeline entry. The client's first name keeps it human.
@@ -55,9 +69,13 @@ export function timelineSentence(event, clientName) {
     case 'declined':
       return `${who} declined`;
     case 'paused':
-      return 'You paused the arrangement';
+      return data.until ? `You paused the arrangement until ${formatDate(data.until)}` : 'You paused the arrangement';
     case 'resumed':
-      return 'You resumed the arrangement';
+      return data.by === 'schedule'
+        ? 'The pause ended on its planned day, and the arrangement opened again'
+        : 'You resumed the arrangement';
+    case 'replied':
+      return `You replied to ${repliedTo(data.to)}`;
     case 'rules-changed':
       return 'The rules were changed';
     case 'link-reissued':
@@ -78,6 +96,8 @@ export function timelineSentence(event, clientName) {
       return 'Check-in message received';
     case 'check-in-skipped':
       return `${who} chose to skip the check-in`;
+    case 'check-in-restored':
+      return `${who} chose to keep the check-in after all`;
     case 'delivery-failed':
       return `An email (${JOBS[data.job ?? ''] ?? 'one of the emails'}) could not be delivered${data.attempts ? ` after ${plural(data.attempts, 'try', 'tries')}` : ''}`;
     case 'client-email-suppressed':
@@ -110,6 +130,8 @@ export function upcomingSentence(item, rules) {
       return rules?.checkIn?.format === 'session' ? 'Check-in session day' : 'Check-in day';
     case 'closing':
       return 'The arrangement closes';
+    case 'resume':
+      return 'The pause ends';
     default:
       return String(item.kind).replace(/-/g, ' ');
   }

@@ -75,7 +75,10 @@
  * @property {string | null} acceptedAt
  * @property {string | null} closedAt
  * @property {Scheduled | null} [nextEvent]
+ * @property {Pause | null} [pause] while paused: until when, and the note the client was sent
  */
+
+/** @typedef {{ until: string | null, note: string | null }} Pause */
 
 /**
  * @typedef {object} HistoryData
@@ -85,16 +88,22 @@
  * @property {string} [job]
  * @property {number} [attempts]
  * @property {string} [kind]
+ * @property {string} [until] the day a pause ends by itself
+ * @property {string} [by] who resumed: 'therapist' or 'schedule'
+ * @property {string} [to] what a reply answered: 'update#2' or 'check-in'
  */
 
 /** @typedef {{ type: string, at: string, data?: HistoryData }} HistoryEvent */
 /** @typedef {{ seq: number, text: string, characters: number, sentOn: string, receivedAt?: string | null }} ReceivedUpdate */
 /** @typedef {{ text: string, sentOn: string, receivedAt?: string | null }} CheckInMessage */
+/** What a reply answers: an update by its number, or the check-in message. @typedef {{ update: number } | { checkIn: true }} ReplyTarget */
+/** @typedef {{ inReplyTo: ReplyTarget, text: string, characters: number, sentAt: string }} Reply */
 
 /**
  * @typedef {Policy & {
  *   updates: ReceivedUpdate[],
  *   checkInMessage: CheckInMessage | null,
+ *   replies?: Reply[],
  *   history: HistoryEvent[],
  *   upcoming: (Scheduled & { dueAt: string })[],
  *   undelivered: number,
