@@ -1,12 +1,13 @@
 // @ts-check
 /**
- * The therapist portal: signs in, then routes between four screens by the address's hash
- * (#/, #/new, #/policies/<id>, #/profile). Each screen is a function that returns
+ * The therapist portal: signs in, then routes between five screens by the address's hash
+ * (#/, #/new, #/policies/<id>, #/policies/<id>/edit, #/profile). Each screen is a function that returns
  * { title, node }; this file mounts it, sets the title, and moves focus to its heading.
  */
 import { api, ApiError, isHandled, whenUnauthorized } from './api.js';
 import { completeSignIn, getToken, loadConfig, signOut, startSignIn, takeNotice } from './auth.js';
 import { h } from './dom.js';
+import { editPage } from './edit-page.js';
 import { errorPage, startFailure } from './error-page.js';
 import { listPage } from './list-page.js';
 import { newPage } from './new-page.js';
@@ -56,6 +57,7 @@ const ROUTES = [
   { pattern: /^#?\/?$/, name: 'list', page: listPage },
   { pattern: /^#\/new\/?$/, name: 'new', page: newPage },
   { pattern: /^#\/policies\/([^/]+)\/?$/, name: 'policy', page: policyPage },
+  { pattern: /^#\/policies\/([^/]+)\/edit\/?$/, name: 'edit', page: editPage },
   { pattern: /^#\/profile\/?$/, name: 'profile', page: profilePage },
 ];
 

@@ -3,23 +3,24 @@
 import { labelFor, NEW_LABELS } from './new-problems.js';
 
 /** @import { ErrorTarget } from './fields.js' */
-/** @import { NewFields, NewParts } from './new-fields.js' */
 /** @import { NewField } from './new-problems.js' */
 /** @import { ReferralList } from './new-referrals.js' */
 /** @import { Problem } from './types.js' */
 
 /**
- * @param {{ F: NewFields, parts: NewParts, referrals: ReferralList }} form
+ * For the new-arrangement form, and for any form with some of its fields (the edit screen):
+ * `F` holds the fields by their NewField names; `parts.exactDates` opens when its dates are wrong.
+ * @param {{ F: Partial<Record<NewField, ErrorTarget>>, parts?: { exactDates?: HTMLDetailsElement }, referrals: ReferralList }} form
  */
 export function errorDisplay({ F, parts, referrals }) {
   /** @param {string | null} name @returns {ErrorTarget | null} */
   const targetOf = (name) => {
     if (name === null) return null;
-    return Object.hasOwn(NEW_LABELS, name) ? F[/** @type {NewField} */ (name)] : referrals.fieldById(name);
+    return Object.hasOwn(NEW_LABELS, name) ? (F[/** @type {NewField} */ (name)] ?? null) : referrals.fieldById(name);
   };
   /** @returns {ErrorTarget[]} */
   const allTargets = () => [
-    ...Object.keys(NEW_LABELS).map((name) => F[/** @type {NewField} */ (name)]),
+    ...Object.keys(NEW_LABELS).flatMap((name) => F[/** @type {NewField} */ (name)] ?? []),
     ...referrals.rows.flatMap((r) => [r.name, r.contact]),
   ];
   /** @param {Problem} p */
@@ -39,7 +40,8 @@ export function errorDisplay({ F, parts, referrals }) {
         if (target && !byTarget.has(target)) byTarget.set(target, p.message);
       }
       for (const target of allTargets()) target.setError(byTarget.get(target) ?? '');
-      if ([F.from, F.until].some((t) => byTarget.has(t))) parts.exactDates.open = true;
+      const dates = [F.from, F.until].some((t) => t && byTarget.has(t));
+      if (dates && parts?.exactDates) parts.exactDates.open = true;
     },
     /**
      * For the summary at the top of the form: each line links to its field.

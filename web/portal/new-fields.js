@@ -63,8 +63,11 @@ function whoAndWhen(profile, rules) {
   };
 }
 
-/** @param {PortalRules} rules */
-function updateFields(rules) {
+/**
+ * The update rules' controls (the edit screen uses them too, with its own help).
+ * @param {PortalRules} rules
+ */
+export function updateFields(rules) {
   const limits = rules.limits.policy;
   return {
     limit: field({
@@ -101,8 +104,11 @@ function updateFields(rules) {
   };
 }
 
-/** @param {PortalRules} rules */
-function checkInFields(rules) {
+/**
+ * The check-in's controls (the edit screen uses them too, with its own help).
+ * @param {PortalRules} rules
+ */
+export function checkInFields(rules) {
   const limits = rules.limits.policy;
   const messageDays = plural(rules.defaults.checkIn.messageDays, 'day');
   return {
@@ -154,10 +160,11 @@ function checkInFields(rules) {
 const CRISIS_HELP = 'Every email to the client lists these numbers and says Afterword is not for emergencies.';
 
 /**
+ * Replies, the closing date and the crisis resources (the edit screen uses the first two).
  * @param {Profile} profile
  * @param {PortalRules} rules
  */
-function closingFields(profile, rules) {
+export function closingFields(profile, rules) {
   return {
     replies: radioGroup({
       name: 'replies',

@@ -32,6 +32,7 @@ export const NEW_LABELS = /** @type {const} */ ({
 });
 
 /** @typedef {keyof typeof NEW_LABELS} NewField */
+/** What placing a problem needs of the form: which dates were typed, and the referral rows. @typedef {Pick<NewValues, 'until' | 'checkinOn' | 'referrals'>} SentValues */
 
 /**
  * @param {string} field a NewField, or a referral control's id
@@ -45,7 +46,7 @@ export function labelFor(field) {
  * Where a path the service reported belongs in the form: the nearest field it names. A date
  * the therapist left empty was worked out from the field beside it, so that field is meant.
  * @param {string} path "updates.until", "referrals.1.contact"…
- * @param {NewValues} values what was sent
+ * @param {SentValues} values what was sent
  * @returns {string | null}
  */
 export function fieldForPath(path, values) {
@@ -86,7 +87,7 @@ export function fieldForPath(path, values) {
 /**
  * The service's problems, placed in the form and said for people.
  * @param {ApiIssue[]} errors
- * @param {NewValues} values what was sent
+ * @param {SentValues} values what was sent
  * @param {Limits} limits the API's limits for a new policy
  * @returns {Problem[]}
  */

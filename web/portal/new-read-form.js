@@ -57,7 +57,8 @@ import { boundsAt, rangeAt } from './rules.js';
 /** The portal's own bound: the API takes dates, and the form offers weeks as a shortcut. */
 export const WEEKS = { min: 1, max: 104 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What the form takes as an email address; the service checks it properly. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The helpers every part of the form is read with: they note problems as they go.
@@ -167,9 +168,9 @@ function readCheckIn({ values, limits, hints, fail, whole, date }) {
 
 /**
  * The referrals with anything in them; a half-filled one is a problem on its missing half.
- * @param {Reader} r
+ * @param {{ values: Pick<NewValues, 'referrals'>, fail: (field: string, message: string) => void }} r
  */
-function readReferrals({ values, fail }) {
+export function readReferrals({ values, fail }) {
   const list = [];
   for (const row of values.referrals) {
     const name = row.name.trim();
@@ -213,7 +214,7 @@ export function readForm(values, { rules, forPreview = false, submitted = false 
 
 /**
  * The rows sent as body.referrals, in order: the API numbers its problems by these.
- * @param {NewValues} values
+ * @param {Pick<NewValues, 'referrals'>} values
  */
 export function sentReferrals(values) {
   return values.referrals.filter((row) => row.name.trim() || row.contact.trim());

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * "What you can do" on one arrangement: pause or resume, send a new link, close, download.
+ * "What you can do" on one arrangement: pause or resume, edit the rules, send a new link, close, download.
  * Pausing, closing and new links ask first, in a panel that says what will happen.
  */
 import { h } from './dom.js';
@@ -140,6 +140,28 @@ function stateActions(state, handlers) {
 }
 
 /**
+ * Editing the rules, on its own screen (a link, so it can be opened in a new tab too).
+ * @param {PolicyDetail} detail
+ */
+function editAction(detail) {
+  const help = detail.acceptedAt
+    ? `Change the rules. You see exactly what ${detail.client.name} will be told before anything is saved.`
+    : 'Change the rules, or correct the client’s email address.';
+  return action(
+    h(
+      'a',
+      {
+        href: `#/policies/${encodeURIComponent(detail.id)}/edit`,
+        className: 'button button-secondary',
+        'data-action': 'edit',
+      },
+      'Edit rules',
+    ),
+    h('p', { className: 'help' }, help),
+  );
+}
+
+/**
  * @param {ActionState} state
  * @param {ActionHandlers} handlers
  */
@@ -147,6 +169,7 @@ function openActions(state, handlers) {
   const { detail } = state;
   const reaches = !detail.clientEmailSuppressed;
   return [
+    editAction(detail),
     reaches && state.confirming === 'reissue' ? confirmPanel(state, handlers, 'reissue') : null,
     reaches && state.confirming !== 'reissue'
       ? action(
