@@ -156,7 +156,8 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
 }
 
 function fromOwnPage(e: HttpEvent, deps: Deps): boolean {
-  const oneClickStop = pathParam(e, 'action') === 'stop' && formBody(e).get('List-Unsubscribe') === 'One-Click';
+  // Stopping must always work, also from browsers that send `Origin: null` on the page's own forms.
+  const oneClickStop = pathParam(e, 'action') === 'stop';
   return postedFromOwnPage(e, { ownOrigin: new URL(deps.config.publicBaseUrl).origin, oneClickStop });
 }
 

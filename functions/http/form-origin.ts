@@ -10,15 +10,16 @@
  *   policy browsers send `Origin: null` on the page's own forms.
  * - Without it, `Origin`: absent (mail programs' one-click stops come from mail servers, which
  *   send neither header) or this service's own origin. `null` is also what a sandboxed frame on
- *   another site sends, so it is refused, except for the RFC 8058 one-click stop: stopping must
- *   work from any mail program, including ones whose privacy modes send `null`.
+ *   another site sends, so it is refused, except for stopping all emails: stopping must work from
+ *   any mail program (RFC 8058 one-click, privacy modes that send `null`) and from browsers too
+ *   old to send `Sec-Fetch-Site`, which send `null` on the page's own forms under no-referrer.
  */
 import { header, type HttpEvent } from './request.js';
 
 export interface FormSource {
   /** The origin of the service's public URL (PUBLIC_BASE_URL), e.g. `https://afterword.example.org`. */
   ownOrigin: string;
-  /** An RFC 8058 one-click stop (`List-Unsubscribe=One-Click`), which may come with `Origin: null`. */
+  /** A post that stops all emails (the stop page's button or an RFC 8058 one-click), which may come with `Origin: null`. */
   oneClickStop: boolean;
 }
 

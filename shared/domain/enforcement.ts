@@ -22,7 +22,7 @@ import {
 import { sentences } from '../wording/format.js';
 import { addDays, type IsoDate } from './dates.js';
 import { RefusalError, ValidationError, type RefusalDetails } from './errors.js';
-import type { Policy } from './policy.js';
+import { checkInLastDay, type Policy } from './policy.js';
 import { countCharacters, hasControlCharacters, isBlank, normaliseMessage } from './text.js';
 
 export type Decision =
@@ -140,7 +140,8 @@ function nextTryOn(blockers: Blocker[], today: IsoDate, pauseEnds: IsoDate | nul
   const dates = blockers.flatMap((b) => ('opensOn' in b ? [b.opensOn] : 'nextAllowedOn' in b ? [b.nextAllowedOn] : []));
   // Paused or not yet accepted: when it opens is known only for a pause with an end date.
   if (blockers[0]?.reason === 'not-active') {
-    if (pauseEnds) dates.push(pauseEnds);
+    // A resume already due (the dispatcher runs each minute) opens today.
+    if (pauseEnds) dates.push(later(pauseEnds, today));
     return dates.length > 0 ? dates.reduce(later) : undefined;
   }
   return dates.length > 0 ? dates.reduce(later) : today;
@@ -149,7 +150,12 @@ function nextTryOn(blockers: Blocker[], today: IsoDate, pauseEnds: IsoDate | nul
 const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
 /** The problem's fields for the first blocker, as the contract has them, plus what else blocks. */
-function refusalDetails(policy: Policy, blockers: Blocker[], today: IsoDate): RefusalDetails {
+function refusalDetails(
+  policy: Policy,
+  blockers: Blocker[],
+  today: IsoDate,
+  nextAllowedOn: IsoDate | undefined,
+): RefusalDetails {
   const [first, ...rest] = blockers;
   const rules = policy.rules.updates;
   const window = { windowFrom: rules.from, windowUntil: rules.until };
@@ -165,7 +171,6 @@ function refusalDetails(policy: Policy, blockers: Blocker[], today: IsoDate): Re
             : first?.final
               ? { windowUntil: rules.until }
               : {};
-  const nextAllowedOn = nextTryOn(blockers, today, policy.state === 'paused' ? (policy.pause?.until ?? null) : null);
   return {
     ...own,
     ...(nextAllowedOn && nextAllowedOn !== today ? { nextAllowedOn } : {}),
@@ -180,11 +185,12 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
   if (!first) return { outcome: 'accepted', ...validText(rawText) };
   // Step 3 (an empty text) is a validation error, reached only when steps 1 and 2 pass.
   if (first.reason !== 'not-active' && first.reason !== 'outside-window') validText(rawText);
+  const nextTry = nextTryOn(blockers, today, policy.state === 'paused' ? (policy.pause?.until ?? null) : null);
   return refuse(
     new RefusalError(
       first.reason,
-      updateRefusal(blockers, policy, checkInStillAhead(policy, today)),
-      refusalDetails(policy, blockers, today),
+      updateRefusal(blockers, policy, checkInStillAhead(policy, today), nextTry),
+      refusalDetails(policy, blockers, today, nextTry),
     ),
   );
 }
@@ -193,6 +199,8 @@ export function decideUpdate(policy: Policy, today: IsoDate, rawText: string): D
 function checkInStillAhead(policy: Policy, today: IsoDate): string | null {
   const checkIn = policy.rules.checkIn;
   if (!checkIn || policy.checkIn === 'sent' || policy.checkIn === 'skipped') return null;
+  // Paused past the check-in's last day: it will not open again in time, so it is not offered.
+  if (policy.state === 'paused' && (policy.pause?.until ?? '') > checkInLastDay(checkIn)) return null;
   if (checkIn.on > today) return checkInAheadOn(checkIn.on);
   if (checkIn.format === 'message' && today <= checkIn.messageUntil) {
     return checkInMessageUntil(checkIn.messageUntil);

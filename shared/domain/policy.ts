@@ -117,6 +117,11 @@ export interface RulesInput {
   crisisLocale?: CrisisLocale | undefined;
 }
 
+/** The closing date when none is given: the later of the window's end and two weeks after the check-in. */
+export function defaultClosesOn(updatesUntil: IsoDate, checkIn: Pick<CheckInRules, 'on'> | null): IsoDate {
+  return checkIn ? laterOf(updatesUntil, addDays(checkIn.on, DEFAULTS.closeDaysAfterCheckIn)) : updatesUntil;
+}
+
 /** Fills in the defaults and computes every date. Consistency is checked by validateRules. */
 export function resolveRules(input: RulesInput): PolicyRules {
   const { endedOn } = input;
@@ -129,9 +134,7 @@ export function resolveRules(input: RulesInput): PolicyRules {
     maxCharacters: input.updates?.maxCharacters ?? DEFAULTS.maxCharacters,
   };
   const checkIn = resolveCheckIn(endedOn, input.checkIn);
-  const closesOn =
-    input.closesOn ??
-    (checkIn ? laterOf(updates.until, addDays(checkIn.on, DEFAULTS.closeDaysAfterCheckIn)) : updates.until);
+  const closesOn = input.closesOn ?? defaultClosesOn(updates.until, checkIn);
   return {
     endedOn,
     timeZone: input.timeZone,

@@ -7,7 +7,7 @@
  */
 import { todayIn } from '../domain/dates.js';
 import { RefusalError, StateConflictError, ValidationError } from '../domain/errors.js';
-import type { Policy, PolicyRules } from '../domain/policy.js';
+import { defaultClosesOn, type Policy, type PolicyRules } from '../domain/policy.js';
 import { reducesPromise, ruleChanges, type RuleChange } from '../domain/rule-changes.js';
 import type { PatchPolicyBody } from '../domain/schemas.js';
 import { changeRefusals, reductionDetail } from '../wording/therapist-answers.js';
@@ -29,6 +29,7 @@ function patchedRules(policy: Policy, body: PatchPolicyBody, at: string): Policy
     remindDaysBefore: r.checkIn.remindDaysBefore,
   };
   const given = body.checkIn;
+  const movesWithRules = r.closesOn === defaultClosesOn(r.updates.until, r.checkIn);
   const checkIn =
     given === null
       ? null
@@ -49,8 +50,10 @@ function patchedRules(policy: Policy, body: PatchPolicyBody, at: string): Policy
       updates: { ...r.updates, ...body.updates },
       checkIn,
       replies: body.replies ?? r.replies,
-      // A changed window or check-in moves the default closing date with it unless one is given.
-      closesOn: body.closesOn ?? (body.updates?.until || body.checkIn !== undefined ? undefined : r.closesOn),
+      // A changed window or check-in moves a default closing date with it; a date the therapist chose stays.
+      closesOn:
+        body.closesOn ??
+        (movesWithRules && (body.updates?.until || body.checkIn !== undefined) ? undefined : r.closesOn),
       referrals: body.referrals ?? r.referrals,
       crisisLocale: body.crisisLocale ?? r.crisisLocale,
     },

@@ -10,7 +10,7 @@ import type { Policy } from '../domain/policy.js';
 import type { StoredOutcome } from '../ports/store.js';
 import { openLink } from './client-links.js';
 import { idempotent, recordRefusal } from './idempotent.js';
-import { CHECK_IN_HAS_PASSED } from '../wording/client.js';
+import { ARRANGEMENT_ENDED, CHECK_IN_HAS_PASSED } from '../wording/client.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { closeChange, replan, transition } from './lifecycle.js';
@@ -115,6 +115,7 @@ export function skipCheckIn(deps: Deps, token: string) {
 export function undoSkipCheckIn(deps: Deps, token: string) {
   return clientAct(deps, token, (policy, at) => {
     if (policy.checkIn === 'pending') return null; // undoing twice is fine
+    if (policy.state === 'closed' || policy.state === 'declined') throw refuseNow(ARRANGEMENT_ENDED);
     const todayDate = todayIn(policy.rules.timeZone, new Date(at));
     if (policy.checkIn !== 'skipped' || !canChangeCheckIn(policy, todayDate)) {
       throw new RefusalError('not-check-in-time', CHECK_IN_HAS_PASSED);

@@ -31,6 +31,9 @@ function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
   // Closed: the one goodbye, and nothing else ("a closed policy sends nothing more").
   if (policy.state === 'closed') return kind === 'closing';
   if (policy.state === 'invited') return kind === 'invitation';
+  // A pause email retried after the pause ended (or the other way round) would say something no longer true.
+  if (kind === 'paused') return policy.state === 'paused';
+  if (kind === 'resumed') return policy.state === 'active';
   return true;
 }
 

@@ -31,6 +31,9 @@ export async function replyToMessage(
   input: ReplyInput,
   idempotencyKey: string | null,
 ): Promise<StoredOutcome> {
+  // Ownership first: a stored answer under the same key is only ever replayed to its own therapist.
+  const current = await deps.store.getPolicy(policyId);
+  if (!current || current.therapistId !== therapist.id) throw new NotFoundError('No policy with that id.');
   const sentOn = await messageSentOn(deps, policyId, input.inReplyTo);
   return idempotent(deps, policyId, idempotencyKey, (keyHash) =>
     mutatePolicy(deps, policyId, async (policy) => {

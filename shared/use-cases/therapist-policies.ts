@@ -173,10 +173,11 @@ export function pausePolicy(deps: Deps, therapist: Therapist, policyId: string, 
     if (policy.state !== 'active') refuseState(policy, 'paused');
     const until = body.until ?? null;
     const todayDate = todayIn(policy.rules.timeZone, new Date(at));
-    if (until !== null && (until <= todayDate || until > policy.rules.closesOn)) {
+    // Ending on the closing day would open it only to close it the same morning.
+    if (until !== null && (until <= todayDate || until >= policy.rules.closesOn)) {
       throw new ValidationError(
-        `A pause can end from tomorrow until the arrangement closes on ${formatDate(policy.rules.closesOn)}.`,
-        [{ path: 'until', message: 'Choose a day after today, on or before the closing date.' }],
+        `A pause can end from tomorrow until the day before the arrangement closes on ${formatDate(policy.rules.closesOn)}.`,
+        [{ path: 'until', message: 'Choose a day after today and before the closing date.' }],
       );
     }
     return pauseChange(policy, { until, note: body.note ? body.note : null }, at);

@@ -181,7 +181,7 @@ describe('keeping promises from the portal', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Pause arrangement' }).click();
     await expect
       .poll(() => page.locator('#pause-until-error').textContent())
-      .toContain('A pause can end from tomorrow until the arrangement closes on 6 March 2027.');
+      .toContain('A pause can end from tomorrow until the day before the arrangement closes on 6 March 2027.');
     expect(await focusedId(page)).toBe('pause-until');
     expect(await page.getByLabel('A note to Sam Rivera (optional)').inputValue()).toBe(note);
     expect((await app.request('GET', `/policies/${id}`, { token })).json.state).toBe('active');

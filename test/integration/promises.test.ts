@@ -246,7 +246,8 @@ describe('keeping promises', () => {
 
     it('tells the client when the therapist resumes by hand, and refuses an end date that is past or after closing', async () => {
       const { id, client } = await accepted();
-      for (const until of ['2026-11-20', '2027-12-01'])
+      // Today, after closing, and the closing day itself (it would open only to close that morning).
+      for (const until of ['2026-11-20', '2027-12-01', '2027-03-06'])
         expect((await app.request('POST', `/policies/${id}/pause`, { token, body: { until } })).status).toBe(400);
       expect((await app.request('POST', `/policies/${id}/pause`, { token })).status).toBe(200);
       expect((await app.request('POST', `/policies/${id}/resume`, { token })).status).toBe(200);
@@ -312,6 +313,16 @@ describe('keeping promises', () => {
         body: { closesOn: '2026-01-01' },
       });
       expect(bad.json.ok).toBe(false);
+    });
+
+    it('keeps a closing date the therapist chose when only the reminders change', async () => {
+      const { id, client } = await accepted({ closesOn: '2027-04-01' });
+      const changed = await patch(id, { checkIn: { remindDaysBefore: [3] } });
+      expect(changed.status).toBe(200);
+      expect(changed.json.rules.closesOn).toBe('2027-04-01');
+      const [mail] = await changeMails(client);
+      expect(mail?.text).toContain('Reminders about your check-in now come 3 days before.');
+      expect(mail?.text).not.toContain('now ends on');
     });
 
     it('says nothing to a client who has not accepted yet (they read the rules when they do)', async () => {

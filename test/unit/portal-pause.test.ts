@@ -83,8 +83,8 @@ describe('asking before a pause', () => {
 
 describe('the service’s answers, beside their field', () => {
   it('puts the service’s own sentence about the end date beside the date', () => {
-    const detail = 'A pause can end from tomorrow until the arrangement closes on 6 March 2027.';
-    const errors = [{ path: 'until', message: 'Choose a day after today, on or before the closing date.' }];
+    const detail = 'A pause can end from tomorrow until the day before the arrangement closes on 6 March 2027.';
+    const errors = [{ path: 'until', message: 'Choose a day after today and before the closing date.' }];
     expect(pauseProblems({ status: 400, detail, errors })).toEqual({ until: detail });
   });
 

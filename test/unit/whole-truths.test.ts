@@ -27,6 +27,7 @@ const STANDINGS: { state: PolicyState; closedReason?: Policy['closedReason']; pa
   { state: 'paused' },
   { state: 'paused', pause: { until: '2026-12-28', note: null } },
   { state: 'paused', pause: { until: '2027-01-14', note: null } },
+  { state: 'paused', pause: { until: '2027-03-01', note: null } },
   { state: 'invited' },
   { state: 'closed', closedReason: 'therapist' },
   { state: 'closed', closedReason: 'opted-out' },
@@ -124,12 +125,17 @@ function untrueClaims(c: Case, r: RefusalError): string[] {
       '"from then" is true',
       !detail.includes('send it from then') || daysAhead(opensOn).some((d) => acceptedOn(active, d, SHORT)),
     ],
+    // The check-in message is offered only if it is still open on the day the pause ends.
+    [
+      'the check-in message is still possible',
+      !detail.includes('check-in message until') || (c.policy.rules.checkIn?.messageUntil ?? '') >= opensOn,
+    ],
     ['an ended arrangement offers nothing more', !ended || !/can be sent from|shorten|still ahead/i.test(detail)],
   ];
   // Every date offered for the next update is a day inside the window it would go through on (once open).
   for (const match of detail.matchAll(/can be sent from ([A-Z][a-z]+ \d+, \d{4}|\d+ [A-Z][a-z]+ \d{4})/g)) {
     const day = daysAhead(c.today).find((d) => formatDate(d) === match[1]);
-    claims.push([`"${match[0]}" is true`, day !== undefined && acceptedOn(active, day, SHORT)]);
+    claims.push([`"${match[0]}" is true`, day !== undefined && day >= opensOn && acceptedOn(active, day, SHORT)]);
   }
   return claims.filter(([, holds]) => !holds).map(([claim]) => `${claim}: ${detail}`);
 }

@@ -41,8 +41,8 @@ describe('why sending is not open', () => {
     [
       'paused',
       { state: 'paused' },
-      'Your therapist has paused updates for the moment. Nothing you wrote is lost; you can send it once updates open again.',
-      'Your therapist has paused messages for the moment. Nothing you wrote is lost; you can send it once messages open again.',
+      'Your therapist has paused updates for the moment. Nothing you wrote is lost.',
+      'Your therapist has paused messages for the moment. Nothing you wrote is lost.',
     ],
     [
       'declined',
@@ -68,7 +68,9 @@ describe('why sending is not open', () => {
     const policy = makePolicy(overrides);
     expect(client.updatesNotOpen(policy)).toBe(updates);
     expect(client.checkInMessageNotOpen(policy)).toBe(messages);
-    expect(refusalText(decideUpdate(policy, '2026-11-25', 'Hello.'))).toBe(updates);
+    // A refused update while paused also says when it can go, if some day still can take it.
+    const promise = policy.state === 'paused' ? ' You can send it once updates open again.' : '';
+    expect(refusalText(decideUpdate(policy, '2026-11-25', 'Hello.'))).toBe(`${updates}${promise}`);
     expect(refusalText(decideCheckIn(policy, '2027-02-21', 'Hello.'))).toBe(messages);
   });
 

@@ -151,7 +151,7 @@ export const pausedMail = {
       : `${therapistName} has paused your arrangement for now.`,
   noteFrom: (therapistName: string) => `A note from ${therapistName}:`,
   whilePaused: 'While it is paused, updates and the check-in message cannot be sent, and reminders wait.',
-  nothingLost: 'Nothing is lost. What you have sent is kept, and what is left is still yours when it opens again.',
+  nothingLost: 'Nothing is lost: what you have sent is kept.',
   weWillTell: 'We will email you when it opens again.',
 };
 

@@ -16,9 +16,20 @@ const PAUSED_UPDATES = 'Your therapist has paused updates for the moment.';
 function pausedUntil(until: IsoDate) {
   const day = formatDate(until);
   return {
-    updates: `Your therapist has paused updates until ${day}. Nothing you wrote is lost; you can send it from then.`,
-    messages: `Your therapist has paused messages until ${day}. Nothing you wrote is lost; you can send it from then.`,
+    updates: `Your therapist has paused updates until ${day}. Nothing you wrote is lost.`,
+    messages: `Your therapist has paused messages until ${day}. Nothing you wrote is lost.`,
   };
+}
+
+/**
+ * What a pause leaves possible for an update, said once with the one date that is true: the
+ * later of the pause's end and every other date in the way. `nextTry`: that date, when known.
+ */
+function pausedPromise(until: IsoDate | null | undefined, nextTry: IsoDate | undefined): string {
+  if (until) return nextUpdateFrom(nextTry ?? until);
+  return nextTry
+    ? `Once updates open again, your next update can be sent from ${formatDate(nextTry)} at the earliest.`
+    : 'You can send it once updates open again.';
 }
 
 /** Why sending is not open in a state, said for updates and for the one check-in message. */
@@ -28,9 +39,8 @@ const NOT_OPEN = {
     messages: 'Messages open once you accept the arrangement.',
   },
   paused: {
-    updates: sentences(PAUSED_UPDATES, 'Nothing you wrote is lost; you can send it once updates open again.'),
-    messages:
-      'Your therapist has paused messages for the moment. Nothing you wrote is lost; you can send it once messages open again.',
+    updates: sentences(PAUSED_UPDATES, 'Nothing you wrote is lost.'),
+    messages: 'Your therapist has paused messages for the moment. Nothing you wrote is lost.',
   },
   declined: {
     updates: 'You chose not to take part in this arrangement, so updates are not open.',
@@ -100,27 +110,36 @@ export const alsoTooLong = (characters: number, maxCharacters: number) =>
  * try would still meet, so no sentence promises what another one takes away. `checkInAhead`:
  * what is still possible when no update can come through any more.
  */
-export function updateRefusal(blockers: readonly Blocker[], policy: Policy, checkInAhead: string | null): string {
+export function updateRefusal(
+  blockers: readonly Blocker[],
+  policy: Policy,
+  checkInAhead: string | null,
+  nextTry?: IsoDate,
+): string {
   const final = blockers.some((b) => b.final);
+  // Paused and able to go later: one promise with the one true date (pausedPromise), not one per blocker.
+  const pausedOpen = policy.state === 'paused' && !final;
   const parts = blockers.map((b): string => {
     switch (b.reason) {
       case 'not-active':
+        if (pausedOpen) return sentences(updatesNotOpen(policy), pausedPromise(policy.pause?.until, nextTry));
         // Paused, but the update could not come through later anyway: no promise that it can.
-        if (policy.state !== 'paused' || !final) return updatesNotOpen(policy);
+        if (policy.state !== 'paused') return updatesNotOpen(policy);
         return b.final && policy.pause?.until
           ? pausedPastWindow(policy.pause.until, policy.rules.updates.until)
           : PAUSED_UPDATES;
       case 'outside-window':
         if (b.final) return updatesEnded(b.endedOn);
         // Not open yet, but something final follows (none are left): no date that would not work.
-        return final ? '' : updatesOpenFrom(b.opensOn, policy.rules.updates.until);
+        return final || pausedOpen ? '' : updatesOpenFrom(b.opensOn, policy.rules.updates.until);
       case 'too-long':
         if (blockers.length === 1) return tooLong(b.count, b.limit);
         return sentences(tooLongFact(b.count, b.limit), final ? null : pleaseShorten(b.limit));
       case 'limit-reached':
         return b.limit === 0 ? NO_UPDATES : allUpdatesSent(b.limit);
       case 'too-soon':
-        return b.final ? noUpdateFitsGap(b.gapDays, policy.rules.updates.until) : nextUpdateFrom(b.nextAllowedOn);
+        if (b.final) return noUpdateFitsGap(b.gapDays, policy.rules.updates.until);
+        return pausedOpen ? '' : nextUpdateFrom(b.nextAllowedOn);
     }
   });
   return sentences(...parts, final && policy.state !== 'closed' && policy.state !== 'declined' ? checkInAhead : null);
