@@ -42,6 +42,10 @@ export interface PolicyRules {
   closesOn: IsoDate;
   referrals: Referral[];
   crisisLocale: CrisisLocale;
+  /** The therapist's own words in the invitation, and on the page while the client is invited; null: none. */
+  invitationNote: string | null;
+  /** The therapist's own words in the goodbye: the closing email and the page once closed (not after a stop); null: none. */
+  closingNote: string | null;
 }
 
 export interface Pause {
@@ -115,6 +119,8 @@ export interface RulesInput {
   closesOn?: IsoDate | undefined;
   referrals?: Referral[] | undefined;
   crisisLocale?: CrisisLocale | undefined;
+  invitationNote?: string | null | undefined;
+  closingNote?: string | null | undefined;
 }
 
 /** Fills in the defaults and computes every date. Consistency is checked by validateRules. */
@@ -141,6 +147,8 @@ export function resolveRules(input: RulesInput): PolicyRules {
     closesOn,
     referrals: input.referrals ?? [],
     crisisLocale: input.crisisLocale ?? 'US',
+    invitationNote: input.invitationNote ?? null,
+    closingNote: input.closingNote ?? null,
   };
 }
 

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { CRISIS_LOCALES } from './crisis.js';
 import { isIsoDate, isTimeZone } from './dates.js';
+import { hasControlCharacters } from './text.js';
 
 export { parseWith } from './parse.js';
 
@@ -49,14 +50,39 @@ const checkInFields = () => ({
 });
 
 const referral = () => z.strictObject({ name: singleLine(120), contact: singleLine(200) });
+const referrals = () => z.array(referral()).check(z.maxLength(10));
+
+/** The most a personal note (invitation or closing) may hold, once trimmed. */
+export const NOTE_MAX_CHARACTERS = 1000;
+
+/**
+ * A personal note from the therapist: plain text, line breaks kept (as \n), trimmed, up to
+ * 1,000 characters. A blank note is no note (null); null takes a note away.
+ */
+const personalNote = () =>
+  z.optional(
+    z.nullable(
+      z.pipe(
+        z.string().check(
+          z.overwrite((v) => v.replace(/\r\n?/g, '\n')),
+          z.trim(),
+          z.maxLength(NOTE_MAX_CHARACTERS),
+          z.refine((v) => !hasControlCharacters(v), 'A note can hold plain text only: letters, numbers, line breaks.'),
+        ),
+        z.transform((v): string | null => (v === '' ? null : v)),
+      ),
+    ),
+  );
 
 const rulesFields = () => ({
   updates: z.optional(z.strictObject(updateFields())),
   checkIn: z.optional(z.nullable(z.strictObject(checkInFields()))),
   replies: z.optional(z.enum(['none', 'may-reply'])),
   closesOn: z.optional(isoDate),
-  referrals: z.optional(z.array(referral()).check(z.maxLength(10))),
+  referrals: z.optional(referrals()),
   crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
+  invitationNote: personalNote(),
+  closingNote: personalNote(),
 });
 
 type WithCheckIn = { checkIn?: { on?: string | undefined; afterMonths?: number | undefined } | null | undefined };

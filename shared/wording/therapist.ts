@@ -36,6 +36,8 @@ export const policyCreatedMail = {
     `${clientName} is given these at closing and whenever an update cannot be passed on:`,
   noReferrals:
     'No referrals are set. You can add them in the portal; the client is given them at closing and whenever an update cannot be passed on.',
+  invitationNote: (clientName: string) => `Your note in the invitation, as ${clientName} reads it:`,
+  closingNoteSet: (clientName: string) => `${clientName} will read your closing note in the goodbye email.`,
 };
 
 export const clientAcceptedMail = {
@@ -182,13 +184,14 @@ export const closingSummaryMail = {
     notTaken: (on: IsoDate) => `Check-in: it had not taken place by closing (planned for ${formatDate(on)}).`,
   },
   onlyConfirmation: 'As they stopped all emails, only a short confirmation was sent to them.',
-  closingEmailSent: (clientName: string, withReferrals: boolean) =>
-    sentences(
-      withReferrals
-        ? `${clientName} got a closing email with your referrals and crisis resources.`
-        : `${clientName} got a closing email with crisis resources.`,
-      NOTHING_MORE_TO_THEM,
-    ),
+  /** Names the note and the referrals only when the goodbye carried them (never claimed otherwise). */
+  closingEmailSent: (clientName: string, withReferrals: boolean, withNote: boolean) => {
+    const given = [withNote ? 'your note' : null, withReferrals ? 'your referrals' : null, 'crisis resources'];
+    const parts = given.filter((part): part is string => part !== null);
+    const last = parts.pop() ?? '';
+    const what = parts.length > 0 ? `${parts.join(', ')} and ${last}` : last;
+    return sentences(`${clientName} got a closing email with ${what}.`, NOTHING_MORE_TO_THEM);
+  },
   notAccepted: (clientName: string) =>
     `${clientName} had not accepted the arrangement, so no closing email was sent to them.`,
   deletion: (retentionDays: number, deleteOn: IsoDate) => deletion(retentionDays, deleteOn, true),

@@ -19,6 +19,7 @@ describe('DynamoDB items read back what was written', () => {
       makePolicy(),
       makePolicy({ rules: { checkIn: null } }),
       makePolicy({ state: 'closed', closedReason: 'therapist', closedAt: AT, clientEmailSuppressed: true }),
+      makePolicy({ rules: { invitationNote: 'Hello.\nTake care.', closingNote: 'Goodbye.' } }),
     ]) {
       expect(policyFromItem(toItem(policyItemOf(policy, 1_800_000_000)))).toEqual(policy);
     }
@@ -98,6 +99,13 @@ describe('DynamoDB items written before a field existed', () => {
   it('a policy without a client address generation reads as on its first address', () => {
     const { clientAddressGeneration: _, ...before } = makePolicy();
     expect(policyFromItem(toItem({ pk: 'POLICY#x', sk: 'POLICY', policy: before })).clientAddressGeneration).toBe(1);
+  });
+
+  it('a policy from before personal notes reads as having none', () => {
+    const policy = makePolicy();
+    const { invitationNote: _i, closingNote: _c, ...rules } = policy.rules;
+    const read = policyFromItem(toItem({ pk: 'POLICY#x', sk: 'POLICY', policy: { ...policy, rules } }));
+    expect([read.rules.invitationNote, read.rules.closingNote]).toEqual([null, null]);
   });
 });
 

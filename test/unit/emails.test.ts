@@ -432,3 +432,66 @@ describe('escaping and layout', () => {
     expect(html).not.toContain('href=');
   });
 });
+
+describe('personal notes', () => {
+  const INVITATION_NOTE = 'It was a privilege to work with you.\nThis is a way to stay in touch, if you want it.';
+  const CLOSING_NOTE = 'I am glad for all you did.\nGo gently.';
+  const withNotes = (overrides: PolicyOverrides = {}) =>
+    samplePolicy({
+      ...overrides,
+      rules: { invitationNote: INVITATION_NOTE, closingNote: CLOSING_NOTE, ...overrides.rules },
+    });
+  const invited = { state: 'invited', acceptedAt: null, updatesAccepted: 0, lastUpdateOn: null } as const;
+  const closed = { state: 'closed', closedReason: 'closing-date', closedAt: '2027-03-06T14:00:00.000Z' } as const;
+
+  it('puts the invitation note in the invitation, introduced as a note from the therapist, in both parts', () => {
+    const { text, html } = render('invitation', withNotes(invited));
+    expect(text).toContain(
+      'A note from Dana Reyes:\n\n> It was a privilege to work with you.\n> This is a way to stay in touch, if you want it.',
+    );
+    expect(html).toContain('It was a privilege to work with you.<br>This is a way to stay in touch, if you want it.');
+    expect(text).not.toContain('Go gently.');
+  });
+
+  it('has no note in an invitation without one', () => {
+    expect(render('invitation', samplePolicy(invited)).text).not.toContain('A note from');
+  });
+
+  it('puts the closing note in the goodbye, and not in the confirmation of a stop', () => {
+    const goodbye = render('closing', withNotes(closed)).text;
+    expect(goodbye).toContain('A note from Dana Reyes:\n\n> I am glad for all you did.\n> Go gently.');
+    expect(goodbye).not.toContain('privilege');
+    const stopped = render('opted-out', withNotes({ state: 'closed', closedReason: 'opted-out' })).text;
+    expect(stopped).not.toContain('Go gently.');
+    expect(stopped).not.toContain('A note from');
+  });
+
+  it('escapes the notes in the HTML part', () => {
+    const evil = '<script>alert("x")</script>';
+    const policy = samplePolicy({ ...closed, rules: { invitationNote: evil, closingNote: evil } });
+    for (const kind of ['invitation', 'closing'] as const) {
+      const { html } = render(kind, kind === 'invitation' ? { ...policy, state: 'invited' } : policy);
+      expect(html).not.toContain('<script');
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    }
+  });
+
+  it('shows the therapist the invitation note as the client reads it, and says a closing note is set, only when there are notes', () => {
+    const created = render('policy-created', withNotes(invited)).text;
+    expect(created).toContain('Your note in the invitation, as Sam Lee reads it:\n\n> It was a privilege');
+    expect(created).toContain('Sam Lee will read your closing note in the goodbye email.');
+    const bare = render('policy-created', samplePolicy(invited)).text;
+    expect(bare).not.toMatch(/your (closing )?note/i);
+  });
+
+  it('tells the therapist the goodbye carried their note only when it did', () => {
+    expect(render('closing-summary', withNotes(closed)).text).toContain(
+      'Sam Lee got a closing email with your note, your referrals and crisis resources.',
+    );
+    const without = render('closing-summary', samplePolicy(closed)).text;
+    expect(without).toContain('Sam Lee got a closing email with your referrals and crisis resources.');
+    expect(without).not.toMatch(/note/i);
+    const noReferrals = render('closing-summary', withNotes({ ...closed, rules: { referrals: [] } })).text;
+    expect(noReferrals).toContain('Sam Lee got a closing email with your note and crisis resources.');
+  });
+});

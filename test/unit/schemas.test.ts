@@ -281,3 +281,31 @@ describe('time zones are stored in their canonical spelling', () => {
     expect(parseWith(timeZone, 'america/new_york')).toBe('America/New_York');
   });
 });
+
+describe('personal notes', () => {
+  it('takes an invitation and a closing note, trimmed, with line breaks kept as plain newlines', () => {
+    const body = parseWith(createPolicyBody, {
+      ...minimal,
+      invitationNote: '  It was good to work with you.\r\nTake care.  ',
+      closingNote: 'Goodbye for now.',
+    });
+    expect(body.invitationNote).toBe('It was good to work with you.\nTake care.');
+    expect(body.closingNote).toBe('Goodbye for now.');
+  });
+
+  it('reads a blank note as no note, and null as taking a note away', () => {
+    expect(parseWith(createPolicyBody, { ...minimal, invitationNote: ' \n ' }).invitationNote).toBeNull();
+    expect(parseWith(patchPolicyBody, { closingNote: null })).toEqual({ closingNote: null });
+  });
+
+  it('refuses a note over 1,000 characters once trimmed, or one with control characters', () => {
+    expect(parseWith(createPolicyBody, { ...minimal, closingNote: ` ${'a'.repeat(1000)} ` }).closingNote).toHaveLength(
+      1000,
+    );
+    expect(paths({ ...minimal, invitationNote: 'a'.repeat(1001) })).toEqual(['invitationNote']);
+    expect(paths({ ...minimal, closingNote: 'bell \u0007' })).toEqual(['closingNote']);
+    expect(issuesOf(() => parseWith(patchPolicyBody, { invitationNote: 5 })).map((i) => i.path)).toEqual([
+      'invitationNote',
+    ]);
+  });
+});
