@@ -104,7 +104,8 @@ export const DEFAULTS = {
 export interface RulesInput {
   endedOn: IsoDate;
   timeZone: string;
-  updates?: Partial<UpdateRules> | undefined;
+  /** `windowDays`: without `until`, the window ends this many days after therapy ended [42]. */
+  updates?: (Partial<UpdateRules> & { windowDays?: number | undefined }) | undefined;
   checkIn?:
     | {
         on?: IsoDate | undefined;
@@ -131,7 +132,7 @@ export function resolveRules(input: RulesInput): PolicyRules {
     limit: input.updates?.limit ?? DEFAULTS.updateLimit,
     minDaysBetween: input.updates?.minDaysBetween ?? DEFAULTS.minDaysBetween,
     from,
-    until: input.updates?.until ?? addDays(endedOn, DEFAULTS.windowDays),
+    until: input.updates?.until ?? addDays(endedOn, input.updates?.windowDays ?? DEFAULTS.windowDays),
     maxCharacters: input.updates?.maxCharacters ?? DEFAULTS.maxCharacters,
   };
   const checkIn = resolveCheckIn(endedOn, input.checkIn);

@@ -154,6 +154,8 @@ export const profileBody = z.lazy(() => {
             limit: updates.limit,
             minDaysBetween: updates.minDaysBetween,
             maxCharacters: updates.maxCharacters,
+            /** The window ends this many days after therapy ended (a policy's `until` wins). */
+            windowDays: z.optional(z.int().check(z.gte(1), z.lte(365))),
           }),
         ),
         checkIn: z.optional(
@@ -164,6 +166,9 @@ export const profileBody = z.lazy(() => {
           }),
         ),
         replies: z.optional(z.enum(['none', 'may-reply'])),
+        referrals: z.optional(referrals()),
+        invitationNote: personalNote(),
+        closingNote: personalNote(),
       }),
     ),
   });

@@ -3,7 +3,7 @@
  * tests of persistence run it against DynamoDB Local, never against a fake.
  */
 import type { IsoDate } from '../domain/dates.js';
-import type { Policy } from '../domain/policy.js';
+import type { Policy, Referral } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import type { EmailKind } from '../domain/email-kinds.js';
 import type { ReplyTarget } from '../domain/replies.js';
@@ -125,9 +125,14 @@ export interface TherapistProfile {
 }
 
 export interface DefaultRules {
-  updates?: { limit?: number; minDaysBetween?: number; maxCharacters?: number };
+  /** `windowDays`: the update window ends this many days after therapy ended, unless a policy says until when. */
+  updates?: { limit?: number; minDaysBetween?: number; maxCharacters?: number; windowDays?: number };
   checkIn?: { afterMonths?: number; format?: 'message' | 'session'; remindDaysBefore?: number[] };
   replies?: 'none' | 'may-reply';
+  referrals?: Referral[];
+  /** The notes a new policy starts with; null (like absent) is none. */
+  invitationNote?: string | null;
+  closingNote?: string | null;
 }
 
 /** What a client token opens: absent on links written before reply addresses and stop links existed. */

@@ -59,9 +59,14 @@ describe('DynamoDB items read back what was written', () => {
         updates: { limit: 2 },
         checkIn: { format: 'session', remindDaysBefore: [3] },
         replies: 'may-reply',
+        referrals: [{ name: 'Harbour Clinic', contact: '555-0142' }],
+        invitationNote: 'Hello.',
+        closingNote: null,
       },
     };
-    for (const profile of [base, withRules]) expect(profileFromItem(toItem(profileItemOf(profile)))).toEqual(profile);
+    const withWindow: TherapistProfile = { ...base, defaultRules: { updates: { windowDays: 28 } } };
+    for (const profile of [base, withRules, withWindow])
+      expect(profileFromItem(toItem(profileItemOf(profile)))).toEqual(profile);
   });
 
   it('idempotency outcome, whatever its body', () => {

@@ -309,3 +309,29 @@ describe('personal notes', () => {
     ]);
   });
 });
+
+describe('profile defaults', () => {
+  it('takes a default window length, referrals and notes beside the usual rules', () => {
+    const defaults = {
+      updates: { limit: 2, windowDays: 28 },
+      referrals: [{ name: 'Harbour Clinic', contact: '555-0142' }],
+      invitationNote: ' Hello. ',
+      closingNote: null,
+    };
+    expect(parseWith(profileBody, { defaultRules: defaults })).toEqual({
+      defaultRules: { ...defaults, invitationNote: 'Hello.' },
+    });
+  });
+
+  it('refuses a window length outside 1 to 365 days, and referrals or notes a policy would refuse', () => {
+    const pathsOf = (defaultRules: unknown) =>
+      issuesOf(() => parseWith(profileBody, { defaultRules })).map((i) => i.path);
+    expect(pathsOf({ updates: { windowDays: 0 } })).toEqual(['defaultRules.updates.windowDays']);
+    expect(pathsOf({ updates: { windowDays: 366 } })).toEqual(['defaultRules.updates.windowDays']);
+    expect(pathsOf({ updates: { windowDays: 2.5 } })).toEqual(['defaultRules.updates.windowDays']);
+    expect(pathsOf({ referrals: Array.from({ length: 11 }, () => ({ name: 'A', contact: 'B' })) })).toEqual([
+      'defaultRules.referrals',
+    ]);
+    expect(pathsOf({ closingNote: 'a'.repeat(1001) })).toEqual(['defaultRules.closingNote']);
+  });
+});

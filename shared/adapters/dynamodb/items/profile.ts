@@ -12,6 +12,7 @@ const defaultRules = z.object({
       limit: z.optional(z.number()),
       minDaysBetween: z.optional(z.number()),
       maxCharacters: z.optional(z.number()),
+      windowDays: z.optional(z.number()),
     }),
   ),
   checkIn: z.optional(
@@ -22,6 +23,9 @@ const defaultRules = z.object({
     }),
   ),
   replies: z.optional(z.enum(['none', 'may-reply'])),
+  referrals: z.optional(z.array(z.object({ name: z.string(), contact: z.string() }))),
+  invitationNote: z.optional(z.nullable(z.string())),
+  closingNote: z.optional(z.nullable(z.string())),
 });
 
 const profileSchema = storedAs<TherapistProfile>()(
