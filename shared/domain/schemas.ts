@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { CRISIS_LOCALES } from './crisis.js';
 import { isIsoDate, isTimeZone } from './dates.js';
+import { NOTIFICATIONS } from './notifications.js';
 import { hasControlCharacters } from './text.js';
 
 export { parseWith } from './parse.js';
@@ -144,6 +145,8 @@ export const profileBody = z.lazy(() => {
   const checkIn = checkInFields();
   return z.strictObject({
     displayName: z.optional(personName),
+    /** How the therapist hears of a new update or check-in message. */
+    notifications: z.optional(z.enum(NOTIFICATIONS)),
     timeZone: z.optional(timeZone),
     crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
     /** The therapist's usual rules for new policies (dates are per policy, so not here). */

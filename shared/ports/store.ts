@@ -7,6 +7,7 @@ import type { Policy, Referral } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import type { EmailKind } from '../domain/email-kinds.js';
 import type { ReplyTarget } from '../domain/replies.js';
+import type { Notifications } from '../domain/notifications.js';
 
 export interface UpdateRecord {
   seq: number;
@@ -122,6 +123,8 @@ export interface TherapistProfile {
   crisisLocale: Policy['rules']['crisisLocale'];
   /** The therapist's usual rules, applied under whatever a new policy sets. */
   defaultRules?: DefaultRules;
+  /** How they hear of a new update or check-in message. */
+  notifications: Notifications;
 }
 
 export interface DefaultRules {

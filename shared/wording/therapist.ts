@@ -25,6 +25,28 @@ export const therapistMail = {
   clientWasTold: (clientName: string, told: string) => `${clientName} has been told: “${told}”`,
 };
 
+/**
+ * Emails that leave out the client's name, address and words (the profile's notifications: a
+ * notice). They name the arrangement by the day it was set up and the start of its id.
+ */
+export const noticeMail = {
+  arrangement: (createdOn: IsoDate, ref: string) =>
+    `the arrangement you set up on ${formatDate(createdOn)} (ref. ${ref})`,
+  updateTitle: (ref: string) => `New update in arrangement ${ref}`,
+  /** `arrangement`: noticeMail.arrangement. */
+  update: (arrangement: string, seq: number, limit: number, on: IsoDate) =>
+    `Update ${seq} of ${limit} arrived on ${formatDate(on)} in ${arrangement}.`,
+  checkInTitle: (ref: string) => `Check-in message in arrangement ${ref}`,
+  checkIn: (arrangement: string, on: IsoDate) => `The check-in message arrived on ${formatDate(on)} in ${arrangement}.`,
+  readInPortal: 'You can read it in the portal.',
+  openToRead: 'Read it in the portal',
+  why: 'As you chose in your profile, this email leaves out the client’s name, address and words. You can change that in your profile.',
+  footer: sentences(
+    `Sent by ${SITE} about one of your arrangements.`,
+    'Your email address is never shown to the client.',
+  ),
+};
+
 export const policyCreatedMail = {
   title: (clientName: string) => `Arrangement created for ${clientName}`,
   oneInvitation: (clientName: string) =>

@@ -52,6 +52,7 @@ describe('DynamoDB items read back what was written', () => {
       displayName: 'Dr T',
       timeZone: 'Europe/London',
       crisisLocale: 'GB',
+      notifications: 'notice',
     };
     const withRules: TherapistProfile = {
       ...base,
@@ -104,6 +105,19 @@ describe('DynamoDB items written before a field existed', () => {
   it('a policy without a client address generation reads as on its first address', () => {
     const { clientAddressGeneration: _, ...before } = makePolicy();
     expect(policyFromItem(toItem({ pk: 'POLICY#x', sk: 'POLICY', policy: before })).clientAddressGeneration).toBe(1);
+  });
+
+  it('a profile from before the choice of notifications reads as choosing notices', () => {
+    const before = {
+      therapistId: 't1',
+      email: 't@example.com',
+      displayName: 'Dr T',
+      timeZone: 'UTC',
+      crisisLocale: 'US',
+    };
+    expect(profileFromItem(toItem({ pk: 'THERAPIST#t1', sk: 'PROFILE', profile: before })).notifications).toBe(
+      'notice',
+    );
   });
 
   it('a policy from before personal notes reads as having none', () => {

@@ -52,10 +52,11 @@ const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
     text: 'The garden is growing.\nI think of our work often.',
     characters: 48,
     sentOn: '2026-12-03',
+    style: 'full-text',
   },
   'therapist-check-in-reminder': { daysBefore: 1 },
   'therapist-check-in-day': {},
-  'check-in-message': { text: 'Three months on, I am doing alright.', sentOn: '2027-02-20' },
+  'check-in-message': { text: 'Three months on, I am doing alright.', sentOn: '2027-02-20', style: 'full-text' },
   'check-in-skipped': {},
   'check-in-restored': {},
   'closing-summary': { reason: 'closing-date', updatesReceived: 2, checkIn: 'sent' },
@@ -493,5 +494,56 @@ describe('personal notes', () => {
     expect(without).not.toMatch(/note/i);
     const noReferrals = render('closing-summary', withNotes({ ...closed, rules: { referrals: [] } })).text;
     expect(noReferrals).toContain('Sam Lee got a closing email with your note and crisis resources.');
+  });
+});
+
+describe('what the therapist is told of a new message, by their choice of notifications', () => {
+  const policy = samplePolicy({ client: { name: 'Sam Lee', email: 'sam.lee@client.example' } });
+  const words = 'The garden is growing.';
+  const notice = {
+    'update-received': { seq: 2, text: '', characters: 22, sentOn: '2026-12-03', style: 'notice' },
+    'check-in-message': { text: '', sentOn: '2027-02-20', style: 'notice' },
+  } as const;
+
+  it.each(Object.keys(notice) as (keyof typeof notice)[])(
+    '%s as a notice carries no client words, name or address, only a neutral reference and the portal link',
+    (kind) => {
+      // The words are given here too, to prove a notice never shows them even if a job held them.
+      const email = render(kind, policy, { ...notice[kind], text: words });
+      for (const part of [email.subject, email.text, email.html]) {
+        expect(part).not.toContain(words);
+        expect(part).not.toContain('Sam');
+        expect(part).not.toContain('Lee');
+        expect(part).not.toContain('sam.lee@client.example');
+      }
+      expect(email.text).toContain('the arrangement you set up on 20 November 2026 (ref. pol_test)');
+      expect(email.text).toContain(`${PORTAL}#/policies/pol_test_1`);
+      expect(email.text).toContain('leaves out the client’s name, address and words');
+    },
+  );
+
+  it('says which update arrived and how many are left, in a notice', () => {
+    const { subject, text } = render('update-received', policy, notice['update-received']);
+    expect(subject).toBe('New update in arrangement pol_test');
+    expect(text).toContain(
+      'Update 2 of 3 arrived on 3 December 2026 in the arrangement you set up on 20 November 2026 (ref. pol_test).',
+    );
+    expect(text).toContain('This was update 2 of 3; 1 is left.');
+  });
+
+  it('says the check-in message arrived, in a notice', () => {
+    const { subject, text } = render('check-in-message', policy, notice['check-in-message']);
+    expect(subject).toBe('Check-in message in arrangement pol_test');
+    expect(text).toContain(
+      'The check-in message arrived on 20 February 2027 in the arrangement you set up on 20 November 2026 (ref. pol_test).',
+    );
+  });
+
+  it('gives the words in full when the therapist chose them, and for emails decided before the choice existed', () => {
+    const full = render('update-received', policy, { ...notice['update-received'], text: words, style: 'full-text' });
+    expect(full.text).toContain(`> ${words}`);
+    expect(full.subject).toBe('Update 2 of 3 from Sam Lee');
+    const { style: _, ...older } = { ...notice['check-in-message'], text: words };
+    expect(render('check-in-message', policy, older).text).toContain(`> ${words}`);
   });
 });

@@ -1,6 +1,7 @@
 /** A therapist's profile and usual rules, in the therapist's own partition. */
 import * as z from 'zod/mini';
 import { CRISIS_LOCALES } from '../../../domain/crisis.js';
+import { DEFAULT_NOTIFICATIONS, NOTIFICATIONS } from '../../../domain/notifications.js';
 import type { TherapistProfile } from '../../../ports/store.js';
 import { keys } from '../table-design.js';
 import { parseItem, storedAs } from '../stored-schema.js';
@@ -36,6 +37,8 @@ const profileSchema = storedAs<TherapistProfile>()(
     timeZone: z.string(),
     crisisLocale: z.enum(CRISIS_LOCALES),
     defaultRules: z.optional(defaultRules),
+    // Profiles saved before the choice existed get the default: a notice, without the client's words.
+    notifications: z._default(z.enum(NOTIFICATIONS), DEFAULT_NOTIFICATIONS),
   }),
 );
 
