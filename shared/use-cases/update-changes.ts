@@ -10,8 +10,7 @@ import { toProblem } from '../domain/problem.js';
 import type { PolicyChange, StoredOutcome } from '../ports/store.js';
 import { mail } from './mail.js';
 import { next, type Decided } from './mutate.js';
-import { toldOfUpdate } from './tell-therapist.js';
-import type { Notifications } from '../domain/notifications.js';
+import { toldOfUpdate, type TherapistChoice } from './tell-therapist.js';
 import { clientView } from './views.js';
 
 export interface AcceptedText {
@@ -56,14 +55,14 @@ export function acceptedUpdate(
   accepted: AcceptedText,
   at: string,
   keyHash: string | null,
-  notifications: Notifications,
+  choice: TherapistChoice,
 ): Decided<StoredOutcome> {
   const seq = policy.updatesAccepted + 1;
   const updated = next(policy, { updatesAccepted: seq, lastUpdateOn: todayDate });
   const receipt = updateReceipt(updated, todayDate, accepted.characters);
   const outcome: StoredOutcome = { status: 201, body: receipt };
   const { text, characters } = accepted;
-  const told = toldOfUpdate(notifications, { seq, text, characters, sentOn: todayDate });
+  const told = toldOfUpdate(choice, policy, at, { seq, text, characters, sentOn: todayDate });
   return {
     result: outcome,
     change: {

@@ -5,7 +5,7 @@
  * rebuilt here.
  */
 import { formatDate, formatDateWithWeekday, type IsoDate } from '../domain/dates.js';
-import { count, reminderDays, sentences } from './format.js';
+import { count, plural, reminderDays, sentences } from './format.js';
 import { SITE } from './client/common.js';
 
 const NOTHING_MORE_TO_THEM = 'Nothing more will be sent to them.';
@@ -44,6 +44,27 @@ export const noticeMail = {
   footer: sentences(
     `Sent by ${SITE} about one of your arrangements.`,
     'Your email address is never shown to the client.',
+  ),
+};
+
+/** The daily digest: notice style, one line per arrangement that had something new. */
+export const digestMail = {
+  title: (messages: number, arrangements: number) =>
+    `Your daily summary: ${plural(messages, 'new message')} in ${plural(arrangements, 'arrangement')}`,
+  intro: 'Since your last summary, these arrangements have something new. Open each one to read it.',
+  /** `arrangement`: noticeMail.arrangement, which starts the line. */
+  line: (arrangement: string, updates: number, checkInMessages: number) => {
+    const what = [
+      updates > 0 ? `${plural(updates, 'new update')}` : null,
+      checkInMessages > 0 ? 'the check-in message' : null,
+    ].filter((part): part is string => part !== null);
+    return `${arrangement.charAt(0).toUpperCase()}${arrangement.slice(1)}: ${what.join(' and ')}`;
+  },
+  why: 'As you chose in your profile, this summary leaves out clients’ names, addresses and words. You can change that in your profile.',
+  openPortal: 'Open the portal',
+  footer: sentences(
+    `Sent by ${SITE} once a day, at 09:00 where you are, when something new has arrived.`,
+    'Your email address is never shown to clients.',
   ),
 };
 
@@ -131,7 +152,8 @@ export const therapistReminderMail = {
   messageWindow: (clientName: string, until: IsoDate) =>
     sentences(
       `From that day until ${formatDate(until)}, ${clientName} may send you one check-in message.`,
-      'It will come to you by email.',
+      // True whichever way the profile says to tell them: a notice, the words, or the daily summary.
+      'You will be told by email once it arrives.',
     ),
   remindedToo: (clientName: string) => `${clientName} has been reminded too.`,
   session: (clientName: string, when: string, on: IsoDate) =>
@@ -144,7 +166,7 @@ export const therapistCheckInDayMail = {
   noCheckIn: 'This arrangement has no check-in.',
   message: (clientName: string) => `Today is the check-in day with ${clientName}.`,
   messageWindow: (clientName: string, until: IsoDate) =>
-    `Until ${formatDate(until)}, ${clientName} may send you one check-in message. It will come to you by email, and if they skip it you will be told.`,
+    `Until ${formatDate(until)}, ${clientName} may send you one check-in message. You will be told by email once it arrives, or if they skip it.`,
   session: (clientName: string) => `Today is the check-in session with ${clientName}.`,
   arrangeIt: 'Please make sure it is arranged.',
 };

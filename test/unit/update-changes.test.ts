@@ -9,14 +9,10 @@ const TODAY = '2026-11-25';
 
 describe('acceptedUpdate', () => {
   const policy = makePolicy({ version: 4 });
-  const { result, change } = acceptedUpdate(
-    policy,
-    TODAY,
-    { text: 'Doing well.', characters: 11 },
-    AT,
-    'k1',
-    'full-text',
-  );
+  const { result, change } = acceptedUpdate(policy, TODAY, { text: 'Doing well.', characters: 11 }, AT, 'k1', {
+    notifications: 'full-text',
+    timeZone: 'UTC',
+  });
 
   it('answers 201 with the receipt of the next update in the sequence', () => {
     expect(result.status).toBe(201);
@@ -49,7 +45,10 @@ describe('acceptedUpdate', () => {
 
   it('records the key with the very outcome it answers, and no key when none was given', () => {
     expect(change?.idempotency).toEqual({ keyHash: 'k1', outcome: result });
-    const unkeyed = acceptedUpdate(policy, TODAY, { text: 'x', characters: 1 }, AT, null, 'full-text');
+    const unkeyed = acceptedUpdate(policy, TODAY, { text: 'x', characters: 1 }, AT, null, {
+      notifications: 'full-text',
+      timeZone: 'UTC',
+    });
     expect(unkeyed.change).not.toHaveProperty('idempotency');
   });
 
@@ -61,7 +60,10 @@ describe('acceptedUpdate', () => {
       sentOn: TODAY,
       style: 'full-text',
     });
-    const notice = acceptedUpdate(policy, TODAY, { text: 'Doing well.', characters: 11 }, AT, 'k1', 'notice');
+    const notice = acceptedUpdate(policy, TODAY, { text: 'Doing well.', characters: 11 }, AT, 'k1', {
+      notifications: 'notice',
+      timeZone: 'UTC',
+    });
     expect(notice.change?.mails?.[0]).toEqual({
       template: 'update-received',
       data: { seq: 1, text: '', characters: 11, sentOn: TODAY, style: 'notice' },

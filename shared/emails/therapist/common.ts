@@ -21,9 +21,13 @@ export interface TherapistEmailParts extends Pick<EmailDocument, 'body'> {
   portalLabel?: string;
 }
 
+/** The portal routes in the fragment (#/policies/<id>): one page, no server route per screen. */
+export function arrangementUrl(portalUrl: string, policyId: string): string {
+  return `${portalUrl.replace(/\/+$/, '')}#/policies/${encodeURIComponent(policyId)}`;
+}
+
 export function policyUrl(ctx: Pick<EmailContext, 'portalUrl' | 'policy'>): string {
-  // The portal routes in the fragment (#/policies/<id>): one page, no server route per screen.
-  return `${ctx.portalUrl.replace(/\/+$/, '')}#/policies/${encodeURIComponent(ctx.policy.id)}`;
+  return arrangementUrl(ctx.portalUrl, ctx.policy.id);
 }
 
 export function therapistEmail(ctx: TherapistEmailContext, parts: TherapistEmailParts): RenderedEmail {
