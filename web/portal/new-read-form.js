@@ -166,12 +166,14 @@ function readCheckIn({ values, limits, hints, fail, whole, date }) {
 }
 
 /**
- * The referrals with anything in them; a half-filled one is a problem on its missing half.
- * @param {Reader} r
+ * The referrals with anything in them; a half-filled one is a problem on its missing half
+ * (named by the control's id). The profile's form reads its referrals with this too.
+ * @param {ReferralValues[]} rows
+ * @param {(field: string, message: string) => void} fail
  */
-function readReferrals({ values, fail }) {
+export function readReferralRows(rows, fail) {
   const list = [];
-  for (const row of values.referrals) {
+  for (const row of rows) {
     const name = row.name.trim();
     const contact = row.contact.trim();
     if (!name && !contact) continue;
@@ -205,7 +207,7 @@ export function readForm(values, { rules, forPreview = false, submitted = false 
   if (limit !== 0) body.replies = values.replies || rules.defaults.replies;
   const closesOn = r.date('closesOn');
   if (closesOn) body.closesOn = closesOn;
-  const referrals = readReferrals(r);
+  const referrals = readReferralRows(values.referrals, r.fail);
   if (referrals.length) body.referrals = referrals;
   body.crisisLocale = values.crisis;
   return { body, problems: r.problems };
