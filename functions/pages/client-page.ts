@@ -74,8 +74,8 @@ function invitedBody(view: ClientView, token: string): string {
   const name = view.therapistName;
   return [
     `<p>${escapeHtml(invitedPage.intro(name))}</p>`,
-    noteSection(view),
     rulesList(view),
+    noteSection(view),
     `<p>${escapeHtml(invitedPage.nothingUnlessAccepted)}</p>`,
     buttonForm(linkPath(token, 'accept'), invitedPage.accept),
     `<p class="muted">${escapeHtml(invitedPage.declineIsFine(name))}</p>`,
