@@ -3,9 +3,9 @@
  * their zone). Steps: claim the job → read their profile and every pending entry → one email,
  * notice style, with a line per arrangement → right after SES answers, remove exactly the
  * entries it listed, and the job with them, or (when more arrived while it was sent) move the
- * job to the next 09:00. A failed send keeps everything and tries again later, as an email job
- * does; the digest is never dead-lettered (nothing would send it again), but after every try
- * it logs an error, which the alarm watches.
+ * job to the next 09:00. A failed send keeps everything and tries again later, with an email
+ * job's backoff; the digest is never dead-lettered (nothing would send it again), but once it
+ * has failed as often as an email job may, every further try logs an error, which the alarm watches.
  */
 import { digestLines, nextDigestAt } from '../domain/notifications.js';
 import type { renderDigest as RenderDigest } from '../emails/therapist/daily-digest.js';
@@ -22,10 +22,9 @@ let template: Promise<{ renderDigest: typeof RenderDigest }> | undefined;
 export async function runDigest(deps: Deps, due: DueDigest): Promise<JobOutcome> {
   const job = await deps.store.claimDigest(due, leaseUntil(deps));
   if (!job) return 'lost';
-  const [profile, entries] = await Promise.all([
-    deps.store.getProfile(job.therapistId),
-    deps.store.digestEntries(job.therapistId),
-  ]);
+  // One read after another: the dispatcher's connections are sized for one call per job in flight.
+  const profile = await deps.store.getProfile(job.therapistId);
+  const entries = await deps.store.digestEntries(job.therapistId);
   const nextDueAt = nextDigestAt(deps.clock.now(), profile?.timeZone ?? DEFAULT_TIME_ZONE);
   if (!profile || entries.length === 0) {
     // Nothing to tell, or no one to tell it to (profiles are never removed): the job goes.
