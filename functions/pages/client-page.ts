@@ -8,6 +8,7 @@ import { crisisResources } from '../../shared/domain/crisis.js';
 import {
   THANK_YOU_FOR_TAKING_PART,
   TAKE_CARE,
+  clientMail,
   invitedPage,
   linkNotActivePage,
   openPage,
@@ -60,16 +61,28 @@ function rulesList(view: ClientView): string {
   return `<ul>\n${view.summary.rules.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n')}\n</ul>`;
 }
 
+/** The therapist's personal note for where things stand (view.note), in their own words. */
+function noteSection(view: ClientView): string {
+  if (!view.note) return '';
+  return [
+    `<p class="reply-from">${escapeHtml(clientMail.noteFrom(view.therapistName))}</p>`,
+    `<blockquote>${escapeHtml(view.note)}</blockquote>`,
+  ].join('\n');
+}
+
 function invitedBody(view: ClientView, token: string): string {
   const name = view.therapistName;
   return [
     `<p>${escapeHtml(invitedPage.intro(name))}</p>`,
     rulesList(view),
+    noteSection(view),
     `<p>${escapeHtml(invitedPage.nothingUnlessAccepted)}</p>`,
     buttonForm(linkPath(token, 'accept'), invitedPage.accept),
     `<p class="muted">${escapeHtml(invitedPage.declineIsFine(name))}</p>`,
     buttonForm(linkPath(token, 'decline'), invitedPage.decline, true),
-  ].join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 /** Whether the client can still write anything here, today or later. */
@@ -120,7 +133,7 @@ function keptAfterEnd(draft: PageOptions['draft']): string {
 }
 
 function endedBody(view: PageView, opts: PageOptions): string {
-  const parts = [`<p>${escapeHtml(view.stateDetail ?? '')}</p>`];
+  const parts = [`<p>${escapeHtml(view.stateDetail ?? '')}</p>`, noteSection(view)];
   if (view.state === 'closed' && !stoppedByClient(view)) parts.push(`<p>${escapeHtml(THANK_YOU_FOR_TAKING_PART)}</p>`);
   parts.push(keptAfterEnd(opts.draft), messagesSection(view, view.messages), referralsSection(view));
   return parts.filter((part) => part !== '').join('\n');

@@ -42,6 +42,10 @@ export interface PolicyRules {
   closesOn: IsoDate;
   referrals: Referral[];
   crisisLocale: CrisisLocale;
+  /** The therapist's own words in the invitation, and on the page while the client is invited; null: none. */
+  invitationNote: string | null;
+  /** The therapist's own words in the goodbye: the closing email and the page once closed (not after a stop); null: none. */
+  closingNote: string | null;
 }
 
 export interface Pause {
@@ -100,7 +104,8 @@ export const DEFAULTS = {
 export interface RulesInput {
   endedOn: IsoDate;
   timeZone: string;
-  updates?: Partial<UpdateRules> | undefined;
+  /** `windowDays`: without `until`, the window ends this many days after therapy ended [42]. */
+  updates?: (Partial<UpdateRules> & { windowDays?: number | undefined }) | undefined;
   checkIn?:
     | {
         on?: IsoDate | undefined;
@@ -115,6 +120,8 @@ export interface RulesInput {
   closesOn?: IsoDate | undefined;
   referrals?: Referral[] | undefined;
   crisisLocale?: CrisisLocale | undefined;
+  invitationNote?: string | null | undefined;
+  closingNote?: string | null | undefined;
 }
 
 /** The closing date when none is given: the later of the window's end and two weeks after the check-in. */
@@ -130,7 +137,7 @@ export function resolveRules(input: RulesInput): PolicyRules {
     limit: input.updates?.limit ?? DEFAULTS.updateLimit,
     minDaysBetween: input.updates?.minDaysBetween ?? DEFAULTS.minDaysBetween,
     from,
-    until: input.updates?.until ?? addDays(endedOn, DEFAULTS.windowDays),
+    until: input.updates?.until ?? addDays(endedOn, input.updates?.windowDays ?? DEFAULTS.windowDays),
     maxCharacters: input.updates?.maxCharacters ?? DEFAULTS.maxCharacters,
   };
   const checkIn = resolveCheckIn(endedOn, input.checkIn);
@@ -144,6 +151,8 @@ export function resolveRules(input: RulesInput): PolicyRules {
     closesOn,
     referrals: input.referrals ?? [],
     crisisLocale: input.crisisLocale ?? 'US',
+    invitationNote: input.invitationNote ?? null,
+    closingNote: input.closingNote ?? null,
   };
 }
 

@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import { CRISIS_LOCALES } from './crisis.js';
 import { isIsoDate, isTimeZone } from './dates.js';
+import { NOTIFICATIONS } from './notifications.js';
+import { hasControlCharacters } from './text.js';
 
 export { parseWith } from './parse.js';
 
@@ -49,14 +51,39 @@ const checkInFields = () => ({
 });
 
 const referral = () => z.strictObject({ name: singleLine(120), contact: singleLine(200) });
+const referrals = () => z.array(referral()).check(z.maxLength(10));
+
+/** The most a personal note (invitation or closing) may hold, once trimmed. */
+export const NOTE_MAX_CHARACTERS = 1000;
+
+/**
+ * A personal note from the therapist: plain text, line breaks kept (as \n), trimmed, up to
+ * 1,000 characters. A blank note is no note (null); null takes a note away.
+ */
+const personalNote = () =>
+  z.optional(
+    z.nullable(
+      z.pipe(
+        z.string().check(
+          z.overwrite((v) => v.replace(/\r\n?/g, '\n')),
+          z.trim(),
+          z.maxLength(NOTE_MAX_CHARACTERS),
+          z.refine((v) => !hasControlCharacters(v), 'A note can hold plain text only: letters, numbers, line breaks.'),
+        ),
+        z.transform((v): string | null => (v === '' ? null : v)),
+      ),
+    ),
+  );
 
 const rulesFields = () => ({
   updates: z.optional(z.strictObject(updateFields())),
   checkIn: z.optional(z.nullable(z.strictObject(checkInFields()))),
   replies: z.optional(z.enum(['none', 'may-reply'])),
   closesOn: z.optional(isoDate),
-  referrals: z.optional(z.array(referral()).check(z.maxLength(10))),
+  referrals: z.optional(referrals()),
   crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
+  invitationNote: personalNote(),
+  closingNote: personalNote(),
 });
 
 type WithCheckIn = { checkIn?: { on?: string | undefined; afterMonths?: number | undefined } | null | undefined };
@@ -122,6 +149,8 @@ export const profileBody = z.lazy(() => {
   const checkIn = checkInFields();
   return z.strictObject({
     displayName: z.optional(personName),
+    /** How the therapist hears of a new update or check-in message. */
+    notifications: z.optional(z.enum(NOTIFICATIONS)),
     timeZone: z.optional(timeZone),
     crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
     /** The therapist's usual rules for new policies (dates are per policy, so not here). */
@@ -132,6 +161,8 @@ export const profileBody = z.lazy(() => {
             limit: updates.limit,
             minDaysBetween: updates.minDaysBetween,
             maxCharacters: updates.maxCharacters,
+            /** The window ends this many days after therapy ended (a policy's `until` wins). */
+            windowDays: z.optional(z.int().check(z.gte(1), z.lte(365))),
           }),
         ),
         checkIn: z.optional(
@@ -142,6 +173,9 @@ export const profileBody = z.lazy(() => {
           }),
         ),
         replies: z.optional(z.enum(['none', 'may-reply'])),
+        referrals: z.optional(referrals()),
+        invitationNote: personalNote(),
+        closingNote: personalNote(),
       }),
     ),
   });

@@ -3,6 +3,7 @@
  * cases when they decide to send, read by the templates when the email goes out.
  */
 import type { EmailKind } from '../domain/email-kinds.js';
+import type { MessageStyle } from '../domain/notifications.js';
 
 export interface EmailDataByKind {
   invitation: Record<string, never>;
@@ -35,10 +36,15 @@ export interface EmailDataByKind {
   'client-accepted': Record<string, never>;
   'client-declined': Record<string, never>;
   'client-opted-out': Record<string, never>;
-  'update-received': { seq: number; text: string; characters: number; sentOn: string };
+  /**
+   * `style`: as the therapist's profile chose when the update was accepted; a notice's `text` is ''
+   * (its job never holds the words). Jobs from before the choice have no style and the words: full text.
+   */
+  'update-received': { seq: number; text: string; characters: number; sentOn: string; style: MessageStyle };
   'therapist-check-in-reminder': { daysBefore: number };
   'therapist-check-in-day': Record<string, never>;
-  'check-in-message': { text: string; sentOn: string };
+  /** `style` and `text` as for update-received. */
+  'check-in-message': { text: string; sentOn: string; style: MessageStyle };
   'check-in-skipped': Record<string, never>;
   'check-in-restored': Record<string, never>;
   'closing-summary': { reason: string; updatesReceived: number; checkIn: string };

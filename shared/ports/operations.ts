@@ -15,7 +15,8 @@ export interface DeadLetter {
 }
 
 export interface DueItem {
-  policyId: string;
+  /** Null for a therapist's daily digest, which belongs to no one policy. */
+  policyId: string | null;
   kind: string;
   dueAt: string;
 }

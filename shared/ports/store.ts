@@ -3,10 +3,11 @@
  * tests of persistence run it against DynamoDB Local, never against a fake.
  */
 import type { IsoDate } from '../domain/dates.js';
-import type { Policy } from '../domain/policy.js';
+import type { Policy, Referral } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import type { EmailKind } from '../domain/email-kinds.js';
 import type { ReplyTarget } from '../domain/replies.js';
+import type { DigestEntry, Notifications } from '../domain/notifications.js';
 
 export interface UpdateRecord {
   seq: number;
@@ -100,7 +101,55 @@ export interface PolicyChange {
   unschedule?: string[];
   /** A claimed job this change completes (deleted in the same transaction). */
   completeJob?: Job;
+  /** A message the therapist hears of in their daily digest, not by an email of its own. */
+  digest?: DigestAddition;
   idempotency?: { keyHash: string; outcome: StoredOutcome };
+}
+
+/**
+ * What accepting a message writes for a daily digest, in the same transaction: the entry, and
+ * the therapist's digest job planned for `dueAt` (their next 09:00) unless one is planned already.
+ */
+export interface DigestAddition {
+  therapistId: string;
+  entry: DigestEntry;
+  dueAt: string;
+}
+
+/** A therapist's digest job as the due list shows it: enough to claim it. */
+export interface DueDigest {
+  therapistId: string;
+  /** Opaque claim marker, as a job's. */
+  lease: string;
+}
+
+export interface DigestJob extends DueDigest {
+  dueAt: string;
+  attempts: number;
+  /** Entries written and not yet sent: kept in step with them in every transaction. */
+  pending: number;
+}
+
+/** A pending entry as stored: `key` names exactly it, so exactly the entries sent are removed. */
+export interface StoredDigestEntry extends DigestEntry {
+  key: string;
+}
+
+/** The end of a digest run: job removed, moved to the next 09:00 (more arrived meanwhile), or the lease was lost. */
+export type DigestFinish = 'finished' | 'rescheduled' | 'lost';
+
+/** The daily digests: one job and its pending entries per therapist, in the therapist's partition. */
+export interface DigestStore {
+  /** Conditional like claimJob: the job, or null when someone else claimed or changed it first. */
+  claimDigest(due: DueDigest, leaseUntil: Date): Promise<DigestJob | null>;
+  digestEntries(therapistId: string): Promise<StoredDigestEntry[]>;
+  /**
+   * After the digest went out: removes exactly `entries`, then the job, or (when more arrived
+   * while it was sent) moves the job to `nextDueAt`. Every write is conditional on the lease.
+   */
+  finishDigest(job: DigestJob, entries: StoredDigestEntry[], nextDueAt: string): Promise<DigestFinish>;
+  /** Due again at `dueAt`, entries kept. `countAttempt: false` holds it back without using up a try. */
+  retryDigest(job: DigestJob, dueAt: Date, options?: { countAttempt?: boolean }): Promise<void>;
 }
 
 export interface StoredOutcome {
@@ -122,12 +171,19 @@ export interface TherapistProfile {
   crisisLocale: Policy['rules']['crisisLocale'];
   /** The therapist's usual rules, applied under whatever a new policy sets. */
   defaultRules?: DefaultRules;
+  /** How they hear of a new update or check-in message. */
+  notifications: Notifications;
 }
 
 export interface DefaultRules {
-  updates?: { limit?: number; minDaysBetween?: number; maxCharacters?: number };
+  /** `windowDays`: the update window ends this many days after therapy ended, unless a policy says until when. */
+  updates?: { limit?: number; minDaysBetween?: number; maxCharacters?: number; windowDays?: number };
   checkIn?: { afterMonths?: number; format?: 'message' | 'session'; remindDaysBefore?: number[] };
   replies?: 'none' | 'may-reply';
+  referrals?: Referral[];
+  /** The notes a new policy starts with; null (like absent) is none. */
+  invitationNote?: string | null;
+  closingNote?: string | null;
 }
 
 /** What a client token opens: absent on links written before reply addresses and stop links existed. */
@@ -172,7 +228,8 @@ export interface IdempotencyStore {
 export interface JobQueue {
   /** How many partitions due work can be in (numbered from 0; the store knows which is which). */
   readonly dueShards: number;
-  dueJobs(shard: number, now: Date, limit: number): Promise<DueJob[]>;
+  /** Policies' jobs and therapists' daily digests alike, due by `now`. */
+  dueJobs(shard: number, now: Date, limit: number): Promise<(DueJob | DueDigest)[]>;
   /** Conditional: the whole job, or null when someone else claimed or changed it first. */
   claimJob(job: DueJob, leaseUntil: Date): Promise<Job | null>;
   /** Removes a job that has nothing (more) to do. */
@@ -194,7 +251,7 @@ export interface ProfileStore {
 }
 
 /** What the use cases are given: every part of persistence. */
-export interface Store extends PolicyStore, LinkStore, IdempotencyStore, JobQueue, ProfileStore {}
+export interface Store extends PolicyStore, LinkStore, IdempotencyStore, JobQueue, ProfileStore, DigestStore {}
 
 export class IdempotencyTakenError extends Error {
   constructor(options?: ErrorOptions) {

@@ -56,6 +56,9 @@ function patchedRules(policy: Policy, body: PatchPolicyBody, at: string): Policy
         (movesWithRules && (body.updates?.until || body.checkIn !== undefined) ? undefined : r.closesOn),
       referrals: body.referrals ?? r.referrals,
       crisisLocale: body.crisisLocale ?? r.crisisLocale,
+      // Left out keeps a note; null (or a blank one) takes it away.
+      invitationNote: body.invitationNote === undefined ? r.invitationNote : body.invitationNote,
+      closingNote: body.closingNote === undefined ? r.closingNote : body.closingNote,
     },
     todayIn(r.timeZone, new Date(at)),
   );

@@ -16,6 +16,7 @@ import type { Deps } from './deps.js';
 import { closeChange, replan, transition } from './lifecycle.js';
 import { mutatePolicy, next, today, type Decided } from './mutate.js';
 import { acceptedUpdate, refusalOutcome, refusedByEmail } from './update-changes.js';
+import { choiceReader, toldOfCheckIn } from './tell-therapist.js';
 import { canChangeCheckIn, clientRecordView, clientView } from './views.js';
 
 /** Token → policy, for the page and everything on it, or a 404 that says nothing about whether a policy exists. */
@@ -152,9 +153,10 @@ export async function submitUpdateTo(
   idempotencyKey: string | null,
   channel: Channel,
 ): Promise<StoredOutcome> {
+  const choice = choiceReader(deps);
   return idempotent(deps, id, idempotencyKey, (keyHash) =>
     mutatePolicy(deps, id, (policy, todayDate) =>
-      decideSubmission(deps, { policy, todayDate, text, keyHash, channel }),
+      decideSubmission(deps, { policy, todayDate, text, keyHash, channel, choice }),
     ),
   );
 }
@@ -165,16 +167,18 @@ interface Submission {
   text: string;
   keyHash: string | null;
   channel: Channel;
+  choice: ReturnType<typeof choiceReader>;
 }
 
 /** One attempt at deciding an update against the policy as just read. */
 async function decideSubmission(
   deps: Deps,
-  { policy, todayDate, text, keyHash, channel }: Submission,
+  { policy, todayDate, text, keyHash, channel, choice }: Submission,
 ): Promise<Decided<StoredOutcome>> {
   const decision = decideUpdate(policy, todayDate, text);
   const at = deps.clock.now().toISOString();
-  if (decision.outcome === 'accepted') return acceptedUpdate(policy, todayDate, decision, at, keyHash);
+  if (decision.outcome === 'accepted')
+    return acceptedUpdate(policy, todayDate, decision, at, keyHash, await choice(policy.therapistId));
   deps.log.info('update.refused', { policyId: policy.id, reason: decision.refusal.reason });
   if (channel === 'email') return refusedByEmail(policy, decision.refusal, text, at, keyHash);
   return { result: await recordRefusal(deps, policy.id, keyHash, refusalOutcome(decision.refusal)), change: null };
@@ -183,11 +187,14 @@ async function decideSubmission(
 /** The one check-in message: same shape as an update, its own rules, no quota used. */
 export async function submitCheckIn(deps: Deps, token: string, text: string): Promise<StoredOutcome> {
   const { id } = await resolveLink(deps, token);
-  return mutatePolicy(deps, id, (policy, todayDate) => {
+  const choice = choiceReader(deps);
+  return mutatePolicy(deps, id, async (policy, todayDate) => {
     const decision = decideCheckIn(policy, todayDate, text);
     if (decision.outcome === 'refused') return { result: refusalOutcome(decision.refusal), change: null };
     const at = deps.clock.now().toISOString();
     const updated = next(policy, { checkIn: 'sent' });
+    const message = { text: decision.text, sentOn: todayDate };
+    const told = toldOfCheckIn(await choice(policy.therapistId), policy, at, message);
     return {
       result: { status: 201, body: { sentOn: todayDate, characters: decision.characters } },
       change: {
@@ -196,7 +203,7 @@ export async function submitCheckIn(deps: Deps, token: string, text: string): Pr
         expectedVersion: policy.version,
         addCheckInMessage: { text: decision.text, characters: decision.characters, sentOn: todayDate, receivedAt: at },
         events: [{ at, type: 'check-in-message' }],
-        mails: [mail('check-in-message', { text: decision.text, sentOn: todayDate })],
+        ...told,
         ...replan(policy, updated, at),
       },
     };

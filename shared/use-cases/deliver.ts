@@ -14,7 +14,7 @@ import { MailHeldError, type HoldReason } from '../ports/sending.js';
 import { mintLink } from './client-links.js';
 import type { Deps } from './deps.js';
 
-const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = 8;
 /**
  * How long the emails of a request may take after its commit: the person gets an answer
  * within a few seconds even when SES is slow or down (the dispatcher sends what is left).
@@ -156,6 +156,12 @@ const HOLD_MS: Record<HoldReason, number> = {
   'out-of-time': 1_000,
 };
 
+/** A hold's length, spread a little so held emails do not all come back at once. */
+export const holdMs = (reason: HoldReason) => HOLD_MS[reason] * (1 + Math.random() / 2);
+
+/** Backoff after a failed try: 1, 2, 4 … minutes, at most 6 hours. */
+export const retryDelayMs = (attempts: number) => Math.min(2 ** (attempts - 1) * 60_000, 6 * 3_600_000);
+
 /**
  * Backs off (1, 2, 4 … minutes) and dead-letters after MAX_ATTEMPTS, with an error log the
  * alarm watches. SES's "not now" (throttling, a paused account, the daily quota) only holds
@@ -165,8 +171,7 @@ export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOu
   const fields = { policyId: job.policyId, jobKind: jobKindOf(job), attempts: job.attempts, ...errorFields(err) };
   const now = deps.clock.now().getTime();
   if (err instanceof MailHeldError) {
-    const holdMs = HOLD_MS[err.reason] * (1 + Math.random() / 2);
-    await deps.store.retryJob(job, new Date(now + holdMs), { countAttempt: false });
+    await deps.store.retryJob(job, new Date(now + holdMs(err.reason)), { countAttempt: false });
     if (err.reason === 'paused') deps.log.error('mail.sending-paused', fields);
     else deps.log.warn('mail.held', { ...fields, reason: err.reason });
     return 'held';
@@ -183,8 +188,7 @@ export async function failJob(deps: Deps, job: Job, err: unknown): Promise<JobOu
     deps.log.error('job.dead-lettered', fields);
     return 'dead';
   }
-  const delayMs = Math.min(2 ** (job.attempts - 1) * 60_000, 6 * 3_600_000);
-  await deps.store.retryJob(job, new Date(now + delayMs));
+  await deps.store.retryJob(job, new Date(now + retryDelayMs(job.attempts)));
   deps.log.warn('job.retry', fields);
   return 'retry';
 }

@@ -5,7 +5,8 @@
  *
  * Steps: read the account's sending rate → query every shard in parallel → claim each job
  * (at most `concurrency` in flight) → mail jobs send, paced under the rate; scheduled jobs
- * (reminders, check-in day, closing) change the policy and send their emails in one go →
+ * (reminders, check-in day, closing) change the policy and send their emails in one go; a
+ * therapist's daily digest sends its one email (daily-digest.ts) →
  * repeat per shard until nothing is due or too little time is left to finish a job.
  */
 import { VersionConflictError } from '../domain/errors.js';
@@ -14,7 +15,8 @@ import { checkInLastDay, DEFAULTS, type Policy } from '../domain/policy.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { errorFields } from '../ports/logger.js';
 import type { SendingLimits } from '../ports/sending.js';
-import type { DueJob, Job, PolicyChange } from '../ports/store.js';
+import type { DueDigest, DueJob, Job, PolicyChange } from '../ports/store.js';
+import { runDigest } from './daily-digest.js';
 import { mail } from './mail.js';
 import type { Deps } from './deps.js';
 import { failJob, leaseUntil, runMailJob, type JobOutcome } from './deliver.js';
@@ -94,7 +96,7 @@ interface Run {
 
 async function drainShard(run: Run, shard: number): Promise<void> {
   while (!run.stopping()) {
-    let due: DueJob[];
+    let due: (DueJob | DueDigest)[];
     try {
       due = await run.deps.store.dueJobs(shard, run.deps.clock.now(), PAGE);
     } catch (err) {
@@ -110,22 +112,27 @@ async function drainShard(run: Run, shard: number): Promise<void> {
 }
 
 /** null: not taken (time is up); the job stays due for the next run. */
-async function claimAndRun(run: Run, due: DueJob): Promise<JobOutcome | null> {
+async function claimAndRun(run: Run, due: DueJob | DueDigest): Promise<JobOutcome | null> {
   if (run.stopping()) return null;
   const { deps, summary } = run;
   summary.ran += 1;
   try {
-    const claimed = await deps.store.claimJob(due, leaseUntil(deps));
-    const outcome = claimed ? await runJob(deps, claimed).catch((err: unknown) => failJob(deps, claimed, err)) : 'lost';
+    const outcome = 'therapistId' in due ? await runDigest(deps, due) : await claimAndRunJob(deps, due);
     summary.outcomes[outcome] += 1;
     return outcome;
   } catch (err) {
     // A claim or a retry write that failed (DynamoDB unavailable): the job stays due or leased,
     // and comes back on its own; the other shards' work goes on.
-    deps.log.error('dispatch.job-failed', { policyId: due.policyId, ...errorFields(err) });
+    const owner = 'therapistId' in due ? { therapistId: due.therapistId } : { policyId: due.policyId };
+    deps.log.error('dispatch.job-failed', { ...owner, ...errorFields(err) });
     summary.outcomes.lost += 1;
     return 'lost';
   }
+}
+
+async function claimAndRunJob(deps: Deps, due: DueJob): Promise<JobOutcome> {
+  const claimed = await deps.store.claimJob(due, leaseUntil(deps));
+  return claimed ? runJob(deps, claimed).catch((err: unknown) => failJob(deps, claimed, err)) : 'lost';
 }
 
 /** The account's limits; if they cannot be read, a conservative rate (throttling slows it further). */

@@ -1,4 +1,5 @@
-/** The therapist's own settings: the name clients see, their zone and crisis-resource locale. */
+/** The therapist's own settings: the name clients see, their zone and crisis-resource locale, how they are told of messages. */
+import { DEFAULT_NOTIFICATIONS } from '../domain/notifications.js';
 import type { ProfileBody } from '../domain/schemas.js';
 import type { TherapistProfile } from '../ports/store.js';
 import type { Deps, Therapist } from './deps.js';
@@ -15,6 +16,7 @@ export async function profileFor(deps: Deps, therapist: Therapist): Promise<Ther
     displayName: therapist.name,
     timeZone: DEFAULT_TIME_ZONE,
     crisisLocale: 'US',
+    notifications: DEFAULT_NOTIFICATIONS,
   };
   await deps.store.putProfile(profile);
   return profile;
@@ -29,6 +31,7 @@ export async function updateProfile(deps: Deps, therapist: Therapist, body: Prof
     displayName: body.displayName ?? current.displayName,
     timeZone: body.timeZone ?? current.timeZone,
     crisisLocale: body.crisisLocale ?? current.crisisLocale,
+    notifications: body.notifications ?? current.notifications,
     ...(body.defaultRules || current.defaultRules ? { defaultRules: body.defaultRules ?? current.defaultRules } : {}),
   };
   await deps.store.putProfile(updated);

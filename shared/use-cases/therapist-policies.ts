@@ -59,6 +59,10 @@ function draftPolicy(
             ? { ...defaults.checkIn, ...body.checkIn }
             : undefined,
       replies: body.replies ?? defaults.replies,
+      referrals: body.referrals ?? defaults.referrals,
+      // A note the request names (null included: none) wins over the usual one.
+      invitationNote: body.invitationNote === undefined ? defaults.invitationNote : body.invitationNote,
+      closingNote: body.closingNote === undefined ? defaults.closingNote : body.closingNote,
       timeZone: zone,
       crisisLocale: body.crisisLocale ?? profile.crisisLocale,
     },

@@ -10,6 +10,7 @@ import { toProblem } from '../domain/problem.js';
 import type { PolicyChange, StoredOutcome } from '../ports/store.js';
 import { mail } from './mail.js';
 import { next, type Decided } from './mutate.js';
+import { toldOfUpdate, type TherapistChoice } from './tell-therapist.js';
 import { clientView } from './views.js';
 
 export interface AcceptedText {
@@ -54,12 +55,14 @@ export function acceptedUpdate(
   accepted: AcceptedText,
   at: string,
   keyHash: string | null,
+  choice: TherapistChoice,
 ): Decided<StoredOutcome> {
   const seq = policy.updatesAccepted + 1;
   const updated = next(policy, { updatesAccepted: seq, lastUpdateOn: todayDate });
   const receipt = updateReceipt(updated, todayDate, accepted.characters);
   const outcome: StoredOutcome = { status: 201, body: receipt };
   const { text, characters } = accepted;
+  const told = toldOfUpdate(choice, policy, at, { seq, text, characters, sentOn: todayDate });
   return {
     result: outcome,
     change: {
@@ -68,8 +71,9 @@ export function acceptedUpdate(
       expectedVersion: policy.version,
       addUpdate: { seq, text, characters, sentOn: todayDate, receivedAt: at },
       events: [{ at, type: 'update-accepted', data: { seq } }],
+      ...told,
       mails: [
-        mail('update-received', { seq, text, characters, sentOn: todayDate }),
+        ...told.mails,
         mail('update-receipt', {
           seq,
           left: receipt.updates.left,

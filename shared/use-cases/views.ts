@@ -41,6 +41,17 @@ function checkInView(policy: Policy, today: IsoDate) {
   };
 }
 
+/**
+ * The therapist's personal note for where things stand: the invitation's while the client is
+ * invited, the goodbye's once closed, as the closing email has it (not after a stop, and not for
+ * a client who never accepted, who gets no goodbye).
+ */
+function noteFor(policy: Policy): string | null {
+  if (policy.state === 'invited') return policy.rules.invitationNote;
+  const goodbye = policy.state === 'closed' && policy.closedReason !== 'opted-out' && policy.acceptedAt !== null;
+  return goodbye ? policy.rules.closingNote : null;
+}
+
 export type ClientView = ReturnType<typeof clientView>;
 
 export function clientView(policy: Policy, today: IsoDate) {
@@ -58,6 +69,7 @@ function buildClientView(policy: Policy, today: IsoDate) {
     stateDetail: policy.state === 'active' ? null : notActiveDetail(policy),
     /** While paused: until when (null: not known) and the therapist's note. */
     pause: policy.state === 'paused' ? { until: policy.pause?.until ?? null, note: policy.pause?.note ?? null } : null,
+    note: noteFor(policy),
     today,
     rules: {
       updates: { ...rules.updates },

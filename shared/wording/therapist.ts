@@ -5,7 +5,7 @@
  * rebuilt here.
  */
 import { formatDate, formatDateWithWeekday, type IsoDate } from '../domain/dates.js';
-import { count, reminderDays, sentences } from './format.js';
+import { count, plural, reminderDays, sentences } from './format.js';
 import { SITE } from './client/common.js';
 
 const NOTHING_MORE_TO_THEM = 'Nothing more will be sent to them.';
@@ -25,6 +25,49 @@ export const therapistMail = {
   clientWasTold: (clientName: string, told: string) => `${clientName} has been told: “${told}”`,
 };
 
+/**
+ * Emails that leave out the client's name, address and words (the profile's notifications: a
+ * notice). They name the arrangement by the day it was set up and the start of its id.
+ */
+export const noticeMail = {
+  arrangement: (createdOn: IsoDate, ref: string) =>
+    `the arrangement you set up on ${formatDate(createdOn)} (ref. ${ref})`,
+  updateTitle: (ref: string) => `New update in arrangement ${ref}`,
+  /** `arrangement`: noticeMail.arrangement. */
+  update: (arrangement: string, seq: number, limit: number, on: IsoDate) =>
+    `Update ${seq} of ${limit} arrived on ${formatDate(on)} in ${arrangement}.`,
+  checkInTitle: (ref: string) => `Check-in message in arrangement ${ref}`,
+  checkIn: (arrangement: string, on: IsoDate) => `The check-in message arrived on ${formatDate(on)} in ${arrangement}.`,
+  readInPortal: 'You can read it in the portal.',
+  openToRead: 'Read it in the portal',
+  why: 'As you chose in your profile, this email leaves out the client’s name, address and words. You can change that in your profile.',
+  footer: sentences(
+    `Sent by ${SITE} about one of your arrangements.`,
+    'Your email address is never shown to the client.',
+  ),
+};
+
+/** The daily digest: notice style, one line per arrangement that had something new. */
+export const digestMail = {
+  title: (messages: number, arrangements: number) =>
+    `Your daily summary: ${plural(messages, 'new message')} in ${plural(arrangements, 'arrangement')}`,
+  intro: 'Since your last summary, these arrangements have something new. Open each one to read it.',
+  /** `arrangement`: noticeMail.arrangement, which starts the line. */
+  line: (arrangement: string, updates: number, checkInMessages: number) => {
+    const what = [
+      updates > 0 ? `${plural(updates, 'new update')}` : null,
+      checkInMessages > 0 ? 'the check-in message' : null,
+    ].filter((part): part is string => part !== null);
+    return `${arrangement.charAt(0).toUpperCase()}${arrangement.slice(1)}: ${what.join(' and ')}`;
+  },
+  why: 'As you chose in your profile, this summary leaves out clients’ names, addresses and words. You can change that in your profile.',
+  openPortal: 'Open the portal',
+  footer: sentences(
+    `Sent by ${SITE} once a day, at 09:00 where you are, when something new has arrived.`,
+    'Your email address is never shown to clients.',
+  ),
+};
+
 export const policyCreatedMail = {
   title: (clientName: string) => `Arrangement created for ${clientName}`,
   oneInvitation: (clientName: string) =>
@@ -36,6 +79,8 @@ export const policyCreatedMail = {
     `${clientName} is given these at closing and whenever an update cannot be passed on:`,
   noReferrals:
     'No referrals are set. You can add them in the portal; the client is given them at closing and whenever an update cannot be passed on.',
+  invitationNote: (clientName: string) => `Your note in the invitation, as ${clientName} reads it:`,
+  closingNoteSet: (clientName: string) => `${clientName} will read your closing note in the goodbye email.`,
 };
 
 export const clientAcceptedMail = {
@@ -107,7 +152,8 @@ export const therapistReminderMail = {
   messageWindow: (clientName: string, until: IsoDate) =>
     sentences(
       `From that day until ${formatDate(until)}, ${clientName} may send you one check-in message.`,
-      'It will come to you by email.',
+      // True whichever way the profile says to tell them: a notice, the words, or the daily summary.
+      'You will be told by email once it arrives.',
     ),
   remindedToo: (clientName: string) => `${clientName} has been reminded too.`,
   session: (clientName: string, when: string, on: IsoDate) =>
@@ -120,7 +166,7 @@ export const therapistCheckInDayMail = {
   noCheckIn: 'This arrangement has no check-in.',
   message: (clientName: string) => `Today is the check-in day with ${clientName}.`,
   messageWindow: (clientName: string, until: IsoDate) =>
-    `Until ${formatDate(until)}, ${clientName} may send you one check-in message. It will come to you by email, and if they skip it you will be told.`,
+    `Until ${formatDate(until)}, ${clientName} may send you one check-in message. You will be told by email once it arrives, or if they skip it.`,
   session: (clientName: string) => `Today is the check-in session with ${clientName}.`,
   arrangeIt: 'Please make sure it is arranged.',
 };
@@ -182,13 +228,14 @@ export const closingSummaryMail = {
     notTaken: (on: IsoDate) => `Check-in: it had not taken place by closing (planned for ${formatDate(on)}).`,
   },
   onlyConfirmation: 'As they stopped all emails, only a short confirmation was sent to them.',
-  closingEmailSent: (clientName: string, withReferrals: boolean) =>
-    sentences(
-      withReferrals
-        ? `${clientName} got a closing email with your referrals and crisis resources.`
-        : `${clientName} got a closing email with crisis resources.`,
-      NOTHING_MORE_TO_THEM,
-    ),
+  /** Names the note and the referrals only when the goodbye carried them (never claimed otherwise). */
+  closingEmailSent: (clientName: string, withReferrals: boolean, withNote: boolean) => {
+    const given = [withNote ? 'your note' : null, withReferrals ? 'your referrals' : null, 'crisis resources'];
+    const parts = given.filter((part): part is string => part !== null);
+    const last = parts.pop() ?? '';
+    const what = parts.length > 0 ? `${parts.join(', ')} and ${last}` : last;
+    return sentences(`${clientName} got a closing email with ${what}.`, NOTHING_MORE_TO_THEM);
+  },
   notAccepted: (clientName: string) =>
     `${clientName} had not accepted the arrangement, so no closing email was sent to them.`,
   deletion: (retentionDays: number, deleteOn: IsoDate) => deletion(retentionDays, deleteOn, true),

@@ -816,6 +816,8 @@ describe('bad input on every route', () => {
         'closesOn',
         'referrals',
         'crisisLocale',
+        'invitationNote',
+        'closingNote',
         'unexpected',
       ] as const;
       const created = { id: expect.any(String), state: 'invited' };

@@ -115,6 +115,6 @@ describe('the bundled functions', () => {
         .filter((m) => m.to.includes(claims.email))
         .map((m) => m.text)
         .join('\n'),
-    ).toContain('From the bundle.');
+    ).toContain('New update in arrangement');
   });
 });

@@ -33,6 +33,8 @@ describe('updates by email reply', () => {
   beforeAll(async () => {
     app = await startApp({ now: '2026-11-20T15:00:00Z' });
     token = await app.signIn(therapistEmail, 'Dr. Reply');
+    // The words by email, so the tests can see which words reached the therapist.
+    await app.request('PUT', '/profile', { token, body: { notifications: 'full-text' } });
   });
   afterAll(() => app.close());
 

@@ -188,8 +188,11 @@ describe('a policy from invitation to closing', () => {
     expect(res.json.summary).toBe(
       '1 of 2 updates left; the next one can be sent from 27 November 2026; the window closes on 1 January 2027.',
     );
+    // A notice (the profile's default): that it arrived, where to read it, and nothing of the client.
     const toTherapist = (await j.app.mailTo(j.therapist.email)).at(-1)!;
-    expect(toTherapist.text).toContain(firstUpdate);
+    expect(toTherapist.subject).toBe(`New update in arrangement ${j.policyId.slice(0, 8)}`);
+    expect(toTherapist.text).toContain(`/portal#/policies/${j.policyId}`);
+    for (const secret of [firstUpdate, j.client.name, j.client.email]) expect(toTherapist.text).not.toContain(secret);
     expect(toTherapist.text).not.toMatch(/\/c\/[\w-]{43}/);
     const receipt = (await j.app.mailTo(j.client.email)).at(-1)!;
     expect(receipt.text).toContain('1 of 2 updates left');
@@ -279,7 +282,9 @@ describe('a policy from invitation to closing', () => {
     const { app, clientToken, therapist } = await journey('check-in-day');
     const res = await app.request('POST', `/client/${clientToken}/check-in`, { body: { text: checkInText } });
     expect(res.status).toBe(201);
-    expect((await app.mailTo(therapist.email)).at(-1)!.text).toContain(checkInText);
+    const notice = (await app.mailTo(therapist.email)).at(-1)!;
+    expect(notice.subject).toMatch(/^Check-in message in arrangement /);
+    expect(notice.text).not.toContain(checkInText);
     const again = await app.request('POST', `/client/${clientToken}/check-in`, { body: { text: 'again' } });
     expect(again.json).toMatchObject({ status: 409, reason: 'already-checked-in' });
   });

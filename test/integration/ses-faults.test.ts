@@ -44,6 +44,8 @@ async function accepted(): Promise<Accepted> {
   const therapist = uniqueEmail('dr.okoye');
   const client = uniqueEmail('lee');
   const token = await app.signIn(therapist, 'Dr. Ada Okoye');
+  // The words by email, so each copy of an update can be told apart.
+  await app.request('PUT', '/profile', { token, body: { notifications: 'full-text' } });
   const created = await app.request('POST', '/policies', {
     token,
     body: { client: { name: 'Lee', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },

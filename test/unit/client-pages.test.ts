@@ -303,3 +303,40 @@ describe('escaping', () => {
     expect(html).toContain('Dr &lt;Eve&gt; &quot;Q&quot;');
   });
 });
+
+describe('personal notes on the page', () => {
+  const notes = {
+    invitationNote: 'It was good to work with you.\nThis is here if you want it.',
+    closingNote: 'Go gently.',
+  };
+
+  it('shows the invitation note while the client is invited, escaped, with its line breaks', () => {
+    const html = page({ ...invited, rules: { ...notes, invitationNote: 'Hello <b>you</b>\nTake care.' } });
+    expect(html).toContain('A note from Dana Reyes:');
+    expect(html).toContain('<blockquote>Hello &lt;b&gt;you&lt;/b&gt;\nTake care.</blockquote>');
+    expect(html).not.toContain('Go gently.');
+  });
+
+  it('has no note on the invited page without one, and none once the arrangement is active', () => {
+    expect(page(invited)).not.toContain('A note from');
+    expect(page({ rules: notes })).not.toContain('A note from');
+  });
+
+  it('shows the closing note after the arrangement closed, but not after the client stopped all emails', () => {
+    const ended = page({ ...closed, rules: notes });
+    expect(ended).toContain('A note from Dana Reyes:');
+    expect(ended).toContain('Go gently.');
+    expect(ended).not.toContain('This is here if you want it.');
+    expect(page({ ...optedOut, rules: notes })).not.toContain('Go gently.');
+    expect(page({ ...declined, rules: notes })).not.toContain('A note from');
+  });
+
+  it('keeps the closing note to the client who accepted: one who never did had no goodbye either', () => {
+    expect(page({ ...closed, acceptedAt: null, rules: notes })).not.toContain('Go gently.');
+  });
+
+  it('keeps the crisis resources on every page with a note', () => {
+    expectCrisisBox(page({ ...invited, rules: notes }));
+    expectCrisisBox(page({ ...closed, rules: notes }));
+  });
+});

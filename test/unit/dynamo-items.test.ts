@@ -19,6 +19,7 @@ describe('DynamoDB items read back what was written', () => {
       makePolicy(),
       makePolicy({ rules: { checkIn: null } }),
       makePolicy({ state: 'closed', closedReason: 'therapist', closedAt: AT, clientEmailSuppressed: true }),
+      makePolicy({ rules: { invitationNote: 'Hello.\nTake care.', closingNote: 'Goodbye.' } }),
     ]) {
       expect(policyFromItem(toItem(policyItemOf(policy, 1_800_000_000)))).toEqual(policy);
     }
@@ -51,6 +52,7 @@ describe('DynamoDB items read back what was written', () => {
       displayName: 'Dr T',
       timeZone: 'Europe/London',
       crisisLocale: 'GB',
+      notifications: 'notice',
     };
     const withRules: TherapistProfile = {
       ...base,
@@ -58,9 +60,14 @@ describe('DynamoDB items read back what was written', () => {
         updates: { limit: 2 },
         checkIn: { format: 'session', remindDaysBefore: [3] },
         replies: 'may-reply',
+        referrals: [{ name: 'Harbour Clinic', contact: '555-0142' }],
+        invitationNote: 'Hello.',
+        closingNote: null,
       },
     };
-    for (const profile of [base, withRules]) expect(profileFromItem(toItem(profileItemOf(profile)))).toEqual(profile);
+    const withWindow: TherapistProfile = { ...base, defaultRules: { updates: { windowDays: 28 } } };
+    for (const profile of [base, withRules, withWindow])
+      expect(profileFromItem(toItem(profileItemOf(profile)))).toEqual(profile);
   });
 
   it('idempotency outcome, whatever its body', () => {
@@ -98,6 +105,26 @@ describe('DynamoDB items written before a field existed', () => {
   it('a policy without a client address generation reads as on its first address', () => {
     const { clientAddressGeneration: _, ...before } = makePolicy();
     expect(policyFromItem(toItem({ pk: 'POLICY#x', sk: 'POLICY', policy: before })).clientAddressGeneration).toBe(1);
+  });
+
+  it('a profile from before the choice of notifications reads as choosing notices', () => {
+    const before = {
+      therapistId: 't1',
+      email: 't@example.com',
+      displayName: 'Dr T',
+      timeZone: 'UTC',
+      crisisLocale: 'US',
+    };
+    expect(profileFromItem(toItem({ pk: 'THERAPIST#t1', sk: 'PROFILE', profile: before })).notifications).toBe(
+      'notice',
+    );
+  });
+
+  it('a policy from before personal notes reads as having none', () => {
+    const policy = makePolicy();
+    const { invitationNote: _i, closingNote: _c, ...rules } = policy.rules;
+    const read = policyFromItem(toItem({ pk: 'POLICY#x', sk: 'POLICY', policy: { ...policy, rules } }));
+    expect([read.rules.invitationNote, read.rules.closingNote]).toEqual([null, null]);
   });
 });
 

@@ -5,6 +5,7 @@ import { escapeHtml, singleLine } from '../../shared/emails/escape.js';
 import { button, renderDocument } from '../../shared/emails/layout.js';
 import { renderEmail } from '../../shared/emails/render.js';
 import { ALL_KINDS, PAGE, PORTAL, render, SAMPLE_DATA, samplePolicy, STOP, TODAY } from '../support/email-samples.js';
+import type { PolicyOverrides } from '../support/policy-factory.js';
 
 const all = (e: RenderedEmail) => `${e.subject}\n${e.text}\n${e.html}`;
 
@@ -345,5 +346,119 @@ describe('escaping and layout', () => {
       footer: [],
     });
     expect(html).not.toContain('href=');
+  });
+});
+
+describe('personal notes', () => {
+  const INVITATION_NOTE = 'It was a privilege to work with you.\nThis is a way to stay in touch, if you want it.';
+  const CLOSING_NOTE = 'I am glad for all you did.\nGo gently.';
+  const withNotes = (overrides: PolicyOverrides = {}) =>
+    samplePolicy({
+      ...overrides,
+      rules: { invitationNote: INVITATION_NOTE, closingNote: CLOSING_NOTE, ...overrides.rules },
+    });
+  const invited = { state: 'invited', acceptedAt: null, updatesAccepted: 0, lastUpdateOn: null } as const;
+  const closed = { state: 'closed', closedReason: 'closing-date', closedAt: '2027-03-06T14:00:00.000Z' } as const;
+
+  it('puts the invitation note in the invitation, introduced as a note from the therapist, in both parts', () => {
+    const { text, html } = render('invitation', withNotes(invited));
+    expect(text).toContain(
+      'A note from Dana Reyes:\n\n> It was a privilege to work with you.\n> This is a way to stay in touch, if you want it.',
+    );
+    expect(html).toContain('It was a privilege to work with you.<br>This is a way to stay in touch, if you want it.');
+    expect(text).not.toContain('Go gently.');
+  });
+
+  it('has no note in an invitation without one', () => {
+    expect(render('invitation', samplePolicy(invited)).text).not.toContain('A note from');
+  });
+
+  it('puts the closing note in the goodbye, and not in the confirmation of a stop', () => {
+    const goodbye = render('closing', withNotes(closed)).text;
+    expect(goodbye).toContain('A note from Dana Reyes:\n\n> I am glad for all you did.\n> Go gently.');
+    expect(goodbye).not.toContain('privilege');
+    const stopped = render('opted-out', withNotes({ state: 'closed', closedReason: 'opted-out' })).text;
+    expect(stopped).not.toContain('Go gently.');
+    expect(stopped).not.toContain('A note from');
+  });
+
+  it('escapes the notes in the HTML part', () => {
+    const evil = '<script>alert("x")</script>';
+    const policy = samplePolicy({ ...closed, rules: { invitationNote: evil, closingNote: evil } });
+    for (const kind of ['invitation', 'closing'] as const) {
+      const { html } = render(kind, kind === 'invitation' ? { ...policy, state: 'invited' } : policy);
+      expect(html).not.toContain('<script');
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    }
+  });
+
+  it('shows the therapist the invitation note as the client reads it, and says a closing note is set, only when there are notes', () => {
+    const created = render('policy-created', withNotes(invited)).text;
+    expect(created).toContain('Your note in the invitation, as Sam Lee reads it:\n\n> It was a privilege');
+    expect(created).toContain('Sam Lee will read your closing note in the goodbye email.');
+    const bare = render('policy-created', samplePolicy(invited)).text;
+    expect(bare).not.toMatch(/your (closing )?note/i);
+  });
+
+  it('tells the therapist the goodbye carried their note only when it did', () => {
+    expect(render('closing-summary', withNotes(closed)).text).toContain(
+      'Sam Lee got a closing email with your note, your referrals and crisis resources.',
+    );
+    const without = render('closing-summary', samplePolicy(closed)).text;
+    expect(without).toContain('Sam Lee got a closing email with your referrals and crisis resources.');
+    expect(without).not.toMatch(/note/i);
+    const noReferrals = render('closing-summary', withNotes({ ...closed, rules: { referrals: [] } })).text;
+    expect(noReferrals).toContain('Sam Lee got a closing email with your note and crisis resources.');
+  });
+});
+
+describe('what the therapist is told of a new message, by their choice of notifications', () => {
+  const policy = samplePolicy({ client: { name: 'Sam Lee', email: 'sam.lee@client.example' } });
+  const words = 'The garden is growing.';
+  const notice = {
+    'update-received': { seq: 2, text: '', characters: 22, sentOn: '2026-12-03', style: 'notice' },
+    'check-in-message': { text: '', sentOn: '2027-02-20', style: 'notice' },
+  } as const;
+
+  it.each(Object.keys(notice) as (keyof typeof notice)[])(
+    '%s as a notice carries no client words, name or address, only a neutral reference and the portal link',
+    (kind) => {
+      // The words are given here too, to prove a notice never shows them even if a job held them.
+      const email = render(kind, policy, { ...notice[kind], text: words });
+      for (const part of [email.subject, email.text, email.html]) {
+        expect(part).not.toContain(words);
+        expect(part).not.toContain('Sam');
+        expect(part).not.toContain('Lee');
+        expect(part).not.toContain('sam.lee@client.example');
+      }
+      expect(email.text).toContain('the arrangement you set up on 20 November 2026 (ref. pol_test)');
+      expect(email.text).toContain(`${PORTAL}#/policies/pol_test_1`);
+      expect(email.text).toContain('leaves out the client’s name, address and words');
+    },
+  );
+
+  it('says which update arrived and how many are left, in a notice', () => {
+    const { subject, text } = render('update-received', policy, notice['update-received']);
+    expect(subject).toBe('New update in arrangement pol_test');
+    expect(text).toContain(
+      'Update 2 of 3 arrived on 3 December 2026 in the arrangement you set up on 20 November 2026 (ref. pol_test).',
+    );
+    expect(text).toContain('This was update 2 of 3; 1 is left.');
+  });
+
+  it('says the check-in message arrived, in a notice', () => {
+    const { subject, text } = render('check-in-message', policy, notice['check-in-message']);
+    expect(subject).toBe('Check-in message in arrangement pol_test');
+    expect(text).toContain(
+      'The check-in message arrived on 20 February 2027 in the arrangement you set up on 20 November 2026 (ref. pol_test).',
+    );
+  });
+
+  it('gives the words in full when the therapist chose them, and for emails decided before the choice existed', () => {
+    const full = render('update-received', policy, { ...notice['update-received'], text: words, style: 'full-text' });
+    expect(full.text).toContain(`> ${words}`);
+    expect(full.subject).toBe('Update 2 of 3 from Sam Lee');
+    const { style: _, ...older } = { ...notice['check-in-message'], text: words };
+    expect(render('check-in-message', policy, older).text).toContain(`> ${words}`);
   });
 });

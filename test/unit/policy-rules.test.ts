@@ -34,6 +34,14 @@ describe('resolveRules defaults', () => {
     });
   });
 
+  it('ends the window a chosen number of days after therapy ended, unless an end date is given', () => {
+    expect(resolveRules({ ...base, updates: { windowDays: 28 } }).updates.until).toBe('2026-12-18');
+    expect(resolveRules({ ...base, updates: { windowDays: 28, until: '2026-12-01' } }).updates.until).toBe(
+      '2026-12-01',
+    );
+    expect(resolveRules({ ...base, updates: { windowDays: 28, from: '2026-11-25' } }).updates.until).toBe('2026-12-18');
+  });
+
   it('closes on the later of the window end and the check-in day + 14', () => {
     expect(rules.closesOn).toBe('2027-03-06');
   });

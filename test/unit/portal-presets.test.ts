@@ -52,6 +52,26 @@ describe('presets for a new arrangement', () => {
     expect(presets[0]!.hint).toMatch(/^Up to 5 updates .*\(Set in your profile\.\)$/);
   });
 
+  it('keeps the window length of the therapist’s usual rules: in weeks when it is whole weeks, else left to the service', () => {
+    const weeks: Preset[] = presetsFor({ ...profile, defaultRules: { updates: { windowDays: 28 } } }, rules.defaults);
+    expect(weeks[0]!.rules.weeks).toBe(4);
+    const days: Preset[] = presetsFor({ ...profile, defaultRules: { updates: { windowDays: 10 } } }, rules.defaults);
+    expect(days[0]!.rules.weeks).toBe('');
+    expect(days[0]!.hint).toMatch(/^Up to 3 updates over 10 days, /);
+    const form = {
+      clientName: 'Sam',
+      clientEmail: 'sam@example.com',
+      endedOn: '2026-11-20',
+      timeZone: 'UTC',
+      note: '',
+      crisis: 'US',
+      referrals: [],
+      ...presetValues(days[0]!.rules),
+    };
+    // No end date is sent, so the service ends the window as the profile says.
+    expect(readForm(form, { rules }).body.updates).not.toHaveProperty('until');
+  });
+
   it('leaves the update fields empty, and writes “none” for no reminders, when a preset says so', () => {
     expect(
       presetValues({

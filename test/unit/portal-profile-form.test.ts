@@ -27,6 +27,11 @@ function profile(changes: Partial<ProfileValues> = {}): ProfileValues {
     format: '',
     remind: '',
     replies: '',
+    windowDays: '',
+    notifications: 'notice',
+    invitationNote: '',
+    closingNote: '',
+    referrals: [],
     ...changes,
   };
 }
@@ -34,7 +39,13 @@ function profile(changes: Partial<ProfileValues> = {}): ProfileValues {
 describe('reading the profile form', () => {
   it('sends the name, zone and crisis locale, and no usual rules when none are filled in', () => {
     expect(readProfileForm(profile({ displayName: ' Dr. Brooks ' }), limits)).toEqual({
-      body: { displayName: 'Dr. Brooks', timeZone: 'America/New_York', crisisLocale: 'US', defaultRules: {} },
+      body: {
+        displayName: 'Dr. Brooks',
+        timeZone: 'America/New_York',
+        crisisLocale: 'US',
+        notifications: 'notice',
+        defaultRules: {},
+      },
       problems: [],
     });
   });
@@ -57,6 +68,47 @@ describe('reading the profile form', () => {
       checkIn: { afterMonths: 2, format: 'session', remindDaysBefore: [] },
       replies: 'may-reply',
     });
+  });
+
+  it('sends the choice of notifications, the window length, the referrals and the notes, trimmed', () => {
+    const { body, problems } = readProfileForm(
+      profile({
+        notifications: 'daily-digest',
+        windowDays: '28',
+        invitationNote: '  It was good to work with you.\n',
+        closingNote: ' ',
+        referrals: [
+          { key: 1, name: ' Harbour Clinic ', contact: ' 555-0142 ' },
+          { key: 2, name: '', contact: '' },
+        ],
+      }),
+      limits,
+    );
+    expect(problems).toEqual([]);
+    expect(body.notifications).toBe('daily-digest');
+    expect(body.defaultRules).toEqual({
+      updates: { windowDays: 28 },
+      referrals: [{ name: 'Harbour Clinic', contact: '555-0142' }],
+      invitationNote: 'It was good to work with you.',
+    });
+  });
+
+  it('refuses a window length, a note or a half-filled referral the service would refuse, on their fields', () => {
+    const max = limits['defaultRules.invitationNote']!.maxLength!;
+    const { problems } = readProfileForm(
+      profile({
+        windowDays: '366',
+        closingNote: 'a'.repeat(max + 1),
+        referrals: [{ key: 3, name: 'Harbour Clinic', contact: '' }],
+      }),
+      limits,
+    );
+    expect(problems).toEqual([
+      { field: 'windowDays', message: hints['defaultRules.updates.windowDays'] },
+      { field: 'referral-3-contact', message: 'Add a phone number, email or website, or remove this referral.' },
+      { field: 'closingNote', message: hints['defaultRules.closingNote'] },
+    ]);
+    expect(hints['defaultRules.updates.windowDays']).toBe('Choose a number of days from 1 to 365.');
   });
 
   it('asks for a name and a time zone the browser knows', () => {
@@ -83,6 +135,9 @@ describe('reading the profile form', () => {
   it('puts the service’s problems on the nearest field, in plain words', () => {
     expect(profileFieldForPath('defaultRules.checkIn.remindDaysBefore.0')).toBe('remind');
     expect(profileFieldForPath('defaultRules')).toBeNull();
+    expect(profileFieldForPath('defaultRules.updates.windowDays')).toBe('windowDays');
+    expect(profileFieldForPath('notifications')).toBe('notifications');
+    expect(profileFieldForPath('defaultRules.closingNote')).toBe('closingNote');
     expect(
       profileProblemsFromServer(
         [{ path: 'defaultRules.updates.limit', message: 'Too big: expected number to be <=12' }],

@@ -282,3 +282,57 @@ describe('time zones are stored in their canonical spelling', () => {
     expect(parseWith(timeZone, 'america/new_york')).toBe('America/New_York');
   });
 });
+
+describe('personal notes', () => {
+  it('takes an invitation and a closing note, trimmed, with line breaks kept as plain newlines', () => {
+    const body = parseWith(createPolicyBody, {
+      ...minimal,
+      invitationNote: '  It was good to work with you.\r\nTake care.  ',
+      closingNote: 'Goodbye for now.',
+    });
+    expect(body.invitationNote).toBe('It was good to work with you.\nTake care.');
+    expect(body.closingNote).toBe('Goodbye for now.');
+  });
+
+  it('reads a blank note as no note, and null as taking a note away', () => {
+    expect(parseWith(createPolicyBody, { ...minimal, invitationNote: ' \n ' }).invitationNote).toBeNull();
+    expect(parseWith(patchPolicyBody, { closingNote: null })).toEqual({ closingNote: null });
+  });
+
+  it('refuses a note over 1,000 characters once trimmed, or one with control characters', () => {
+    expect(parseWith(createPolicyBody, { ...minimal, closingNote: ` ${'a'.repeat(1000)} ` }).closingNote).toHaveLength(
+      1000,
+    );
+    expect(paths({ ...minimal, invitationNote: 'a'.repeat(1001) })).toEqual(['invitationNote']);
+    expect(paths({ ...minimal, closingNote: 'bell \u0007' })).toEqual(['closingNote']);
+    expect(issuesOf(() => parseWith(patchPolicyBody, { invitationNote: 5 })).map((i) => i.path)).toEqual([
+      'invitationNote',
+    ]);
+  });
+});
+
+describe('profile defaults', () => {
+  it('takes a default window length, referrals and notes beside the usual rules', () => {
+    const defaults = {
+      updates: { limit: 2, windowDays: 28 },
+      referrals: [{ name: 'Harbour Clinic', contact: '555-0142' }],
+      invitationNote: ' Hello. ',
+      closingNote: null,
+    };
+    expect(parseWith(profileBody, { defaultRules: defaults })).toEqual({
+      defaultRules: { ...defaults, invitationNote: 'Hello.' },
+    });
+  });
+
+  it('refuses a window length outside 1 to 365 days, and referrals or notes a policy would refuse', () => {
+    const pathsOf = (defaultRules: unknown) =>
+      issuesOf(() => parseWith(profileBody, { defaultRules })).map((i) => i.path);
+    expect(pathsOf({ updates: { windowDays: 0 } })).toEqual(['defaultRules.updates.windowDays']);
+    expect(pathsOf({ updates: { windowDays: 366 } })).toEqual(['defaultRules.updates.windowDays']);
+    expect(pathsOf({ updates: { windowDays: 2.5 } })).toEqual(['defaultRules.updates.windowDays']);
+    expect(pathsOf({ referrals: Array.from({ length: 11 }, () => ({ name: 'A', contact: 'B' })) })).toEqual([
+      'defaultRules.referrals',
+    ]);
+    expect(pathsOf({ closingNote: 'a'.repeat(1001) })).toEqual(['defaultRules.closingNote']);
+  });
+});

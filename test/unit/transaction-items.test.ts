@@ -205,6 +205,38 @@ describe('commitTransaction', () => {
     expect(build({ ...closing, events: [{ at: closedAt, type: 'exported' }] }).stampRetention).toBeUndefined();
   });
 
+  it('writes a daily digest entry in the therapist’s partition and plans the digest job there, unless one is planned', () => {
+    const dueAt = '2026-11-22T14:00:00.000Z';
+    const digest = {
+      therapistId: 'th_test_1',
+      dueAt,
+      entry: { policyId: 'pol_test_1', kind: 'update' as const, at: AT, createdOn: '2026-11-20' },
+    };
+    const tx = build(change({ digest, idempotency: { keyHash: 'k', outcome: { status: 201, body: null } } }));
+    const [, entryPut, jobUpdate] = tx.items;
+    expect(put(entryPut).values).toEqual({
+      pk: 'THERAPIST#th_test_1',
+      sk: `DIGEST#${AT}#pol_test_1#00000001`,
+      entry: digest.entry,
+    });
+    expect(put(entryPut).ConditionExpression).toBe('attribute_not_exists(pk)');
+    const update = jobUpdate?.Update;
+    expect(unmarshall(update?.Key ?? {})).toEqual({ pk: 'THERAPIST#th_test_1', sk: 'JOB#DIGEST' });
+    // One more pending entry; the due keys only if absent, so a planned (or running) digest keeps its time and lease.
+    expect(update?.UpdateExpression).toContain('pending = if_not_exists(pending, :zero) + :one');
+    expect(update?.UpdateExpression).toContain('dueSk = if_not_exists(dueSk, :dueSk)');
+    expect(update).not.toHaveProperty('ConditionExpression');
+    expect(unmarshall(update?.ExpressionAttributeValues ?? {})).toMatchObject({
+      ':duePk': 'DUE#26',
+      ':dueSk': `${dueAt}#th_test_1#DIGEST`,
+      ':dueAt': dueAt,
+      ':kind': 'daily-digest',
+      ':therapistId': 'th_test_1',
+    });
+    expect(tx.idempotencyIndex).toBe(3);
+    expect(tx.created).toEqual([]);
+  });
+
   it('is the same for the same change, clock and ids: nothing else goes in', () => {
     const c = change({
       events: [{ at: AT, type: 'accepted' }],

@@ -9,7 +9,10 @@ const TODAY = '2026-11-25';
 
 describe('acceptedUpdate', () => {
   const policy = makePolicy({ version: 4 });
-  const { result, change } = acceptedUpdate(policy, TODAY, { text: 'Doing well.', characters: 11 }, AT, 'k1');
+  const { result, change } = acceptedUpdate(policy, TODAY, { text: 'Doing well.', characters: 11 }, AT, 'k1', {
+    notifications: 'full-text',
+    timeZone: 'UTC',
+  });
 
   it('answers 201 with the receipt of the next update in the sequence', () => {
     expect(result.status).toBe(201);
@@ -42,8 +45,30 @@ describe('acceptedUpdate', () => {
 
   it('records the key with the very outcome it answers, and no key when none was given', () => {
     expect(change?.idempotency).toEqual({ keyHash: 'k1', outcome: result });
-    const unkeyed = acceptedUpdate(policy, TODAY, { text: 'x', characters: 1 }, AT, null);
+    const unkeyed = acceptedUpdate(policy, TODAY, { text: 'x', characters: 1 }, AT, null, {
+      notifications: 'full-text',
+      timeZone: 'UTC',
+    });
     expect(unkeyed.change).not.toHaveProperty('idempotency');
+  });
+
+  it('gives the therapist the words only when they chose the full text; a notice holds none', () => {
+    expect(change?.mails?.[0]?.data).toEqual({
+      seq: 1,
+      text: 'Doing well.',
+      characters: 11,
+      sentOn: TODAY,
+      style: 'full-text',
+    });
+    const notice = acceptedUpdate(policy, TODAY, { text: 'Doing well.', characters: 11 }, AT, 'k1', {
+      notifications: 'notice',
+      timeZone: 'UTC',
+    });
+    expect(notice.change?.mails?.[0]).toEqual({
+      template: 'update-received',
+      data: { seq: 1, text: '', characters: 11, sentOn: TODAY, style: 'notice' },
+    });
+    expect(notice.change?.addUpdate?.text).toBe('Doing well.');
   });
 });
 

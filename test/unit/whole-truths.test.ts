@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, formatDate, type IsoDate } from '../../shared/domain/dates.js';
+import { THERAPIST_EMAILS } from '../../shared/domain/email-kinds.js';
 import { decideUpdate, type Decision } from '../../shared/domain/enforcement.js';
 import type { RefusalError } from '../../shared/domain/errors.js';
 import type { Policy, PolicyState } from '../../shared/domain/policy.js';
@@ -224,6 +225,15 @@ describe('whole truths in what the therapist and the page are told', () => {
       expect(render(kind, closed([{ name: 'Helpline', contact: '555-0100' }], reason))).toMatch(/your referrals/);
     },
   );
+
+  it.each(THERAPIST_EMAILS)('the %s email mentions a note only when the therapist wrote one', (kind) => {
+    const text = (policy: Policy) =>
+      renderEmail(kind, { policy, data: {}, today: '2027-01-20', links: null, portalUrl: 'https://x.example/portal' })
+        .text;
+    for (const state of [{ state: 'invited', acceptedAt: null }, {}, closed([], 'therapist')] as const) {
+      expect(text(makePolicy({ ...state, rules: { checkIn: { format: 'session' } } }))).not.toMatch(/\bnote\b/i);
+    }
+  });
 
   it('does not invite the client to write when nothing is left to send', () => {
     const policy = makePolicy({ rules: { checkIn: null }, updatesAccepted: 3, lastUpdateOn: '2026-12-20' });

@@ -79,7 +79,18 @@ export function profileHints(limits) {
     'defaultRules.updates.maxCharacters': rangeHint(limits, 'defaultRules.updates.maxCharacters'),
     'defaultRules.checkIn.afterMonths': rangeHint(limits, 'defaultRules.checkIn.afterMonths', 'months'),
     'defaultRules.checkIn.remindDaysBefore': remindersHint(limits, 'defaultRules.checkIn.remindDaysBefore'),
+    'defaultRules.updates.windowDays': rangeHint(limits, 'defaultRules.updates.windowDays', 'days'),
+    'defaultRules.invitationNote': noteHint(limits, 'defaultRules.invitationNote'),
+    'defaultRules.closingNote': noteHint(limits, 'defaultRules.closingNote'),
   };
+}
+
+/**
+ * @param {Limits} limits
+ * @param {string} path
+ */
+function noteHint(limits, path) {
+  return `Keep the note to ${number(maxLengthAt(limits, path))} characters or fewer.`;
 }
 
 /**

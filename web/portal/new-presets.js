@@ -19,19 +19,21 @@ import { plural } from './words.js';
  * @property {number} months
  * @property {number[]} remind
  * @property {Replies} replies
+ * @property {number} [days] the window in days, said when it is not whole weeks (weeks is then '')
  */
 
 /** @typedef {{ value: string, label: string, hint: string, rules: PresetRules }} Preset */
 
 /**
  * "Up to 3 updates over 6 weeks, at least 7 days apart, and a check-in message after 3 months."
- * @param {Pick<PresetRules, 'limit' | 'gap' | 'weeks' | 'format' | 'months'>} r
+ * @param {Pick<PresetRules, 'limit' | 'gap' | 'weeks' | 'format' | 'months' | 'days'>} r
  */
 export function describePreset(r) {
+  const over = r.weeks === '' && r.days ? plural(r.days, 'day') : `${r.weeks} weeks`;
   const updates =
     r.limit === 0
       ? 'No written updates'
-      : `Up to ${plural(r.limit, 'update')} over ${r.weeks} weeks, at least ${plural(Number(r.gap), 'day')} apart`;
+      : `Up to ${plural(r.limit, 'update')} over ${over}, at least ${plural(Number(r.gap), 'day')} apart`;
   const checkIn =
     r.format === 'none'
       ? 'no check-in'
@@ -67,10 +69,15 @@ export function serviceDefaults(d) {
 function usualRules(profile, system) {
   const d = profile.defaultRules;
   if (!(d && (d.updates || d.checkIn || d.replies))) return null;
+  // A window of whole weeks fills in the weeks; any other is left to the service, which ends it as the profile says.
+  const days = d.updates?.windowDays;
+  /** @type {Pick<PresetRules, 'weeks' | 'days'>} */
+  const span =
+    days === undefined ? { weeks: system.weeks } : days % 7 === 0 ? { weeks: days / 7 } : { weeks: '', days };
   return {
     limit: d.updates?.limit ?? system.limit,
     gap: d.updates?.minDaysBetween ?? system.gap,
-    weeks: system.weeks,
+    ...span,
     maxChars: d.updates?.maxCharacters ?? system.maxChars,
     format: d.checkIn?.format ?? system.format,
     months: d.checkIn?.afterMonths ?? system.months,

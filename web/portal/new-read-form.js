@@ -167,12 +167,14 @@ function readCheckIn({ values, limits, hints, fail, whole, date }) {
 }
 
 /**
- * The referrals with anything in them; a half-filled one is a problem on its missing half.
- * @param {{ values: Pick<NewValues, 'referrals'>, fail: (field: string, message: string) => void }} r
+ * The referrals with anything in them; a half-filled one is a problem on its missing half
+ * (named by the control's id). The profile's form reads its referrals with this too.
+ * @param {ReferralValues[]} rows
+ * @param {(field: string, message: string) => void} fail
  */
-export function readReferrals({ values, fail }) {
+export function readReferralRows(rows, fail) {
   const list = [];
-  for (const row of values.referrals) {
+  for (const row of rows) {
     const name = row.name.trim();
     const contact = row.contact.trim();
     if (!name && !contact) continue;
@@ -206,7 +208,7 @@ export function readForm(values, { rules, forPreview = false, submitted = false 
   if (limit !== 0) body.replies = values.replies || rules.defaults.replies;
   const closesOn = r.date('closesOn');
   if (closesOn) body.closesOn = closesOn;
-  const referrals = readReferrals(r);
+  const referrals = readReferralRows(values.referrals, r.fail);
   if (referrals.length) body.referrals = referrals;
   body.crisisLocale = values.crisis;
   return { body, problems: r.problems };
@@ -218,4 +220,12 @@ export function readForm(values, { rules, forPreview = false, submitted = false 
  */
 export function sentReferrals(values) {
   return values.referrals.filter((row) => row.name.trim() || row.contact.trim());
+}
+
+/**
+ * The referrals of a form's values (the new-arrangement and edit screens).
+ * @param {{ values: Pick<NewValues, 'referrals'>, fail: (field: string, message: string) => void }} r
+ */
+export function readReferrals({ values, fail }) {
+  return readReferralRows(values.referrals, fail);
 }

@@ -21,28 +21,30 @@ import { maxItemsAt, maxLengthAt } from './rules.js';
 /**
  * One of a referral's two inputs.
  * @param {Limits} limits
+ * @param {string} path where the API takes the list ('referrals', or a profile's 'defaultRules.referrals')
  * @param {number} key
  * @param {'name' | 'contact'} part
  * @param {string} label
  * @param {string | undefined} value
  */
-function referralField(limits, key, part, label, value) {
+function referralField(limits, path, key, part, label, value) {
   return field({
     id: `referral-${key}-${part}`,
     label,
-    control: input({ maxlength: maxLengthAt(limits, `referrals.${part}`), autocomplete: 'off', value: value ?? '' }),
+    control: input({ maxlength: maxLengthAt(limits, `${path}.${part}`), autocomplete: 'off', value: value ?? '' }),
   });
 }
 
 /**
  * A referral row, numbered later by its list; its remove button is the list's to wire.
  * @param {Limits} limits
+ * @param {string} path
  * @param {number} key
  * @param {{ name?: string, contact?: string }} values
  */
-function referralRow(limits, key, values) {
-  const name = referralField(limits, key, 'name', 'Name', values.name);
-  const contact = referralField(limits, key, 'contact', 'Phone, email or website', values.contact);
+function referralRow(limits, path, key, values) {
+  const name = referralField(limits, path, key, 'name', 'Name', values.name);
+  const contact = referralField(limits, path, key, 'contact', 'Phone, email or website', values.contact);
   const legend = h('legend', {}, '');
   const removeLabel = h('span', { className: 'visually-hidden' }, '');
   const removeButton = h('button', { type: 'button', className: 'button button-quiet' }, 'Remove', removeLabel);
@@ -64,22 +66,22 @@ function referralRow(limits, key, values) {
   return { row, removeButton };
 }
 
+const HELP =
+  'Optional. People or services the client can turn to, given in the closing email and whenever an update cannot be accepted.';
+
 /**
- * @param {{ limits: Limits, onChange: () => void }} options the API's limits for a new policy;
- *   what to do when a row is added or removed by the therapist
+ * @param {{ limits: Limits, onChange: () => void, path?: string, help?: string }} options the API's
+ *   limits (for a new policy, or a profile's with `path` 'defaultRules.referrals'); what to do when
+ *   a row is added or removed by the therapist; the group's help
  */
-export function referralList({ limits, onChange }) {
-  const max = maxItemsAt(limits, 'referrals');
+export function referralList({ limits, onChange, path = 'referrals', help: helpText = HELP }) {
+  const max = maxItemsAt(limits, path);
   let lastKey = 0;
   /** @type {ReferralRow[]} */
   const rows = [];
   const list = h('div', { className: 'referrals' });
   const addButton = h('button', { type: 'button', className: 'button button-secondary' }, 'Add a referral');
-  const help = h(
-    'p',
-    { className: 'help', id: 'referrals-help' },
-    'Optional. People or services the client can turn to, given in the closing email and whenever an update cannot be accepted.',
-  );
+  const help = h('p', { className: 'help', id: 'referrals-help' }, helpText);
 
   function renumber() {
     rows.forEach((row, i) => {
@@ -105,7 +107,7 @@ export function referralList({ limits, onChange }) {
    */
   function add(values = {}, { focus = false } = {}) {
     lastKey += 1;
-    const { row, removeButton } = referralRow(limits, lastKey, values);
+    const { row, removeButton } = referralRow(limits, path, lastKey, values);
     removeButton.addEventListener('click', () => remove(row));
     rows.push(row);
     list.append(row.el);

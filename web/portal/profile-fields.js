@@ -1,13 +1,15 @@
 // @ts-check
 /** The profile form's controls, filled from the therapist's profile, with the service's limits and defaults in their help. */
-import { crisisField, field, input, numberInput, select, zoneList } from './fields.js';
+import { h } from './dom.js';
+import { crisisField, field, input, numberInput, radioGroup, select, zoneList } from './fields.js';
 import { fromTo } from './hints.js';
+import { referralList } from './new-referrals.js';
 import { timeZones } from './parse.js';
 import { maxLengthAt, rangeAt } from './rules.js';
-import { number } from './words.js';
+import { clockTime, number } from './words.js';
 
-/** @import { Field } from './fields.js' */
-/** @import { ProfileField, ProfileValues } from './profile-read-form.js' */
+/** @import { ReferralList } from './new-referrals.js' */
+/** @import { ProfileValues } from './profile-read-form.js' */
 /** @import { PortalRules, Profile } from './types.js' */
 
 const FORMAT_WORDS = { message: 'a message', session: 'a session' };
@@ -117,6 +119,13 @@ function usualRules(profile, rules) {
       fallback: updates.maxCharacters,
       value: d.updates?.maxCharacters,
     }),
+    windowDays: usualNumber(rules, {
+      id: 'default-window',
+      label: 'Update window, in days after therapy ended',
+      path: 'defaultRules.updates.windowDays',
+      fallback: rules.defaults.updates.windowDays,
+      value: d.updates?.windowDays,
+    }),
     months: usualNumber(rules, {
       id: 'default-months',
       label: 'Check-in, months after therapy ended',
@@ -136,24 +145,111 @@ function usualRules(profile, rules) {
 }
 
 /**
+ * How the therapist hears of a new update or check-in message: three choices, one sentence each.
  * @param {Profile} profile
  * @param {PortalRules} rules
- * @returns {{ fields: Record<ProfileField, Field>, zones: HTMLDataListElement }}
+ */
+function telling(profile, rules) {
+  const at = clockTime(rules.defaults.sendAt);
+  return radioGroup({
+    name: 'notifications',
+    legend: 'When a client writes to you',
+    options: [
+      {
+        value: 'notice',
+        label: 'A short notice',
+        hint: 'An email says something new arrived, with a link to read it in the portal, and no names or words.',
+      },
+      {
+        value: 'full-text',
+        label: 'The words in the email',
+        hint: 'An email gives the client’s name and all they wrote.',
+      },
+      {
+        value: 'daily-digest',
+        label: 'One summary a day',
+        hint: `One email at ${at} each day lists what arrived, with links, and no names or words.`,
+      },
+    ],
+    value: profile.notifications ?? 'notice',
+  });
+}
+
+/**
+ * A note new arrangements start with.
+ * @param {PortalRules} rules
+ * @param {{ id: string, label: string, help: string, path: string, value: string | null | undefined }} options
+ */
+function noteField(rules, { id, label, help, path, value }) {
+  const maxlength = maxLengthAt(rules.limits.profile, path);
+  return field({ id, label, help, control: h('textarea', { rows: 3, maxlength, value: value ?? '' }) });
+}
+
+/**
+ * @param {Profile} profile
+ * @param {PortalRules} rules
+ */
+function startingWords(profile, rules) {
+  const d = profile.defaultRules ?? {};
+  return {
+    invitationNote: noteField(rules, {
+      id: 'default-invitation-note',
+      label: 'Note in the invitation',
+      help: 'Optional. Your own words to the client, shown in the invitation and on their page until they answer.',
+      path: 'defaultRules.invitationNote',
+      value: d.invitationNote,
+    }),
+    closingNote: noteField(rules, {
+      id: 'default-closing-note',
+      label: 'Note in the goodbye',
+      help: 'Optional. Shown in the closing email and on the client’s page after it, but not if they stopped all emails.',
+      path: 'defaultRules.closingNote',
+      value: d.closingNote,
+    }),
+  };
+}
+
+const REFERRALS_HELP =
+  'Optional. New arrangements start with these people or services, given to the client at closing and whenever an update cannot be accepted.';
+
+/**
+ * @param {Profile} profile
+ * @param {PortalRules} rules
+ * @returns {{ fields: ProfileFields, referrals: ReferralList, zones: HTMLDataListElement }}
  */
 export function profileFields(profile, rules) {
+  const referrals = referralList({
+    limits: rules.limits.profile,
+    path: 'defaultRules.referrals',
+    help: REFERRALS_HELP,
+    onChange: () => {},
+  });
+  for (const r of profile.defaultRules?.referrals ?? []) referrals.add(r);
   return {
-    fields: { ...whoAndWhere(profile, rules), ...usualRules(profile, rules) },
+    fields: {
+      ...whoAndWhere(profile, rules),
+      ...usualRules(profile, rules),
+      notifications: telling(profile, rules),
+      ...startingWords(profile, rules),
+    },
+    referrals,
     zones: zoneList('profile-zone-list', timeZones(profile.timeZone)),
   };
 }
 
 /**
+ * @typedef {ReturnType<typeof whoAndWhere> & ReturnType<typeof usualRules> & ReturnType<typeof startingWords>
+ *   & { notifications: ReturnType<typeof telling> }} ProfileFields
+ */
+
+/**
  * What the controls hold, for readProfileForm.
- * @param {Record<ProfileField, Field>} F
+ * @param {ProfileFields} F
+ * @param {ReferralList} referrals
  * @returns {ProfileValues}
  */
-export function profileValues(F) {
-  const numbers = /** @type {const} */ (['limit', 'gap', 'maxChars', 'months']);
+export function profileValues(F, referrals) {
+  const numbers = /** @type {const} */ (['limit', 'gap', 'maxChars', 'months', 'windowDays']);
   return {
     displayName: F.displayName.input.value,
     timeZone: F.timeZone.input.value,
@@ -165,6 +261,11 @@ export function profileValues(F) {
     format: F.format.input.value,
     remind: F.remind.input.value,
     replies: F.replies.input.value,
+    windowDays: F.windowDays.input.value,
+    notifications: F.notifications.value,
+    invitationNote: F.invitationNote.input.value,
+    closingNote: F.closingNote.input.value,
+    referrals: referrals.values(),
     incomplete: numbers.filter((name) => F[name].input.validity.badInput),
   };
 }

@@ -1,5 +1,5 @@
 // @ts-check
-/** The therapist's own settings: the name clients see, zone, crisis resources, usual rules. */
+/** The therapist's own settings: the name clients see, zone, crisis resources, how they hear of messages, usual rules. */
 import { api, ApiError, isHandled } from './api.js';
 import { h } from './dom.js';
 import { errorSummary } from './error-summary.js';
@@ -16,10 +16,10 @@ import { profileProblemsFromServer, readProfileForm } from './profile-read-form.
 export async function profilePage(ctx) {
   const profile = await ctx.profile({ fresh: true });
   const limits = ctx.rules.limits.profile;
-  const { fields: F, zones } = profileFields(profile, ctx.rules);
-  const errors = profileErrors(F);
+  const { fields: F, referrals, zones } = profileFields(profile, ctx.rules);
+  const errors = profileErrors(F, referrals);
   const summary = errorSummary();
-  const { form, submit, saved } = profileForm({ F, zones, summary: summary.el, email: profile.email });
+  const { form, submit, saved } = profileForm({ F, referrals, zones, summary: summary.el, email: profile.email });
 
   form.addEventListener('input', () => {
     if (saved.textContent) saved.textContent = '';
@@ -28,7 +28,7 @@ export async function profilePage(ctx) {
     event.preventDefault();
     if (submit.disabled) return;
     saved.textContent = '';
-    const { body, problems } = readProfileForm(profileValues(F), limits);
+    const { body, problems } = readProfileForm(profileValues(F, referrals), limits);
     errors.show(problems);
     if (problems.length) {
       summary.show(errors.summaryItems(problems));

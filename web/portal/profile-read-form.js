@@ -4,10 +4,12 @@
  * with the problems found before sending. Pure: the page reads the controls, this decides.
  */
 import { friendlier, profileHints } from './hints.js';
+import { readReferralRows } from './new-read-form.js';
 import { parseReminders, parseWhole, isTimeZone } from './parse.js';
-import { boundsAt, rangeAt } from './rules.js';
+import { boundsAt, maxLengthAt, rangeAt } from './rules.js';
 
-/** @import { ApiIssue, DefaultRules, Limits, Problem } from './types.js' */
+/** @import { ApiIssue, DefaultRules, Limits, Notifications, Problem } from './types.js' */
+/** @import { ReferralValues } from './new-read-form.js' */
 
 /**
  * What the therapist typed or chose, as the controls hold it.
@@ -22,10 +24,15 @@ import { boundsAt, rangeAt } from './rules.js';
  * @property {string} format
  * @property {string} remind
  * @property {string} replies
+ * @property {string} windowDays
+ * @property {string} notifications 'notice', 'full-text' or 'daily-digest'
+ * @property {string} invitationNote
+ * @property {string} closingNote
+ * @property {ReferralValues[]} referrals each row as typed, empty ones included
  * @property {string[]} [incomplete] fields holding text the browser could not read as a number
  */
 
-/** @typedef {keyof Omit<ProfileValues, 'incomplete'>} ProfileField */
+/** @typedef {keyof Omit<ProfileValues, 'incomplete' | 'referrals'>} ProfileField */
 
 /** How each field is named in the summary of problems. */
 export const PROFILE_LABELS = /** @type {const} */ ({
@@ -39,6 +46,10 @@ export const PROFILE_LABELS = /** @type {const} */ ({
   format: 'Kind of check-in',
   remind: 'Reminder emails',
   replies: 'Replies',
+  windowDays: 'Update window',
+  notifications: 'New messages',
+  invitationNote: 'Invitation note',
+  closingNote: 'Goodbye note',
 });
 
 /** @type {Record<string, ProfileField>} */
@@ -53,6 +64,10 @@ const BY_PATH = {
   'defaultRules.checkIn.format': 'format',
   'defaultRules.checkIn.remindDaysBefore': 'remind',
   'defaultRules.replies': 'replies',
+  'defaultRules.updates.windowDays': 'windowDays',
+  notifications: 'notifications',
+  'defaultRules.invitationNote': 'invitationNote',
+  'defaultRules.closingNote': 'closingNote',
 };
 
 /**
@@ -85,26 +100,15 @@ export function profileProblemsFromServer(errors, limits) {
 }
 
 /**
+ * The usual rules' numbers, check-in and replies, as defaultRules holds them.
  * @param {ProfileValues} values
- * @param {Limits} limits the API's limits for a profile
+ * @param {Limits} limits
+ * @param {(field: ProfileField, message: string) => void} fail
+ * @returns {DefaultRules}
  */
-export function readProfileForm(values, limits) {
+function usualRules(values, limits, fail) {
   const hints = profileHints(limits);
-  /** @type {Problem[]} */
-  const problems = [];
-  /** @param {ProfileField} field @param {string} message */
-  const fail = (field, message) => problems.push({ field, message });
-  /** @type {{ displayName?: string, timeZone?: string, crisisLocale?: string, defaultRules?: DefaultRules }} */
-  const body = {};
-  const name = values.displayName.trim();
-  if (!name) fail('displayName', 'Enter your name as clients should see it.');
-  else body.displayName = name;
-  const zone = values.timeZone.trim();
-  if (!isTimeZone(zone)) fail('timeZone', hints.timeZone ?? '');
-  else body.timeZone = zone;
-  body.crisisLocale = values.crisis;
-
-  /** @param {'limit' | 'gap' | 'maxChars' | 'months'} field @param {string} path */
+  /** @param {'limit' | 'gap' | 'maxChars' | 'months' | 'windowDays'} field @param {string} path */
   const whole = (field, path) => {
     const n = parseWhole(values[field], values.incomplete?.includes(field));
     if (n === '') return undefined;
@@ -120,9 +124,11 @@ export function readProfileForm(values, limits) {
   const limit = whole('limit', 'defaultRules.updates.limit');
   const gap = whole('gap', 'defaultRules.updates.minDaysBetween');
   const max = whole('maxChars', 'defaultRules.updates.maxCharacters');
+  const windowDays = whole('windowDays', 'defaultRules.updates.windowDays');
   if (limit !== undefined) updates.limit = limit;
   if (gap !== undefined) updates.minDaysBetween = gap;
   if (max !== undefined) updates.maxCharacters = max;
+  if (windowDays !== undefined) updates.windowDays = windowDays;
   /** @type {NonNullable<DefaultRules['checkIn']>} */
   const checkIn = {};
   const months = whole('months', 'defaultRules.checkIn.afterMonths');
@@ -137,6 +143,51 @@ export function readProfileForm(values, limits) {
   if (Object.keys(updates).length) defaultRules.updates = updates;
   if (Object.keys(checkIn).length) defaultRules.checkIn = checkIn;
   if (values.replies) defaultRules.replies = /** @type {'none' | 'may-reply'} */ (values.replies);
-  body.defaultRules = defaultRules;
+  return defaultRules;
+}
+
+/**
+ * The referrals and notes new arrangements start with; an empty note is none.
+ * @param {ProfileValues} values
+ * @param {Limits} limits
+ * @param {(field: string, message: string) => void} fail
+ * @returns {Pick<DefaultRules, 'referrals' | 'invitationNote' | 'closingNote'>}
+ */
+function startingWords(values, limits, fail) {
+  const hints = profileHints(limits);
+  /** @type {Pick<DefaultRules, 'referrals' | 'invitationNote' | 'closingNote'>} */
+  const out = {};
+  const referrals = readReferralRows(values.referrals, fail);
+  if (referrals.length) out.referrals = referrals;
+  for (const name of /** @type {const} */ (['invitationNote', 'closingNote'])) {
+    const path = `defaultRules.${name}`;
+    const note = values[name].trim();
+    if (note.length > maxLengthAt(limits, path)) fail(name, hints[path] ?? '');
+    else if (note) out[name] = note;
+  }
+  return out;
+}
+
+/**
+ * @param {ProfileValues} values
+ * @param {Limits} limits the API's limits for a profile
+ */
+export function readProfileForm(values, limits) {
+  const hints = profileHints(limits);
+  /** @type {Problem[]} */
+  const problems = [];
+  /** @param {string} field @param {string} message */
+  const fail = (field, message) => problems.push({ field, message });
+  /** @type {{ displayName?: string, timeZone?: string, crisisLocale?: string, notifications?: Notifications, defaultRules?: DefaultRules }} */
+  const body = {};
+  const name = values.displayName.trim();
+  if (!name) fail('displayName', 'Enter your name as clients should see it.');
+  else body.displayName = name;
+  const zone = values.timeZone.trim();
+  if (!isTimeZone(zone)) fail('timeZone', hints.timeZone ?? '');
+  else body.timeZone = zone;
+  body.crisisLocale = values.crisis;
+  if (values.notifications) body.notifications = /** @type {Notifications} */ (values.notifications);
+  body.defaultRules = { ...usualRules(values, limits, fail), ...startingWords(values, limits, fail) };
   return { body, problems };
 }

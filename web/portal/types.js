@@ -14,11 +14,16 @@
 /** @typedef {'message' | 'session'} CheckInFormat */
 /** @typedef {'none' | 'may-reply'} Replies */
 
+/** @typedef {'notice' | 'full-text' | 'daily-digest'} Notifications */
+
 /**
  * @typedef {object} DefaultRules
- * @property {{ limit?: number, minDaysBetween?: number, maxCharacters?: number }} [updates]
+ * @property {{ limit?: number, minDaysBetween?: number, maxCharacters?: number, windowDays?: number }} [updates]
  * @property {{ afterMonths?: number, format?: CheckInFormat, remindDaysBefore?: number[] }} [checkIn]
  * @property {Replies} [replies]
+ * @property {{ name: string, contact: string }[]} [referrals]
+ * @property {string | null} [invitationNote]
+ * @property {string | null} [closingNote]
  */
 
 /**
@@ -27,6 +32,7 @@
  * @property {string} [displayName]
  * @property {string} timeZone
  * @property {string} [crisisLocale]
+ * @property {Notifications} [notifications]
  * @property {DefaultRules | null} [defaultRules]
  */
 
@@ -49,6 +55,8 @@
  * @property {string} closesOn
  * @property {{ name: string, contact: string }[]} referrals
  * @property {string} crisisLocale
+ * @property {string | null} [invitationNote]
+ * @property {string | null} [closingNote]
  */
 
 /**

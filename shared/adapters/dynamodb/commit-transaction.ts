@@ -1,12 +1,13 @@
 /**
  * The one transaction a PolicyChange becomes: policy snapshot, update, timeline entries (the
- * outbox of its domain events), emails to send, schedule, idempotency record. Pure: time and ids come from the ports, nothing is sent.
+ * outbox of its domain events), emails to send, schedule, a daily digest's entry, idempotency record. Pure: time and ids come from the ports, nothing is sent.
  */
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
 import { JOB_LEASE_MS, type Job, type PolicyChange } from '../../ports/store.js';
 import { checkInMessageItemOf } from './items/check-in-message.js';
+import { digestWrites } from './items/digest.js';
 import { eventItemOf } from './items/event.js';
 import { idempotencyExpiry, idempotencyItemOf } from './items/idempotency.js';
 import { jobItemOf } from './items/job.js';
@@ -51,6 +52,8 @@ export function commitTransaction(change: PolicyChange, tableName: string, clock
   for (const job of created) putNew(jobItemOf(job));
   items.push(...scheduleWrites(change, tableName, expiresAt));
   if (change.completeJob) items.push(completeJobDelete(change.completeJob, tableName));
+  // In the therapist's partition, with no retention expiry: the next digest sends and removes it.
+  if (change.digest) items.push(...digestWrites(tableName, change.digest, ids.uniqueId()));
 
   let idempotencyIndex = -1;
   if (change.idempotency) {

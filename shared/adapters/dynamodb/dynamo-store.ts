@@ -9,6 +9,9 @@ import type { Clock } from '../../ports/clock.js';
 import type { Ids } from '../../ports/ids.js';
 import type {
   Conversation,
+  DigestFinish,
+  DigestJob,
+  DueDigest,
   DueJob,
   HistoryEvent,
   Job,
@@ -16,9 +19,11 @@ import type {
   PolicyChange,
   PolicyDetail,
   Store,
+  StoredDigestEntry,
   StoredOutcome,
   TherapistProfile,
 } from '../../ports/store.js';
+import { DynamoDigests } from './digest-store.js';
 import { DynamoIdempotency } from './idempotency-store.js';
 import { DynamoJobQueue } from './job-queue.js';
 import { DynamoLinks } from './link-store.js';
@@ -42,6 +47,7 @@ export class DynamoStore implements Store {
   private readonly idempotency: DynamoIdempotency;
   private readonly jobs: DynamoJobQueue;
   private readonly profiles: DynamoProfiles;
+  private readonly digests: DynamoDigests;
 
   constructor(client: DynamoDBClient, tableName: string, options: DynamoStoreOptions) {
     const table = new TableClient(client, tableName, options.meter);
@@ -50,6 +56,7 @@ export class DynamoStore implements Store {
     this.idempotency = new DynamoIdempotency(table, options.clock);
     this.jobs = new DynamoJobQueue(table, options.ids);
     this.profiles = new DynamoProfiles(table);
+    this.digests = new DynamoDigests(table);
   }
 
   getPolicy(id: string): Promise<Policy | null> {
@@ -85,7 +92,7 @@ export class DynamoStore implements Store {
   get dueShards(): number {
     return this.jobs.dueShards;
   }
-  dueJobs(shard: number, now: Date, limit: number): Promise<DueJob[]> {
+  dueJobs(shard: number, now: Date, limit: number): Promise<(DueJob | DueDigest)[]> {
     return this.jobs.dueJobs(shard, now, limit);
   }
   claimJob(job: DueJob, leaseUntil: Date): Promise<Job | null> {
@@ -109,5 +116,18 @@ export class DynamoStore implements Store {
   }
   putProfile(profile: TherapistProfile): Promise<void> {
     return this.profiles.putProfile(profile);
+  }
+
+  claimDigest(due: DueDigest, leaseUntil: Date): Promise<DigestJob | null> {
+    return this.digests.claimDigest(due, leaseUntil);
+  }
+  digestEntries(therapistId: string): Promise<StoredDigestEntry[]> {
+    return this.digests.digestEntries(therapistId);
+  }
+  finishDigest(job: DigestJob, entries: StoredDigestEntry[], nextDueAt: string): Promise<DigestFinish> {
+    return this.digests.finishDigest(job, entries, nextDueAt);
+  }
+  retryDigest(job: DigestJob, dueAt: Date, options?: { countAttempt?: boolean }): Promise<void> {
+    return this.digests.retryDigest(job, dueAt, options);
   }
 }

@@ -11,7 +11,7 @@ import {
   type ConsumedCapacity,
 } from '@aws-sdk/client-dynamodb';
 import type { Ids } from '../../ports/ids.js';
-import type { DueJob, HistoryEvent, Job, JobQueue } from '../../ports/store.js';
+import type { DueDigest, DueJob, HistoryEvent, Job, JobQueue } from '../../ports/store.js';
 import { eventItemOf } from './items/event.js';
 import { dueJobFromItem, jobFromItem } from './items/job.js';
 import { DUE_PARTITIONS, TABLE, duePartition, keys } from './table-design.js';
@@ -32,7 +32,7 @@ export class DynamoJobQueue implements JobQueue {
     private readonly ids: Ids,
   ) {}
 
-  async dueJobs(shard: number, now: Date, limit: number): Promise<DueJob[]> {
+  async dueJobs(shard: number, now: Date, limit: number): Promise<(DueJob | DueDigest)[]> {
     const { due } = TABLE.indexes;
     const query = new QueryCommand({
       TableName: this.table.tableName,

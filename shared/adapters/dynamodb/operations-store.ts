@@ -115,7 +115,8 @@ export class DynamoOperations implements OperationsStore {
     const pages = await Promise.all(DUE_PARTITIONS.map((pk) => this.list(pk, `${until.toISOString()}~`, limit)));
     return pages.flat().map((raw) => {
       const job = jobItem.parse(raw);
-      return { policyId: keys.policyIdOf(job.pk), kind: job.jobKind ?? 'unknown', dueAt: job.dueAt };
+      const policyId = keys.isTherapistPk(job.pk) ? null : keys.policyIdOf(job.pk);
+      return { policyId, kind: job.jobKind ?? 'unknown', dueAt: job.dueAt };
     });
   }
 }

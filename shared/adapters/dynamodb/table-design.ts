@@ -77,6 +77,20 @@ export const keys = {
     gsi1sk: `POLICY#${createdAt}#${policyId}`,
   }),
   therapistPartition: (therapistId: string) => `THERAPIST#${therapistId}`,
+  therapistIdOf: (pk: string) => pk.slice(keys.therapistPartition('').length),
+  isTherapistPk: (pk: string) => pk.startsWith(keys.therapistPartition('')),
+  /** A therapist's daily digest job: one per therapist, in their own partition, due in their id's shard. */
+  digestJob: (therapistId: string) => ({
+    pk: keys.therapistPartition(therapistId),
+    sk: `${keys.sortPrefix.job}DIGEST`,
+  }),
+  digestDuePk: (therapistId: string) => keys.dueShardPk(shardOf(therapistId)),
+  digestDueSk: (dueAt: string, therapistId: string) => `${dueAt}#${therapistId}#DIGEST`,
+  /** One entry per message the next digest counts (ids and dates, no words), in the order they came. */
+  digestEntry: (therapistId: string, at: string, policyId: string, unique: string) => ({
+    pk: keys.therapistPartition(therapistId),
+    sk: `${keys.sortPrefix.digestEntry}${at}#${policyId}#${unique.slice(0, 8)}`,
+  }),
   /** The due-work partition of one shard, e.g. DUE#07; a policy's jobs all go to its policy's shard. */
   dueShardPk: (shard: number) => `DUE#${String(shard).padStart(2, '0')}`,
   duePk: (policyId: string) => keys.dueShardPk(shardOf(policyId)),
@@ -95,7 +109,14 @@ export const keys = {
   deadSk: (deadAt: string, policyId: string, jobId: string) => `${deadAt}#${policyId}#${jobId}`,
   suppressedPk: 'SUPPRESSED',
   dueSk: (dueAt: string, policyId: string, jobId: string) => `${dueAt}#${policyId}#${jobId}`,
-  sortPrefix: { update: 'UPDATE#', event: 'EVENT#', job: 'JOB#', checkIn: 'CHECKIN', policy: 'POLICY' },
+  sortPrefix: {
+    update: 'UPDATE#',
+    event: 'EVENT#',
+    job: 'JOB#',
+    checkIn: 'CHECKIN',
+    policy: 'POLICY',
+    digestEntry: 'DIGEST#',
+  },
 } as const;
 
 /** The index of the unsharded release (same keys, every attribute projected); kept only while upgrading (docs/deploy.md). */

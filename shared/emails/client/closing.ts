@@ -3,7 +3,7 @@ import { clientMail, closingMail, TAKE_CARE } from '../../wording/client.js';
 import { shortName } from '../escape.js';
 import { closedOn } from '../facts.js';
 import { p } from '../layout.js';
-import { clientEmail, endedLines, greeting, referralBlocks, type ClientTemplate } from './common.js';
+import { clientEmail, endedLines, greeting, noteBlocks, referralBlocks, type ClientTemplate } from './common.js';
 
 export const closing: ClientTemplate = (ctx) => {
   const { policy, today } = ctx;
@@ -19,6 +19,7 @@ export const closing: ClientTemplate = (ctx) => {
     body: [
       greeting(policy),
       p(how),
+      ...noteBlocks(therapist, policy.rules.closingNote),
       p(closingMail.endingsStir),
       p(closingMail.nothingMore),
       ...referralBlocks(policy),

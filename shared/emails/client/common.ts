@@ -140,7 +140,12 @@ export function checkInAhead(policy: Policy, today: IsoDate): string | null {
   return checkInAheadOn(c.on);
 }
 
+/** A personal note (invitation or goodbye) in the therapist's own words, introduced; nothing without one. */
+export function noteBlocks(therapist: string, note: string | null): Block[] {
+  return note ? [p(clientMail.noteFrom(therapist)), quote(note)] : [];
+}
+
 /** A check-in session: the therapist's note in their own words, or that they will arrange it. */
 export function sessionNote(therapist: string, note: string | null): Block[] {
-  return note ? [p(clientMail.noteFrom(therapist)), quote(note)] : [p(clientMail.willArrange(therapist))];
+  return note ? noteBlocks(therapist, note) : [p(clientMail.willArrange(therapist))];
 }

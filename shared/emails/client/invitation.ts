@@ -2,7 +2,7 @@
 import { clientMail, describeRules, invitationMail } from '../../wording/client.js';
 import { shortName } from '../escape.js';
 import { p } from '../layout.js';
-import { clientEmail, greeting, pageButton, type ClientTemplate } from './common.js';
+import { clientEmail, greeting, noteBlocks, pageButton, type ClientTemplate } from './common.js';
 
 export const invitation: ClientTemplate = (ctx) => {
   const { policy } = ctx;
@@ -10,7 +10,12 @@ export const invitation: ClientTemplate = (ctx) => {
   return clientEmail(ctx, {
     subject: invitationMail.subject(shortName(therapist)),
     heading: invitationMail.subject(therapist),
-    body: [greeting(policy), p(invitationMail.offer(therapist)), p(invitationMail.noPressure)],
+    body: [
+      greeting(policy),
+      p(invitationMail.offer(therapist)),
+      ...noteBlocks(therapist, policy.rules.invitationNote),
+      p(invitationMail.noPressure),
+    ],
     limits: { heading: invitationMail.offering(therapist), lines: describeRules(policy.rules, therapist) },
     afterLimits: [
       pageButton(ctx, clientMail.acceptOrDecline),

@@ -31,7 +31,7 @@ export const closingSummary: TherapistTemplate = (ctx) => {
     reason === 'opted-out'
       ? words.onlyConfirmation
       : policy.acceptedAt
-        ? words.closingEmailSent(client, policy.rules.referrals.length > 0)
+        ? words.closingEmailSent(client, policy.rules.referrals.length > 0, policy.rules.closingNote !== null)
         : words.notAccepted(client);
   return therapistEmail(ctx, {
     title: words.title,

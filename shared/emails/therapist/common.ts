@@ -3,8 +3,9 @@
  * footer. The context type has `links: null`, so a therapist template cannot reach the
  * client's private page or stop link even by mistake.
  */
+import { todayIn } from '../../domain/dates.js';
 import type { Policy } from '../../domain/policy.js';
-import { therapistMail } from '../../wording/therapist.js';
+import { noticeMail, therapistMail } from '../../wording/therapist.js';
 import type { AudienceContext, EmailContext, RenderedEmail, Template } from '../context.js';
 import { shortName } from '../escape.js';
 import { button, p, quote, renderDocument, type Block, type EmailDocument } from '../layout.js';
@@ -20,9 +21,13 @@ export interface TherapistEmailParts extends Pick<EmailDocument, 'body'> {
   portalLabel?: string;
 }
 
+/** The portal routes in the fragment (#/policies/<id>): one page, no server route per screen. */
+export function arrangementUrl(portalUrl: string, policyId: string): string {
+  return `${portalUrl.replace(/\/+$/, '')}#/policies/${encodeURIComponent(policyId)}`;
+}
+
 export function policyUrl(ctx: Pick<EmailContext, 'portalUrl' | 'policy'>): string {
-  // The portal routes in the fragment (#/policies/<id>): one page, no server route per screen.
-  return `${ctx.portalUrl.replace(/\/+$/, '')}#/policies/${encodeURIComponent(ctx.policy.id)}`;
+  return arrangementUrl(ctx.portalUrl, ctx.policy.id);
 }
 
 export function therapistEmail(ctx: TherapistEmailContext, parts: TherapistEmailParts): RenderedEmail {
@@ -32,6 +37,23 @@ export function therapistEmail(ctx: TherapistEmailContext, parts: TherapistEmail
     heading: parts.title(client),
     body: [...parts.body, button(parts.portalLabel ?? therapistMail.openInPortal, policyUrl(ctx))],
     footer: [p(therapistMail.footer(client))],
+  });
+}
+
+/** How a notice names an arrangement, without the client: the day it was set up (in its zone) and the start of its id. */
+export function neutralReference(policy: Policy): { ref: string; arrangement: string } {
+  const ref = policy.id.slice(0, 8);
+  const createdOn = todayIn(policy.rules.timeZone, new Date(policy.createdAt));
+  return { ref, arrangement: noticeMail.arrangement(createdOn, ref) };
+}
+
+/** An email that says something arrived, with a link to read it in the portal, and nothing of the client. */
+export function therapistNotice(ctx: TherapistEmailContext, parts: { title: string; body: Block[] }): RenderedEmail {
+  return renderDocument({
+    subject: parts.title,
+    heading: parts.title,
+    body: [...parts.body, p(noticeMail.why), button(noticeMail.openToRead, policyUrl(ctx))],
+    footer: [p(noticeMail.footer)],
   });
 }
 

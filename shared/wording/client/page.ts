@@ -26,7 +26,8 @@ export const DONE_NOTICES = {
     title: 'Your update was sent',
     detail: 'It is on its way to your therapist. A receipt is on its way to your inbox.',
   },
-  'check-in': { title: 'Your check-in message was sent', detail: 'Your therapist will receive it by email.' },
+  // Not "by email": the therapist may have chosen to read it in the portal.
+  'check-in': { title: 'Your check-in message was sent', detail: 'It is on its way to your therapist.' },
   skipped: {
     title: 'Check-in skipped',
     detail: sentences(

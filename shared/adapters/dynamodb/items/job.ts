@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { CLIENT_EMAILS, THERAPIST_EMAILS } from '../../../domain/email-kinds.js';
 import type { ScheduledJob } from '../../../domain/schedule.js';
-import { jobKindOf, type DueJob, type Job, type MailData, type MailJob } from '../../../ports/store.js';
+import { jobKindOf, type DueDigest, type DueJob, type Job, type MailData, type MailJob } from '../../../ports/store.js';
+import { dueDigestFromKeys } from './digest.js';
 import { keys } from '../table-design.js';
 import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
@@ -88,9 +89,13 @@ export function jobFromItem(item: Item): Job {
   };
 }
 
-/** A due-index entry: the job's ids come from its table keys (POLICY#<id>, JOB#<id>). */
-export function dueJobFromItem(item: Item): DueJob {
+/**
+ * A due-index entry: the job's ids come from its table keys (POLICY#<id>, JOB#<id>); one in a
+ * therapist's partition is their daily digest.
+ */
+export function dueJobFromItem(item: Item): DueJob | DueDigest {
   const { pk, sk, dueSk } = parseItem(dueItem, item);
+  if (keys.isTherapistPk(pk)) return dueDigestFromKeys(pk, dueSk);
   return {
     policyId: keys.policyIdOf(pk),
     id: keys.jobIdOf(sk),

@@ -31,6 +31,9 @@ const rules = z.object({
   closesOn: z.string(),
   referrals: z.array(z.object({ name: z.string(), contact: z.string() })),
   crisisLocale: z.enum(CRISIS_LOCALES),
+  // Policies written before personal notes existed have none.
+  invitationNote: z._default(z.nullable(z.string()), null),
+  closingNote: z._default(z.nullable(z.string()), null),
 });
 
 const policySchema = storedAs<Policy>()(

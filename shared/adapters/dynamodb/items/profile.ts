@@ -1,6 +1,7 @@
 /** A therapist's profile and usual rules, in the therapist's own partition. */
 import * as z from 'zod/mini';
 import { CRISIS_LOCALES } from '../../../domain/crisis.js';
+import { DEFAULT_NOTIFICATIONS, NOTIFICATIONS } from '../../../domain/notifications.js';
 import type { TherapistProfile } from '../../../ports/store.js';
 import { keys } from '../table-design.js';
 import { parseItem, storedAs } from '../stored-schema.js';
@@ -12,6 +13,7 @@ const defaultRules = z.object({
       limit: z.optional(z.number()),
       minDaysBetween: z.optional(z.number()),
       maxCharacters: z.optional(z.number()),
+      windowDays: z.optional(z.number()),
     }),
   ),
   checkIn: z.optional(
@@ -22,6 +24,9 @@ const defaultRules = z.object({
     }),
   ),
   replies: z.optional(z.enum(['none', 'may-reply'])),
+  referrals: z.optional(z.array(z.object({ name: z.string(), contact: z.string() }))),
+  invitationNote: z.optional(z.nullable(z.string())),
+  closingNote: z.optional(z.nullable(z.string())),
 });
 
 const profileSchema = storedAs<TherapistProfile>()(
@@ -32,6 +37,8 @@ const profileSchema = storedAs<TherapistProfile>()(
     timeZone: z.string(),
     crisisLocale: z.enum(CRISIS_LOCALES),
     defaultRules: z.optional(defaultRules),
+    // Profiles saved before the choice existed get the default: a notice, without the client's words.
+    notifications: z._default(z.enum(NOTIFICATIONS), DEFAULT_NOTIFICATIONS),
   }),
 );
 
