@@ -5,4 +5,6 @@ export interface Feedback {
   permanent: boolean;
   policyId: string | null;
   audience: 'client' | 'therapist' | null;
+  /** The client address generation the email was sent to (its `address` tag); null on emails sent before it. */
+  addressGeneration: number | null;
 }

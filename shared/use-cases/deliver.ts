@@ -42,6 +42,8 @@ function tagsFor(policy: Policy, audience: 'client' | 'therapist') {
   return [
     { name: 'policy', value: policy.id },
     { name: 'audience', value: audience },
+    // Which client address it went to: a late bounce from a corrected, mistyped one must not stop the right one.
+    ...(audience === 'client' ? [{ name: 'address', value: String(policy.clientAddressGeneration) }] : []),
   ];
 }
 

@@ -18,6 +18,12 @@ export async function recordEmailFeedback(
   }
   const exists = await deps.store.getPolicy(policyId);
   if (!exists) return 'ignored';
+  // Sent to an address that has since been corrected: it says nothing about the current one.
+  const stale = feedback.addressGeneration !== null && feedback.addressGeneration !== exists.clientAddressGeneration;
+  if (feedback.audience === 'client' && stale) {
+    deps.log.info('ses.feedback-ignored', { policyId, reason: 'corrected-address' });
+    return 'ignored';
+  }
   return mutatePolicy(deps, policyId, (policy) => {
     const at = deps.clock.now().toISOString();
     const suppress = feedback.audience === 'client' && !policy.clientEmailSuppressed;

@@ -72,6 +72,28 @@ describe('SES bounce and complaint handling', () => {
     expect(await app.mailTo(client)).toHaveLength(before);
   });
 
+  it('ignores a late bounce from an address the therapist has since corrected, and keeps sending to the right one', async () => {
+    const wrong = uniqueEmail('typo');
+    const right = uniqueEmail('client');
+    const created = await app.request('POST', '/policies', {
+      token,
+      body: { client: { name: 'Rae', email: wrong }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+    });
+    const id = created.json.id as string;
+    await app.request('PATCH', `/policies/${id}`, { token, body: { client: { email: right } } });
+    // The bounce of the first invitation (sent to address generation 1) arrives after the correction.
+    const late = JSON.parse(JSON.stringify(snsEvent('bounce-permanent.json', id, wrong)));
+    const message = JSON.parse(late.Records[0].Sns.Message);
+    message.mail.tags.address = ['1'];
+    late.Records[0].Sns.Message = JSON.stringify(message);
+    expect(await handle(late)).toEqual({ outcomes: ['ignored'] });
+    expect((await app.request('GET', `/policies/${id}`, { token })).json.clientEmailSuppressed).toBe(false);
+    // A bounce from the corrected address itself still stops mail to it.
+    message.mail.tags.address = ['2'];
+    late.Records[0].Sns.Message = JSON.stringify(message);
+    expect(await handle(late)).toEqual({ outcomes: ['suppressed'] });
+  });
+
   it('suppresses on a complaint', async () => {
     const { id, client } = await acceptedPolicy();
     expect(await handle(snsEvent('complaint.json', id, client))).toEqual({ outcomes: ['suppressed'] });

@@ -22,9 +22,11 @@ export function readFeedback(record: SesFeedbackRecord): Feedback | null {
   const type = record.eventType ?? record.notificationType;
   const tag = (name: string) => record.mail.tags?.[name]?.[0] ?? null;
   const audience = tag('audience');
-  const base: Pick<Feedback, 'policyId' | 'audience'> = {
+  const address = tag('address');
+  const base: Pick<Feedback, 'policyId' | 'audience' | 'addressGeneration'> = {
     policyId: tag('policy'),
     audience: audience === 'client' || audience === 'therapist' ? audience : null,
+    addressGeneration: address && /^\d{1,6}$/.test(address) ? Number(address) : null,
   };
   if (type === 'Bounce') return { kind: 'bounce', permanent: record.bounce?.bounceType === 'Permanent', ...base };
   if (type === 'Complaint') return { kind: 'complaint', permanent: true, ...base };
