@@ -7,6 +7,7 @@
 import {
   DeleteItemCommand,
   TransactionCanceledException,
+  TransactionConflictException,
   TransactWriteItemsCommand,
   UpdateItemCommand,
   type TransactWriteItem,
@@ -29,6 +30,22 @@ const ATTEMPTS = {
   keep: { clause: '', values: {} },
 } as const;
 
+/**
+ * A single-item write to the job that a message's transaction is writing at the same moment
+ * fails with TransactionConflictException, which the SDK does not retry. Left alone, the job
+ * would stay leased and its digest go out a second time when the lease ends; it is tried again.
+ */
+async function despiteConflicts<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!(err instanceof TransactionConflictException) || attempt >= CONFLICT_RETRIES) throw err;
+      await sleep(Math.random() * 20 * attempt);
+    }
+  }
+}
+
 export class DynamoDigests implements DigestStore {
   constructor(private readonly table: TableClient) {}
 
@@ -48,7 +65,7 @@ export class DynamoDigests implements DigestStore {
       ReturnValues: 'ALL_NEW',
       ReturnConsumedCapacity: 'TOTAL',
     });
-    const out = await unlessConditionFailed(this.table.client.send(claim), null);
+    const out = await despiteConflicts(() => unlessConditionFailed(this.table.client.send(claim), null));
     if (!out?.Attributes) return null;
     this.table.record('claimDigest', out.ConsumedCapacity);
     return digestJobFromItem(out.Attributes);
@@ -72,18 +89,14 @@ export class DynamoDigests implements DigestStore {
       if (!(await this.removeEntries(job, entries.slice(i, i + ENTRIES_PER_STEP)))) return 'lost';
     }
     // Nothing pending but what was just removed: the job goes, and the next message plans a new one.
-    const removed = await unlessConditionFailed(
-      this.table.client.send(
-        new DeleteItemCommand({
-          TableName: this.table.tableName,
-          Key: toItem(keys.digestJob(job.therapistId)),
-          ConditionExpression: 'dueSk = :lease AND (attribute_not_exists(pending) OR pending <= :zero)',
-          ExpressionAttributeValues: toItem({ ':lease': job.lease, ':zero': 0 }),
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      ),
-      undefined,
-    );
+    const remove = new DeleteItemCommand({
+      TableName: this.table.tableName,
+      Key: toItem(keys.digestJob(job.therapistId)),
+      ConditionExpression: 'dueSk = :lease AND (attribute_not_exists(pending) OR pending <= :zero)',
+      ExpressionAttributeValues: toItem({ ':lease': job.lease, ':zero': 0 }),
+      ReturnConsumedCapacity: 'TOTAL',
+    });
+    const removed = await despiteConflicts(() => unlessConditionFailed(this.table.client.send(remove), undefined));
     if (removed) {
       this.table.record('finishDigest', removed.ConsumedCapacity);
       return 'finished';
@@ -100,24 +113,20 @@ export class DynamoDigests implements DigestStore {
   /** Due again at `dueAt` if the lease still holds, its count of tries reset, given back one, or kept. */
   private async moveJob(job: DigestJob, dueAt: string, attempts: keyof typeof ATTEMPTS): Promise<boolean> {
     const { clause, values } = ATTEMPTS[attempts];
-    const out = await unlessConditionFailed(
-      this.table.client.send(
-        new UpdateItemCommand({
-          TableName: this.table.tableName,
-          Key: toItem(keys.digestJob(job.therapistId)),
-          UpdateExpression: `SET dueSk = :next, dueAt = :dueAt${clause}`,
-          ConditionExpression: 'dueSk = :lease',
-          ExpressionAttributeValues: toItem({
-            ':next': keys.digestDueSk(dueAt, job.therapistId),
-            ':dueAt': dueAt,
-            ':lease': job.lease,
-            ...values,
-          }),
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      ),
-      undefined,
-    );
+    const move = new UpdateItemCommand({
+      TableName: this.table.tableName,
+      Key: toItem(keys.digestJob(job.therapistId)),
+      UpdateExpression: `SET dueSk = :next, dueAt = :dueAt${clause}`,
+      ConditionExpression: 'dueSk = :lease',
+      ExpressionAttributeValues: toItem({
+        ':next': keys.digestDueSk(dueAt, job.therapistId),
+        ':dueAt': dueAt,
+        ':lease': job.lease,
+        ...values,
+      }),
+      ReturnConsumedCapacity: 'TOTAL',
+    });
+    const out = await despiteConflicts(() => unlessConditionFailed(this.table.client.send(move), undefined));
     if (out) this.table.record('moveDigest', out.ConsumedCapacity);
     return out !== undefined;
   }
