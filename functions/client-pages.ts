@@ -157,8 +157,8 @@ async function postAction(e: HttpEvent, deps: Deps): Promise<Result> {
 
 function fromOwnPage(e: HttpEvent, deps: Deps): boolean {
   // Stopping must always work, also from browsers that send `Origin: null` on the page's own forms.
-  const oneClickStop = pathParam(e, 'action') === 'stop';
-  return postedFromOwnPage(e, { ownOrigin: new URL(deps.config.publicBaseUrl).origin, oneClickStop });
+  const stopsAllEmails = pathParam(e, 'action') === 'stop';
+  return postedFromOwnPage(e, { ownOrigin: new URL(deps.config.publicBaseUrl).origin, stopsAllEmails });
 }
 
 export const pageActions: Record<RouteKeyOf<'client-pages'>, Action> = {

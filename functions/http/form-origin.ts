@@ -20,7 +20,7 @@ export interface FormSource {
   /** The origin of the service's public URL (PUBLIC_BASE_URL), e.g. `https://afterword.example.org`. */
   ownOrigin: string;
   /** A post that stops all emails (the stop page's button or an RFC 8058 one-click), which may come with `Origin: null`. */
-  oneClickStop: boolean;
+  stopsAllEmails: boolean;
 }
 
 export function postedFromOwnPage(event: HttpEvent, source: FormSource): boolean {
@@ -28,6 +28,6 @@ export function postedFromOwnPage(event: HttpEvent, source: FormSource): boolean
   if (site) return site === 'same-origin' || site === 'none';
   const origin = header(event, 'origin')?.trim();
   if (origin === undefined || origin === '') return true;
-  if (origin === 'null') return source.oneClickStop;
+  if (origin === 'null') return source.stopsAllEmails;
   return origin.toLowerCase() === source.ownOrigin.toLowerCase();
 }

@@ -149,6 +149,23 @@ function nextTryOn(blockers: Blocker[], today: IsoDate, pauseEnds: IsoDate | nul
 
 const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
+/** The contract's own fields for a refusal's reason (the window's dates, the limit and the count…). */
+function contractFields(first: Blocker, policy: Policy): RefusalDetails {
+  const { from, until } = policy.rules.updates;
+  switch (first.reason) {
+    case 'not-active':
+      return { state: policy.state };
+    case 'outside-window':
+      return { windowFrom: from, windowUntil: until };
+    case 'too-long':
+      return { limit: first.limit, count: first.count };
+    case 'limit-reached':
+      return { limit: first.limit };
+    case 'too-soon':
+      return first.final ? { windowUntil: until } : {};
+  }
+}
+
 /** The problem's fields for the first blocker, as the contract has them, plus what else blocks. */
 function refusalDetails(
   policy: Policy,
@@ -157,20 +174,7 @@ function refusalDetails(
   nextAllowedOn: IsoDate | undefined,
 ): RefusalDetails {
   const [first, ...rest] = blockers;
-  const rules = policy.rules.updates;
-  const window = { windowFrom: rules.from, windowUntil: rules.until };
-  const own: RefusalDetails =
-    first?.reason === 'not-active'
-      ? { state: policy.state }
-      : first?.reason === 'outside-window'
-        ? window
-        : first?.reason === 'too-long'
-          ? { limit: first.limit, count: first.count }
-          : first?.reason === 'limit-reached'
-            ? { limit: first.limit }
-            : first?.final
-              ? { windowUntil: rules.until }
-              : {};
+  const own = first ? contractFields(first, policy) : {};
   return {
     ...own,
     ...(nextAllowedOn && nextAllowedOn !== today ? { nextAllowedOn } : {}),

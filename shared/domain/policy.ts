@@ -214,6 +214,13 @@ export function checkInLastDay(checkIn: CheckInRules): IsoDate {
   return checkIn.format === 'message' ? checkIn.messageUntil : checkIn.on;
 }
 
+/** The client may skip the check-in, or take a skip back, while it is still ahead or open. */
+export function canChangeCheckIn(policy: Policy, today: IsoDate): boolean {
+  const c = policy.rules.checkIn;
+  if (!c) return false;
+  return (policy.state === 'active' || policy.state === 'paused') && today <= checkInLastDay(c);
+}
+
 export function isTerminal(state: PolicyState): boolean {
   return state === 'closed' || state === 'declined';
 }

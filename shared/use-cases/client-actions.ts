@@ -6,7 +6,7 @@
 import { decideCheckIn, decideUpdate } from '../domain/enforcement.js';
 import { todayIn, type IsoDate } from '../domain/dates.js';
 import { RefusalError } from '../domain/errors.js';
-import type { Policy } from '../domain/policy.js';
+import { canChangeCheckIn, type Policy } from '../domain/policy.js';
 import type { StoredOutcome } from '../ports/store.js';
 import { openLink } from './client-links.js';
 import { idempotent, recordRefusal } from './idempotent.js';
@@ -17,7 +17,7 @@ import { closeChange, replan, transition } from './lifecycle.js';
 import { mutatePolicy, next, today, type Decided } from './mutate.js';
 import { acceptedUpdate, refusalOutcome, refusedByEmail } from './update-changes.js';
 import { choiceReader, toldOfCheckIn } from './tell-therapist.js';
-import { canChangeCheckIn, clientRecordView, clientView } from './views.js';
+import { clientRecordView, clientView } from './views.js';
 
 /** Token → policy, for the page and everything on it, or a 404 that says nothing about whether a policy exists. */
 export async function resolveLink(deps: Deps, token: string): Promise<Policy> {

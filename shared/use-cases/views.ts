@@ -6,18 +6,11 @@ import { crisisResources } from '../domain/crisis.js';
 import { keepAddressPrivate, mapStrings } from '../domain/privacy.js';
 import { todayIn, type IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
-import { checkInLastDay, type Policy } from '../domain/policy.js';
+import { canChangeCheckIn, type Policy } from '../domain/policy.js';
 import { describeAllowance, describeRules } from '../wording/client.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { replyKey } from '../domain/replies.js';
 import type { Conversation, Job, PolicyDetail, ReplyRecord } from '../ports/store.js';
-
-/** The client may skip the check-in, or take a skip back, while it is still ahead or open. */
-export function canChangeCheckIn(policy: Policy, today: IsoDate): boolean {
-  const c = policy.rules.checkIn;
-  if (!c) return false;
-  return (policy.state === 'active' || policy.state === 'paused') && today <= checkInLastDay(c);
-}
 
 function checkInView(policy: Policy, today: IsoDate) {
   const c = policy.rules.checkIn;

@@ -4,8 +4,8 @@ import type { HttpEvent } from '../../functions/http/request.js';
 
 const OWN = 'https://afterword.example.org';
 
-const posted = (headers: Record<string, string>, oneClickStop = false) =>
-  postedFromOwnPage({ headers } as unknown as HttpEvent, { ownOrigin: OWN, oneClickStop });
+const posted = (headers: Record<string, string>, stopsAllEmails = false) =>
+  postedFromOwnPage({ headers } as unknown as HttpEvent, { ownOrigin: OWN, stopsAllEmails });
 
 describe('a form post from the client’s own page', () => {
   it.each([
