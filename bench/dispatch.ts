@@ -54,6 +54,8 @@ function benchPolicy(table: string, i: number): Policy {
   const rules = resolveRules({ endedOn: '2026-11-20', timeZone: 'America/New_York' });
   const policy = newPolicy({
     id: `pol_${table}_${i}`,
+    practiceId: 'default',
+    retentionDays: 90,
     therapistId: `th_${table}`,
     therapist: { name: 'Dr. Bench', email: `t${i}.${table}@bench.test` },
     client: { name: 'Bench', email: `c${i}.${table}@bench.test` },

@@ -154,7 +154,7 @@ async function localService(dynamoEndpoint: string, sesEndpoint: string, tableNa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   deps.config.publicBaseUrl = base;
-  const token = signer.signIn('bench@example.com', 'Dr. Bench');
+  const token = signer.signIn({ email: 'bench@example.com', name: 'Dr. Bench' });
 
   const call = async (method: string, path: string, body?: unknown, auth = false) => {
     const started = performance.now();

@@ -9,6 +9,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
+import { localDirectory } from '../shared/adapters/cognito/cognito-directory.js';
 import { systemClock } from '../shared/adapters/system/clock.js';
 import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { jsonLogger } from '../shared/adapters/system/logger.js';
@@ -120,6 +121,13 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
     ids: cryptoIds,
     log,
     config: appConfig(env),
+    // Local mode and tests have no user pool: the local sign-in is the directory there.
+    directory: env.DYNAMODB_ENDPOINT
+      ? localDirectory
+      : {
+          invite: undeclared('the user pool', 'directory: true'),
+          remove: undeclared('the user pool', 'directory: true'),
+        },
     ...overrides,
   };
 }

@@ -62,6 +62,12 @@ const changesPolicies = { mail: true, publicUrl: true, inbound: 'optional' } as 
 
 export const FUNCTIONS = {
   'therapist-api': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: ['byTherapist'] } },
+  // An admin's handover changes arrangements (and emails their clients) like a therapist's action.
+  'practice-api': {
+    ...api,
+    ...changesPolicies,
+    table: { access: 'readwrite', indexes: ['byPractice', 'byTherapist'] },
+  },
   'client-api': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: [] } },
   'client-pages': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: [] } },
   health: { ...api, memoryMb: 256 },

@@ -8,9 +8,10 @@ import {
   replyBody,
 } from '../shared/domain/schemas.js';
 import { NotFoundError } from '../shared/domain/errors.js';
-import type { Deps } from '../shared/use-cases/deps.js';
+import type { Deps, Therapist } from '../shared/use-cases/deps.js';
 import { profileFor, updateProfile } from '../shared/use-cases/profile.js';
 import { replyToMessage } from '../shared/use-cases/replies.js';
+import { printableRecord } from '../shared/use-cases/record.js';
 import { patchPolicy, previewChange } from '../shared/use-cases/change-rules.js';
 import {
   closePolicy,
@@ -26,7 +27,7 @@ import {
 import { awsDeps } from './aws-deps.js';
 import { httpHandler, therapistFrom, type Action } from './http/handler.js';
 import { idempotencyKey, jsonBody, pathParam, type HttpEvent } from './http/request.js';
-import { json, outcome } from './http/respond.js';
+import { json, outcome, type Result } from './http/respond.js';
 import type { RouteKeyOf } from './http/routes.js';
 
 /** Policy ids are UUIDs; anything else is simply not found (and never reaches the database). */
@@ -35,37 +36,49 @@ const id = (e: HttpEvent) => {
   if (!policyId.safeParse(value).success) throw new NotFoundError('No policy with that id.');
   return value;
 };
-const onPolicy =
-  (run: (deps: Deps, t: ReturnType<typeof therapistFrom>, id: string) => Promise<unknown>): Action =>
+/** An action of a signed-in therapist whose membership this request checked (membership.ts). */
+const signed =
+  (run: (e: HttpEvent, deps: Deps, t: Therapist) => Promise<Result>): Action =>
   async (e, deps) =>
-    json(200, await run(deps, therapistFrom(e), id(e)));
+    run(e, deps, await therapistFrom(e, deps));
+const onPolicy = (run: (deps: Deps, t: Therapist, id: string) => Promise<unknown>): Action =>
+  signed(async (e, deps, t) => json(200, await run(deps, t, id(e))));
 
 export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
-  'POST /policies': async (e, deps) =>
-    json(201, await createPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
-  'POST /policies/preview': async (e, deps) =>
-    json(200, await previewPolicy(deps, therapistFrom(e), jsonBody(e, createPolicyBody))),
-  'GET /policies': async (e, deps) => json(200, { policies: await listPolicies(deps, therapistFrom(e)) }),
+  'POST /policies': signed(async (e, deps, t) => json(201, await createPolicy(deps, t, jsonBody(e, createPolicyBody)))),
+  'POST /policies/preview': signed(async (e, deps, t) =>
+    json(200, await previewPolicy(deps, t, jsonBody(e, createPolicyBody))),
+  ),
+  'GET /policies': signed(async (_e, deps, t) => json(200, { policies: await listPolicies(deps, t) })),
   'GET /policies/{id}': onPolicy(getPolicy),
-  'PATCH /policies/{id}': async (e, deps) =>
-    json(200, await patchPolicy(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
-  'POST /policies/{id}/preview-change': async (e, deps) =>
-    json(200, await previewChange(deps, therapistFrom(e), id(e), jsonBody(e, patchPolicyBody))),
-  'POST /policies/{id}/pause': async (e, deps) =>
-    json(200, await pausePolicy(deps, therapistFrom(e), id(e), jsonBody(e, pauseBody))),
+  'PATCH /policies/{id}': signed(async (e, deps, t) =>
+    json(200, await patchPolicy(deps, t, id(e), jsonBody(e, patchPolicyBody))),
+  ),
+  'POST /policies/{id}/preview-change': signed(async (e, deps, t) =>
+    json(200, await previewChange(deps, t, id(e), jsonBody(e, patchPolicyBody))),
+  ),
+  'POST /policies/{id}/pause': signed(async (e, deps, t) =>
+    json(200, await pausePolicy(deps, t, id(e), jsonBody(e, pauseBody))),
+  ),
   'POST /policies/{id}/resume': onPolicy(resumePolicy),
   'POST /policies/{id}/close': onPolicy(closePolicy),
   'POST /policies/{id}/reissue-link': onPolicy(reissueLink),
-  'GET /policies/{id}/export': async (e, deps) =>
-    json(200, await exportPolicy(deps, therapistFrom(e), id(e)), {
+  'GET /policies/{id}/export': signed(async (e, deps, t) =>
+    json(200, await exportPolicy(deps, t, id(e)), {
       'content-disposition': `attachment; filename="policy-${id(e)}.json"`,
     }),
-  'POST /policies/{id}/replies': async (e, deps) => {
-    const result = await replyToMessage(deps, therapistFrom(e), id(e), jsonBody(e, replyBody), idempotencyKey(e));
+  ),
+  'POST /policies/{id}/replies': signed(async (e, deps, t) => {
+    const result = await replyToMessage(deps, t, id(e), jsonBody(e, replyBody), idempotencyKey(e));
     return outcome(result.status, result.body);
-  },
-  'GET /profile': async (e, deps) => json(200, await profileFor(deps, therapistFrom(e))),
-  'PUT /profile': async (e, deps) => json(200, await updateProfile(deps, therapistFrom(e), jsonBody(e, profileBody))),
+  }),
+  'GET /policies/{id}/record': signed(async (e, deps, t) => ({
+    statusCode: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    body: await printableRecord(deps, t, id(e)),
+  })),
+  'GET /profile': signed(async (_e, deps, t) => json(200, await profileFor(deps, t))),
+  'PUT /profile': signed(async (e, deps, t) => json(200, await updateProfile(deps, t, jsonBody(e, profileBody)))),
 };
 
 export const makeHandler = (getDeps: () => Deps) => httpHandler<'therapist-api'>(therapistActions, getDeps);

@@ -16,6 +16,7 @@ import { runAs } from './function-context.js';
 import { errorResponse, json, problemResponse, type Result } from '../functions/http/respond.js';
 import { findRoute, type FunctionName } from '../functions/http/routes.js';
 import { makeHandler as therapistApi } from '../functions/therapist-api.js';
+import { makeHandler as practiceApi } from '../functions/practice-api.js';
 import { makeHandler as web } from '../functions/web.js';
 import {
   AppError,
@@ -27,10 +28,11 @@ import {
 } from '../shared/domain/errors.js';
 import { toProblem } from '../shared/domain/problem.js';
 import { parseWith } from '../shared/domain/parse.js';
-import { email, isoDate, personName, timeZone } from '../shared/domain/schemas.js';
+import { email, isoDate, personName, practiceId, timeZone } from '../shared/domain/schemas.js';
 import { dispatch } from '../shared/use-cases/dispatch.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { updateProfile } from '../shared/use-cases/profile.js';
+import { applyLocalSignIn } from '../shared/use-cases/membership.js';
 import { receiveEmailUpdate } from '../shared/use-cases/receive-email.js';
 import { parseMessage } from '../shared/adapters/ses/inbound.js';
 import type { LocalEventLog } from '../shared/adapters/local/event-log.js';
@@ -54,7 +56,13 @@ export interface LocalServerOptions {
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
-const signInBody = z.strictObject({ email, name: personName, timeZone: z.optional(timeZone) });
+const signInBody = z.strictObject({
+  email,
+  name: personName,
+  timeZone: z.optional(timeZone),
+  role: z.optional(z.enum(['therapist', 'admin'])),
+  practice: z.optional(practiceId),
+});
 const clockBody = z.union([
   z.strictObject({ advanceDays: z.int().check(z.gte(-3650), z.lte(3650)) }),
   z.strictObject({ set: z.union([isoDate, z.iso.datetime({ offset: true })]) }),
@@ -64,6 +72,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   const { deps } = options;
   const handlers: Record<FunctionName, (e: HttpEvent) => Promise<Result>> = {
     'therapist-api': therapistApi(() => deps),
+    'practice-api': practiceApi(() => deps),
     'client-api': clientApi(() => deps),
     'client-pages': clientPages(() => deps),
     health: health(() => deps),
@@ -179,9 +188,17 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
     'GET /local/sign-in': async () => htmlResult(200, signInPage()),
     'POST /local/sign-in': async (req, body) => {
       const input = parseWith(signInBody, parseBody(req, body), 'sign-in');
-      const token = signer.signIn(input.email, input.name);
-      const claims = signer.verify(token)!;
-      const therapist = { id: claims.sub, email: claims.email, name: claims.name };
+      const token = signer.signIn(input);
+      const claims = signer.verify(token);
+      if (!claims) throw new Error('a token just signed did not verify');
+      // As Cognito would: the practice and the admin group come with the sign-in.
+      const therapist = await applyLocalSignIn(deps, {
+        id: claims.sub,
+        email: claims.email,
+        name: claims.name,
+        practiceHint: claims['custom:practice'],
+        adminHint: input.role === 'admin',
+      });
       await updateProfile(deps, therapist, {
         displayName: input.name,
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),

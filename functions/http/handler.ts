@@ -5,7 +5,9 @@
  */
 import { MethodNotAllowedError, NotFoundError, UnauthorizedError } from '../../shared/domain/errors.js';
 import { errorFields } from '../../shared/ports/logger.js';
-import type { Deps, Therapist } from '../../shared/use-cases/deps.js';
+import type { Deps, SignedIn, Therapist } from '../../shared/use-cases/deps.js';
+import { memberFor } from '../../shared/use-cases/membership.js';
+import { practiceId } from '../../shared/domain/schemas.js';
 import type { HttpEvent } from './request.js';
 import { errorResponse, type Result } from './respond.js';
 import type { FunctionName, RouteKeyOf } from './routes.js';
@@ -40,12 +42,36 @@ export function httpHandler<F extends FunctionName, D extends Pick<Deps, 'log'> 
   };
 }
 
-/** The therapist from the JWT the authorizer (or the local server) verified. */
-export function therapistFrom(event: HttpEvent): Therapist {
+/**
+ * Who the JWT the authorizer (or the local server) verified names. API Gateway passes a
+ * list claim such as `cognito:groups` as one string, "[admin other]"; a local token does too.
+ */
+export function signedInFrom(event: HttpEvent): SignedIn {
   const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
   const id = claims.sub;
   const email = claims.email;
   if (typeof id !== 'string' || typeof email !== 'string') throw new UnauthorizedError('Please sign in to continue.');
   const name = typeof claims.name === 'string' && claims.name ? claims.name : email.split('@')[0]!;
-  return { id, email, name };
+  const practice = claims['custom:practice'];
+  if (practice !== undefined && !(typeof practice === 'string' && practiceId.safeParse(practice).success))
+    throw new UnauthorizedError('The sign-in names a practice that cannot exist. Please sign in again.');
+  return {
+    id,
+    email,
+    name,
+    practiceHint: practice ?? null,
+    adminHint: groupsOf(claims['cognito:groups']).includes('admin'),
+  };
 }
+
+function groupsOf(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.filter((g): g is string => typeof g === 'string');
+  if (typeof claim !== 'string') return [];
+  return claim
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+/** The signed-in therapist, checked against their practice on this request (membership.ts). */
+export const therapistFrom = (event: HttpEvent, deps: Deps): Promise<Therapist> => memberFor(deps, signedInFrom(event));

@@ -7,7 +7,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Who may call: a signed-in therapist (JWT), the holder of a client link (in the path), or anyone. */
 export type Access = 'therapist' | 'client-link' | 'public';
 /** Which Lambda function serves the route (one per audience keeps bundles and permissions small). */
-export type FunctionName = 'therapist-api' | 'client-api' | 'client-pages' | 'health' | 'web';
+export type FunctionName = 'therapist-api' | 'practice-api' | 'client-api' | 'client-pages' | 'health' | 'web';
 
 export interface RouteDef {
   method: Method;
@@ -38,8 +38,18 @@ export const ROUTES = [
   r('POST', '/policies/{id}/reissue-link', 'therapist', 'therapist-api'),
   r('GET', '/policies/{id}/export', 'therapist', 'therapist-api'),
   r('POST', '/policies/{id}/replies', 'therapist', 'therapist-api'),
+  r('GET', '/policies/{id}/record', 'therapist', 'therapist-api'),
   r('GET', '/profile', 'therapist', 'therapist-api'),
   r('PUT', '/profile', 'therapist', 'therapist-api'),
+
+  // A practice's admins (the function checks the role; another practice's ids are not found).
+  r('GET', '/practice', 'therapist', 'practice-api'),
+  r('PUT', '/practice', 'therapist', 'practice-api'),
+  r('GET', '/practice/therapists', 'therapist', 'practice-api'),
+  r('POST', '/practice/therapists', 'therapist', 'practice-api'),
+  r('DELETE', '/practice/therapists/{id}', 'therapist', 'practice-api'),
+  r('POST', '/practice/therapists/{id}/handover', 'therapist', 'practice-api'),
+  r('GET', '/practice/arrangements', 'therapist', 'practice-api'),
 
   r('GET', '/client/{token}', 'client-link', 'client-api'),
   r('POST', '/client/{token}/accept', 'client-link', 'client-api'),

@@ -17,7 +17,7 @@ import type { Key } from 'aws-cdk-lib/aws-kms';
 import { TABLE, UNSHARDED_DUE_INDEX } from '../../shared/adapters/dynamodb/table-design.js';
 
 export function newTable(stack: Stack, key: Key, options: { keepUnshardedDueIndex: boolean }): Table {
-  const { byTherapist, due } = TABLE.indexes;
+  const { byTherapist, due, byPractice } = TABLE.indexes;
   const table = new Table(stack, 'Table', {
     partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
     sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
@@ -42,6 +42,14 @@ export function newTable(stack: Stack, key: Key, options: { keepUnshardedDueInde
     sortKey: { name: due.sortKey, type: AttributeType.STRING },
     projectionType: ProjectionType.INCLUDE,
     nonKeyAttributes: [...due.projected],
+  });
+  // A practice's therapists and arrangements: the member record and the metadata, nothing else.
+  table.addGlobalSecondaryIndex({
+    indexName: byPractice.name,
+    partitionKey: { name: byPractice.partitionKey, type: AttributeType.STRING },
+    sortKey: { name: byPractice.sortKey, type: AttributeType.STRING },
+    projectionType: ProjectionType.INCLUDE,
+    nonKeyAttributes: [...byPractice.projected],
   });
   if (options.keepUnshardedDueIndex)
     // Exactly as the unsharded release declared it (any difference would be a second index

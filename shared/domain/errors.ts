@@ -17,7 +17,8 @@ export type RefusalReason =
   | 'not-allowed-now'
   | 'replies-off'
   | 'already-replied'
-  | 'reduces-promise';
+  | 'reduces-promise'
+  | 'outside-practice-bounds';
 
 export interface FieldIssue {
   path: string;
@@ -59,6 +60,8 @@ function fixedProblem(status: number, slug: string, title: string) {
 }
 
 export class UnauthorizedError extends fixedProblem(401, 'unauthorized', 'Please sign in') {}
+/** Signed in, but this is not theirs to do: an admin's page for a therapist, or access that has ended. */
+export class ForbiddenError extends fixedProblem(403, 'forbidden', 'Not available to you') {}
 export class NotFoundError extends fixedProblem(404, 'not-found', 'Not found') {}
 export class MethodNotAllowedError extends fixedProblem(405, 'method-not-allowed', 'Method not allowed') {}
 export class PayloadTooLargeError extends fixedProblem(413, 'too-large', 'That request is too large') {}
@@ -78,6 +81,10 @@ export interface RefusalDetails {
   alsoBlockedBy?: string[];
   /** reduces-promise: each thing the change would take back, said for the therapist. */
   reductions?: { what: string; detail: string }[];
+  /** outside-practice-bounds: the first bound the policy goes beyond, what it allows, and every bound it breaks. */
+  bound?: string;
+  allowed?: number | string[];
+  breaches?: { bound: string; allowed: number | string[]; offered: number | string }[];
 }
 
 /** A client action refused by the policy's rules: always says what is possible next. */
@@ -112,6 +119,7 @@ const REFUSAL_TITLES: Record<RefusalReason, string> = {
   'replies-off': 'Replies are off for this arrangement',
   'already-replied': 'Already replied',
   'reduces-promise': 'This would take back something promised',
+  'outside-practice-bounds': "Beyond your practice's limits",
 };
 
 /** Still contended after every retry: a temporary state, said plainly (503), never a bare 500. */

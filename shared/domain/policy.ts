@@ -57,6 +57,8 @@ export type CheckInStatus = 'pending' | 'sent' | 'skipped' | 'none';
 
 export interface Policy {
   id: string;
+  /** The practice it belongs to (its therapist's); `default` for arrangements made before practices. */
+  practiceId: string;
   therapistId: string;
   therapist: { name: string; email: string };
   client: { name: string; email: string };
@@ -83,6 +85,8 @@ export interface Policy {
   pause?: Pause | null;
   /** Messages the therapist has replied to (replyKey: "update#2", "check-in"); absent on older items. */
   repliedTo?: string[];
+  /** How many days its data is kept once it has closed: the practice's setting when it was made [90]. */
+  retentionDays: number;
   /** Optimistic concurrency: every write is conditional on the version it read. */
   version: number;
 }
@@ -191,7 +195,10 @@ export function validateRules(rules: PolicyRules): { path: string; message: stri
 
 /** A policy as it starts: invited, nothing sent or used yet, link generation 1. */
 export function newPolicy(
-  init: Pick<Policy, 'id' | 'therapistId' | 'therapist' | 'client' | 'rules' | 'createdAt'>,
+  init: Pick<
+    Policy,
+    'id' | 'practiceId' | 'therapistId' | 'therapist' | 'client' | 'rules' | 'createdAt' | 'retentionDays'
+  >,
 ): Policy {
   return {
     ...init,

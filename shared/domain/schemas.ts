@@ -181,3 +181,73 @@ export const profileBody = z.lazy(() => {
   });
 });
 export type ProfileBody = z.infer<typeof profileBody>;
+
+/** A practice's id: a short slug, as it appears in tokens and keys (`default` for the first). */
+export const practiceId = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Expected a practice id such as "default".'));
+/** A therapist's id: the identity provider's `sub` (a UUID in Cognito, `local-…` locally). */
+export const therapistId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'Expected a therapist id.'));
+
+/** The rules a practice's new arrangements start from (profile defaults sit on top of these). */
+const practiceDefaultsFields = () => {
+  const updates = updateFields();
+  const checkIn = checkInFields();
+  return z.strictObject({
+    updates: z.optional(
+      z.strictObject({
+        limit: updates.limit,
+        minDaysBetween: updates.minDaysBetween,
+        maxCharacters: updates.maxCharacters,
+        windowDays: z.optional(z.int().check(z.gte(1), z.lte(365))),
+      }),
+    ),
+    checkIn: z.optional(
+      z.strictObject({
+        afterMonths: checkIn.afterMonths,
+        format: checkIn.format,
+        remindDaysBefore: checkIn.remindDaysBefore,
+      }),
+    ),
+    replies: z.optional(z.enum(['none', 'may-reply'])),
+    referrals: z.optional(referrals()),
+    crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
+    invitationNote: personalNote(),
+    closingNote: personalNote(),
+  });
+};
+
+/** PUT /practice: what it names replaces what is stored; what it leaves out stays. */
+export const practiceBody = z.lazy(() =>
+  z.strictObject({
+    name: z.optional(personName),
+    defaults: z.optional(practiceDefaultsFields()),
+    bounds: z.optional(
+      z.strictObject({
+        maxUpdates: z.optional(z.int().check(z.gte(0), z.lte(12))),
+        maxCharacters: z.optional(z.int().check(z.gte(1), z.lte(5000))),
+        maxWindowDays: z.optional(z.int().check(z.gte(1), z.lte(366))),
+        checkInFormats: z.optional(z.array(z.enum(['message', 'session'])).check(z.maxLength(2))),
+      }),
+    ),
+    retentionDays: z.optional(
+      z
+        .int()
+        .check(
+          z.gte(30, 'Keep closed data at least 30 days.'),
+          z.lte(3650, 'Keep closed data at most 3,650 days (10 years).'),
+        ),
+    ),
+  }),
+);
+export type PracticeBody = z.infer<typeof practiceBody>;
+
+/** POST /practice/therapists: invite someone to the practice. */
+export const inviteTherapistBody = z.lazy(() =>
+  z.strictObject({ email, name: personName, role: z.optional(z.enum(['therapist', 'admin'])) }),
+);
+export type InviteTherapistBody = z.infer<typeof inviteTherapistBody>;
+
+/** POST /practice/therapists/{id}/handover: to a colleague, or (null) close each arrangement kindly. */
+export const handoverBody = z.lazy(() => z.strictObject({ to: z.nullable(therapistId), note: personalNote() }));
+export type HandoverBody = z.infer<typeof handoverBody>;

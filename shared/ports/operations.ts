@@ -35,11 +35,20 @@ export interface SuppressionList {
   remove(address: string): Promise<'removed' | 'not-listed' | 'none-here'>;
 }
 
-/** Where therapists' sign-in accounts live: Cognito in AWS; locally anyone may sign in. */
+/** Where therapists' sign-in accounts live: Cognito in AWS; locally, the local sign-in. */
 export interface TherapistDirectory {
+  /**
+   * Creates the sign-in account and sends the invitation, worded for the practice (AWS: the
+   * Cognito user, with its temporary password). Returns the therapist's id (Cognito's `sub`),
+   * also when the account existed already.
+   */
   invite(therapist: {
     email: string;
     name: string;
     admin: boolean;
-  }): Promise<'invited' | 'already-exists' | 'no-directory'>;
+    practiceId: string;
+    practiceName: string;
+  }): Promise<{ outcome: 'invited' | 'already-exists'; therapistId: string }>;
+  /** Ends sign-in for good (AWS: disables the user and signs them out everywhere). */
+  remove(therapist: { email: string }): Promise<void>;
 }

@@ -8,6 +8,8 @@ import type { ScheduledJob } from '../domain/schedule.js';
 import type { EmailKind } from '../domain/email-kinds.js';
 import type { ReplyTarget } from '../domain/replies.js';
 import type { DigestEntry, Notifications } from '../domain/notifications.js';
+import type { MemberStatus, Practice, Role } from '../domain/practice.js';
+import type { ArrangementMeta } from '../domain/arrangement-meta.js';
 
 export interface UpdateRecord {
   seq: number;
@@ -245,13 +247,61 @@ export interface JobQueue {
   deadLetterJob(job: Job, event: HistoryEvent, therapistId: string | undefined): Promise<void>;
 }
 
+/**
+ * A therapist's place in a practice: written by the practice's admins (and once, on first
+ * sign-in, from the token), read on every request of that therapist. Kept apart from the
+ * profile, which the therapist writes themselves, so neither can overwrite the other.
+ */
+export interface Member {
+  therapistId: string;
+  practiceId: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: MemberStatus;
+  since: string;
+  /** While leaving: the colleague their arrangements go to (null: each is closed kindly) and the practice's note. */
+  handover?: { to: string | null; note: string | null; startedAt: string } | null;
+  version: number;
+}
+
+/** The practice's own items: its settings, its therapists, its arrangements as metadata. */
+export interface PracticeStore {
+  getPractice(practiceId: string): Promise<Practice | null>;
+  /** Conditional on `practice.version` as read (null: not saved yet); throws VersionConflictError otherwise. */
+  putPractice(practice: Practice, events: PracticeEvent[]): Promise<void>;
+  getMember(therapistId: string): Promise<Member | null>;
+  /**
+   * Conditional on `expectedVersion` (null: only if there is no member record yet). Returns false
+   * when someone else wrote first. `events` go on the practice's timeline in the same transaction.
+   */
+  putMember(member: Member, expectedVersion: number | null, events?: PracticeEvent[]): Promise<boolean>;
+  /** Every therapist of the practice, in no particular order (an index read: a write can take a moment to show). */
+  listMembers(practiceId: string): Promise<Member[]>;
+  /** Every arrangement of the practice as metadata only: the index holds nothing else. */
+  listArrangements(practiceId: string): Promise<ArrangementMeta[]>;
+  practiceTimeline(practiceId: string, limit: number): Promise<PracticeEvent[]>;
+}
+
+/** An entry on the practice's timeline: who did what to whom, ids and dates only. */
+export interface PracticeEvent {
+  at: string;
+  type: string;
+  /** The admin (or `ops`) who did it. */
+  by: string;
+  /** The therapist it concerns, when it concerns one. */
+  therapistId?: string;
+  data?: Record<string, string | number | boolean>;
+}
+
 export interface ProfileStore {
   getProfile(therapistId: string): Promise<TherapistProfile | null>;
   putProfile(profile: TherapistProfile): Promise<void>;
 }
 
 /** What the use cases are given: every part of persistence. */
-export interface Store extends PolicyStore, LinkStore, IdempotencyStore, JobQueue, ProfileStore, DigestStore {}
+export interface Store
+  extends PolicyStore, LinkStore, IdempotencyStore, JobQueue, ProfileStore, DigestStore, PracticeStore {}
 
 export class IdempotencyTakenError extends Error {
   constructor(options?: ErrorOptions) {

@@ -85,6 +85,6 @@ export async function dueSoon(
   };
 }
 
-export function inviteTherapist(ops: OpsDeps, therapist: { email: string; name: string; admin: boolean }) {
-  return ops.directory.invite(therapist);
+export async function inviteTherapist(ops: OpsDeps, therapist: { email: string; name: string; admin: boolean }) {
+  return (await ops.directory.invite({ ...therapist, practiceId: 'default', practiceName: 'Your practice' })).outcome;
 }

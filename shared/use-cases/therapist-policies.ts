@@ -17,6 +17,8 @@ import type { Deps, Therapist } from './deps.js';
 import { closeChange, pauseChange, replan, resumeChange, transition } from './lifecycle.js';
 import { afterCommit, mutatePolicy, today } from './mutate.js';
 import { profileFor } from './profile.js';
+import { practiceFor } from './practice-settings.js';
+import type { Practice } from '../domain/practice.js';
 import { clientView, policyDetailView, policyView } from './views.js';
 import type { TherapistProfile } from '../ports/store.js';
 import { addDays, formatDate, todayIn, type IsoDate } from '../domain/dates.js';
@@ -43,6 +45,7 @@ function draftPolicy(
   deps: Deps,
   therapist: Therapist,
   profile: TherapistProfile,
+  practice: Practice,
   body: CreatePolicyBody,
   at: string,
 ): Policy {
@@ -70,6 +73,8 @@ function draftPolicy(
   );
   return newPolicy({
     id: deps.ids.policyId(),
+    practiceId: therapist.practiceId,
+    retentionDays: practice.retentionDays,
     therapistId: therapist.id,
     therapist: { name: profile.displayName, email: profile.email },
     client: body.client,
@@ -83,9 +88,9 @@ function draftPolicy(
  * first emails (client invitation, therapist confirmation) in one transaction → send.
  */
 export async function createPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
-  const profile = await profileFor(deps, therapist);
+  const [profile, practice] = await Promise.all([profileFor(deps, therapist), practiceFor(deps, therapist.practiceId)]);
   const at = deps.clock.now().toISOString();
-  const policy = draftPolicy(deps, therapist, profile, body, at);
+  const policy = draftPolicy(deps, therapist, profile, practice, body, at);
   const change = {
     at,
     policy,
@@ -104,10 +109,10 @@ export async function createPolicy(deps: Deps, therapist: Therapist, body: Creat
  * rules in plain words and the invitation email rendered by the real template.
  */
 export async function previewPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
-  const profile = await profileFor(deps, therapist);
+  const [profile, practice] = await Promise.all([profileFor(deps, therapist), practiceFor(deps, therapist.practiceId)]);
   let policy: Policy;
   try {
-    policy = draftPolicy(deps, therapist, profile, body, deps.clock.now().toISOString());
+    policy = draftPolicy(deps, therapist, profile, practice, body, deps.clock.now().toISOString());
   } catch (err) {
     // Dates that do not fit together are an answer of the preview ("this would be refused,
     // because…"), not a failed request: the form shows them beside the fields, and the rules

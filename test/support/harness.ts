@@ -50,7 +50,8 @@ export interface App {
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string },
   ): Promise<TestResponse>;
-  signIn(email: string, name: string): Promise<string>;
+  /** Local sign-in (the stand-in for Cognito): a therapist of the default practice unless told. */
+  signIn(email: string, name: string, options?: { role?: 'therapist' | 'admin'; practice?: string }): Promise<string>;
   /** Emails the SES emulator received for this address, oldest first. */
   mailTo(address: string): Promise<OutboxEmail[]>;
   /** The client's page-link token from the latest email to them (not its stop link). */
@@ -153,8 +154,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     dynamo,
     request,
     mailTo,
-    async signIn(email, name) {
-      const res = await request('POST', '/local/sign-in', { body: { email, name } });
+    async signIn(email, name, options = {}) {
+      const res = await request('POST', '/local/sign-in', { body: { email, name, ...options } });
+      if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${res.text}`);
       return res.json.token as string;
     },
     async linkFor(address) {

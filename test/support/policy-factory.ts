@@ -12,6 +12,8 @@ export function makePolicy(overrides: PolicyOverrides = {}): Policy {
   const rules = resolveRules({ endedOn: '2026-11-20', timeZone: 'America/New_York', ...rulesInput });
   const created = newPolicy({
     id: 'pol_test_1',
+    practiceId: 'default',
+    retentionDays: 90,
     therapistId: 'th_test_1',
     therapist: { name: 'Dana Reyes', email: 'dana.reyes@practice.example' },
     client: { name: 'Sam Lee', email: 'sam.lee@client.example' },

@@ -6,18 +6,24 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminGetUserCommand,
+  AdminUserGlobalSignOutCommand,
   UsernameExistsException,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { TherapistDirectory } from '../../ports/operations.js';
+import { localTherapistId } from '../local/identity.js';
 
 export const ADMIN_GROUP = 'admin';
 
 export function cognitoDirectory(client: CognitoIdentityProviderClient, userPoolId: string): TherapistDirectory {
   return {
-    async invite({ email, name, admin }) {
+    async invite({ email, name, admin, practiceId, practiceName }) {
+      let outcome: 'invited' | 'already-exists' = 'invited';
+      let attributes;
       try {
-        await client.send(
+        const created = await client.send(
           new AdminCreateUserCommand({
             UserPoolId: userPoolId,
             Username: email,
@@ -28,20 +34,39 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, userPool
               { Name: 'email_verified', Value: 'true' },
               { Name: 'name', Value: name },
             ],
+            // Read by the invitation message trigger, which words the email for this practice.
+            ClientMetadata: { practiceId, practiceName },
           }),
         );
+        attributes = created.User?.Attributes;
       } catch (err) {
-        if (err instanceof UsernameExistsException) return 'already-exists';
-        throw err;
+        if (!(err instanceof UsernameExistsException)) throw err;
+        outcome = 'already-exists';
+        attributes = (await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email })))
+          .UserAttributes;
       }
+      const therapistId = attributes?.find((a) => a.Name === 'sub')?.Value;
+      if (!therapistId) throw new Error("Cognito answered without the user's sub");
       if (admin)
         await client.send(
           new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: ADMIN_GROUP }),
         );
-      return 'invited';
+      return { outcome, therapistId };
+    },
+    async remove({ email }) {
+      await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: email }));
+      // Refresh tokens stop working; an ID token already issued lasts its hour, which is why every
+      // request also checks the member record (membership.ts).
+      await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: email }));
     },
   };
 }
 
-/** Locally anyone may sign in at /local/sign-in: there is no directory to add to. */
-export const localDirectory: TherapistDirectory = { invite: async () => 'no-directory' };
+/**
+ * Locally the sign-in page is the directory: an invited therapist can sign in at once with
+ * their address, and is the same therapist (the same id) when they do.
+ */
+export const localDirectory: TherapistDirectory = {
+  invite: async ({ email }) => ({ outcome: 'invited', therapistId: localTherapistId(email) }),
+  remove: async () => {},
+};

@@ -22,7 +22,7 @@ const keySchema = (index: { name: string; partitionKey: string; sortKey: string 
 
 /** The table as local mode and the tests create it; test/infra compares it with the CDK stack's. */
 export function tableDefinition(tableName: string, options: TableOptions = {}): CreateTableCommandInput {
-  const { byTherapist, due } = TABLE.indexes;
+  const { byTherapist, due, byPractice } = TABLE.indexes;
   const attrs = [
     TABLE.partitionKey,
     TABLE.sortKey,
@@ -30,6 +30,8 @@ export function tableDefinition(tableName: string, options: TableOptions = {}): 
     byTherapist.sortKey,
     due.partitionKey,
     due.sortKey,
+    byPractice.partitionKey,
+    byPractice.sortKey,
   ];
   return {
     TableName: tableName,
@@ -43,9 +45,19 @@ export function tableDefinition(tableName: string, options: TableOptions = {}): 
       { ...keySchema(byTherapist), Projection: { ProjectionType: 'ALL' } },
       // As in the CDK stack: the due index carries only what the dispatcher and the operations lists read.
       { ...keySchema(due), Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...due.projected] } },
+      byPracticeIndex(),
     ],
     // As in AWS: the event relay reads new timeline entries from the stream (outbox.ts).
     ...(options.stream === false ? {} : { StreamSpecification: STREAM }),
+  };
+}
+
+/** The practice index, as created with the table and as added to a local table made before it. */
+function byPracticeIndex() {
+  const { byPractice } = TABLE.indexes;
+  return {
+    ...keySchema(byPractice),
+    Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...byPractice.projected] },
   };
 }
 
@@ -69,6 +81,19 @@ export async function ensureTable(
     // A local table from before the outbox: turn its stream on (the relay reads it from now on).
     if (options.stream !== false && !Table?.StreamSpecification?.StreamEnabled)
       await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: STREAM }));
+    // A local table from before practices: add their index (AWS adds it through the CDK stack).
+    const { byPractice } = TABLE.indexes;
+    if (!Table?.GlobalSecondaryIndexes?.some((index) => index.IndexName === byPractice.name))
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [byPractice.partitionKey, byPractice.sortKey].map((name) => ({
+            AttributeName: name,
+            AttributeType: 'S',
+          })),
+          GlobalSecondaryIndexUpdates: [{ Create: byPracticeIndex() }],
+        }),
+      );
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;

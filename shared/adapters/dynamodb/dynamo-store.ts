@@ -22,7 +22,12 @@ import type {
   StoredDigestEntry,
   StoredOutcome,
   TherapistProfile,
+  Member,
+  PracticeEvent,
 } from '../../ports/store.js';
+import type { ArrangementMeta } from '../../domain/arrangement-meta.js';
+import type { Practice } from '../../domain/practice.js';
+import { DynamoPractices } from './practice-store.js';
 import { DynamoDigests } from './digest-store.js';
 import { DynamoIdempotency } from './idempotency-store.js';
 import { DynamoJobQueue } from './job-queue.js';
@@ -48,6 +53,7 @@ export class DynamoStore implements Store {
   private readonly jobs: DynamoJobQueue;
   private readonly profiles: DynamoProfiles;
   private readonly digests: DynamoDigests;
+  private readonly practices: DynamoPractices;
 
   constructor(client: DynamoDBClient, tableName: string, options: DynamoStoreOptions) {
     const table = new TableClient(client, tableName, options.meter);
@@ -57,6 +63,29 @@ export class DynamoStore implements Store {
     this.jobs = new DynamoJobQueue(table, options.ids);
     this.profiles = new DynamoProfiles(table);
     this.digests = new DynamoDigests(table);
+    this.practices = new DynamoPractices(table, options.ids);
+  }
+
+  getPractice(practiceId: string): Promise<Practice | null> {
+    return this.practices.getPractice(practiceId);
+  }
+  putPractice(practice: Practice, events: PracticeEvent[]): Promise<void> {
+    return this.practices.putPractice(practice, events);
+  }
+  getMember(therapistId: string): Promise<Member | null> {
+    return this.practices.getMember(therapistId);
+  }
+  putMember(member: Member, expectedVersion: number | null, events?: PracticeEvent[]): Promise<boolean> {
+    return this.practices.putMember(member, expectedVersion, events);
+  }
+  listMembers(practiceId: string): Promise<Member[]> {
+    return this.practices.listMembers(practiceId);
+  }
+  listArrangements(practiceId: string): Promise<ArrangementMeta[]> {
+    return this.practices.listArrangements(practiceId);
+  }
+  practiceTimeline(practiceId: string, limit: number): Promise<PracticeEvent[]> {
+    return this.practices.practiceTimeline(practiceId, limit);
   }
 
   getPolicy(id: string): Promise<Policy | null> {

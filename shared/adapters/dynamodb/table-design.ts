@@ -13,6 +13,12 @@ export const TABLE = {
     /** A therapist's policies, newest first. */
     byTherapist: { name: 'byTherapist', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /**
+     * A practice's therapists and its arrangements, each under its own key. It carries only the
+     * member record and the arrangement's metadata (arrangement-meta.ts): an admin's list cannot
+     * reach a client's name, address or words, because the index does not hold them.
+     */
+    byPractice: { name: 'byPractice', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projected: ['member', 'arrangement'] },
+    /**
      * Sparse: only jobs waiting to run (and the two operations lists) are in it, sorted by when
      * they are due. Due work is spread over DUE_SHARDS partition key values, so no one value
      * takes more than a small share of a partition's throughput at the 09:00 peak. It carries
@@ -77,6 +83,27 @@ export const keys = {
     gsi1sk: `POLICY#${createdAt}#${policyId}`,
   }),
   therapistPartition: (therapistId: string) => `THERAPIST#${therapistId}`,
+  /** A therapist's place in a practice, beside their profile (admins write it, the therapist does not). */
+  member: (therapistId: string) => ({ pk: `THERAPIST#${therapistId}`, sk: 'MEMBER' }),
+  practicePk: (practiceId: string) => `PRACTICE#${practiceId}`,
+  practice: (practiceId: string) => ({ pk: keys.practicePk(practiceId), sk: 'PRACTICE' }),
+  /** The practice's timeline (admin actions); like a policy's, each entry leaves as a domain event. */
+  practiceEvent: (practiceId: string, at: string, unique: string) => ({
+    pk: keys.practicePk(practiceId),
+    sk: `EVENT#${at}#${unique.slice(0, 8)}`,
+  }),
+  isPracticePk: (pk: string) => pk.startsWith(keys.practicePk('')),
+  practiceIdOf: (pk: string) => pk.slice(keys.practicePk('').length),
+  practiceMembers: (practiceId: string) => `PRACTICE#${practiceId}#THERAPISTS`,
+  practiceArrangements: (practiceId: string) => `PRACTICE#${practiceId}#ARRANGEMENTS`,
+  byPracticeMember: (practiceId: string, therapistId: string) => ({
+    gsi2pk: keys.practiceMembers(practiceId),
+    gsi2sk: therapistId,
+  }),
+  byPracticeArrangement: (practiceId: string, createdAt: string, policyId: string) => ({
+    gsi2pk: keys.practiceArrangements(practiceId),
+    gsi2sk: `${createdAt}#${policyId}`,
+  }),
   therapistIdOf: (pk: string) => pk.slice(keys.therapistPartition('').length),
   isTherapistPk: (pk: string) => pk.startsWith(keys.therapistPartition('')),
   /** A therapist's daily digest job: one per therapist, in their own partition, due in their id's shard. */

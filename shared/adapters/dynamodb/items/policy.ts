@@ -1,7 +1,9 @@
 /** The policy snapshot item: the policy whole, plus the attributes its indexes and lists read. */
 import * as z from 'zod/mini';
 import { CRISIS_LOCALES } from '../../../domain/crisis.js';
-import { DEFAULTS, POLICY_STATES, type Policy } from '../../../domain/policy.js';
+import { POLICY_STATES, type Policy } from '../../../domain/policy.js';
+import { arrangementMeta, type ArrangementMeta } from '../../../domain/arrangement-meta.js';
+import { DEFAULT_PRACTICE_ID, RETENTION } from '../../../domain/practice.js';
 import { keys } from '../table-design.js';
 import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
@@ -39,6 +41,8 @@ const rules = z.object({
 const policySchema = storedAs<Policy>()(
   z.object({
     id: z.string(),
+    // Policies written before practices belong to the default practice and keep 90 days.
+    practiceId: z._default(z.string(), DEFAULT_PRACTICE_ID),
     therapistId: z.string(),
     therapist: person,
     client: person,
@@ -57,6 +61,7 @@ const policySchema = storedAs<Policy>()(
     closedAt: z.nullable(z.string()),
     pause: z.optional(z.nullable(z.object({ until: z.nullable(z.string()), note: z.nullable(z.string()) }))),
     repliedTo: z.optional(z.array(z.string())),
+    retentionDays: z._default(z.number(), RETENTION.default),
     version: z.number(),
   }),
 );
@@ -68,13 +73,16 @@ const DAY_SECONDS = 86_400;
 /** Retention: everything of a closed policy expires this long after it closed. */
 export function retentionExpiry(policy: Policy): number | undefined {
   if (!policy.closedAt) return undefined;
-  return Math.floor(Date.parse(policy.closedAt) / 1000) + DEFAULTS.retentionDays * DAY_SECONDS;
+  return Math.floor(Date.parse(policy.closedAt) / 1000) + policy.retentionDays * DAY_SECONDS;
 }
 
 export function policyItemOf(policy: Policy, expiresAt: number | undefined): Record<string, unknown> {
   return {
     ...keys.policy(policy.id),
     ...keys.byTherapist(policy.therapistId, policy.createdAt, policy.id),
+    ...keys.byPracticeArrangement(policy.practiceId, policy.createdAt, policy.id),
+    // The only part of the policy the practice index carries: metadata, never the client's name, address or words.
+    arrangement: arrangementMeta(policy),
     version: policy.version,
     state: policy.state,
     policy,
@@ -89,4 +97,27 @@ export function policyItemOf(policy: Policy, expiresAt: number | undefined): Rec
 
 export function policyFromItem(item: Item): Policy {
   return parseItem(policyItem, item).policy;
+}
+
+const checkInStatus = z.enum(['pending', 'sent', 'skipped', 'none']);
+
+const arrangementSchema = storedAs<ArrangementMeta>()(
+  z.object({
+    policyId: z.string(),
+    therapistId: z.string(),
+    state: z.enum(POLICY_STATES),
+    createdAt: z.string(),
+    endedOn: z.string(),
+    closesOn: z.string(),
+    closedAt: z.nullable(z.string()),
+    updates: z.object({ used: z.number(), limit: z.number(), until: z.string() }),
+    checkIn: z.nullable(z.object({ on: z.string(), status: checkInStatus })),
+    pausedUntil: z.nullable(z.string()),
+    clientEmailStopped: z.boolean(),
+  }),
+);
+
+/** An arrangement as the practice index holds it (arrangement-meta.ts). */
+export function arrangementFromIndexItem(item: Item): ArrangementMeta {
+  return parseItem(z.object({ arrangement: arrangementSchema }), item).arrangement;
 }
