@@ -207,7 +207,9 @@ export function actionsSection(state, handlers, service) {
       'p',
       { className: 'help' },
       'Everything about this arrangement, as a JSON file.' +
-        (ended ? ` It is deleted ${plural(service.defaults.retentionDays, 'day')} after closing.` : ''),
+        (ended
+          ? ` It is deleted ${plural(state.detail.retentionDays ?? service.defaults.retentionDays, 'day')} after closing.`
+          : ''),
     ),
   );
   return section(

@@ -82,6 +82,8 @@
  * @property {string} createdAt
  * @property {string | null} acceptedAt
  * @property {string | null} closedAt
+ * @property {number} [retentionDays] days its data is kept once it has ended (its practice's setting)
+ * @property {string | null} [deletesOn] once it has ended, the day its data is deleted
  * @property {Scheduled | null} [nextEvent]
  * @property {Pause | null} [pause] while paused: until when, and the note the client was sent
  */
