@@ -272,7 +272,7 @@ describe('the practice admin API', () => {
   it('answers 404 for a therapist of another practice, or of none, on removal and handover', async () => {
     const a = await practice();
     const b = await practice();
-    for (const id of [a.aliceId, 'local-00000000000000000000']) {
+    for (const id of [a.aliceId, 'local-00000000000000000000', 'a'.repeat(2000)]) {
       const res = await app.request('DELETE', `/practice/therapists/${id}`, { token: b.admin });
       expect(res.status, id).toBe(404);
       expect(res.json).toMatchObject({ type: '/problems/not-found' });
