@@ -176,4 +176,20 @@ describe('retention per practice', () => {
     await expect(applyRetention(app.deps, practice, 29)).rejects.toThrow(RangeError);
     await expect(applyRetention(app.deps, practice, 3651)).rejects.toThrow(RangeError);
   });
+
+  it("follows an admin's change of the practice's setting made in the portal (PUT /practice)", async () => {
+    const practice = await practiceKeeping(90);
+    const { token } = await therapistIn(practice);
+    const adminToken = await app.signIn(uniqueEmail('admin.north'), 'Kim Admin', { practice, role: 'admin' });
+    const { id } = await arrangement(token);
+    const { closedAt } = await close(token, id);
+    expect([...(await expiries(id)).expiresAt]).toEqual([expiryOf(closedAt, 90)]);
+
+    const saved = await app.request('PUT', '/practice', { token: adminToken, body: { retentionDays: 30 } });
+
+    expect(saved.status).toBe(200);
+    expect(saved.json.retentionDays).toBe(30);
+    expect([...(await expiries(id)).expiresAt]).toEqual([expiryOf(closedAt, 30)]);
+    expect((await storedRetention(id)).retentionDays).toBe(30);
+  });
 });
