@@ -125,7 +125,12 @@ export function conversationView(conversation: Conversation, timeZone: string, n
   const replyOf = (key: string) => {
     const r: ReplyRecord | undefined = replies.get(key);
     if (!r) return null;
-    return { text: r.text, sentAt: r.sentAt, sentOn: todayIn(timeZone, new Date(r.sentAt)), by: nameAt?.(r.sentAt) ?? null };
+    return {
+      text: r.text,
+      sentAt: r.sentAt,
+      sentOn: todayIn(timeZone, new Date(r.sentAt)),
+      by: nameAt?.(r.sentAt) ?? null,
+    };
   };
   const updates = [...conversation.updates]
     .sort((a, b) => a.seq - b.seq)
