@@ -425,23 +425,31 @@ describe('who and to whom', () => {
   });
 });
 
-describe('the leaver’s daily digest', () => {
-  it('leaves out an arrangement handed over since the message arrived', async () => {
+describe('the daily digests', () => {
+  it('leave out of the leaver’s an arrangement handed over since, and name it in the colleague’s as handed over', async () => {
     const p = await practice();
     const { app, leaver, colleague } = p;
-    await app.request('PUT', '/profile', { token: leaver.token, body: { notifications: 'daily-digest' } });
+    for (const who of [leaver, colleague])
+      await app.request('PUT', '/profile', { token: who.token, body: { notifications: 'daily-digest' } });
     const a = await p.arrangement('active');
     expect((await app.request('POST', `/client/${a.link}/updates`, { body: { text: 'News.' } })).status).toBe(201);
     expect((await p.handOver(colleague.id)).status).toBe(200);
-    const since = await mailFrom(app, [leaver.email]);
+    const since = await mailFrom(app, [leaver.email, colleague.email]);
     const summary = (await app.mailTo(colleague.email)).at(-1)!;
     expect(summary.text).toContain('Updates received: 1 of 3, the latest on 20 November 2026.');
 
     await p.at('2026-11-21T14:00:30Z');
     expect(await since(leaver.email)).toHaveLength(0);
-    expect(app.logs.join('\n')).not.toContain('"digest.sent"');
-    // Its entries are gone with the job: nothing comes later either.
-    await p.at('2026-11-22T14:00:30Z');
+    expect(await since(colleague.email)).toHaveLength(0);
+    // Its entries went with the leaver's job: nothing comes to them later either.
+    app.clock.set(new Date('2026-11-28T15:00:00Z'));
+    expect((await app.request('POST', `/client/${a.link}/updates`, { body: { text: 'More news.' } })).status).toBe(201);
+    await p.at('2026-11-29T14:00:30Z');
     expect(await since(leaver.email)).toHaveLength(0);
+    const [digest, ...more] = await since(colleague.email);
+    expect(more).toHaveLength(0);
+    expect(digest!.text).toContain(
+      `The arrangement handed to you on 20 November 2026 (ref. ${a.id.slice(0, 8)}): 1 new update`,
+    );
   });
 });

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderClientPage } from '../../functions/pages/client-page.js';
+import { digestLines } from '../../shared/domain/notifications.js';
 import type { Policy } from '../../shared/domain/policy.js';
+import { renderDigest } from '../../shared/emails/therapist/daily-digest.js';
 import { closeByPracticeChange, handOverChange, mergedReferrals } from '../../shared/use-cases/handover-changes.js';
 import { clientRecordView, clientView } from '../../shared/use-cases/views.js';
 import { render, samplePolicy } from '../support/email-samples.js';
@@ -199,5 +201,46 @@ describe('the handover emails', () => {
     expect(text).toContain('The practice’s note to them:\n\n> Be gentle.');
     expect(text).not.toContain('personal notes');
     expect(text).toContain('this email leaves out their words');
+  });
+});
+
+describe('notices after a handover', () => {
+  const handed = (sentOn: string) =>
+    render('update-received', samplePolicy({ handovers: [{ at: '2026-12-03T15:00:00.000Z', from: 'Jordan Wells' }] }), {
+      seq: 2,
+      text: 'The garden is growing.',
+      characters: 22,
+      sentOn,
+      style: 'full-text',
+    });
+
+  it('names the arrangement by the day it was handed over, not as one the colleague set up', () => {
+    const { text } = handed('2026-12-10');
+    expect(text).toContain('> The garden is growing.');
+    const notice = render(
+      'check-in-message',
+      samplePolicy({ handovers: [{ at: '2026-12-03T15:00:00.000Z', from: 'Jordan Wells' }] }),
+      { text: 'Hello.', sentOn: '2027-02-20', style: 'notice' },
+    ).text;
+    expect(notice).toContain('in the arrangement handed to you on 3 December 2026 (ref. pol_test)');
+    expect(notice).not.toContain('you set up');
+  });
+
+  it('leaves out the words of a message from before the handover, whatever its former therapist chose', () => {
+    const { subject, text } = handed('2026-12-02');
+    expect(subject).toBe('New update in arrangement pol_test');
+    expect(text).not.toContain('The garden is growing.');
+    expect(text).not.toContain('Sam Lee');
+    expect(text).toContain('around the time the arrangement was handed to you');
+  });
+
+  it('names a handed-over arrangement in the daily digest by the day it was handed over', () => {
+    const lines = digestLines([
+      { policyId: 'pol_a1b2c3d4e5', kind: 'update', at: AT, createdOn: '2026-11-20', handedOverOn: '2026-12-01' },
+      { policyId: 'pol_f6a7b8c9d0', kind: 'update', at: AT, createdOn: '2026-11-21' },
+    ]);
+    const { text } = renderDigest({ lines, portalUrl: 'https://afterword.example/portal' });
+    expect(text).toContain('The arrangement handed to you on 1 December 2026 (ref. pol_a1b2): 1 new update');
+    expect(text).toContain('The arrangement you set up on 21 November 2026 (ref. pol_f6a7): 1 new update');
   });
 });
