@@ -64,6 +64,11 @@ function voiceOf(policy: Policy) {
   };
 }
 
+function lastHandover(policy: Policy): { from: string; on: IsoDate } | null {
+  const last = policy.handovers?.at(-1);
+  return last ? { from: last.from, on: todayIn(policy.rules.timeZone, new Date(last.at)) } : null;
+}
+
 export type ClientView = ReturnType<typeof clientView>;
 
 export function clientView(policy: Policy, today: IsoDate) {
@@ -79,6 +84,8 @@ function buildClientView(policy: Policy, today: IsoDate) {
     therapistName: policy.therapist.name,
     /** Whose note, referrals and footer the page shows: the therapist's, or the practice's. */
     voice: voice.by,
+    /** The latest handover to a colleague: from whom, and on which day; null when there was none. */
+    handedOver: lastHandover(policy),
     state: policy.state,
     closedReason: policy.closedReason,
     stateDetail: policy.state === 'active' ? null : notActiveDetail(policy),

@@ -76,6 +76,20 @@ describe('handing an arrangement to a colleague', () => {
     expect(change.mails?.[1]?.data).toMatchObject({ notesSetAside: false, note: '' });
   });
 
+  it('says on the page who took over, and for an invitation who suggested it and who would read', () => {
+    const page = (policy: Policy) =>
+      renderClientPage(clientView(handOverChange(policy, ALEX, NORTHSIDE, AT).policy, '2026-12-04'), {
+        token: 't',
+        idempotencyKey: 'k',
+      });
+    expect(page(makePolicy())).toContain('Alex Kim took over from Dana Reyes on 3 December 2026.');
+    const invited = page(makePolicy({ state: 'invited', acceptedAt: null }));
+    expect(invited).toContain(
+      'Dana Reyes suggested a simple way to stay in touch now that your sessions have ended. Dana Reyes has since left the practice. If you accept, Alex Kim will read what you send.',
+    );
+    expect(invited).not.toContain('Alex Kim has suggested');
+  });
+
   it('names each reply by the therapist who wrote it, before and after the handover', () => {
     const handed = handOverChange(makePolicy(), ALEX, NORTHSIDE, AT).policy;
     const replies = [

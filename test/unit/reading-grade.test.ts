@@ -76,6 +76,29 @@ const PAGES: [string, () => string][] = [
   ],
   ['closed', () => page(makePolicy({ ...sent, state: 'closed', closedReason: 'closing-date', rules: { referrals } }))],
   [
+    'invited, after a colleague took over',
+    () =>
+      page(
+        makePolicy({
+          state: 'invited',
+          acceptedAt: null,
+          therapist: { name: 'Alex Kim', email: 'alex@practice.example' },
+          handovers: [{ at: '2026-11-25T15:00:00Z', from: 'Dana Reyes' }],
+        }),
+      ),
+  ],
+  [
+    'open, after a colleague took over',
+    () =>
+      page(
+        makePolicy({
+          ...sent,
+          therapist: { name: 'Alex Kim', email: 'alex@practice.example' },
+          handovers: [{ at: '2026-11-25T15:00:00Z', from: 'Dana Reyes' }],
+        }),
+      ),
+  ],
+  [
     'closed by the practice when the therapist left',
     () =>
       page(
