@@ -179,6 +179,18 @@ describe('handing over to a colleague', () => {
     const page = await app.request('GET', `/c/${a.link}`);
     expect(page.text).toContain('Staying in touch with Dr. Alex Kim');
 
+    const logs = app.logs.join('\n');
+    expect(logs).toContain('"handover.ran"');
+    for (const secret of [
+      a.client,
+      leaver.email,
+      colleague.email,
+      'Dana Reyes',
+      'Dana had to leave',
+      'The walks help.',
+    ])
+      expect(logs).not.toContain(secret);
+
     // The colleague acts on it, and the client hears it from them.
     const paused = await app.request('POST', `/policies/${a.id}/pause`, { token: colleague.token, body: {} });
     expect(paused.status).toBe(200);
