@@ -206,7 +206,7 @@ export function renderStopPage(view: ClientView, opts: StopPageOptions): string 
     title: pageTitle(title),
     main: [`<h1>${escapeHtml(title)}</h1>`, ...body].filter((part) => part !== '').join('\n'),
     crisis: view.crisis,
-    footer: para(sentOnBehalfOf(name)),
+    footer: para(sentOnBehalfOf(view.voice)),
   });
 }
 
