@@ -18,7 +18,7 @@ export type {
   DueDigest,
   StoredDigestEntry,
 } from './digest-store.js';
-import type { MemberStatus, Practice, Role } from '../domain/practice.js';
+import type { HandoverPlan, MemberStatus, Practice, Role } from '../domain/practice.js';
 import type { ArrangementMeta } from '../domain/arrangement-meta.js';
 
 export interface UpdateRecord {
@@ -233,7 +233,7 @@ export interface Member {
   status: MemberStatus;
   since: string;
   /** While leaving: the colleague their arrangements go to (null: each is closed kindly) and the practice's note. */
-  handover?: { to: string | null; note: string | null; startedAt: string } | null;
+  handover?: HandoverPlan | null;
   version: number;
 }
 
