@@ -196,6 +196,17 @@ describe('handing over to a colleague', () => {
     expect(paused.status).toBe(200);
     expect((await app.mailTo(a.client)).at(-1)!.subject).toBe('Your arrangement with Dr. Alex Kim is paused');
     expect(await since(leaver.email)).toHaveLength(0);
+
+    // Practices integrating with the bus hear of it: the arrangement's event and the practice's own.
+    await app.relay.drain();
+    const handedOver = app.events.forPolicy(a.id).filter((e) => e.type === 'policy.handed-over');
+    expect(handedOver.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ policyId: a.id, therapistId: colleague.id, from: leaver.id, to: colleague.id }),
+    ]);
+    const practiceTypes = app.events.events
+      .filter((e) => 'practiceId' in e.detail && e.detail.therapistId === leaver.id)
+      .map((e) => e.type);
+    expect(practiceTypes).toEqual(expect.arrayContaining(['practice.handover-started', 'practice.handover-finished']));
   });
 
   it('sends what was scheduled before the handover in the colleague’s name, and nothing to the leaver', async () => {
