@@ -5,15 +5,18 @@
  *
  * The SES client is loaded on the first email, not at start-up: reads (status pages, lists)
  * never pay for it, and a cold start that sends mail pays once (~25 ms, see `npm run bench`).
+ * The Cognito client likewise, on a practice admin's first invitation or removal: only the
+ * function given the user pool ships it at all (test/integration/bundle-contents.test.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
-import { localDirectory } from '../shared/adapters/cognito/cognito-directory.js';
+import { localDirectory } from '../shared/adapters/local/directory.js';
 import { systemClock } from '../shared/adapters/system/clock.js';
 import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { jsonLogger } from '../shared/adapters/system/logger.js';
 import { errorFields } from '../shared/ports/logger.js';
+import type { TherapistDirectory } from '../shared/ports/operations.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { clientLimits, limitsFor, LOCAL_DYNAMODB_LIMITS, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
 import { readEnv, type Env } from './config.js';
@@ -85,6 +88,36 @@ function lazySes(
   };
 }
 
+/**
+ * The therapists' user pool, where the function is given one (USER_POOL_ID), its client made
+ * on first use. Without one: the local sign-in where the table is local (npm start, the tests),
+ * and otherwise a plain error naming the missing need.
+ */
+function lazyDirectory(env: Env, region: string, limits: AwsCallLimits, options: BuildOptions): TherapistDirectory {
+  const userPoolId = env.USER_POOL_ID;
+  if (!userPoolId)
+    return env.DYNAMODB_ENDPOINT
+      ? localDirectory
+      : {
+          invite: undeclared('the user pool', 'directory: true'),
+          remove: undeclared('the user pool', 'directory: true'),
+        };
+  const directory = onFirstUse(async () => {
+    const [{ CognitoIdentityProviderClient }, { cognitoDirectory }] = await Promise.all([
+      import('@aws-sdk/client-cognito-identity-provider'),
+      import('../shared/adapters/cognito/cognito-directory.js'),
+    ]);
+    const local = env.COGNITO_ENDPOINT ? { endpoint: env.COGNITO_ENDPOINT, ...LOCAL_CREDENTIALS } : {};
+    const client = new CognitoIdentityProviderClient({ region, ...clientLimits(limits.cognito), ...local });
+    options.observe?.(client);
+    return cognitoDirectory(client, userPoolId);
+  });
+  return {
+    invite: async (therapist) => (await directory()).invite(therapist),
+    remove: async (therapist) => (await directory()).remove(therapist),
+  };
+}
+
 /** The service's URL, or a plain error where a function that was not given it tries to write a link. */
 function appConfig(env: Env): Deps['config'] {
   let publicBaseUrl = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
@@ -121,13 +154,7 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
     ids: cryptoIds,
     log,
     config: appConfig(env),
-    // Local mode and tests have no user pool: the local sign-in is the directory there.
-    directory: env.DYNAMODB_ENDPOINT
-      ? localDirectory
-      : {
-          invite: undeclared('the user pool', 'directory: true'),
-          remove: undeclared('the user pool', 'directory: true'),
-        },
+    directory: lazyDirectory(env, region, limits, options),
     ...overrides,
   };
 }
