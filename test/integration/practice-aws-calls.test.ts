@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeps } from '../../functions/aws-deps.js';
 import { limitsFor } from '../../functions/call-limits.js';
 import { readEnv } from '../../functions/config.js';
+import { cognitoDirectory } from '../../functions/directory-deps.js';
 import { makeHandler } from '../../functions/practice-api.js';
 import { apiEvent } from '../../local/api-event.js';
 import { runAs } from '../../local/function-context.js';
@@ -42,7 +43,12 @@ beforeAll(async () => {
     SES_ENDPOINT: inject('sesSendEndpoint'),
     COGNITO_ENDPOINT: cognito.endpoint,
   });
-  deps = buildDeps(env, { clock: app.clock }, { observe: recordCommands, limits: limitsFor('practice-api') });
+  // As its entry builds them (functions/practice-api.ts), with the recorder on every client.
+  deps = buildDeps(
+    env,
+    { clock: app.clock },
+    { observe: recordCommands, limits: limitsFor('practice-api'), directory: cognitoDirectory },
+  );
 });
 
 afterAll(async () => {
