@@ -70,10 +70,10 @@ export function explainConfigError(err: unknown): string | undefined {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const { app, api, indexPlan } = buildApp();
+    const { app, api, stateful, indexPlan } = buildApp();
     if (indexPlan) process.stderr.write(`Afterword: ${indexPlan}\n`);
     process.stderr.write(
-      `Afterword: bundling ${Object.keys(api.functions).length} functions, then checking both stacks with cdk-nag (about half a minute)…\n`,
+      `Afterword: bundling ${Object.keys(api.functions).length + stateful.triggers.length} functions, then checking both stacks with cdk-nag (about half a minute)…\n`,
     );
     app.synth();
     process.stderr.write('Afterword: both stacks synthesized, no cdk-nag finding left unacknowledged.\n');

@@ -26,6 +26,7 @@ import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { parameterName, type SharedValue } from '../shared-values.js';
+import type { ServiceFunction } from '../constructs/service-function.js';
 import { allowServicesToUseKey, allowToPublish } from './service-access.js';
 import { newTable, restoredTable } from './service-table.js';
 import { therapists } from './therapists.js';
@@ -57,6 +58,8 @@ export class StatefulStack extends Stack {
   readonly alarmTopic: Topic;
   readonly userPool: UserPool;
   readonly portalClient: UserPoolClient;
+  /** The user pool's triggers (functions/needs.ts, stack `data`). */
+  readonly triggers: ServiceFunction[];
   /** Mail received for the inbound domain, raw message included (only when it is configured). */
   readonly inboundTopic?: Topic;
 
@@ -87,7 +90,11 @@ export class StatefulStack extends Stack {
     if (props.inboundDomain) this.inboundTopic = this.receiveMail(props.inboundDomain);
 
     // --- Therapists: a user pool that outlives the API, so their ids (`sub`) never change. ---
-    ({ userPool: this.userPool, portalClient: this.portalClient } = therapists(this, props, {
+    ({
+      userPool: this.userPool,
+      portalClient: this.portalClient,
+      triggers: this.triggers,
+    } = therapists(this, props, {
       key: this.key,
       alarmTopic: this.alarmTopic,
     }));

@@ -12,7 +12,11 @@ import { MAX_INVITATION_SUBJECT } from '../../shared/emails/account-invitation.j
 import { readingGrade, visibleText } from '../support/reading-grade.js';
 
 const PORTAL = 'https://afterword.example.org/portal';
-const THERAPIST = { sub: '0b6c3d1e-7f21-4e55-9a0c-2d7e4b1f9a10', email: 'dr.rivera@northside.example', name: 'Ana Rivera' };
+const THERAPIST = {
+  sub: '0b6c3d1e-7f21-4e55-9a0c-2d7e4b1f9a10',
+  email: 'dr.rivera@northside.example',
+  name: 'Ana Rivera',
+};
 
 /** An event as Cognito sends it (the documented shape), for one trigger source. */
 function event(
@@ -38,10 +42,7 @@ function event(
 }
 
 const invite = (practiceName: string) =>
-  wordInvitation(
-    event('CustomMessage_AdminCreateUser', { practiceId: 'northside', practiceName }),
-    PORTAL,
-  ).response;
+  wordInvitation(event('CustomMessage_AdminCreateUser', { practiceId: 'northside', practiceName }), PORTAL).response;
 
 describe('the invitation a practice admin sends', () => {
   it('names the practice, says where to sign in, and carries both placeholders once', () => {
@@ -95,7 +96,11 @@ describe('the invitation a practice admin sends', () => {
 
 describe('what the trigger leaves alone', () => {
   it('passes an invitation without a practice back unchanged (the pool’s own message is sent)', () => {
-    const metadatas: (Record<string, string> | undefined)[] = [undefined, { practiceId: 'northside' }, { practiceName: '   ' }];
+    const metadatas: (Record<string, string> | undefined)[] = [
+      undefined,
+      { practiceId: 'northside' },
+      { practiceName: '   ' },
+    ];
     for (const metadata of metadatas) {
       const e = event('CustomMessage_AdminCreateUser', metadata);
       expect(wordInvitation(e, PORTAL)).toEqual(e);
