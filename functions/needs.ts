@@ -36,6 +36,8 @@ export interface FunctionNeeds {
    * The therapists' user pool, as a practice admin changes it: create an account (which sends
    * the invitation), read one that exists, make it an admin, end its sign-in. Nothing else of
    * the pool (no deleting, no passwords, no reading of other accounts' attributes in bulk).
+   * Its entry passes functions/directory-deps.ts to awsDeps, so only its bundle ships the
+   * Cognito client.
    */
   directory?: boolean;
   /**

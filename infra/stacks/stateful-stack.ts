@@ -1,7 +1,7 @@
 /**
  * What must outlive any deployment of the functions: the key, the table, the event bus,
- * SES (sending identity, configuration set, receiving), the therapists' user pool, and the
- * topics AWS services publish to. Everything here is retained or replaced only on purpose.
+ * SES (sending identity, configuration set, receiving), the therapists' user pool (with its
+ * message trigger, which a pool must name itself), and the topics AWS services publish to. Everything here is retained or replaced only on purpose.
  * The API stack reads what it needs through SSM parameters (infra/shared-values.ts).
  */
 import { CfnOutput, CfnParameter, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
