@@ -5,15 +5,19 @@
  *
  * The SES client is loaded on the first email, not at start-up: reads (status pages, lists)
  * never pay for it, and a cold start that sends mail pays once (~25 ms, see `npm run bench`).
+ * The Cognito client likewise, on a practice admin's first invitation or removal; only the
+ * function given the user pool ships it at all, its entry passing functions/directory-deps.ts
+ * (test/integration/bundle-contents.test.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
 import { DynamoStore } from '../shared/adapters/dynamodb/dynamo-store.js';
-import { localDirectory } from '../shared/adapters/cognito/cognito-directory.js';
+import { localDirectory } from '../shared/adapters/local/directory.js';
 import { systemClock } from '../shared/adapters/system/clock.js';
 import { cryptoIds } from '../shared/adapters/system/ids.js';
 import { jsonLogger } from '../shared/adapters/system/logger.js';
 import { errorFields } from '../shared/ports/logger.js';
+import type { TherapistDirectory } from '../shared/ports/operations.js';
 import type { Deps } from '../shared/use-cases/deps.js';
 import { clientLimits, limitsFor, LOCAL_DYNAMODB_LIMITS, REQUEST_LIMITS, type AwsCallLimits } from './call-limits.js';
 import { readEnv, type Env } from './config.js';
@@ -32,6 +36,8 @@ export interface BuildOptions {
   observe?: (client: SdkClient) => void;
   /** Timeouts and retries of every client (call-limits.ts); those of an API function unless said. */
   limits?: AwsCallLimits;
+  /** How to open the user pool, for a function given one (functions/directory-deps.ts). */
+  directory?: DirectoryOpener;
 }
 
 /** A need the function does not declare: using it is a wiring mistake, said plainly. */
@@ -85,6 +91,53 @@ function lazySes(
   };
 }
 
+/** What opening the user pool needs: its id, and the client settings every AWS client here gets. */
+export interface DirectoryAccess {
+  userPoolId: string;
+  region: string;
+  limits: AwsCallLimits['cognito'];
+  /** A local stand-in's address (tests); unset in AWS. */
+  endpoint?: string | undefined;
+  observe?: ((client: SdkClient) => void) | undefined;
+}
+
+/**
+ * How a function given the user pool reaches it: functions/directory-deps.ts, passed in by
+ * that function's entry alone, so that no other bundle ships the Cognito client at all.
+ */
+export type DirectoryOpener = (access: DirectoryAccess) => TherapistDirectory;
+
+/**
+ * The therapists' user pool, where the function is given one (USER_POOL_ID). Without one: the
+ * local sign-in where the table is local (npm start, the tests), and otherwise a plain error
+ * naming the missing need.
+ */
+function directoryFor(env: Env, region: string, limits: AwsCallLimits, options: BuildOptions): TherapistDirectory {
+  const userPoolId = env.USER_POOL_ID;
+  if (!userPoolId)
+    return env.DYNAMODB_ENDPOINT
+      ? localDirectory
+      : {
+          invite: undeclared('the user pool', 'directory: true'),
+          remove: undeclared('the user pool', 'directory: true'),
+        };
+  if (!options.directory) {
+    const unopened = () => {
+      throw new Error(
+        'This function is given a user pool but not the means to open it: pass functions/directory-deps.ts to awsDeps in its entry.',
+      );
+    };
+    return { invite: unopened, remove: unopened };
+  }
+  return options.directory({
+    userPoolId,
+    region,
+    limits: limits.cognito,
+    endpoint: env.COGNITO_ENDPOINT,
+    observe: options.observe,
+  });
+}
+
 /** The service's URL, or a plain error where a function that was not given it tries to write a link. */
 function appConfig(env: Env): Deps['config'] {
   let publicBaseUrl = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
@@ -121,22 +174,19 @@ export function buildDeps(env: Env, overrides: Partial<Deps> = {}, options: Buil
     ids: cryptoIds,
     log,
     config: appConfig(env),
-    // Local mode and tests have no user pool: the local sign-in is the directory there.
-    directory: env.DYNAMODB_ENDPOINT
-      ? localDirectory
-      : {
-          invite: undeclared('the user pool', 'directory: true'),
-          remove: undeclared('the user pool', 'directory: true'),
-        },
+    directory: directoryFor(env, region, limits, options),
     ...overrides,
   };
 }
 
 const cached = new Map<FunctionName, Deps>();
 
-/** The deps of one deployed function, built from exactly the environment its needs imply. */
-export function awsDeps(name: FunctionName): Deps {
+/**
+ * The deps of one deployed function, built from exactly the environment its needs imply; a
+ * function given the user pool passes how to open it (`directory`).
+ */
+export function awsDeps(name: FunctionName, options: Pick<BuildOptions, 'directory'> = {}): Deps {
   let deps = cached.get(name);
-  if (!deps) cached.set(name, (deps = buildDeps(readEnv(name), {}, { limits: limitsFor(name) })));
+  if (!deps) cached.set(name, (deps = buildDeps(readEnv(name), {}, { limits: limitsFor(name), ...options })));
   return deps;
 }

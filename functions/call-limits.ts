@@ -36,6 +36,8 @@ export interface AwsCallLimits {
   dynamodb: CallLimits;
   ses: CallLimits;
   eventbridge: CallLimits;
+  /** The user pool (a practice admin's invitations and removals). */
+  cognito: CallLimits;
 }
 
 /**
@@ -49,6 +51,10 @@ export const REQUEST_LIMITS: AwsCallLimits = {
   dynamodb: { connectMs: 1_000, requestMs: 2_000, attempts: 3 },
   ses: { connectMs: 1_000, requestMs: 2_500, attempts: 2 },
   eventbridge: { connectMs: 1_000, requestMs: 1_500, attempts: 2 },
+  // AdminCreateUser waits for the invitation's message trigger (Cognito gives it at most 5 s, a
+  // cold start takes well under one), so 4 s an attempt; twice at most stays inside the 10 s.
+  // A retried create that had gone through meets the account it made: "already exists", same id.
+  cognito: { connectMs: 1_000, requestMs: 4_000, attempts: 2 },
 };
 
 /**
@@ -61,6 +67,7 @@ export const BACKGROUND_LIMITS: AwsCallLimits = {
   dynamodb: { connectMs: 1_000, requestMs: 3_000, attempts: 3, sockets: DISPATCH_SOCKETS },
   ses: { connectMs: 1_000, requestMs: 5_000, attempts: 3, sockets: DISPATCH_SOCKETS },
   eventbridge: { connectMs: 1_000, requestMs: 3_000, attempts: 3 },
+  cognito: { connectMs: 1_000, requestMs: 5_000, attempts: 2 },
 };
 
 /**
@@ -78,7 +85,12 @@ export const LOCAL_DYNAMODB_LIMITS: CallLimits = {
 /** The ops command: a person at a terminal, over the internet rather than inside the region. */
 export const OPS_LIMITS: CallLimits = { connectMs: 3_000, requestMs: 10_000, attempts: 3 };
 
-export const OPS_CALL_LIMITS: AwsCallLimits = { dynamodb: OPS_LIMITS, ses: OPS_LIMITS, eventbridge: OPS_LIMITS };
+export const OPS_CALL_LIMITS: AwsCallLimits = {
+  dynamodb: OPS_LIMITS,
+  ses: OPS_LIMITS,
+  eventbridge: OPS_LIMITS,
+  cognito: OPS_LIMITS,
+};
 
 /** A deployed function's limits, from how it is invoked. */
 export function limitsFor(name: FunctionName): AwsCallLimits {

@@ -22,14 +22,17 @@ const VARIABLES = {
   EVENT_BUS_NAME: nonEmpty,
   COGNITO_DOMAIN: z.url(),
   COGNITO_CLIENT_ID: nonEmpty,
+  /** The therapists' user pool a practice admin invites to and removes from (Cognito's own pattern). */
+  USER_POOL_ID: z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'Expected a user pool id such as eu-west-2_AbC123.')),
 } as const satisfies Record<NeedVariable, z.ZodMiniType>;
 
-/** Set by Lambda itself, or by local mode and tests (DynamoDB Local, the SES and EventBridge stand-ins). */
+/** Set by Lambda itself, or by local mode and tests (DynamoDB Local, the SES, EventBridge and Cognito stand-ins). */
 const AMBIENT = {
   AWS_REGION: z.optional(z.string()),
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),
   EVENTBRIDGE_ENDPOINT: z.optional(z.url()),
+  COGNITO_ENDPOINT: z.optional(z.url()),
 };
 
 export type Env = { [K in keyof typeof VARIABLES]?: string } & { [K in keyof typeof AMBIENT]?: string };

@@ -10,7 +10,8 @@
 import type { TABLE } from '../shared/adapters/dynamodb/table-design.js';
 import type { FunctionName as HttpFunctionName } from './http/routes.js';
 
-export type FunctionName = HttpFunctionName | 'dispatcher' | 'ses-feedback' | 'inbound-email' | 'event-relay';
+export type FunctionName =
+  HttpFunctionName | 'dispatcher' | 'ses-feedback' | 'inbound-email' | 'event-relay' | 'invitation-message';
 export type IndexName = keyof typeof TABLE.indexes;
 
 export interface FunctionNeeds {
@@ -32,10 +33,20 @@ export interface FunctionNeeds {
   /** The portal's Cognito managed-login settings. */
   signIn?: boolean;
   /**
-   * What invokes it: API Gateway, the every-minute schedule, SES through an SNS topic, or the
-   * table's stream (new timeline entries: it may read the stream, and nothing else of the table).
+   * The therapists' user pool, as a practice admin changes it: create an account (which sends
+   * the invitation), read one that exists, make it an admin, end its sign-in. Nothing else of
+   * the pool (no deleting, no passwords, no reading of other accounts' attributes in bulk).
+   * Its entry passes functions/directory-deps.ts to awsDeps, so only its bundle ships the
+   * Cognito client.
    */
-  trigger: 'http' | 'schedule' | 'ses-feedback' | 'ses-inbound' | 'table-stream';
+  directory?: boolean;
+  /**
+   * What invokes it: API Gateway, the every-minute schedule, SES through an SNS topic, the
+   * table's stream (new timeline entries: it may read the stream, and nothing else of the
+   * table), or the user pool, for the words of a message Cognito is about to send (it waits
+   * for the answer, so this function lives beside the pool in the data stack).
+   */
+  trigger: 'http' | 'schedule' | 'ses-feedback' | 'ses-inbound' | 'table-stream' | 'user-pool-message';
   timeoutSeconds: number;
   memoryMb: number;
   /** Caps concurrent runs when the deployment asks for reserved concurrency (off by default: see docs/deploy.md). */
@@ -52,6 +63,7 @@ export const NEED_ENV = {
   publicUrl: ['PUBLIC_BASE_URL'],
   inbound: ['INBOUND_DOMAIN'],
   signIn: ['COGNITO_DOMAIN', 'COGNITO_CLIENT_ID'],
+  directory: ['USER_POOL_ID'],
 } as const satisfies Partial<Record<keyof FunctionNeeds, readonly string[]>>;
 
 export type NeedVariable = (typeof NEED_ENV)[keyof typeof NEED_ENV][number];
@@ -62,11 +74,13 @@ const changesPolicies = { mail: true, publicUrl: true, inbound: 'optional' } as 
 
 export const FUNCTIONS = {
   'therapist-api': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: ['byTherapist'] } },
-  // An admin's handover changes arrangements (and emails their clients) like a therapist's action.
+  // An admin's handover changes arrangements (and emails their clients) like a therapist's action;
+  // inviting and removing a therapist changes their account in the user pool.
   'practice-api': {
     ...api,
     ...changesPolicies,
     table: { access: 'readwrite', indexes: ['byPractice', 'byTherapist'] },
+    directory: true,
   },
   'client-api': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: [] } },
   'client-pages': { ...api, ...changesPolicies, table: { access: 'readwrite', indexes: [] } },
@@ -98,6 +112,9 @@ export const FUNCTIONS = {
     reservedConcurrency: 5,
   },
   'event-relay': { events: true, trigger: 'table-stream', timeoutSeconds: 30, memoryMb: 256 },
+  // Words the invitation for the inviting practice; the portal's address is all it is given.
+  // Cognito waits at most 5 seconds for it.
+  'invitation-message': { publicUrl: true, trigger: 'user-pool-message', timeoutSeconds: 5, memoryMb: 256 },
 } as const satisfies Record<FunctionName, FunctionNeeds>;
 
 /** The environment variable names a function with these needs is given (INBOUND_DOMAIN only when mail is received). */
@@ -115,4 +132,16 @@ export function environmentNames(needs: FunctionNeeds, receivesMail: boolean): N
 export const STREAM_DELIVERY = { batchSize: 100, retryAttempts: 10, bisectOnError: true } as const;
 
 /** Invoked in the background (schedule, SNS, the stream): what fails every retry is kept in an on-failure queue. */
-export const isAsync = (needs: FunctionNeeds) => needs.trigger !== 'http';
+export const isAsync = (needs: FunctionNeeds) => needs.trigger !== 'http' && needs.trigger !== 'user-pool-message';
+
+/**
+ * The stack a function is deployed in. A user pool's triggers are properties of the pool
+ * itself, and the API stack already depends on the data stack, so a trigger must live beside
+ * the pool: the pool naming a function of the API stack would make each stack wait for the other.
+ */
+export const stackOf = (needs: FunctionNeeds): 'data' | 'api' =>
+  needs.trigger === 'user-pool-message' ? 'data' : 'api';
+
+/** The functions deployed in one stack, with their needs. */
+export const functionsIn = (stack: 'data' | 'api') =>
+  (Object.entries(FUNCTIONS) as [FunctionName, FunctionNeeds][]).filter(([, needs]) => stackOf(needs) === stack);

@@ -16,6 +16,7 @@ import {
 } from '../shared/use-cases/practice.js';
 import { handOver } from '../shared/use-cases/handover.js';
 import { awsDeps } from './aws-deps.js';
+import { cognitoDirectory } from './directory-deps.js';
 import { httpHandler, therapistFrom, type Action } from './http/handler.js';
 import { jsonBody, pathParam, type HttpEvent } from './http/request.js';
 import { json, type Result } from './http/respond.js';
@@ -54,4 +55,5 @@ export const practiceActions: Record<RouteKeyOf<'practice-api'>, Action> = {
 };
 
 export const makeHandler = (getDeps: () => Deps) => httpHandler<'practice-api'>(practiceActions, getDeps);
-export const handler = makeHandler(() => awsDeps('practice-api'));
+// Inviting and removing therapists changes their accounts in the user pool.
+export const handler = makeHandler(() => awsDeps('practice-api', { directory: cognitoDirectory }));

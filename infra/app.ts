@@ -11,6 +11,7 @@ import { ValidationError } from '../shared/domain/errors.js';
 import { DeployConfigError, readDeployConfig } from './config.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { StatefulStack } from './stacks/stateful-stack.js';
+import { describePlan, IndexPlanError, planIndexes } from './table-indexes.js';
 
 export function buildApp(props: AppProps = {}) {
   const app = new App(props);
@@ -22,6 +23,7 @@ export function buildApp(props: AppProps = {}) {
       `certificateArn is in ${certificateRegion}, but you are deploying to ${env.region}: an API Gateway regional domain needs its certificate in the same region.`,
     );
   }
+  const indexPlan = planIndexes(config.currentIndexes);
   const stateful = new StatefulStack(app, 'Afterword-Data', {
     env,
     description: 'Afterword: data, identity and mail (retained)',
@@ -33,7 +35,7 @@ export function buildApp(props: AppProps = {}) {
     inboundDomain: config.inboundDomain,
     restoredTableName: config.restoredTableName,
     restoredTableStreamArn: config.restoredTableStreamArn,
-    keepUnshardedDueIndex: config.keepUnshardedDueIndex,
+    tableIndexes: indexPlan.declared,
   });
   const api = new ApiStack(app, 'Afterword-Api', {
     env,
@@ -49,12 +51,13 @@ export function buildApp(props: AppProps = {}) {
   // Values pass through SSM parameters, not exports: the order is said here instead.
   api.addStackDependency(stateful, 'reads the SSM parameters the data stack writes');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
-  return { app, stateful, api };
+  return { app, stateful, api, indexPlan: config.currentIndexes ? describePlan(indexPlan) : undefined };
 }
 
 /** Deploy settings that are missing or wrong: a plain message and an example, not a stack trace. */
 export function explainConfigError(err: unknown): string | undefined {
-  if (!(err instanceof ValidationError) && !(err instanceof DeployConfigError)) return undefined;
+  if (!(err instanceof ValidationError) && !(err instanceof DeployConfigError) && !(err instanceof IndexPlanError))
+    return undefined;
   return [
     `Afterword cannot be synthesized: ${err.message}`,
     '',
@@ -67,9 +70,10 @@ export function explainConfigError(err: unknown): string | undefined {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const { app, api } = buildApp();
+    const { app, api, stateful, indexPlan } = buildApp();
+    if (indexPlan) process.stderr.write(`Afterword: ${indexPlan}\n`);
     process.stderr.write(
-      `Afterword: bundling ${Object.keys(api.functions).length} functions, then checking both stacks with cdk-nag (about half a minute)…\n`,
+      `Afterword: bundling ${Object.keys(api.functions).length + stateful.triggers.length} functions, then checking both stacks with cdk-nag (about half a minute)…\n`,
     );
     app.synth();
     process.stderr.write('Afterword: both stacks synthesized, no cdk-nag finding left unacknowledged.\n');

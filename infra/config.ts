@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { parseWith } from '../shared/domain/parse.js';
+import { parseIndexList } from './table-indexes.js';
 
 const domainName = (example: string) =>
   z
@@ -89,10 +90,18 @@ const deployConfig = z.object({
    */
   cognitoEmailViaSes: flag,
   /**
-   * Upgrading a deployment made before due work was sharded: keep its index `due` for one
-   * deploy while `dueByShard` is built beside it, since CloudFormation refuses to create one
-   * index and delete another in the same update (docs/deploy.md, "Upgrading").
+   * Only while upgrading a table more than one index behind this release: the indexes it has
+   * now, as `aws dynamodb describe-table … --query 'Table.GlobalSecondaryIndexes[].IndexName'
+   * --output text` prints them. Each deploy then changes exactly one (CloudFormation refuses
+   * two in one update) and says what to set next (infra/table-indexes.ts, docs/deploy.md).
    */
+  currentIndexes: z.optional(
+    z.pipe(
+      z.union([z.string(), z.array(z.string())], { error: 'Expected index names, such as byTherapist,due.' }),
+      z.transform((v) => parseIndexList(v)),
+    ),
+  ),
+  /** The upgrade setting of the release before: refused with what to set instead (it cannot say which step a table is at). */
   keepUnshardedDueIndex: flag,
   /** After a point-in-time restore: switch the service to this restored table (docs/deploy.md, runbook). */
   restoredTableName: z.optional(
@@ -142,9 +151,18 @@ export function readDeployConfig(context: (key: string) => unknown): DeployConfi
   ) {
     throw new DeployConfigError('restoredTableStreamArn must be the stream of restoredTableName.');
   }
-  if (config.keepUnshardedDueIndex && config.restoredTableName) {
+  if (config.keepUnshardedDueIndex) {
     throw new DeployConfigError(
-      'keepUnshardedDueIndex applies to the table this stack made; a restored table’s indexes are set by hand (docs/deploy.md, runbook).',
+      [
+        'keepUnshardedDueIndex is replaced by currentIndexes: this release adds an index (byPractice) as well, and CloudFormation changes one per deploy.',
+        "Set currentIndexes to the indexes your table has now, as `aws dynamodb describe-table --table-name <output TableName> --query 'Table.GlobalSecondaryIndexes[].IndexName' --output text` prints them",
+        '(for example -c currentIndexes=byTherapist,due), and deploy; each deploy changes one index and says what to set next (docs/deploy.md, "Upgrading").',
+      ].join(' '),
+    );
+  }
+  if (config.currentIndexes && config.restoredTableName) {
+    throw new DeployConfigError(
+      'currentIndexes applies to the table this stack made; a restored table’s indexes are set by hand (docs/deploy.md, runbook).',
     );
   }
   if (config.domainName && new URL(config.publicBaseUrl).hostname !== config.domainName) {

@@ -17,6 +17,7 @@ export const SHARED_VALUES = [
   'alarmTopicArn',
   'inboundTopicArn',
   'userPoolId',
+  'userPoolArn',
   'portalClientId',
   'signInUrl',
 ] as const;

@@ -40,27 +40,36 @@ const COUNTED_LOG_LINES = [
   },
 ] as const;
 
+/** One alarm to the topic: at or above the threshold within one period. */
+function raise(scope: Construct, name: string, metric: IMetric, threshold: number, description: string, topic: ITopic) {
+  new Alarm(scope, name, {
+    metric,
+    threshold,
+    evaluationPeriods: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+    alarmDescription: description,
+  }).addAlarmAction(new SnsAction(topic));
+}
+
+/** Any failure of the function, within five minutes (every function has one, in whichever stack it is). */
+export function errorsAlarm(
+  scope: Construct,
+  f: ServiceFunction,
+  topic: ITopic,
+  description = `The ${f.name} function failed.`,
+) {
+  raise(scope, `${f.name}-errors`, f.fn.metricErrors({ period: Duration.minutes(5) }), 1, description, topic);
+}
+
 export class Alarms extends Construct {
   constructor(scope: Construct, id: string, props: { functions: ServiceFunction[]; topic: ITopic }) {
     super(scope, id);
-    const action = new SnsAction(props.topic);
     const alarm = (name: string, metric: IMetric, threshold: number, description: string) =>
-      new Alarm(this, name, {
-        metric,
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: description,
-      }).addAlarmAction(action);
+      raise(this, name, metric, threshold, description, props.topic);
 
     for (const f of props.functions) {
-      alarm(
-        `${f.name}-errors`,
-        f.fn.metricErrors({ period: Duration.minutes(5) }),
-        1,
-        `The ${f.name} function failed.`,
-      );
+      errorsAlarm(this, f, props.topic);
       if (f.failures)
         alarm(
           `${f.name}-dead-letters`,

@@ -20,33 +20,28 @@ import {
   type NeedVariable,
 } from '../../functions/needs.js';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
+import { DIRECTORY_ACTIONS, STREAM_ACTIONS, TABLE_ACTIONS } from './actions.js';
 import { codeFor } from './function-code.js';
 
-/** The deployment's resources a need can point at (all resolved at deploy time). */
+/**
+ * The deployment's resources a need can point at (all resolved at deploy time). A stack wires
+ * what its functions' needs point at: the API stack all of it, the data stack (whose only
+ * function is the user pool's message trigger) the key and the public URL.
+ */
 export interface Wiring {
   key: IKey;
-  table: { name: string; arn: string; streamArn: string };
-  mail: { fromAddress: string; fromName: string; configurationSetName: string };
-  bus: { name: string; arn: string };
+  table?: { name: string; arn: string; streamArn: string } | undefined;
+  mail?: { fromAddress: string; fromName: string; configurationSetName: string } | undefined;
+  bus?: { name: string; arn: string } | undefined;
   publicBaseUrl: string;
   /** Set when the deployment receives mail for updates by email. */
   inboundDomain?: string | undefined;
-  signIn: { url: string; clientId: string };
+  signIn?: { url: string; clientId: string } | undefined;
+  /** The therapists' user pool. */
+  userPool?: { id: string; arn: string } | undefined;
   /** Reserve each background function's `reservedConcurrency` (off by default, see infra/config.ts). */
   reserveConcurrency: boolean;
 }
-
-/**
- * What Lambda's event source mapping does with a `table-stream` function's role: it reads the
- * stream (ListStreams is among what Lambda checks the role for when the mapping is created).
- */
-const STREAM_ACTIONS = ['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map((a) => `dynamodb:${a}`);
-
-/** The DynamoDB actions our store uses, and nothing else (no Scan, no batch writes, no ConditionCheck items). */
-const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-};
 
 export class ServiceFunction extends Construct {
   readonly fn: LambdaFunction;
@@ -129,19 +124,32 @@ export class ServiceFunction extends Construct {
 
   /** Exactly the environment functions/config.ts reads for these needs. */
   private environment(wiring: Wiring): Partial<Record<NeedVariable, string>> {
-    const values: Record<NeedVariable, string | undefined> = {
-      TABLE_NAME: wiring.table.name,
-      MAIL_FROM: `${wiring.mail.fromName} <${wiring.mail.fromAddress}>`,
-      SES_CONFIGURATION_SET: wiring.mail.configurationSetName,
-      EVENT_BUS_NAME: wiring.bus.name,
-      PUBLIC_BASE_URL: wiring.publicBaseUrl,
-      INBOUND_DOMAIN: wiring.inboundDomain,
-      COGNITO_DOMAIN: wiring.signIn.url,
-      COGNITO_CLIENT_ID: wiring.signIn.clientId,
+    const table = () => this.wired(wiring.table, 'table');
+    const mail = () => this.wired(wiring.mail, 'mail');
+    const signIn = () => this.wired(wiring.signIn, 'signIn');
+    const values: Record<NeedVariable, () => string | undefined> = {
+      TABLE_NAME: () => table().name,
+      MAIL_FROM: () => `${mail().fromName} <${mail().fromAddress}>`,
+      SES_CONFIGURATION_SET: () => mail().configurationSetName,
+      EVENT_BUS_NAME: () => this.wired(wiring.bus, 'events').name,
+      PUBLIC_BASE_URL: () => wiring.publicBaseUrl,
+      INBOUND_DOMAIN: () => wiring.inboundDomain,
+      COGNITO_DOMAIN: () => signIn().url,
+      COGNITO_CLIENT_ID: () => signIn().clientId,
+      USER_POOL_ID: () => this.wired(wiring.userPool, 'directory').id,
     };
     return Object.fromEntries(
-      environmentNames(this.needs, Boolean(wiring.inboundDomain)).map((name) => [name, values[name]]),
+      environmentNames(this.needs, Boolean(wiring.inboundDomain)).map((name) => [name, values[name]()]),
     );
+  }
+
+  /** What a need points at; a need its stack does not wire is a mistake, said plainly at synth. */
+  private wired<T>(part: T | undefined, need: string): T {
+    if (part === undefined)
+      throw new Error(
+        `${this.name} declares \`${need}\`, which ${Stack.of(this).stackName} does not wire for its functions.`,
+      );
+    return part;
   }
 
   /** Least privilege, from the needs: each statement exists because a need asks for it. */
@@ -169,6 +177,7 @@ export class ServiceFunction extends Construct {
     ];
     statements.push(...this.tableStatements(wiring));
     if (needs.mail) {
+      const mail = this.wired(wiring.mail, 'mail');
       statements.push(
         new PolicyStatement({
           sid: 'SendAsTheService',
@@ -180,10 +189,10 @@ export class ServiceFunction extends Construct {
             stack.formatArn({
               service: 'ses',
               resource: 'configuration-set',
-              resourceName: wiring.mail.configurationSetName,
+              resourceName: mail.configurationSetName,
             }),
           ],
-          conditions: { StringEquals: { 'ses:FromAddress': wiring.mail.fromAddress } },
+          conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
         }),
       );
     }
@@ -191,8 +200,9 @@ export class ServiceFunction extends Construct {
     if (needs.sendingLimits)
       statements.push(new PolicyStatement({ sid: 'ReadSendingRate', actions: ['ses:GetAccount'], resources: ['*'] }));
     if (needs.trigger === 'table-stream') {
+      const { streamArn } = this.wired(wiring.table, 'table');
       statements.push(
-        new PolicyStatement({ sid: 'TableStream', actions: STREAM_ACTIONS, resources: [wiring.table.streamArn] }),
+        new PolicyStatement({ sid: 'TableStream', actions: STREAM_ACTIONS, resources: [streamArn] }),
         // The mapping sends batches that failed every retry to this queue, as the function's role.
         new PolicyStatement({
           sid: 'FailedBatches',
@@ -201,8 +211,23 @@ export class ServiceFunction extends Construct {
         }),
       );
     }
-    const putEvents = { sid: 'PutDomainEvents', actions: ['events:PutEvents'], resources: [wiring.bus.arn] };
-    if (needs.events) statements.push(new PolicyStatement(putEvents));
+    if (needs.events)
+      statements.push(
+        new PolicyStatement({
+          sid: 'PutDomainEvents',
+          actions: ['events:PutEvents'],
+          resources: [this.wired(wiring.bus, 'events').arn],
+        }),
+      );
+    // A practice admin's invitations and removals: the five commands, on the therapists' pool only.
+    if (needs.directory)
+      statements.push(
+        new PolicyStatement({
+          sid: 'TherapistDirectory',
+          actions: DIRECTORY_ACTIONS,
+          resources: [this.wired(wiring.userPool, 'directory').arn],
+        }),
+      );
     return statements;
   }
 
@@ -210,11 +235,12 @@ export class ServiceFunction extends Construct {
   private tableStatements(wiring: Wiring): PolicyStatement[] {
     if (!this.needs.table) return [];
     const { access, indexes } = this.needs.table;
+    const table = this.wired(wiring.table, 'table');
     const statements = [
       new PolicyStatement({
         sid: 'Table',
         actions: access === 'read' ? TABLE_ACTIONS.read : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write],
-        resources: [wiring.table.arn],
+        resources: [table.arn],
       }),
     ];
     if (indexes.length)
@@ -222,7 +248,7 @@ export class ServiceFunction extends Construct {
         new PolicyStatement({
           sid: 'Indexes',
           actions: ['dynamodb:Query'],
-          resources: indexes.map((i) => `${wiring.table.arn}/index/${TABLE.indexes[i].name}`),
+          resources: indexes.map((i) => `${table.arn}/index/${TABLE.indexes[i].name}`),
         }),
       );
     return statements;
@@ -245,14 +271,16 @@ export class ServiceFunction extends Construct {
     Validations.of(this.fn).acknowledge({
       id: 'HIPAA.Security-LambdaInsideVPC',
       reason:
-        'The function reaches only AWS APIs (DynamoDB, SES, EventBridge) over TLS with IAM auth; no private network resources exist to place it beside.',
+        'The function reaches only AWS APIs (DynamoDB, SES, EventBridge, Cognito) over TLS with IAM auth, or nothing at all; no private network resources exist to place it beside.',
     });
     if (!isAsync(this.needs) || this.needs.trigger === 'table-stream') {
       Validations.of(this.fn).acknowledge({
         id: 'HIPAA.Security-LambdaDLQ',
         reason: isAsync(this.needs)
           ? 'Invoked by the table stream’s event source mapping, whose on-failure destination is this function’s Failures queue; a function-level DLQ only serves asynchronous invocations, which this function never gets.'
-          : 'Invoked synchronously by API Gateway: the caller receives every failure, so there is no event to dead-letter.',
+          : this.needs.trigger === 'user-pool-message'
+            ? 'Invoked synchronously by Cognito, which waits for the answer: the admin’s invitation fails with the error, so there is no event to dead-letter.'
+            : 'Invoked synchronously by API Gateway: the caller receives every failure, so there is no event to dead-letter.',
       });
     }
     if (reserved === undefined) {

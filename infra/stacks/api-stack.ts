@@ -14,7 +14,7 @@ import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, STREAM_DELIVERY, type FunctionName, type FunctionNeeds } from '../../functions/needs.js';
+import { functionsIn, STREAM_DELIVERY, type FunctionName } from '../../functions/needs.js';
 import { OUTBOX_FILTER } from '../../shared/adapters/dynamodb/outbox.js';
 import { Alarms } from '../constructs/alarms.js';
 import { RoutedApi } from '../constructs/routed-api.js';
@@ -44,7 +44,8 @@ export class ApiStack extends Stack {
       ? Topic.fromTopicArn(this, 'InboundTopic', shared('inboundTopicArn'))
       : undefined;
 
-    for (const [name, needs] of Object.entries(FUNCTIONS) as [FunctionName, FunctionNeeds][]) {
+    // The user pool's trigger lives beside the pool, in the data stack.
+    for (const [name, needs] of functionsIn('api')) {
       if (needs.inbound === 'required' && !inbound) continue; // updates by email are optional
       this.functions[name] = new ServiceFunction(this, name, needs, {
         key,
@@ -58,6 +59,7 @@ export class ApiStack extends Stack {
         publicBaseUrl: props.publicBaseUrl,
         inboundDomain: props.inboundDomain,
         signIn: { url: shared('signInUrl'), clientId: shared('portalClientId') },
+        userPool: { id: shared('userPoolId'), arn: shared('userPoolArn') },
         reserveConcurrency: props.reserveConcurrency ?? false,
       });
     }

@@ -7,6 +7,7 @@ import { RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
 import {
   AttributeType,
   BillingMode,
+  type GlobalSecondaryIndexProps,
   ProjectionType,
   StreamViewType,
   Table,
@@ -16,8 +17,12 @@ import {
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { TABLE, UNSHARDED_DUE_INDEX } from '../../shared/adapters/dynamodb/table-design.js';
 
-export function newTable(stack: Stack, key: Key, options: { keepUnshardedDueIndex: boolean }): Table {
-  const { byTherapist, due, byPractice } = TABLE.indexes;
+/**
+ * The table with the indexes this deploy declares (infra/table-indexes.ts: this release's, or
+ * one step closer to them while a table upgrades). Each exactly as the release that made it
+ * declared it: any difference in keys or projection would be one more index change.
+ */
+export function newTable(stack: Stack, key: Key, options: { indexes: readonly string[] }): Table {
   const table = new Table(stack, 'Table', {
     partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
     sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
@@ -30,41 +35,47 @@ export function newTable(stack: Stack, key: Key, options: { keepUnshardedDueInde
     stream: StreamViewType[TABLE.streamViewType],
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  table.addGlobalSecondaryIndex({
-    indexName: byTherapist.name,
-    partitionKey: { name: byTherapist.partitionKey, type: AttributeType.STRING },
-    sortKey: { name: byTherapist.sortKey, type: AttributeType.STRING },
-  });
-  // Only what the dispatcher and the operations lists read: each index write stays one unit.
-  table.addGlobalSecondaryIndex({
-    indexName: due.name,
-    partitionKey: { name: due.partitionKey, type: AttributeType.STRING },
-    sortKey: { name: due.sortKey, type: AttributeType.STRING },
-    projectionType: ProjectionType.INCLUDE,
-    nonKeyAttributes: [...due.projected],
-  });
-  // A practice's therapists and arrangements: the member record and the metadata, nothing else.
-  table.addGlobalSecondaryIndex({
-    indexName: byPractice.name,
-    partitionKey: { name: byPractice.partitionKey, type: AttributeType.STRING },
-    sortKey: { name: byPractice.sortKey, type: AttributeType.STRING },
-    projectionType: ProjectionType.INCLUDE,
-    nonKeyAttributes: [...byPractice.projected],
-  });
-  if (options.keepUnshardedDueIndex)
-    // Exactly as the unsharded release declared it (any difference would be a second index
-    // change in the same update); nothing reads it now, the next deploy without the setting deletes it.
-    table.addGlobalSecondaryIndex({
-      indexName: UNSHARDED_DUE_INDEX,
-      partitionKey: { name: due.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: due.sortKey, type: AttributeType.STRING },
-    });
+  for (const name of options.indexes) table.addGlobalSecondaryIndex(indexProps(name));
   Validations.of(table).acknowledge({
     id: 'HIPAA.Security-DynamoDBInBackupPlan',
     reason:
       'Point-in-time recovery (35 days, to the second) is on and deletion protection is on; a separate AWS Backup plan would duplicate it.',
   });
   return table;
+}
+
+/** An index by name, as its release declared it. */
+function indexProps(name: string): GlobalSecondaryIndexProps {
+  const { byTherapist, due, byPractice } = TABLE.indexes;
+  const keyed = (index: { partitionKey: string; sortKey: string }) => ({
+    partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+    sortKey: { name: index.sortKey, type: AttributeType.STRING },
+  });
+  switch (name) {
+    case byTherapist.name:
+      return { indexName: name, ...keyed(byTherapist) };
+    // Only what the dispatcher and the operations lists read: each index write stays one unit.
+    case due.name:
+      return {
+        indexName: name,
+        ...keyed(due),
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...due.projected],
+      };
+    // A practice's therapists and arrangements: the member record and the metadata, nothing else.
+    case byPractice.name:
+      return {
+        indexName: name,
+        ...keyed(byPractice),
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...byPractice.projected],
+      };
+    // The unsharded release's, on the same keys with every attribute; nothing reads it now.
+    case UNSHARDED_DUE_INDEX:
+      return { indexName: name, ...keyed(due) };
+    default:
+      throw new Error(`No release of Afterword declared an index named ${name}.`);
+  }
 }
 
 /**

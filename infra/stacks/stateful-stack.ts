@@ -1,7 +1,7 @@
 /**
  * What must outlive any deployment of the functions: the key, the table, the event bus,
- * SES (sending identity, configuration set, receiving), the therapists' user pool, and the
- * topics AWS services publish to. Everything here is retained or replaced only on purpose.
+ * SES (sending identity, configuration set, receiving), the therapists' user pool (with its
+ * message trigger, which a pool must name itself), and the topics AWS services publish to. Everything here is retained or replaced only on purpose.
  * The API stack reads what it needs through SSM parameters (infra/shared-values.ts).
  */
 import { CfnOutput, CfnParameter, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
@@ -26,6 +26,7 @@ import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { parameterName, type SharedValue } from '../shared-values.js';
+import type { ServiceFunction } from '../constructs/service-function.js';
 import { allowServicesToUseKey, allowToPublish } from './service-access.js';
 import { newTable, restoredTable } from './service-table.js';
 import { therapists } from './therapists.js';
@@ -42,8 +43,8 @@ export interface StatefulStackProps extends StackProps {
   restoredTableName?: string | undefined;
   /** Its stream, turned on by hand after the restore (a restored table has none). */
   restoredTableStreamArn?: string | undefined;
-  /** For one deploy when upgrading from unsharded due work: the old index stays while the new one is built. */
-  keepUnshardedDueIndex?: boolean | undefined;
+  /** The table's indexes in this deploy (infra/table-indexes.ts: one change from what the table has). */
+  tableIndexes: readonly string[];
 }
 
 export class StatefulStack extends Stack {
@@ -57,6 +58,8 @@ export class StatefulStack extends Stack {
   readonly alarmTopic: Topic;
   readonly userPool: UserPool;
   readonly portalClient: UserPoolClient;
+  /** The user pool's triggers (functions/needs.ts, stack `data`). */
+  readonly triggers: ServiceFunction[];
   /** Mail received for the inbound domain, raw message included (only when it is configured). */
   readonly inboundTopic?: Topic;
 
@@ -70,10 +73,11 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     allowServicesToUseKey(this.key);
+    this.alarmTopic = this.alarms();
 
     this.table = props.restoredTableName
       ? restoredTable(this, this.key, props.restoredTableName, props.restoredTableStreamArn)
-      : newTable(this, this.key, { keepUnshardedDueIndex: props.keepUnshardedDueIndex ?? false });
+      : newTable(this, this.key, { indexes: props.tableIndexes });
 
     // The bus grants events.amazonaws.com its key use itself (conditioned on this bus).
     this.bus = new EventBus(this, 'Events', { eventBusName: `${id}-events`, kmsKey: this.key });
@@ -85,10 +89,15 @@ export class StatefulStack extends Stack {
     } = this.sending(props));
     if (props.inboundDomain) this.inboundTopic = this.receiveMail(props.inboundDomain);
 
-    this.alarmTopic = this.alarms();
-
     // --- Therapists: a user pool that outlives the API, so their ids (`sub`) never change. ---
-    ({ userPool: this.userPool, portalClient: this.portalClient } = therapists(this, props));
+    ({
+      userPool: this.userPool,
+      portalClient: this.portalClient,
+      triggers: this.triggers,
+    } = therapists(this, props, {
+      key: this.key,
+      alarmTopic: this.alarmTopic,
+    }));
     // Sending through SES as the domain needs its identity first (and verified: step 7 of docs/deploy.md).
     if (props.cognitoEmailViaSes) this.userPool.node.addDependency(this.identity);
 
@@ -104,6 +113,8 @@ export class StatefulStack extends Stack {
       feedbackTopicArn: this.feedbackTopic.topicArn,
       alarmTopicArn: this.alarmTopic.topicArn,
       userPoolId: this.userPool.userPoolId,
+      // What the practice admin's function may change (its role names the pool, nothing wider).
+      userPoolArn: this.userPool.userPoolArn,
       portalClientId: this.portalClient.userPoolClientId,
       signInUrl: `https://${props.cognitoDomainPrefix}.auth.${region}.amazoncognito.com`,
       ...(this.inboundTopic ? { inboundTopicArn: this.inboundTopic.topicArn } : {}),

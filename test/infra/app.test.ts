@@ -21,8 +21,9 @@ import { ROUTES } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/app.js';
 import { readDeployConfig } from '../../infra/config.js';
 import { parameterName, SHARED_VALUES } from '../../infra/shared-values.js';
-import { decide, functionRole } from '../support/iam.js';
-import { DEPLOY_CONTEXT, synthesize, type Deployment } from '../support/templates.js';
+import { parseIndexList, planIndexes, PREVIOUS_RELEASE_INDEXES } from '../../infra/table-indexes.js';
+import { decide, functionRole, lambdaPolicyOf } from '../support/iam.js';
+import { DEPLOY_CONTEXT, stackOfFunction, synthesize, type Deployment } from '../support/templates.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -105,6 +106,46 @@ describe('the CDK app', () => {
     expect(invite.EmailMessage).toContain('{####}');
   }, 180_000);
 
+  it('words each invitation for its practice with the pool’s message trigger, which Cognito alone may invoke and which may do nothing else', async () => {
+    const [pool] = d.data.resources('AWS::Cognito::UserPool');
+    const fnId = d.data.idAt('Afterword-Data/invitation-message/Function/Resource');
+    const fnArn = d.data.arnOf(fnId);
+    expect(pool!.props.LambdaConfig).toEqual({ CustomMessage: fnArn });
+    // Beside the pool: the API stack has no trigger function, and the trigger has no table, no mail.
+    expect(d.api.resources('AWS::Lambda::Function').map((f) => f.id)).not.toContain(fnId);
+    const trigger = d.data.resources('AWS::Lambda::Function').find((f) => f.id === fnId)!;
+    expect(Object.keys((trigger.props.Environment as { Variables: object }).Variables).sort()).toEqual([
+      'NODE_OPTIONS',
+      'PUBLIC_BASE_URL',
+    ]);
+    expect(trigger.props.Timeout).toBe(5);
+    const role = functionRole(d.data, 'invitation-message');
+    expect(role.policies.flatMap((p) => p.policy.Statement.map((st) => st.Sid))).toEqual(['OwnLogGroup', 'DataKey']);
+    const elsewhere: [string, string][] = [
+      ['dynamodb:GetItem', d.data.arnOf(d.data.resources('AWS::DynamoDB::Table')[0]!.id)],
+      ['ses:SendEmail', 'arn:aws:ses:eu-west-2:111122223333:identity/mail.example.org'],
+      ['cognito-idp:AdminGetUser', d.data.arnOf(pool!.id)],
+    ];
+    for (const [action, resource] of elsewhere)
+      expect(
+        await decide({ principal: role.roleArn, action, resource, identityPolicies: role.policies }),
+        `${action} as the trigger`,
+      ).toBe('ImplicitlyDenied');
+    // Only Cognito may invoke it, and only for this pool.
+    const invoke = (sourceArn: string) =>
+      decide({
+        principal: 'cognito-idp.amazonaws.com',
+        action: 'lambda:InvokeFunction',
+        resource: fnArn,
+        resourcePolicy: lambdaPolicyOf(d.data, fnArn),
+        context: { 'aws:SourceArn': sourceArn, 'aws:SourceAccount': '111122223333' },
+      });
+    expect(await invoke(d.data.arnOf(pool!.id))).toBe('Allowed');
+    expect(await invoke('arn:aws:cognito-idp:eu-west-2:111122223333:userpool/eu-west-2_SomeoneElses')).toBe(
+      'ImplicitlyDenied',
+    );
+  });
+
   it('passes values between the stacks through SSM parameters, never exports that would block a later change', () => {
     for (const stack of [d.data, d.api]) {
       expect(JSON.stringify(stack.template)).not.toContain('Fn::ImportValue');
@@ -122,13 +163,14 @@ describe('the CDK app', () => {
   it('reserves no concurrency unless asked, so a new account’s first deploy is not refused', () => {
     const reserved = (deployment: Deployment) =>
       Object.fromEntries(
-        (Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [
-          fn,
-          deployment.api
-            .resources('AWS::Lambda::Function')
-            .find((r) => r.id === deployment.api.idAt(`Afterword-Api/${fn}/Function/Resource`))!.props
-            .ReservedConcurrentExecutions,
-        ]),
+        (Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => {
+          const stack = stackOfFunction(deployment, fn);
+          const id = stack.idAt(`${stack.name}/${fn}/Function/Resource`);
+          return [
+            fn,
+            stack.resources('AWS::Lambda::Function').find((r) => r.id === id)!.props.ReservedConcurrentExecutions,
+          ];
+        }),
       );
     expect(Object.values(reserved(d)).filter((v) => v !== undefined)).toEqual([]);
     const asked = synthesize({ ...DEPLOY_CONTEXT, reserveConcurrency: 'true' });
@@ -140,7 +182,7 @@ describe('the CDK app', () => {
     });
   }, 180_000);
 
-  it('upgrades a table from the unsharded due index in two deploys of one index change each, as CloudFormation requires', () => {
+  it('upgrades a table one index change per deploy, each synth one step from what the table has, as CloudFormation requires', () => {
     const gsis = (dep: Deployment) => {
       const list = z
         .array(z.looseObject({ IndexName: z.string() }))
@@ -151,6 +193,9 @@ describe('the CDK app', () => {
     const changed = (from: Map<string, string>, to: Map<string, string>) =>
       [...new Set([...from.keys(), ...to.keys()])].filter((name) => from.get(name) !== to.get(name));
     const now = gsis(d);
+    // The previous release's table (byTherapist and dueByShard as now): a plain deploy adds one index.
+    const previous = new Map([...now].filter(([name]) => PREVIOUS_RELEASE_INDEXES.includes(name)));
+    expect(changed(previous, now)).toEqual(['byPractice']);
     // The unsharded release's table: the same byTherapist, and `due` on the same keys, all attributes.
     const unsharded = JSON.stringify({
       IndexName: 'due',
@@ -160,18 +205,26 @@ describe('the CDK app', () => {
       ],
       Projection: { ProjectionType: 'ALL' },
     });
-    const before = new Map([...now].filter(([name]) => name === 'byTherapist').concat([['due', unsharded]]));
-    const during = gsis(synthesize({ ...DEPLOY_CONTEXT, keepUnshardedDueIndex: 'true' }));
-    expect(changed(before, now)).toEqual(['due', 'dueByShard']); // one deploy would be refused
-    expect(changed(before, during)).toEqual(['dueByShard']);
-    expect(changed(during, now)).toEqual(['due']);
-  }, 180_000);
+    let table = new Map([...now].filter(([name]) => name === 'byTherapist').concat([['due', unsharded]]));
+    expect(changed(table, now)).toHaveLength(3); // one deploy would be refused
+    // Each deploy says what the table has; its template is one change away, and names the next.
+    const steps: string[][] = [];
+    for (let said: string | undefined = [...table.keys()].join(','); said;) {
+      const next = gsis(synthesize({ ...DEPLOY_CONTEXT, currentIndexes: said }));
+      steps.push(changed(table, next));
+      table = next;
+      said = planIndexes(parseIndexList(said)).next?.join(',');
+    }
+    expect(steps).toEqual([['dueByShard'], ['byPractice'], ['due']]);
+    expect(changed(table, now)).toEqual([]);
+  }, 300_000);
 
   it('creates each function only after the policy holding its grants, so no first invocation is denied', () => {
     const missing: string[] = [];
     for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
-      const resource = d.api.template.Resources[d.api.idAt(`Afterword-Api/${fn}/Function/Resource`)]!;
-      const policy = d.api.idAt(`Afterword-Api/${fn}/Permissions/Resource`);
+      const stack = stackOfFunction(d, fn);
+      const resource = stack.template.Resources[stack.idAt(`${stack.name}/${fn}/Function/Resource`)]!;
+      const policy = stack.idAt(`${stack.name}/${fn}/Permissions/Resource`);
       if (![resource.DependsOn].flat().includes(policy)) missing.push(fn);
     }
     // Lambda checks the role may read the stream when the mapping is created.
@@ -201,10 +254,10 @@ describe('the CDK app', () => {
   });
 
   it('runs every function on Node.js 22, arm64, with an encrypted log group kept 90 days', () => {
-    const functions = d.api.resources('AWS::Lambda::Function');
+    const functions = [...d.api.resources('AWS::Lambda::Function'), ...d.data.resources('AWS::Lambda::Function')];
     expect(functions).toHaveLength(Object.keys(FUNCTIONS).length);
     for (const fn of functions) expect(fn.props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
-    for (const group of d.api.resources('AWS::Logs::LogGroup'))
+    for (const group of [...d.api.resources('AWS::Logs::LogGroup'), ...d.data.resources('AWS::Logs::LogGroup')])
       expect(group.props).toMatchObject({ RetentionInDays: 90, KmsKeyId: expect.stringContaining(':key/') });
   });
 
@@ -240,9 +293,9 @@ describe('the CDK app', () => {
   });
 
   it('alarms on every function’s errors, dead letters, undeliverable mail, a lagging relay and SES reputation, to the alarm topic', () => {
-    const alarms = d.api
-      .resources('AWS::CloudWatch::Alarm')
-      .map((a) => a.props as { MetricName: string; AlarmActions: string[] });
+    const alarms = [...d.api.resources('AWS::CloudWatch::Alarm'), ...d.data.resources('AWS::CloudWatch::Alarm')].map(
+      (a) => a.props as { MetricName: string; AlarmActions: string[] },
+    );
     const [topic] = d.data.resources('AWS::SNS::Topic').filter((t) => t.id.startsWith('Alarms'));
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(Object.keys(FUNCTIONS).length);
     expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(4);
@@ -378,15 +431,32 @@ describe('the CDK app’s guard rails', () => {
         restoredTableName: 'afterword-restored-20261201',
         restoredTableStreamArn:
           'arn:aws:dynamodb:eu-west-2:111122223333:table/afterword-restored-20261201/stream/2026-12-01T09:00:00.000',
-        keepUnshardedDueIndex: 'true',
+        currentIndexes: 'byTherapist,due',
       },
       /indexes are set by hand/,
     ],
     [{ keepUnshardedDueIndex: 'yes' }, /true or false/],
+    [{ keepUnshardedDueIndex: 'true' }, /replaced by currentIndexes.*describe-table.*currentIndexes=byTherapist,due/],
   ])('refuses %o at synth, saying why', (change, message) => {
     expect(() =>
       readDeployConfig((key) => ({ ...DEPLOY_CONTEXT, ...change })[key as keyof typeof DEPLOY_CONTEXT]),
     ).toThrow(message);
+  });
+
+  it('refuses an index no release declared, and says what each upgrade deploy changes and what to set next', () => {
+    // Building the app is enough (no bundling: nothing here reads an asset).
+    const build = (context: Record<string, string>) =>
+      buildApp({
+        outdir: mkdtempSync(join(tmpdir(), 'afterword-cdk-')),
+        context: { ...DEPLOY_CONTEXT, ...context, 'aws:cdk:bundling-stacks': [] },
+      });
+    expect(() => build({ currentIndexes: 'byTherapist,byClient' })).toThrow(
+      /byClient, which no release of Afterword declared/,
+    );
+    expect(build({ currentIndexes: 'byTherapist\tdue' }).indexPlan).toBe(
+      'This deploy creates index dueByShard (CloudFormation changes one index of a table per deploy). When both stacks show UPDATE_COMPLETE, deploy again with -c currentIndexes=byTherapist,dueByShard,due.',
+    );
+    expect(build({}).indexPlan).toBeUndefined();
   });
 
   it('refuses a custom domain whose certificate is in another region than the deployment', () => {
@@ -411,7 +481,8 @@ describe('the CDK app’s guard rails', () => {
     const { inboundDomain: _left, ...withoutInbound } = DEPLOY_CONTEXT;
     const d = synthesize(withoutInbound);
     expect(d.data.resources('AWS::SES::ReceiptRule')).toEqual([]);
-    expect(d.api.resources('AWS::Lambda::Function')).toHaveLength(Object.keys(FUNCTIONS).length - 1);
+    const apiFunctions = (Object.keys(FUNCTIONS) as FunctionName[]).filter((fn) => stackOfFunction(d, fn) === d.api);
+    expect(d.api.resources('AWS::Lambda::Function')).toHaveLength(apiFunctions.length - 1);
     expect(
       d.api
         .resources('AWS::Lambda::Function')

@@ -19,7 +19,7 @@ import { apiEvent } from '../../local/api-event.js';
 import { startEventBridgeStandIn, type RunningEventBridge } from '../../local/eventbridge-standin.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { LocalEventLog } from '../../shared/adapters/local/event-log.js';
-import { DEPLOY_CONTEXT, REGION, synthesize, type Deployment } from '../support/templates.js';
+import { DEPLOY_CONTEXT, REGION, stackOfFunction, synthesize, type Deployment } from '../support/templates.js';
 
 const run = promisify(execFile);
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -33,6 +33,7 @@ interface Outcome {
     outcomes?: string[];
     ran?: number;
     batchItemFailures?: { itemIdentifier: string }[];
+    response?: { emailSubject?: string | null; emailMessage?: string | null };
   };
   error?: string;
   read: string[];
@@ -89,6 +90,12 @@ const FIRST: Record<FunctionName, { event: () => unknown; healthy: (o: Outcome) 
     event: () => http('GET', '/policies', { sub: 'env-test', email: 'dr@example.org', name: 'Dr. Env' }),
     healthy: (o) => o.result?.statusCode === 200,
   },
+  // A therapist who is not an admin: their member record is read and made (the table), then 403.
+  'practice-api': {
+    event: () =>
+      http('GET', '/practice', { sub: 'env-test-member', email: 'dr.member@example.org', name: 'Dr. Member' }),
+    healthy: (o) => o.result?.statusCode === 403,
+  },
   'client-api': { event: () => http('GET', `/client/${token()}`), healthy: (o) => o.result?.statusCode === 404 },
   'client-pages': {
     event: () => http('GET', `/c/${token()}`),
@@ -130,6 +137,28 @@ const FIRST: Record<FunctionName, { event: () => unknown; healthy: (o: Outcome) 
     },
     healthy: (o) => o.result?.outcomes?.[0] === 'ignored',
   },
+  // Cognito asks for an invitation's words, for the practice the admin's invite names.
+  'invitation-message': {
+    event: () => ({
+      version: '1',
+      region: REGION,
+      userPoolId: `${REGION}_AbC123`,
+      triggerSource: 'CustomMessage_AdminCreateUser',
+      userName: 'env-test',
+      callerContext: { awsSdkVersion: 'aws-sdk-js-3', clientId: 'CLIENT_ID_NOT_APPLICABLE' },
+      request: {
+        userAttributes: { email: 'dr.new@example.org', name: 'Dr. New' },
+        codeParameter: '{####}',
+        linkParameter: '{##Click Here##}',
+        usernameParameter: '{username}',
+        clientMetadata: { practiceId: 'northside', practiceName: 'Northside Counselling' },
+      },
+      response: { smsMessage: null, emailMessage: null, emailSubject: null },
+    }),
+    healthy: (o) =>
+      o.result?.response?.emailSubject === 'Northside Counselling has invited you to Afterword' &&
+      Boolean(o.result.response.emailMessage?.includes(`${DEPLOY_CONTEXT.publicBaseUrl}/portal`)),
+  },
   'event-relay': {
     event: streamEvent,
     healthy: (o) =>
@@ -145,10 +174,11 @@ describe('each bundle, started with exactly the environment its stack gives it',
 
   /** The function's resolved template environment and the folder of its bundle. */
   const deployed = (fn: FunctionName) => {
-    const { api, outdir } = deployment;
-    const [resource] = api
+    const { outdir } = deployment;
+    const stack = stackOfFunction(deployment, fn);
+    const [resource] = stack
       .resources('AWS::Lambda::Function')
-      .filter((r) => r.id === api.idAt(`Afterword-Api/${fn}/Function/Resource`));
+      .filter((r) => r.id === stack.idAt(`${stack.name}/${fn}/Function/Resource`));
     const variables = ((resource!.props.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ??
       {}) as Record<string, string>;
     const code = resource!.raw.Properties!.Code as { S3Key: string };
@@ -217,6 +247,8 @@ describe('each bundle, started with exactly the environment its stack gives it',
     ['ses-feedback', 'TABLE_NAME'],
     ['web', 'COGNITO_CLIENT_ID'],
     ['event-relay', 'EVENT_BUS_NAME'],
+    ['practice-api', 'USER_POOL_ID'],
+    ['invitation-message', 'PUBLIC_BASE_URL'],
   ] as const)('would catch a forgotten variable: %s without %s fails and names it', async (fn, variable) => {
     const { variables, dir } = deployed(fn);
     const outcome = await start(

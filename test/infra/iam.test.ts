@@ -3,14 +3,16 @@
  * it was sent for) is allowed by that function's role in the synthesized template, for the
  * resource it targets: the IAM policy simulator decides, not string matching. And what must
  * be denied is: Scan, other tables, indexes a function does not declare, mail from another
- * address, another bus. Runs after the integration project (vitest groupOrder).
+ * address, another bus, the user pool to any function not given it. Runs after the
+ * integration project (vitest groupOrder).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionName } from '../../functions/needs.js';
+import { DIRECTORY_ACTIONS } from '../../infra/constructs/actions.js';
 import { TABLE } from '../../shared/adapters/dynamodb/table-design.js';
 import { decide, functionRole, type Check, type PolicyDocument } from '../support/iam.js';
 import { readSdkCalls, type SdkCall } from '../support/sdk-calls.js';
-import { ACCOUNT, DEPLOY_CONTEXT, REGION, synthesize, type Deployment } from '../support/templates.js';
+import { ACCOUNT, DEPLOY_CONTEXT, REGION, stackOfFunction, synthesize, type Deployment } from '../support/templates.js';
 
 /** The IAM action(s) a recorded command is authorized as, and on what. */
 interface Authorization {
@@ -25,6 +27,7 @@ interface Targets {
   configurationSetArn: string;
   busArn: string;
   fromAddress: string;
+  userPoolArn: string;
 }
 
 const ses = (resource: string) => `arn:aws:ses:${REGION}:${ACCOUNT}:${resource}`;
@@ -42,6 +45,10 @@ const STREAM_ACTIONS: Record<string, string> = {
   GetShardIteratorCommand: 'dynamodb:GetShardIterator',
   GetRecordsCommand: 'dynamodb:GetRecords',
 };
+/** The Cognito commands the directory adapter sends, each authorized as its own action on the pool. */
+const COGNITO_ACTIONS: Record<string, string> = Object.fromEntries(
+  DIRECTORY_ACTIONS.map((action) => [`${action.slice('cognito-idp:'.length)}Command`, action]),
+);
 const TRANSACT_ACTIONS: Record<string, string> = {
   Put: 'dynamodb:PutItem',
   Update: 'dynamodb:UpdateItem',
@@ -78,6 +85,9 @@ function authorizationsFor(call: SdkCall, t: Targets): Authorization[] {
     return [{ action: 'ses:GetAccount', resource: '*' }];
   if (call.client === 'EventBridgeClient' && call.command === 'PutEventsCommand')
     return [{ action: 'events:PutEvents', resource: t.busArn }];
+  // Locally the pool is a stand-in's; in AWS, the data stack's (its ARN is what the role names).
+  if (call.client === 'CognitoIdentityProviderClient' && COGNITO_ACTIONS[call.command] && call.userPoolId)
+    return [{ action: COGNITO_ACTIONS[call.command]!, resource: t.userPoolArn }];
   throw new Error(`No IAM mapping for ${call.client} ${call.command}: add it to test/infra/iam.test.ts`);
 }
 
@@ -85,7 +95,7 @@ describe('IAM, simulated against the synthesized roles', () => {
   let deployment: Deployment;
   let targets: Targets;
   let calls: SdkCall[];
-  const role = (fn: FunctionName) => functionRole(deployment.api, fn);
+  const role = (fn: FunctionName) => functionRole(stackOfFunction(deployment, fn), fn);
   const asFunction = (
     fn: FunctionName,
     a: Authorization,
@@ -107,12 +117,14 @@ describe('IAM, simulated against the synthesized roles', () => {
     const [table] = data.resources('AWS::DynamoDB::Table');
     const [configurationSet] = data.resources('AWS::SES::ConfigurationSet');
     const [bus] = data.resources('AWS::Events::EventBus');
+    const [pool] = data.resources('AWS::Cognito::UserPool');
     targets = {
       tableArn: data.arnOf(table!.id),
       streamArn: String(data.resolve({ 'Fn::GetAtt': [table!.id, 'StreamArn'] })),
       configurationSetArn: ses(`configuration-set/${String(data.resolve({ Ref: configurationSet!.id }))}`),
       busArn: data.arnOf(bus!.id),
       fromAddress: `no-reply@${DEPLOY_CONTEXT.senderDomain}`,
+      userPoolArn: data.arnOf(pool!.id),
     };
     calls = readSdkCalls();
     if (!calls.length)
@@ -132,7 +144,7 @@ describe('IAM, simulated against the synthesized roles', () => {
     // Every function that touches AWS was exercised, so none of them is checked by nothing.
     const exercised = new Set([...unique.values()].map((u) => u.fn));
     const touchesAws = (Object.keys(FUNCTIONS) as FunctionName[]).filter((fn) =>
-      Object.keys(FUNCTIONS[fn]).some((k) => ['table', 'mail', 'events'].includes(k)),
+      Object.keys(FUNCTIONS[fn]).some((k) => ['table', 'mail', 'events', 'directory'].includes(k)),
     );
     expect([...exercised].sort()).toEqual(touchesAws.sort());
   });
@@ -148,6 +160,9 @@ describe('IAM, simulated against the synthesized roles', () => {
         unused.push(`${fn}: sending limits`);
       if ('mail' in needs && !mine.some((c) => c.command === 'SendEmailCommand')) unused.push(`${fn}: mail`);
       if ('events' in needs && !mine.some((c) => c.command === 'PutEventsCommand')) unused.push(`${fn}: events`);
+      if ('directory' in needs)
+        for (const [command, action] of Object.entries(COGNITO_ACTIONS))
+          if (!mine.some((c) => c.command === command)) unused.push(`${fn}: ${action}`);
       // ListStreams is granted for Lambda's check when the mapping is created; the mapping itself never lists.
       if (needs.trigger === 'table-stream')
         for (const command of Object.keys(STREAM_ACTIONS))
@@ -222,14 +237,15 @@ describe('IAM, simulated against the synthesized roles', () => {
     expect(found).toEqual([]);
   });
 
+  /** A function's log group ARN, in whichever stack it is. */
+  const logGroupOf = (fn: FunctionName) => {
+    const stack = stackOfFunction(deployment, fn);
+    return stack.arnOf(stack.idAt(`${stack.name}/${fn}/Logs/Resource`)).replace(/:\*$/, '');
+  };
+
   it('lets each function write its own log streams, and no other function’s', async () => {
     const wrong: string[] = [];
-    const groups = Object.fromEntries(
-      (Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [
-        fn,
-        deployment.api.arnOf(deployment.api.idAt(`Afterword-Api/${fn}/Logs/Resource`)).replace(/:\*$/, ''),
-      ]),
-    );
+    const groups = Object.fromEntries((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [fn, logGroupOf(fn)]));
     for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
       for (const [owner, group] of Object.entries(groups)) {
         const stream = {
@@ -295,6 +311,43 @@ describe('IAM, simulated against the synthesized roles', () => {
     };
     expect(await decide(asFunction('therapist-api', listing))).toBe('Allowed');
     expect(await decide(asFunction('therapist-api', listing, withoutIndexes))).toBe('ImplicitlyDenied');
+  });
+
+  it('lets only the function given the user pool change it, with exactly the directory’s five commands, on that pool alone', async () => {
+    const otherPool = `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${REGION}_SomeoneElses`;
+    const wrong: string[] = [];
+    for (const [fn, needs] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+      for (const action of DIRECTORY_ACTIONS) {
+        const decision = await decide(asFunction(fn, { action, resource: targets.userPoolArn }));
+        if ((decision === 'Allowed') !== 'directory' in needs) wrong.push(`${fn} ${action}: ${decision}`);
+        if ((await decide(asFunction(fn, { action, resource: otherPool }))) === 'Allowed')
+          wrong.push(`${fn} ${action} on another pool`);
+      }
+      // What an admin's function has no reason to do: delete accounts, set passwords, read or change others in bulk.
+      for (const action of [
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:ListUsers',
+        'cognito-idp:UpdateUserPool',
+        'cognito-idp:DeleteUserPool',
+      ])
+        if ((await decide(asFunction(fn, { action, resource: targets.userPoolArn }))) === 'Allowed')
+          wrong.push(`${fn} ${action}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('would catch a missing grant: without its directory statement, an invitation is denied', async () => {
+    const invite = { action: 'cognito-idp:AdminCreateUser', resource: targets.userPoolArn };
+    const withoutDirectory = role('practice-api').policies.map((p) => ({
+      ...p,
+      policy: { ...p.policy, Statement: p.policy.Statement.filter((s) => s.Sid !== 'TherapistDirectory') },
+    }));
+    expect(await decide(asFunction('practice-api', invite))).toBe('Allowed');
+    expect(await decide(asFunction('practice-api', invite, withoutDirectory))).toBe('ImplicitlyDenied');
   });
 
   it('lets a sandboxed account send to a verified recipient, only as the service', async () => {

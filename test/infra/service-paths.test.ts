@@ -124,8 +124,8 @@ describe('service-to-service delivery, simulated', () => {
 
   function paths(): Path[] {
     const out: Path[] = [];
-    // CloudWatch alarms → the alarm topic.
-    for (const alarm of d.api.resources('AWS::CloudWatch::Alarm')) {
+    // CloudWatch alarms (both stacks: the user pool's trigger is alarmed beside it) → the alarm topic.
+    for (const alarm of all('AWS::CloudWatch::Alarm')) {
       const [topic] = alarm.props.AlarmActions as string[];
       out.push({
         name: `alarm ${alarm.id} → alarm topic`,
@@ -214,6 +214,17 @@ describe('service-to-service delivery, simulated', () => {
         });
       }
     }
+    // Cognito → the user pool's message trigger (it words each invitation for its practice).
+    for (const pool of d.data.resources('AWS::Cognito::UserPool')) {
+      const poolArn = d.data.arnOf(pool.id);
+      for (const [operation, fn] of Object.entries((pool.props.LambdaConfig ?? {}) as Record<string, string>))
+        out.push({
+          name: `Cognito ${operation} → ${fn}`,
+          service: 'cognito-idp.amazonaws.com',
+          sourceArn: (account) => poolArn.replace(ACCOUNT, account),
+          deliveries: [{ action: 'lambda:InvokeFunction', resource: fn, policy: lambdaPolicyOf(d.data, fn) }],
+        });
+    }
     // API Gateway → the function of each route.
     const [api] = d.api.resources('AWS::ApiGatewayV2::Api');
     const apiId = d.api.resolve({ Ref: api!.id }) as string;
@@ -240,7 +251,16 @@ describe('service-to-service delivery, simulated', () => {
 
   it('finds every kind of path in the templates', () => {
     const names = paths().map((p) => p.name);
-    for (const kind of ['→ alarm topic', 'feedback topic', 'inbound topic', 'SNS →', 'schedule', 'API GET /health'])
+    for (const kind of [
+      '→ alarm topic',
+      'feedback topic',
+      'inbound topic',
+      'SNS →',
+      'schedule',
+      'API GET /health',
+      'API POST /practice/therapists',
+      'Cognito CustomMessage →',
+    ])
       expect(
         names.some((n) => n.includes(kind)),
         kind,

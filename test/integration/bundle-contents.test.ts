@@ -1,7 +1,8 @@
 /**
  * What each function's bundle holds and what it loads at a cold start, read from esbuild's
  * metafile of the very bundling the CDK construct runs (infra/bundling.ts). The SES client
- * and the email templates must wait for their first use, the SDK's
+ * and the email templates must wait for their first use, the Cognito client too and only
+ * in the function given the user pool, the SDK's
  * default credential chain must not be shipped at all, and what loads at start must stay
  * within the 400 KB budget (`npm run bench` prints the figures).
  */
@@ -48,6 +49,18 @@ describe('what each bundle loads at start', () => {
       for (const part of lazy) expect(all.some((input) => input.includes(part))).toBe(true);
       // …but in chunks that only an import() reaches.
       expect(atStart.filter((input) => lazy.some((part) => input.includes(part)))).toEqual([]);
+    },
+  );
+
+  it.each(NAMES)(
+    '%s ships the Cognito client only if it is given the user pool, and then loads it on first use',
+    (name) => {
+      const { meta, files } = bundles[name];
+      const cognito = ['@aws-sdk/client-cognito-identity-provider/', 'shared/adapters/cognito/'];
+      const shipped = inputsOf(meta, files.all).filter((input) => cognito.some((part) => input.includes(part)));
+      const atStart = inputsOf(meta, files.atStart).filter((input) => cognito.some((part) => input.includes(part)));
+      expect(shipped.length > 0, `${name} ships the Cognito client`).toBe('directory' in FUNCTIONS[name]);
+      expect(atStart).toEqual([]);
     },
   );
 

@@ -12,25 +12,31 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HttpEvent } from '../../functions/http/request.js';
-import { bundleFunction, ENTRY_FILE, functionEntry } from '../../infra/bundling.js';
+import type { DirectoryOpener } from '../../functions/aws-deps.js';
+import { REQUEST_LIMITS } from '../../functions/call-limits.js';
+import { bundleFiles, bundleFunction, ENTRY_FILE, functionEntry } from '../../infra/bundling.js';
 import { apiEvent } from '../../local/api-event.js';
 import { readOutbox } from '../../local/outbox.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { startCognitoStandIn, type CognitoStandIn } from '../support/cognito-standin.js';
 import { uniqueEmail } from '../support/harness.js';
 
 type Handler = (
   event: unknown,
 ) => Promise<{ statusCode?: number; body?: string; headers?: Record<string, string> } & Record<string, unknown>>;
 
-const FUNCTIONS = ['therapist-api', 'client-api', 'client-pages', 'dispatcher'] as const;
+const FUNCTIONS = ['therapist-api', 'practice-api', 'client-api', 'client-pages', 'dispatcher'] as const;
 
 describe('the bundled functions', () => {
   const handlers = {} as Record<(typeof FUNCTIONS)[number], Handler>;
   const saved = { ...process.env };
   const sesEndpoint = inject('sesEndpoint');
+  let cognito: CognitoStandIn;
+  let out: string;
 
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'afterword-bundles-'));
+    cognito = await startCognitoStandIn();
+    out = mkdtempSync(join(tmpdir(), 'afterword-bundles-'));
     const tableName = `bundles-${randomUUID()}`;
     const dynamo = new DynamoDBClient({
       endpoint: inject('dynamoEndpoint'),
@@ -48,6 +54,8 @@ describe('the bundled functions', () => {
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       SES_ENDPOINT: sesEndpoint,
       AWS_REGION: 'us-east-1',
+      USER_POOL_ID: cognito.poolId,
+      COGNITO_ENDPOINT: cognito.endpoint,
     });
     for (const name of FUNCTIONS) {
       const dir = join(out, name);
@@ -56,8 +64,9 @@ describe('the bundled functions', () => {
     }
   }, 60_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     process.env = saved;
+    await cognito?.stop();
   });
 
   const event = (method: string, path: string, body = '', claims?: Record<string, unknown>): HttpEvent =>
@@ -116,5 +125,37 @@ describe('the bundled functions', () => {
         .map((m) => m.text)
         .join('\n'),
     ).toContain('New update in arrangement');
+  });
+
+  it('practice-api from its bundle: a therapist seen for the first time gets a member record, and no admin route', async () => {
+    const claims = { sub: `bundle-${randomUUID()}`, email: uniqueEmail('dr.member'), name: 'Dr. Member' };
+    const answered = await handlers['practice-api'](event('GET', '/practice/therapists', '', claims));
+    expect(answered.statusCode).toBe(403);
+    expect(answered.headers?.['content-type']).toContain('application/problem+json');
+  });
+
+  it('opens the user pool from a bundle: the Cognito client and the adapter load on the first invitation, in their own chunk', async () => {
+    const dir = join(out, 'directory');
+    const meta = bundleFunction({ contents: "export { cognitoDirectory } from './functions/directory-deps.ts';" }, dir);
+    const { all, atStart } = bundleFiles(meta);
+    expect(all.length).toBeGreaterThan(atStart.size);
+    const { cognitoDirectory } = (await import(pathToFileURL(join(dir, ENTRY_FILE)).href)) as {
+      cognitoDirectory: DirectoryOpener;
+    };
+    const directory = cognitoDirectory({
+      userPoolId: cognito.poolId,
+      region: 'us-east-1',
+      limits: REQUEST_LIMITS.cognito,
+      endpoint: cognito.endpoint,
+    });
+    const address = uniqueEmail('dr.bundled');
+    const invited = await directory.invite({
+      email: address,
+      name: 'Dr. Bundled',
+      admin: false,
+      practiceId: 'northside',
+      practiceName: 'Northside',
+    });
+    expect(invited).toEqual({ outcome: 'invited', therapistId: cognito.users.get(address.toLowerCase())!.sub });
   });
 });

@@ -47,13 +47,13 @@ export async function decide(check: Check): Promise<Decision> {
   return result.overallResult as Decision;
 }
 
-/** A function's role and every policy attached to it in the API template, resolved. */
-export function functionRole(api: ResolvedStack, fn: FunctionName) {
-  const roleId = api.idAt(`Afterword-Api/${fn}/Role/Resource`);
-  const roleArn = api.arnOf(roleId);
+/** A function's role and every policy attached to it in its stack's template (functions/needs.ts `stackOf`), resolved. */
+export function functionRole(stack: ResolvedStack, fn: FunctionName) {
+  const roleId = stack.idAt(`${stack.name}/${fn}/Role/Resource`);
+  const roleArn = stack.arnOf(roleId);
   const attached = (props: Record<string, unknown>) =>
-    ((props.Roles as string[] | undefined) ?? []).includes(api.resolve({ Ref: roleId }) as string);
-  const policies = [...api.resources('AWS::IAM::ManagedPolicy'), ...api.resources('AWS::IAM::Policy')]
+    ((props.Roles as string[] | undefined) ?? []).includes(stack.resolve({ Ref: roleId }) as string);
+  const policies = [...stack.resources('AWS::IAM::ManagedPolicy'), ...stack.resources('AWS::IAM::Policy')]
     .filter((p) => attached(p.props))
     .map((p) => ({ name: p.id, policy: p.props.PolicyDocument as PolicyDocument }));
   return { roleArn, policies };

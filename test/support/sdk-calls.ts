@@ -26,6 +26,8 @@ export interface SdkCall {
   configurationSet?: string;
   recipients?: string[];
   eventBuses?: string[];
+  /** Cognito: the user pool a command names (never the user it names). */
+  userPoolId?: string;
 }
 
 type Input = Record<string, unknown>;
@@ -43,6 +45,7 @@ function describe(client: string, command: string, input: Input): SdkCall {
   if (typeof input.ConfigurationSetName === 'string') call.configurationSet = input.ConfigurationSetName;
   const destination = input.Destination as { ToAddresses?: string[] } | undefined;
   if (destination?.ToAddresses) call.recipients = destination.ToAddresses;
+  if (typeof input.UserPoolId === 'string') call.userPoolId = input.UserPoolId;
   if (Array.isArray(input.Entries))
     call.eventBuses = [...new Set((input.Entries as { EventBusName: string }[]).map((e) => e.EventBusName))];
   return call;

@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FUNCTIONS, stackOf, type FunctionName } from '../../functions/needs.js';
 import { buildApp } from '../../infra/app.js';
 
 export const ACCOUNT = '111122223333';
@@ -206,6 +207,10 @@ export interface Deployment {
   /** The folder synthesis wrote to (templates and bundled function assets). */
   outdir: string;
 }
+
+/** The stack a function is deployed in (functions/needs.ts `stackOf`). */
+export const stackOfFunction = (d: Deployment, fn: FunctionName): ResolvedStack =>
+  stackOf(FUNCTIONS[fn]) === 'data' ? d.data : d.api;
 
 /**
  * Synthesizes the app offline (cdk-nag run) and resolves both stacks. Functions are bundled

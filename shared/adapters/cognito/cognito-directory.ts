@@ -1,7 +1,10 @@
 /**
- * The TherapistDirectory port on the Cognito user pool: AdminCreateUser sends the practice's
- * invitation (its wording is set on the pool, infra/invitation.ts) with a temporary password;
- * admins also join the `admin` group.
+ * The TherapistDirectory port on the Cognito user pool: AdminCreateUser sends the invitation
+ * with a temporary password, worded for the inviting practice by the pool's message trigger
+ * (functions/invitation-message.ts; the pool's own wording, infra/invitation.ts, when no
+ * practice is named); admins also join the `admin` group. Every call names the user by their
+ * address, which is the pool's username attribute. Exactly these five commands: the role of
+ * the function that uses it allows nothing else on the pool (functions/needs.ts, `directory`).
  */
 import {
   AdminAddUserToGroupCommand,
@@ -13,7 +16,9 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { TherapistDirectory } from '../../ports/operations.js';
-import { localTherapistId } from '../local/identity.js';
+
+// Kept importable from here for the ops command; the service imports it from its own file.
+export { localDirectory } from '../local/directory.js';
 
 export const ADMIN_GROUP = 'admin';
 
@@ -61,12 +66,3 @@ export function cognitoDirectory(client: CognitoIdentityProviderClient, userPool
     },
   };
 }
-
-/**
- * Locally the sign-in page is the directory: an invited therapist can sign in at once with
- * their address, and is the same therapist (the same id) when they do.
- */
-export const localDirectory: TherapistDirectory = {
-  invite: async ({ email }) => ({ outcome: 'invited', therapistId: localTherapistId(email) }),
-  remove: async () => {},
-};
