@@ -5,6 +5,7 @@
  */
 import { api, ApiError, isAbort, isHandled } from './api.js';
 import { h } from './dom.js';
+import { boundProblems } from './new-bounds.js';
 import { problemsFromServer } from './new-problems.js';
 
 /** @import { ErrorDisplay } from './new-field-errors.js' */
@@ -138,6 +139,8 @@ export function livePreview({ ctx, read, errors, onRules }) {
       if (isAbort(error) || mine !== seq || isHandled(error)) return;
       if (error instanceof ApiError && error.status === 400 && error.errors.length)
         view.showProblems(problemsFromServer(error.errors, values, ctx.rules.limits.policy));
+      else if (error instanceof ApiError && error.status === 409 && error.reason === 'outside-practice-bounds')
+        view.showProblems(boundProblems(error.breaches, values, error.detail));
       else view.setStatus('The preview is not available just now. You can still send the invitation.');
     } finally {
       if (mine === seq) el.busy.hidden = true;
