@@ -23,7 +23,6 @@ const CLOSED_REASONS = {
   therapist: 'you closed it',
   'opted-out': 'the client asked for no more emails',
   declined: 'the client declined',
-  'therapist-left': 'the therapist left the practice',
 };
 
 /** @param {string | null | undefined} reason */

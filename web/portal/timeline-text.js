@@ -40,9 +40,6 @@ const JOBS = {
   'check-in-skipped': 'your notice that the check-in was skipped',
   'check-in-restored': 'your notice that the check-in is on again',
   'closing-summary': 'your closing summary',
-  'handed-over': 'the practice’s email about the handover',
-  'closed-by-practice': 'the practice’s closing email',
-  'handover-received': 'the handover summary',
 };
 
 /**
@@ -79,8 +76,6 @@ export function timelineSentence(event, clientName) {
         : 'You resumed the arrangement';
     case 'replied':
       return `You replied to ${repliedTo(data.to)}`;
-    case 'handed-over':
-      return 'The practice handed the arrangement over to a new therapist';
     case 'rules-changed':
       return 'The rules were changed';
     case 'link-reissued':
