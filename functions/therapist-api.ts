@@ -9,7 +9,7 @@ import {
 } from '../shared/domain/schemas.js';
 import { NotFoundError } from '../shared/domain/errors.js';
 import type { Deps, Therapist } from '../shared/use-cases/deps.js';
-import { profileFor, updateProfile } from '../shared/use-cases/profile.js';
+import { profileAnswer, profileFor, updateProfile } from '../shared/use-cases/profile.js';
 import { replyToMessage } from '../shared/use-cases/replies.js';
 import { printableRecord } from '../shared/use-cases/record.js';
 import { patchPolicy, previewChange } from '../shared/use-cases/change-rules.js';
@@ -77,8 +77,10 @@ export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
     body: await printableRecord(deps, t, id(e)),
   })),
-  'GET /profile': signed(async (_e, deps, t) => json(200, await profileFor(deps, t))),
-  'PUT /profile': signed(async (e, deps, t) => json(200, await updateProfile(deps, t, jsonBody(e, profileBody)))),
+  'GET /profile': signed(async (_e, deps, t) => json(200, await profileAnswer(deps, t, await profileFor(deps, t)))),
+  'PUT /profile': signed(async (e, deps, t) =>
+    json(200, await profileAnswer(deps, t, await updateProfile(deps, t, jsonBody(e, profileBody)))),
+  ),
 };
 
 export const makeHandler = (getDeps: () => Deps) => httpHandler<'therapist-api'>(therapistActions, getDeps);

@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
-import { email, personName, policyId } from '../shared/domain/schemas.js';
+import { DEFAULT_PRACTICE_ID } from '../shared/domain/practice.js';
+import { email, personName, policyId, practiceId } from '../shared/domain/schemas.js';
 import {
   dueSoon,
   inviteTherapist,
@@ -24,10 +25,13 @@ export const USAGE = `Afterword operations
 Usage: npm run ops -- <command> [options]
 
 Commands
-  add-therapist --email <address> --name "<full name>" [--admin]
-                               Invite a therapist: Cognito emails them the practice's
-                               invitation with a temporary password (valid 7 days).
-                               --admin also makes them a practice admin.
+  add-therapist --email <address> --name "<full name>" [--practice <id>] [--admin]
+                               Invite a therapist to a practice (default: "default"), as an
+                               admin does from the portal: Cognito emails them the practice's
+                               invitation with a temporary password (valid 7 days); locally
+                               they can sign in at once. --admin also makes them a practice
+                               admin (without it, someone already in the practice keeps
+                               their role).
   dead-letters                 Emails and scheduled jobs that failed every retry.
   resend <policyId> <jobId>    Send one dead-lettered email again (after fixing the cause).
   resend --all                 Send every dead-lettered email again.
@@ -79,6 +83,7 @@ export async function runOps(
         email: { type: 'string' },
         name: { type: 'string' },
         admin: { type: 'boolean' },
+        practice: { type: 'string' },
         all: { type: 'boolean' },
         hours: { type: 'string' },
       },
@@ -141,15 +146,23 @@ const COMMANDS: Record<string, Command> = {
     parse: (_args, values) => {
       const address = valid(email, values.email, '--email');
       const name = valid(personName, values.name, '--name');
+      const practice =
+        values.practice === undefined ? DEFAULT_PRACTICE_ID : valid(practiceId, values.practice, '--practice');
       return async (ops, print) => {
-        const outcome = await inviteTherapist(ops, { email: address, name, admin: Boolean(values.admin) });
+        const invited = await inviteTherapist(ops, {
+          email: address,
+          name,
+          admin: Boolean(values.admin),
+          practiceId: practice,
+        });
+        const role = invited.role === 'admin' ? 'a practice admin' : 'a therapist';
         const text = {
-          invited: `Invited. They will get the practice's invitation with a temporary password${values.admin ? ', and are a practice admin' : ''}.`,
-          'already-exists':
-            'There is already an account with that email. To send a fresh invitation, use the Cognito console (Users → Resend invitation).',
-          'no-directory': 'Locally anyone can sign in at /local/sign-in; there is no one to add.',
-        }[outcome];
-        print(text, { outcome });
+          invited: values.local
+            ? `Added to the practice "${practice}" as ${role} (id ${invited.therapistId}). Locally they sign in at /local/sign-in with that address.`
+            : `Invited to the practice "${practice}" as ${role} (id ${invited.therapistId}). They will get the practice's invitation with a temporary password.`,
+          'already-exists': `There is already an account with that email; it is in the practice "${practice}" as ${role} (id ${invited.therapistId}). To send a fresh invitation, use the Cognito console (Users → Resend invitation).`,
+        }[invited.outcome];
+        print(text, invited);
       };
     },
   },

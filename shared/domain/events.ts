@@ -4,6 +4,7 @@
  * shape. Events carry ids, dates, counts and reasons only: never names, addresses or text.
  */
 import * as z from 'zod/mini';
+import type { Role } from './practice.js';
 
 export const EVENT_SOURCE = 'afterword';
 
@@ -24,6 +25,23 @@ const base = () => ({
 const v1 = <T extends z.core.$ZodShape>(shape: T) =>
   z.lazy(() => z.strictObject({ version: z.literal(1), ...base(), ...shape }));
 
+/**
+ * A practice's events concern the practice, not one arrangement: no policyId. `by` is the admin
+ * who acted (`ops` for the operations command, the therapist themselves when they joined).
+ */
+const practiceBase = () => ({
+  practiceId: z.string(),
+  therapistId: z.optional(z.string()),
+  by: z.string(),
+  occurredAt: z.iso.datetime(),
+  eventId: z.optional(z.uuid()),
+});
+const practiceV1 = <T extends z.core.$ZodShape>(shape: T) =>
+  z.lazy(() => z.strictObject({ version: z.literal(1), ...practiceBase(), ...shape }));
+const count = () => z.int().check(z.gte(0));
+/** The roles of domain/practice.ts, by type only: importing it would bring the date library into the relay. */
+const ROLES = ['therapist', 'admin'] as const satisfies readonly Role[];
+
 /** detail-type → schema of `detail`. Adding a type or an optional field is fine; changing one needs version 2. */
 export const DOMAIN_EVENTS = {
   'policy.created': v1({}),
@@ -35,7 +53,8 @@ export const DOMAIN_EVENTS = {
   'policy.address-corrected': v1({}),
   'reply.sent': v1({ to: z.string() }),
   'policy.link-reissued': v1({}),
-  'policy.closed': v1({ reason: z.enum(['closing-date', 'therapist', 'opted-out', 'declined']) }),
+  'policy.closed': v1({ reason: z.enum(['closing-date', 'therapist', 'opted-out', 'declined', 'therapist-left']) }),
+  'policy.handed-over': v1({ from: z.string(), to: z.string() }),
   'update.accepted': v1({ seq: z.int().check(z.gte(1)) }),
   'update.refused': v1({ reason: z.string() }),
   'checkin.reminded': v1({ daysBefore: z.int().check(z.gte(1)) }),
@@ -45,6 +64,12 @@ export const DOMAIN_EVENTS = {
   'checkin.restored': v1({}),
   'email.undeliverable': v1({ job: z.string(), attempts: z.optional(z.int().check(z.gte(1))) }),
   'email.suppressed': v1({ kind: z.enum(['bounce', 'complaint']) }),
+  'practice.therapist-added': practiceV1({ role: z.enum(ROLES) }),
+  'practice.therapist-removed': practiceV1({}),
+  'practice.role-changed': practiceV1({ role: z.enum(ROLES) }),
+  'practice.settings-changed': practiceV1({ changed: z.string() }),
+  'practice.handover-started': practiceV1({ to: z.nullable(z.string()) }),
+  'practice.handover-finished': practiceV1({ handedOver: count(), closed: count() }),
 } as const;
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS;
@@ -92,6 +117,7 @@ const FROM_HISTORY: Record<string, DomainEventType> = {
   'client-address-corrected': 'policy.address-corrected',
   'delivery-failed': 'email.undeliverable',
   'client-email-suppressed': 'email.suppressed',
+  'handed-over': 'policy.handed-over',
 };
 
 export function toDomainEvents(
@@ -112,6 +138,55 @@ export function toDomainEvents(
       ...(entry.eventId ? { eventId: entry.eventId } : {}),
     };
     // Validated on the way out: a malformed event is a bug here, never something to publish.
+    events.push(parsedDomainEvent(type, detail));
+  }
+  return events;
+}
+
+/** The practice's timeline entries → domain events (a therapist who joined or was invited is "added"). */
+const FROM_PRACTICE_TIMELINE: Record<string, DomainEventType> = {
+  'therapist-joined': 'practice.therapist-added',
+  'therapist-invited': 'practice.therapist-added',
+  'therapist-removed': 'practice.therapist-removed',
+  'role-changed': 'practice.role-changed',
+  'settings-changed': 'practice.settings-changed',
+  'handover-started': 'practice.handover-started',
+  'handover-finished': 'practice.handover-finished',
+};
+
+export interface PracticeTimelineEntry {
+  at: string;
+  type: string;
+  by: string;
+  therapistId?: string;
+  data?: Record<string, string | number | boolean>;
+  eventId?: string;
+}
+
+/**
+ * A timeline holds no nulls: a handover that closes every arrangement names no colleague
+ * (`to` absent or empty), which the event says as `to: null`.
+ */
+function practiceData(type: DomainEventType, data: PracticeTimelineEntry['data'] = {}) {
+  if (type !== 'practice.handover-started') return data;
+  const { to, ...rest } = data;
+  return { ...rest, to: typeof to === 'string' && to !== '' ? to : null };
+}
+
+export function toPracticeDomainEvents(practiceId: string, entries: PracticeTimelineEntry[]): DomainEvent[] {
+  const events: DomainEvent[] = [];
+  for (const entry of entries) {
+    if (!Object.hasOwn(FROM_PRACTICE_TIMELINE, entry.type)) continue;
+    const type = FROM_PRACTICE_TIMELINE[entry.type]!;
+    const detail = {
+      version: 1,
+      practiceId,
+      ...(entry.therapistId ? { therapistId: entry.therapistId } : {}),
+      by: entry.by,
+      occurredAt: entry.at,
+      ...practiceData(type, entry.data),
+      ...(entry.eventId ? { eventId: entry.eventId } : {}),
+    };
     events.push(parsedDomainEvent(type, detail));
   }
   return events;

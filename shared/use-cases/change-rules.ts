@@ -13,6 +13,10 @@ import type { PatchPolicyBody } from '../domain/schemas.js';
 import { changeRefusals, reductionDetail } from '../wording/therapist-answers.js';
 import { describeChange } from '../wording/client.js';
 import type { MailJob, PolicyChange } from '../ports/store.js';
+import type { PracticeBounds } from '../domain/practice.js';
+import { breachesAdded } from '../domain/practice-bounds.js';
+import { OutsideBoundsError, previewRefusal, refuseBeyondBounds } from './bounds-refusal.js';
+import { practiceFor } from './practice-settings.js';
 import type { Deps, Therapist } from './deps.js';
 import { replan } from './lifecycle.js';
 import { mail } from './mail.js';
@@ -90,10 +94,14 @@ function correctedAddress(policy: Policy, email: string | undefined): Partial<Po
   };
 }
 
-/** Pure but for validation errors: what a PATCH would write, tell and take back. */
-export function decidePatch(policy: Policy, body: PatchPolicyBody, at: string): DecidedPatch {
+/**
+ * Pure but for validation errors and refusals: what a PATCH would write, tell and take back.
+ * A change may not go further beyond a bound of the practice than the arrangement already was.
+ */
+export function decidePatch(policy: Policy, body: PatchPolicyBody, at: string, bounds: PracticeBounds): DecidedPatch {
   if (policy.state === 'closed' || policy.state === 'declined') refuseState(policy, 'changed');
   const rules = patchedRules(policy, body, at);
+  refuseBeyondBounds(breachesAdded(policy.rules, rules, bounds));
   const address = correctedAddress(policy, body.client?.email);
   const updated = next(policy, {
     rules,
@@ -129,10 +137,14 @@ function reducesPromiseRefusal(reductions: RuleChange[]): RefusalError {
   });
 }
 
-/** PATCH /policies/{id}: refused (409 reduces-promise) when it takes something back without confirmReduce. */
-export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, body: PatchPolicyBody) {
+/**
+ * PATCH /policies/{id}: refused (409 reduces-promise) when it takes something back without
+ * confirmReduce, and (409 outside-practice-bounds) when it goes beyond a bound of the practice.
+ */
+export async function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, body: PatchPolicyBody) {
+  const { bounds } = await practiceFor(deps, therapist.practiceId);
   return act(deps, therapist, policyId, (policy, at) => {
-    const decided = decidePatch(policy, body, at);
+    const decided = decidePatch(policy, body, at, bounds);
     if (decided.reductions.length > 0 && body.confirmReduce !== true) throw reducesPromiseRefusal(decided.reductions);
     return decided.change;
   });
@@ -143,12 +155,16 @@ export function patchPolicy(deps: Deps, therapist: Therapist, policyId: string, 
  * takes back (needing confirmation), and the email itself rendered by the real template.
  */
 export async function previewChange(deps: Deps, therapist: Therapist, policyId: string, body: PatchPolicyBody) {
-  const { policy } = await owned(deps, therapist, policyId);
+  const [{ policy }, { bounds }] = await Promise.all([
+    owned(deps, therapist, policyId),
+    practiceFor(deps, therapist.practiceId),
+  ]);
   let decided: DecidedPatch;
   try {
-    decided = decidePatch(policy, body, deps.clock.now().toISOString());
+    decided = decidePatch(policy, body, deps.clock.now().toISOString(), bounds);
   } catch (err) {
     if (err instanceof ValidationError) return { ok: false as const, errors: err.issues };
+    if (err instanceof OutsideBoundsError) return previewRefusal(err);
     throw err;
   }
   const { renderEmail } = await import('../emails/render.js');

@@ -6,6 +6,7 @@
 import type { OperationsStore, SuppressionList, TherapistDirectory } from '../ports/operations.js';
 import type { Deps } from './deps.js';
 import { mutatePolicy, next } from './mutate.js';
+import { inviteMember } from './practice-therapists.js';
 
 export interface OpsDeps {
   app: Deps;
@@ -85,6 +86,30 @@ export async function dueSoon(
   };
 }
 
-export async function inviteTherapist(ops: OpsDeps, therapist: { email: string; name: string; admin: boolean }) {
-  return (await ops.directory.invite({ ...therapist, practiceId: 'default', practiceName: 'Your practice' })).outcome;
+/**
+ * The same invitation a practice admin sends from the portal (practice-therapists.ts), made by
+ * `ops`: the account, the practice's invitation, the member record and the timeline entry.
+ * Without `admin`, a new therapist is a therapist and one already in the practice keeps their role.
+ */
+export async function inviteTherapist(
+  ops: OpsDeps,
+  therapist: { email: string; name: string; admin: boolean; practiceId: string },
+) {
+  const { member, invitation } = await inviteMember(
+    { ...ops.app, directory: ops.directory },
+    {
+      practiceId: therapist.practiceId,
+      email: therapist.email,
+      name: therapist.name,
+      role: therapist.admin ? 'admin' : undefined,
+      by: 'ops',
+    },
+  );
+  return {
+    outcome: invitation,
+    therapistId: member.therapistId,
+    practiceId: member.practiceId,
+    role: member.role,
+    status: member.status,
+  };
 }

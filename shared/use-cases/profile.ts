@@ -3,6 +3,8 @@ import { DEFAULT_NOTIFICATIONS } from '../domain/notifications.js';
 import type { ProfileBody } from '../domain/schemas.js';
 import type { TherapistProfile } from '../ports/store.js';
 import type { Deps, Therapist } from './deps.js';
+import { practiceFor } from './practice-settings.js';
+import { startingCrisisLocale } from './starting-rules.js';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
@@ -31,9 +33,34 @@ export async function updateProfile(deps: Deps, therapist: Therapist, body: Prof
     displayName: body.displayName ?? current.displayName,
     timeZone: body.timeZone ?? current.timeZone,
     crisisLocale: body.crisisLocale ?? current.crisisLocale,
+    ...(body.crisisLocale || current.crisisLocaleChosen ? { crisisLocaleChosen: true } : {}),
     notifications: body.notifications ?? current.notifications,
     ...(body.defaultRules || current.defaultRules ? { defaultRules: body.defaultRules ?? current.defaultRules } : {}),
   };
   await deps.store.putProfile(updated);
   return updated;
+}
+
+/**
+ * GET and PUT /profile answer the profile with the therapist's role and their practice's
+ * defaults and bounds (every therapist of a practice sees the same), and the crisis locale
+ * their new arrangements start from: their own once chosen, else the practice's.
+ */
+export async function profileAnswer(deps: Deps, therapist: Therapist, profile: TherapistProfile) {
+  const practice = await practiceFor(deps, therapist.practiceId);
+  // Whether the locale was chosen is the service's own bookkeeping: the answer shows the locale that applies.
+  const shown: TherapistProfile = { ...profile };
+  delete shown.crisisLocaleChosen;
+  return {
+    ...shown,
+    crisisLocale: startingCrisisLocale(profile, practice),
+    role: therapist.role,
+    practice: {
+      id: practice.id,
+      name: practice.name,
+      defaults: practice.defaults,
+      bounds: practice.bounds,
+      retentionDays: practice.retentionDays,
+    },
+  };
 }

@@ -5,7 +5,7 @@
  * the same event id. Nothing is dropped here: what cannot be published is reported, so the
  * stream's retries and then its failure destination take it.
  */
-import { toDomainEvents, type DomainEvent } from '../domain/events.js';
+import { toDomainEvents, toPracticeDomainEvents, type DomainEvent } from '../domain/events.js';
 import type { EventPublisher, OutboxEntry } from '../ports/events.js';
 import { errorFields, type Logger } from '../ports/logger.js';
 
@@ -20,6 +20,15 @@ export interface RelayRecord {
   read(): OutboxEntry;
 }
 
+/** A policy's timeline entry, or a practice's (admin actions): each has its own events. */
+function domainEventsOf(entry: OutboxEntry): DomainEvent[] {
+  if ('practiceEvent' in entry)
+    return toPracticeDomainEvents(entry.practiceId, [{ ...entry.practiceEvent, eventId: entry.eventId }]);
+  return toDomainEvents({ id: entry.policyId, therapistId: entry.therapistId }, [
+    { ...entry.event, eventId: entry.eventId },
+  ]);
+}
+
 /** EventBridge takes at most ten entries a call. */
 const PUT_EVENTS_MAX = 10;
 
@@ -29,10 +38,7 @@ export async function relayEvents(deps: RelayDeps, records: RelayRecord[]): Prom
   let unreadable: string | null = null;
   for (const record of records) {
     try {
-      const entry = record.read();
-      const [event] = toDomainEvents({ id: entry.policyId, therapistId: entry.therapistId }, [
-        { ...entry.event, eventId: entry.eventId },
-      ]);
+      const [event] = domainEventsOf(record.read());
       // Internal timeline entries (a re-send, a lifted stop) have no public event.
       if (event) ready.push({ sequenceNumber: record.sequenceNumber, event });
     } catch (err) {

@@ -18,7 +18,9 @@ import { closeChange, pauseChange, replan, resumeChange, transition } from './li
 import { afterCommit, mutatePolicy, today } from './mutate.js';
 import { profileFor } from './profile.js';
 import { practiceFor } from './practice-settings.js';
-import type { Practice } from '../domain/practice.js';
+import { boundBreaches, type Practice } from '../domain/practice.js';
+import { OutsideBoundsError, previewRefusal, refuseBeyondBounds } from './bounds-refusal.js';
+import { startingRules } from './starting-rules.js';
 import { clientView, policyDetailView, policyView } from './views.js';
 import type { TherapistProfile } from '../ports/store.js';
 import { addDays, formatDate, todayIn, type IsoDate } from '../domain/dates.js';
@@ -40,7 +42,11 @@ export function checkedRules(input: RulesInput, today: IsoDate): PolicyRules {
   return rules;
 }
 
-/** A policy as it would be created: the profile's defaults under the request, every date resolved. */
+/**
+ * A policy as it would be created: the request over the therapist's usual rules over the
+ * practice's defaults (starting-rules.ts), every date resolved, and within the practice's bounds
+ * (409 outside-practice-bounds otherwise).
+ */
 function draftPolicy(
   deps: Deps,
   therapist: Therapist,
@@ -49,28 +55,9 @@ function draftPolicy(
   body: CreatePolicyBody,
   at: string,
 ): Policy {
-  const defaults = profile.defaultRules ?? {};
   const zone = body.timeZone ?? profile.timeZone;
-  const rules = checkedRules(
-    {
-      ...body,
-      updates: { ...defaults.updates, ...body.updates },
-      checkIn:
-        body.checkIn === null
-          ? null
-          : defaults.checkIn || body.checkIn
-            ? { ...defaults.checkIn, ...body.checkIn }
-            : undefined,
-      replies: body.replies ?? defaults.replies,
-      referrals: body.referrals ?? defaults.referrals,
-      // A note the request names (null included: none) wins over the usual one.
-      invitationNote: body.invitationNote === undefined ? defaults.invitationNote : body.invitationNote,
-      closingNote: body.closingNote === undefined ? defaults.closingNote : body.closingNote,
-      timeZone: zone,
-      crisisLocale: body.crisisLocale ?? profile.crisisLocale,
-    },
-    todayIn(zone, new Date(at)),
-  );
+  const rules = checkedRules(startingRules(body, profile, practice, zone), todayIn(zone, new Date(at)));
+  refuseBeyondBounds(boundBreaches(rules, practice.bounds));
   return newPolicy({
     id: deps.ids.policyId(),
     practiceId: therapist.practiceId,
@@ -84,7 +71,7 @@ function draftPolicy(
 }
 
 /**
- * Create: resolve defaults → validate dates → write policy, closing job and the two
+ * Create: resolve defaults → validate dates → keep to the practice's bounds → write policy, closing job and the two
  * first emails (client invitation, therapist confirmation) in one transaction → send.
  */
 export async function createPolicy(deps: Deps, therapist: Therapist, body: CreatePolicyBody) {
@@ -118,6 +105,8 @@ export async function previewPolicy(deps: Deps, therapist: Therapist, body: Crea
     // because…"), not a failed request: the form shows them beside the fields, and the rules
     // are checked in one place only, here on the server.
     if (err instanceof ValidationError) return { ok: false as const, errors: err.issues };
+    // Beyond a bound of the practice: the same facts as the 409 a create would answer.
+    if (err instanceof OutsideBoundsError) return previewRefusal(err);
     throw err;
   }
   const todayDate = todayIn(policy.rules.timeZone, deps.clock.now());

@@ -103,12 +103,12 @@ describe('domain events through the table’s stream', () => {
 
   it('publishes a redelivered entry with the same id, so a consumer can tell it from a new one', async () => {
     const policyId = await createPolicy();
-    const first = app.events.events.filter((e) => e.detail.policyId === policyId);
+    const first = app.events.forPolicy(policyId);
     expect(first.map((e) => e.type)).toEqual(['policy.created']);
     const again = await freshRelay();
     try {
       await again.relay.drain();
-      const redelivered = again.log.events.filter((e) => e.detail.policyId === policyId);
+      const redelivered = again.log.forPolicy(policyId);
       expect(redelivered.map((e) => ({ type: e.type, detail: e.detail }))).toEqual(
         first.map((e) => ({ type: e.type, detail: e.detail })),
       );
@@ -204,8 +204,8 @@ describe('domain events through the table’s stream', () => {
       const after = await createPolicy();
       await relay.drain();
       expect(relay.discarded).toHaveLength(1);
-      expect(relayed.events.filter((e) => e.detail.policyId === before).map((e) => e.type)).toEqual(['policy.created']);
-      expect(relayed.events.filter((e) => e.detail.policyId === after).map((e) => e.type)).toEqual(['policy.created']);
+      expect(relayed.forPolicy(before).map((e) => e.type)).toEqual(['policy.created']);
+      expect(relayed.forPolicy(after).map((e) => e.type)).toEqual(['policy.created']);
     } finally {
       await relay.stop();
       await bus.stop();

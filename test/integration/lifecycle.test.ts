@@ -335,7 +335,7 @@ describe('a policy from invitation to closing', () => {
   it('publishes a valid domain event for each step, with no personal data', async () => {
     const { app, policyId, client, therapist } = await journey('after');
     const { DOMAIN_EVENTS } = await import('../../shared/domain/events.js');
-    const mine = app.events.events.filter((e) => e.detail.policyId === policyId);
+    const mine = app.events.forPolicy(policyId);
     expect(mine.map((e) => e.type)).toEqual([
       'policy.created',
       'policy.accepted',

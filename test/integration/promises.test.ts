@@ -92,7 +92,7 @@ describe('keeping promises', () => {
       const detail = await app.request('GET', `/policies/${id}`, { token });
       expect(detail.json.replies).toHaveLength(1);
       expect(detail.json.history.map((h: { type: string }) => h.type)).toContain('replied');
-      const published = app.events.events.filter((e) => e.detail.policyId === id).map((e) => e.type);
+      const published = app.events.forPolicy(id).map((e) => e.type);
       expect(published).toContain('reply.sent');
     });
 
@@ -236,7 +236,7 @@ describe('keeping promises', () => {
         expect((await app.request('GET', `/policies/${id}`, { token })).json.pause).toBeNull();
         expect(await subjects(client)).toContain('Your arrangement with Dr. Ada Okafor is open again');
         expect(await history(id)).toEqual(expect.arrayContaining(['paused', 'resumed']));
-        const published = app.events.events.filter((e) => e.detail.policyId === id);
+        const published = app.events.forPolicy(id);
         expect(published.find((e) => e.type === 'policy.paused')?.detail).toMatchObject({ until: '2026-12-10' });
         expect(published.find((e) => e.type === 'policy.resumed')?.detail).toMatchObject({ by: 'schedule' });
       } finally {
@@ -359,7 +359,7 @@ describe('keeping promises', () => {
       expect((await app.request('POST', `/client/${link}/accept`)).status).toBe(200);
       expect((await app.request('GET', `/policies/${id}`, { token })).json.client.email).toBe(right);
       expect(await history(id)).toContain('client-address-corrected');
-      expect(app.events.events.filter((e) => e.detail.policyId === id).map((e) => e.type)).toContain(
+      expect(app.events.forPolicy(id).map((e) => e.type)).toContain(
         'policy.address-corrected',
       );
 

@@ -11,6 +11,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import type { OutboxEntry } from '../../ports/events.js';
 import { publishedEventItem } from './items/event.js';
+import { publishedPracticeEventItem } from './items/practice.js';
 import { TABLE, keys } from './table-design.js';
 
 /**
@@ -36,13 +37,25 @@ export function stableEventId(pk: string, sk: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A new timeline entry from its stream record; throws (naming the bad path, never a value) on anything else. */
+/**
+ * A new timeline entry from its stream record; throws (naming the bad path, never a value) on
+ * anything else. A practice's timeline (admin actions) is told apart by its `practiceEvent`.
+ */
 export function outboxEntryOf(record: DynamoDBRecord): OutboxEntry {
   const image = record.dynamodb?.NewImage;
   if (record.eventName !== 'INSERT' || !image) throw new TypeError('Not a new item: the relay reads INSERT records');
   // Lambda's event types describe the same wire format as the SDK's attribute values.
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- two typings of one wire format
-  const item = publishedEventItem.parse(unmarshall(image as Record<string, AttributeValue>));
+  const raw = unmarshall(image as Record<string, AttributeValue>);
+  if (Object.hasOwn(raw, 'practiceEvent')) {
+    const practice = publishedPracticeEventItem.parse(raw);
+    return {
+      eventId: stableEventId(practice.pk, practice.sk),
+      practiceId: practice.practiceId,
+      practiceEvent: practice.practiceEvent,
+    };
+  }
+  const item = publishedEventItem.parse(raw);
   return {
     eventId: stableEventId(item.pk, item.sk),
     policyId: item.policyId,

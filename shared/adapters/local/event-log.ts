@@ -7,6 +7,11 @@ export class LocalEventLog implements EventPublisher {
 
   constructor(private readonly max = 1000) {}
 
+  /** The events of one arrangement (a practice's own events name no policy). */
+  forPolicy(policyId: string): (DomainEvent & { publishedAt: string })[] {
+    return this.events.filter((e) => 'policyId' in e.detail && e.detail.policyId === policyId);
+  }
+
   async publish(events: DomainEvent[]): Promise<void> {
     const publishedAt = new Date().toISOString();
     this.events.push(...events.map((e) => ({ ...e, publishedAt })));

@@ -4,7 +4,7 @@ import { CRISIS_LOCALES } from '../../../domain/crisis.js';
 import type { Practice } from '../../../domain/practice.js';
 import type { PracticeEvent } from '../../../ports/store.js';
 import { keys } from '../table-design.js';
-import { parseItem, storedAs } from '../stored-schema.js';
+import { itemKey, parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
 
 const formats = z.array(z.enum(['message', 'session']));
@@ -72,6 +72,13 @@ export function practiceEventItemOf(practiceId: string, event: PracticeEvent, un
 }
 
 const practiceEventItem = z.object({ practiceEvent: practiceEventSchema });
+
+/** What the relay reads of a new practice timeline item: its key (the event's identity), practice and entry. */
+export const publishedPracticeEventItem = z.object({
+  ...itemKey.shape,
+  practiceId: z.string(),
+  practiceEvent: practiceEventSchema,
+});
 
 export function practiceEventFromItem(item: Item): PracticeEvent {
   return parseItem(practiceEventItem, item).practiceEvent;

@@ -36,6 +36,7 @@ const profileSchema = storedAs<TherapistProfile>()(
     displayName: z.string(),
     timeZone: z.string(),
     crisisLocale: z.enum(CRISIS_LOCALES),
+    crisisLocaleChosen: z.optional(z.boolean()),
     defaultRules: z.optional(defaultRules),
     // Profiles saved before the choice existed get the default: a notice, without the client's words.
     notifications: z._default(z.enum(NOTIFICATIONS), DEFAULT_NOTIFICATIONS),
