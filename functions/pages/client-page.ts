@@ -54,7 +54,7 @@ function footer(view: ClientView, token: string): string {
   const stop = stoppedByClient(view)
     ? ''
     : `<p><a href="${linkPath(token, 'stop')}">${escapeHtml(STOP_ALL_EMAILS)}</a></p>\n`;
-  return `${stop}<p>${escapeHtml(sentOnBehalfOf(view.therapistName))}</p>`;
+  return `${stop}<p>${escapeHtml(sentOnBehalfOf(view.voice))}</p>`;
 }
 
 function rulesList(view: ClientView): string {
@@ -65,7 +65,7 @@ function rulesList(view: ClientView): string {
 function noteSection(view: ClientView): string {
   if (!view.note) return '';
   return [
-    `<p class="reply-from">${escapeHtml(clientMail.noteFrom(view.therapistName))}</p>`,
+    `<p class="reply-from">${escapeHtml(clientMail.noteFrom(view.voice))}</p>`,
     `<blockquote>${escapeHtml(view.note)}</blockquote>`,
   ].join('\n');
 }

@@ -189,7 +189,7 @@ export function referralsSection(view: ClientView): string {
   );
   return [
     `<h2>${escapeHtml(referralWords.heading)}</h2>`,
-    `<p>${escapeHtml(referralWords.intro(view.therapistName))}</p>`,
+    `<p>${escapeHtml(view.referralsIntro)}</p>`,
     `<ul>\n${items.join('\n')}\n</ul>`,
   ].join('\n');
 }
@@ -202,7 +202,7 @@ export function messagesSection(view: ClientView, messages: MessagesView | undef
       m.kind === 'update' && m.seq !== null ? yourMessages.update(m.seq, m.sentOn) : yourMessages.checkIn(m.sentOn);
     const reply = m.reply
       ? [
-          `<p class="reply-from">${escapeHtml(yourMessages.reply(view.therapistName, m.reply.sentOn))}</p>`,
+          `<p class="reply-from">${escapeHtml(yourMessages.reply(m.reply.by ?? view.therapistName, m.reply.sentOn))}</p>`,
           `<blockquote class="reply">${escapeHtml(m.reply.text)}</blockquote>`,
         ]
       : [];

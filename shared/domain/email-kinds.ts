@@ -13,6 +13,8 @@ export const CLIENT_EMAILS = [
   'paused',
   'resumed',
   'rules-changed',
+  'handed-over',
+  'closed-by-practice',
 ] as const;
 
 export const THERAPIST_EMAILS = [
@@ -27,6 +29,7 @@ export const THERAPIST_EMAILS = [
   'check-in-skipped',
   'check-in-restored',
   'closing-summary',
+  'handover-received',
 ] as const;
 
 export type ClientEmailKind = (typeof CLIENT_EMAILS)[number];

@@ -7,7 +7,9 @@ import { addDays, addMonths, laterOf, type IsoDate } from './dates.js';
 
 export const POLICY_STATES = ['invited', 'active', 'paused', 'declined', 'closed'] as const;
 export type PolicyState = (typeof POLICY_STATES)[number];
-export type ClosedReason = 'closing-date' | 'therapist' | 'opted-out' | 'declined';
+export const CLOSED_REASONS = ['closing-date', 'therapist', 'opted-out', 'declined', 'therapist-left'] as const;
+/** `therapist-left`: the practice closed it when its therapist left (a handover to no one). */
+export type ClosedReason = (typeof CLOSED_REASONS)[number];
 export type CheckInFormat = 'message' | 'session';
 export type Replies = 'none' | 'may-reply';
 
@@ -55,6 +57,21 @@ export interface Pause {
 
 export type CheckInStatus = 'pending' | 'sent' | 'skipped' | 'none';
 
+/** A handover to a colleague: when, and the name of the therapist it was handed over from. */
+export interface HandoverMark {
+  at: string;
+  from: string;
+}
+
+/** What the practice told the client when it closed the arrangement because its therapist left. */
+export interface PracticeClosing {
+  practiceName: string;
+  /** The admin's note, or the practice's usual closing note; null: none. */
+  note: string | null;
+  /** The practice's usual referrals, then the arrangement's own (each once). */
+  referrals: Referral[];
+}
+
 export interface Policy {
   id: string;
   /** The practice it belongs to (its therapist's); `default` for arrangements made before practices. */
@@ -85,6 +102,13 @@ export interface Policy {
   pause?: Pause | null;
   /** Messages the therapist has replied to (replyKey: "update#2", "check-in"); absent on older items. */
   repliedTo?: string[];
+  /**
+   * Each time the practice handed it to a colleague, oldest first: who wrote what before then
+   * (a reply, a note) is named as it was. Absent on arrangements never handed over.
+   */
+  handovers?: HandoverMark[];
+  /** Set only when closed with `therapist-left`: the practice's own goodbye. */
+  closedByPractice?: PracticeClosing | null;
   /** How many days its data is kept once it has closed: the practice's setting when it was made [90]. */
   retentionDays: number;
   /** Optimistic concurrency: every write is conditional on the version it read. */
@@ -226,6 +250,12 @@ export function canChangeCheckIn(policy: Policy, today: IsoDate): boolean {
   const c = policy.rules.checkIn;
   if (!c) return false;
   return (policy.state === 'active' || policy.state === 'paused') && today <= checkInLastDay(c);
+}
+
+/** Who the arrangement's therapist was at `instant` (a reply's time): the name before any later handover. */
+export function therapistNameAt(policy: Pick<Policy, 'therapist' | 'handovers'>, instant: string): string {
+  const later = (policy.handovers ?? []).find((h) => h.at > instant);
+  return later ? later.from : policy.therapist.name;
 }
 
 export function isTerminal(state: PolicyState): boolean {

@@ -48,6 +48,18 @@ export interface EmailDataByKind {
   'check-in-skipped': Record<string, never>;
   'check-in-restored': Record<string, never>;
   'closing-summary': { reason: string; updatesReceived: number; checkIn: string };
+  /**
+   * A colleague took over when the therapist left, as decided then: the practice that writes, the
+   * therapist who left, and the practice's note ('' for none).
+   */
+  'handed-over': { practiceName: string; formerTherapist: string; note: string };
+  /** The practice's goodbye; what it says is on the policy (closedByPractice), which no later change touches. */
+  'closed-by-practice': Record<string, never>;
+  /**
+   * The colleague's summary of an arrangement handed to them; as for handed-over, and never the
+   * client's words. `notesSetAside`: the former therapist's personal notes were not passed on.
+   */
+  'handover-received': { practiceName: string; formerTherapist: string; note: string; notesSetAside: boolean };
 }
 
 /** Compile-time check that every kind has a data shape. */

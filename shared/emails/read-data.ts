@@ -13,6 +13,7 @@ type KeysOfType<T, V> = { [P in keyof T]-?: T[P] extends V ? P : never }[keyof T
 export interface SnapshotReader<K extends EmailKind> {
   number(key: KeysOfType<EmailDataByKind[K], number>, fallback: number): number;
   text(key: KeysOfType<EmailDataByKind[K], string>, fallback: string): string;
+  flag(key: KeysOfType<EmailDataByKind[K], boolean>, fallback: boolean): boolean;
   /** A valid ISO date, or the fallback. */
   date(key: KeysOfType<EmailDataByKind[K], string | null>, fallback: IsoDate): IsoDate;
   /** Like date, but an explicit null in the snapshot stays null ("no further date"). */
@@ -29,6 +30,10 @@ export function snapshot<K extends EmailKind>(data: MailData): SnapshotReader<K>
     text: (key, fallback) => {
       const v = raw(key);
       return typeof v === 'string' ? v : fallback;
+    },
+    flag: (key, fallback) => {
+      const v = raw(key);
+      return typeof v === 'boolean' ? v : fallback;
     },
     date: (key, fallback) => {
       const v = raw(key);

@@ -7,8 +7,10 @@
 import { acceptance } from './client/acceptance.js';
 import { checkInDay } from './client/check-in-day.js';
 import { checkInReminder } from './client/check-in-reminder.js';
+import { closedByPractice } from './client/closed-by-practice.js';
 import { closing } from './client/closing.js';
 import type { ClientTemplate } from './client/common.js';
+import { handedOver } from './client/handed-over.js';
 import { invitation } from './client/invitation.js';
 import { newLink } from './client/new-link.js';
 import { optedOut } from './client/opted-out.js';
@@ -30,6 +32,7 @@ import { clientDeclined } from './therapist/client-declined.js';
 import { clientOptedOut } from './therapist/client-opted-out.js';
 import { closingSummary } from './therapist/closing-summary.js';
 import type { TherapistTemplate } from './therapist/common.js';
+import { handoverReceived } from './therapist/handover-received.js';
 import { policyCreated } from './therapist/policy-created.js';
 import { updateReceived } from './therapist/update-received.js';
 
@@ -47,6 +50,8 @@ const CLIENT_TEMPLATES: Record<ClientEmailKind, ClientTemplate> = {
   paused,
   resumed,
   'rules-changed': rulesChanged,
+  'handed-over': handedOver,
+  'closed-by-practice': closedByPractice,
 };
 
 const THERAPIST_TEMPLATES: Record<TherapistEmailKind, TherapistTemplate> = {
@@ -61,6 +66,7 @@ const THERAPIST_TEMPLATES: Record<TherapistEmailKind, TherapistTemplate> = {
   'check-in-skipped': checkInSkipped,
   'check-in-restored': checkInRestored,
   'closing-summary': closingSummary,
+  'handover-received': handoverReceived,
 };
 
 export function renderEmail(kind: EmailKind, ctx: EmailContext): RenderedEmail {

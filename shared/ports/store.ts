@@ -227,8 +227,22 @@ export interface Member {
   status: MemberStatus;
   since: string;
   /** While leaving: the colleague their arrangements go to (null: each is closed kindly) and the practice's note. */
-  handover?: { to: string | null; note: string | null; startedAt: string } | null;
+  handover?: HandoverPlan | null;
   version: number;
+}
+
+/** A leaving therapist's handover, kept with their member record so a second request resumes it. */
+export interface HandoverPlan {
+  to: string | null;
+  note: string | null;
+  startedAt: string;
+  /**
+   * Every arrangement the handover covers (open when it was found), so that those already
+   * handed to a colleague, and gone from the leaver's list, still count; absent: none found yet.
+   */
+  arrangements?: string[];
+  /** When the last open arrangement was dealt with (the `handover-finished` entry); absent: not yet. */
+  finishedAt?: string;
 }
 
 /** The practice's own items: its settings, its therapists, its arrangements as metadata. */

@@ -1,7 +1,7 @@
 /**
  * A therapist's daily digest, run by the dispatcher when their digest job is due (09:00 in
- * their zone). Steps: claim the job → read their profile and every pending entry → one email,
- * notice style, with a line per arrangement → right after SES answers, remove exactly the
+ * their zone). Steps: claim the job → read their profile and every pending entry (leaving out
+ * arrangements no longer theirs to hear of) → one email, notice style, with a line per arrangement → right after SES answers, remove exactly the
  * entries it listed, and the job with them, or (when more arrived while it was sent) move the
  * job to the next 09:00. A failed send keeps everything and tries again later, with an email
  * job's backoff; the digest is never dead-lettered (nothing would send it again), but once it
@@ -26,13 +26,14 @@ export async function runDigest(deps: Deps, due: DueDigest): Promise<JobOutcome>
   const profile = await deps.store.getProfile(job.therapistId);
   const entries = await deps.store.digestEntries(job.therapistId);
   const nextDueAt = nextDigestAt(deps.clock.now(), profile?.timeZone ?? DEFAULT_TIME_ZONE);
-  if (!profile || entries.length === 0) {
-    // Nothing to tell, or no one to tell it to (profiles are never removed): the job goes.
+  const told = entries.length > 0 ? await stillTheirs(deps, job.therapistId, entries) : [];
+  if (!profile || told.length === 0) {
+    // Nothing to tell, or no one to tell it to (profiles are never removed): the job goes, with every entry.
     await finish(deps, job, entries, nextDueAt);
     return 'skipped';
   }
   const { renderDigest } = await (template ??= import('../emails/therapist/daily-digest.js'));
-  const email = renderDigest({ lines: digestLines(entries), portalUrl: `${deps.config.publicBaseUrl}/portal` });
+  const email = renderDigest({ lines: digestLines(told), portalUrl: `${deps.config.publicBaseUrl}/portal` });
   try {
     await deps.mailer.send({
       to: profile.email,
@@ -46,6 +47,23 @@ export async function runDigest(deps: Deps, due: DueDigest): Promise<JobOutcome>
   await finish(deps, job, entries, nextDueAt);
   deps.log.info('digest.sent', { therapistId: job.therapistId, count: entries.length });
   return 'done';
+}
+
+/**
+ * The entries whose arrangement is still the therapist's to hear of. Only a therapist who is
+ * leaving (or has left) can have others: an arrangement handed to a colleague since (the
+ * colleague's summary told them), or one the practice closed when they left. So only then is
+ * each arrangement read, one after another.
+ */
+async function stillTheirs(deps: Deps, therapistId: string, entries: StoredDigestEntry[]) {
+  const member = await deps.store.getMember(therapistId);
+  if (!member || member.status === 'active') return entries;
+  const theirs = new Set<string>();
+  for (const policyId of new Set(entries.map((e) => e.policyId))) {
+    const policy = await deps.store.getPolicy(policyId);
+    if (policy && policy.therapistId === therapistId && policy.closedReason !== 'therapist-left') theirs.add(policyId);
+  }
+  return entries.filter((e) => theirs.has(e.policyId));
 }
 
 /**

@@ -28,13 +28,25 @@ function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
   if (policy.clientEmailSuppressed) return false;
   if (policy.closedReason === 'opted-out') return kind === 'opted-out';
   if (policy.state === 'declined') return false;
-  // Closed: the one goodbye, and nothing else ("a closed policy sends nothing more").
-  if (policy.state === 'closed') return kind === 'closing';
-  if (policy.state === 'invited') return kind === 'invitation';
+  // Closed: the one goodbye, and nothing else ("a closed policy sends nothing more"); the practice's, when it closed it.
+  if (policy.state === 'closed')
+    return kind === (policy.closedReason === 'therapist-left' ? 'closed-by-practice' : 'closing');
+  // Invited: the invitation, and the practice's word if a colleague takes the offer over.
+  if (policy.state === 'invited') return kind === 'invitation' || kind === 'handed-over';
   // A pause email retried after the pause ended (or the other way round) would say something no longer true.
   if (kind === 'paused') return policy.state === 'paused';
   if (kind === 'resumed') return policy.state === 'active';
   return true;
+}
+
+/**
+ * A therapist email goes to whoever the arrangement's therapist is when it is sent (after a
+ * handover, the colleague), except once the practice closed it because that therapist left:
+ * they left, and nobody is told of it any more.
+ */
+function mayReceive(policy: Policy, kind: EmailKind): boolean {
+  if (isClientEmail(kind)) return clientMayReceive(policy, kind);
+  return policy.closedReason !== 'therapist-left';
 }
 
 /** SES echoes these back with a bounce or complaint, so feedback finds its policy without any address. */
@@ -117,7 +129,7 @@ export async function runMailJob(
 ): Promise<JobOutcome> {
   const fields = { policyId: job.policyId, template: job.mail.template, attempts: job.attempts };
   const policy = known ?? (await deps.store.getPolicy(job.policyId));
-  if (!policy || (isClientEmail(job.mail.template) && !clientMayReceive(policy, job.mail.template))) {
+  if (!policy || !mayReceive(policy, job.mail.template)) {
     await deps.store.completeJob(job);
     deps.log.info('mail.skipped', fields);
     return 'skipped';

@@ -6,8 +6,8 @@ import { crisisResources } from '../domain/crisis.js';
 import { keepAddressPrivate, mapStrings } from '../domain/privacy.js';
 import { todayIn, type IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
-import { canChangeCheckIn, type Policy } from '../domain/policy.js';
-import { describeAllowance, describeRules } from '../wording/client.js';
+import { canChangeCheckIn, therapistNameAt, type Policy } from '../domain/policy.js';
+import { describeAllowance, describeRules, practiceMail, referrals as referralWords } from '../wording/client.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { replyKey } from '../domain/replies.js';
 import type { Conversation, Job, PolicyDetail, ReplyRecord } from '../ports/store.js';
@@ -37,12 +37,31 @@ function checkInView(policy: Policy, today: IsoDate) {
 /**
  * The therapist's personal note for where things stand: the invitation's while the client is
  * invited, the goodbye's once closed, as the closing email has it (not after a stop, and not for
- * a client who never accepted, who gets no goodbye).
+ * a client who never accepted, who gets no goodbye). Closed by the practice when the therapist
+ * left: the practice's note, as its email had it.
  */
 function noteFor(policy: Policy): string | null {
   if (policy.state === 'invited') return policy.rules.invitationNote;
+  if (policy.closedReason === 'therapist-left') return policy.closedByPractice?.note ?? null;
   const goodbye = policy.state === 'closed' && policy.closedReason !== 'opted-out' && policy.acceptedAt !== null;
   return goodbye ? policy.rules.closingNote : null;
+}
+
+/**
+ * Who speaks in the page's note, referrals and footer: the therapist, or the practice once it
+ * closed the arrangement because the therapist left. `by` is a name ('the practice' when it has none).
+ */
+function voiceOf(policy: Policy) {
+  const closing = policy.closedReason === 'therapist-left' ? policy.closedByPractice : null;
+  if (!closing) {
+    const name = policy.therapist.name;
+    return { by: name, referrals: policy.rules.referrals, referralsIntro: referralWords.intro(name) };
+  }
+  return {
+    by: practiceMail.signedBy(closing.practiceName),
+    referrals: closing.referrals,
+    referralsIntro: practiceMail.suggests(closing.practiceName),
+  };
 }
 
 export type ClientView = ReturnType<typeof clientView>;
@@ -55,8 +74,11 @@ export function clientView(policy: Policy, today: IsoDate) {
 function buildClientView(policy: Policy, today: IsoDate) {
   const a = allowance(policy, today);
   const { rules } = policy;
+  const voice = voiceOf(policy);
   return {
     therapistName: policy.therapist.name,
+    /** Whose note, referrals and footer the page shows: the therapist's, or the practice's. */
+    voice: voice.by,
     state: policy.state,
     closedReason: policy.closedReason,
     stateDetail: policy.state === 'active' ? null : notActiveDetail(policy),
@@ -87,17 +109,23 @@ function buildClientView(policy: Policy, today: IsoDate) {
     nextAllowedOn: a.nextAllowedOn,
     checkIn: checkInView(policy, today),
     summary: { rules: describeRules(rules, policy.therapist.name), left: describeAllowance(a, today) },
-    referrals: rules.referrals,
+    referrals: voice.referrals,
+    referralsIntro: voice.referralsIntro,
     crisis: crisisResources(rules.crisisLocale).lines,
   };
 }
 
-/** The client's own record: every message they sent, oldest first, each with its reply if there is one. */
-export function conversationView(conversation: Conversation, timeZone: string) {
+/**
+ * The client's own record: every message they sent, oldest first, each with its reply if there
+ * is one. `nameAt`: who the therapist was at a moment, so a reply written before a handover
+ * keeps its writer's name (`by`; null without it).
+ */
+export function conversationView(conversation: Conversation, timeZone: string, nameAt?: (instant: string) => string) {
   const replies = new Map(conversation.replies.map((r) => [replyKey(r.inReplyTo), r]));
   const replyOf = (key: string) => {
     const r: ReplyRecord | undefined = replies.get(key);
-    return r ? { text: r.text, sentAt: r.sentAt, sentOn: todayIn(timeZone, new Date(r.sentAt)) } : null;
+    if (!r) return null;
+    return { text: r.text, sentAt: r.sentAt, sentOn: todayIn(timeZone, new Date(r.sentAt)), by: nameAt?.(r.sentAt) ?? null };
   };
   const updates = [...conversation.updates]
     .sort((a, b) => a.seq - b.seq)
@@ -128,7 +156,7 @@ export type MessagesView = ReturnType<typeof conversationView>;
 /** The client's status with their own record, as GET /client/{token} and the page show it. */
 export function clientRecordView(policy: Policy, today: IsoDate, conversation: Conversation) {
   const messages = mapStrings(
-    conversationView(conversation, policy.rules.timeZone),
+    conversationView(conversation, policy.rules.timeZone, (at) => therapistNameAt(policy, at)),
     keepAddressPrivate(policy.therapist.email),
   );
   return { ...clientView(policy, today), messages };

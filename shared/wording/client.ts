@@ -8,3 +8,4 @@ export * from './client/page.js';
 export * from './client/refusals.js';
 export * from './client/rules.js';
 export * from './client/changes.js';
+export * from './client/practice.js';

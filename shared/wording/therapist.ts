@@ -215,6 +215,8 @@ export const closingSummaryMail = {
         return `The arrangement with ${clientName} is closed: the client stopped all emails on ${day}.`;
       case 'declined':
         return `The arrangement with ${clientName} is closed: the client declined it.`;
+      case 'therapist-left':
+        return `The arrangement with ${clientName} is closed: the practice closed it on ${day}, when its therapist left.`;
       default:
         return `The arrangement with ${clientName} is closed: it closed on ${day}.`;
     }

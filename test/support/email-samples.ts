@@ -62,6 +62,18 @@ export const SAMPLE_DATA: { [K in EmailKind]: EmailDataByKind[K] } = {
   'check-in-skipped': {},
   'check-in-restored': {},
   'closing-summary': { reason: 'closing-date', updatesReceived: 2, checkIn: 'sent' },
+  'handed-over': {
+    practiceName: 'Northside Therapy',
+    formerTherapist: 'Jordan Wells',
+    note: 'Jordan had to leave at short notice.\nWe are here if you need us.',
+  },
+  'closed-by-practice': {},
+  'handover-received': {
+    practiceName: 'Northside Therapy',
+    formerTherapist: 'Jordan Wells',
+    note: 'Jordan had to leave at short notice.',
+    notesSetAside: true,
+  },
 };
 
 export const ALL_KINDS: EmailKind[] = [...CLIENT_EMAILS, ...THERAPIST_EMAILS];

@@ -184,13 +184,22 @@ export function rulesSection(detail, service) {
   );
 }
 
-/** @param {PolicyDetail} detail */
+/**
+ * What happened, oldest first. What was done before the latest handover was done by the therapist
+ * before, not by the one reading it now.
+ * @param {PolicyDetail} detail
+ */
 export function timeline(detail) {
   const zone = detail.rules.timeZone;
+  const handedOverAt = (detail.history ?? []).filter((e) => e.type === 'handed-over').at(-1)?.at ?? '';
   /** @param {HistoryEvent} e */
   const entry = (e) => [
     h('time', { datetime: e.at, className: 'date' }, formatMoment(e.at, zone)),
-    h('span', { className: 'event' }, timelineSentence(e, detail.client.name)),
+    h(
+      'span',
+      { className: 'event' },
+      timelineSentence(e, detail.client.name, e.at < handedOverAt ? 'The previous therapist' : 'You'),
+    ),
   ];
   const list = listOrNone('timeline', detail.history ?? [], entry, 'Nothing has happened yet.');
   return section('Timeline', 'timeline-title', list, h('p', { className: 'help' }, `Times are in ${zone}.`));

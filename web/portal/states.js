@@ -23,6 +23,7 @@ const CLOSED_REASONS = {
   therapist: 'you closed it',
   'opted-out': 'the client asked for no more emails',
   declined: 'the client declined',
+  'therapist-left': 'the practice closed it when its therapist left',
 };
 
 /** @param {string | null | undefined} reason */

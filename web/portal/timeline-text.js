@@ -40,6 +40,9 @@ const JOBS = {
   'check-in-skipped': 'your notice that the check-in was skipped',
   'check-in-restored': 'your notice that the check-in is on again',
   'closing-summary': 'your closing summary',
+  'handed-over': 'the practice’s email about the handover',
+  'closed-by-practice': 'the practice’s closing email',
+  'handover-received': 'the handover summary',
 };
 
 /**
@@ -56,8 +59,9 @@ function repliedTo(to) {
  * One short sentence for a timeline entry. The client's first name keeps it human.
  * @param {HistoryEvent} event
  * @param {string} clientName
+ * @param {string} [actor] who the therapist was then: "You", or before a handover "The previous therapist"
  */
-export function timelineSentence(event, clientName) {
+export function timelineSentence(event, clientName, actor = 'You') {
   const who = clientName || 'The client';
   /** @type {HistoryData} */
   const data = event.data ?? {};
@@ -69,19 +73,23 @@ export function timelineSentence(event, clientName) {
     case 'declined':
       return `${who} declined`;
     case 'paused':
-      return data.until ? `You paused the arrangement until ${formatDate(data.until)}` : 'You paused the arrangement';
+      return data.until
+        ? `${actor} paused the arrangement until ${formatDate(data.until)}`
+        : `${actor} paused the arrangement`;
     case 'resumed':
       return data.by === 'schedule'
         ? 'The pause ended on its planned day, and the arrangement opened again'
-        : 'You resumed the arrangement';
+        : `${actor} resumed the arrangement`;
     case 'replied':
-      return `You replied to ${repliedTo(data.to)}`;
+      return `${actor} replied to ${repliedTo(data.to)}`;
     case 'rules-changed':
       return 'The rules were changed';
     case 'link-reissued':
       return 'A new link was sent; older links stopped working';
     case 'closed':
       return `Closed: ${closedReason(data.reason)}`;
+    case 'handed-over':
+      return `The practice handed the arrangement over to a colleague when its therapist left (${who} was told who reads their messages now)`;
     case 'update-accepted':
       return data.seq ? `Update ${data.seq} received` : 'Update received';
     case 'update-refused':

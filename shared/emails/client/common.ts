@@ -7,7 +7,7 @@ import { crisisResources } from '../../domain/crisis.js';
 import { keepAddressPrivate } from '../../domain/privacy.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { allowance, type Allowance } from '../../domain/enforcement.js';
-import type { Policy } from '../../domain/policy.js';
+import type { Policy, Referral } from '../../domain/policy.js';
 import {
   ARRANGEMENT_ENDED,
   CHECK_IN_SENT,
@@ -38,6 +38,8 @@ export interface ClientEmailParts extends Omit<EmailDocument, 'footer'> {
   limits?: { heading?: string; lines: string[] };
   /** Blocks after the limits section (e.g. the invitation's accept link, after the rules). */
   afterLimits?: Block[];
+  /** Whose behalf the footer says it was sent on: the therapist, unless the practice itself writes. */
+  signedBy?: string;
 }
 
 export function clientEmail(ctx: ClientEmailContext, parts: ClientEmailParts): RenderedEmail {
@@ -52,19 +54,19 @@ export function clientEmail(ctx: ClientEmailContext, parts: ClientEmailParts): R
       list(limits.lines),
       ...(parts.afterLimits ?? []),
     ],
-    footer: clientFooter(ctx),
+    footer: clientFooter(ctx, parts.signedBy ?? therapist),
   };
   return renderDocument(mapText(doc, keepAddressPrivate(ctx.policy.therapist.email)));
 }
 
-function clientFooter(ctx: ClientEmailContext): Block[] {
+function clientFooter(ctx: ClientEmailContext, signedBy: string): Block[] {
   const { policy, links } = ctx;
   return [
     ...(links.reply ? [p(clientMail.replyToSend)] : []),
     p(clientMail.notForEmergencies),
     list(crisisResources(policy.rules.crisisLocale).lines),
     link(clientMail.stop, links.stop),
-    p(sentOnBehalfOf(policy.therapist.name)),
+    p(sentOnBehalfOf(signedBy)),
   ];
 }
 
@@ -128,9 +130,13 @@ export function greeting(policy: Policy): Block {
 
 /** The therapist's referrals, introduced; nothing when there are none. */
 export function referralBlocks(policy: Policy, heading = referralWords.heading): Block[] {
-  const referrals = policy.rules.referrals;
+  return referralList(policy.rules.referrals, referralWords.intro(policy.therapist.name), heading);
+}
+
+/** Referrals under a heading, after who suggests them; nothing when there are none. */
+export function referralList(referrals: Referral[], intro: string, heading = referralWords.heading): Block[] {
   if (referrals.length === 0) return [];
-  return [h(heading), p(referralWords.intro(policy.therapist.name)), list(referrals.map(referralLine))];
+  return [h(heading), p(intro), list(referrals.map(referralLine))];
 }
 
 /** Whether the check-in is still to come (so a refusal can point to it). */

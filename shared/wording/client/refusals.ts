@@ -6,6 +6,7 @@ import { formatDate, type IsoDate } from '../../domain/dates.js';
 import type { Blocker } from '../../domain/enforcement.js';
 import type { Policy } from '../../domain/policy.js';
 import { count, sentences } from '../format.js';
+import { THERAPIST_LEFT } from './practice.js';
 import { CHECK_IN_SENT, NO_UPDATES, nextUpdateFrom } from './rules.js';
 
 type Standing = Pick<Policy, 'state' | 'closedReason' | 'pause'>;
@@ -61,7 +62,8 @@ function notOpen(policy: Standing): { updates: string; messages: string } | null
     case 'active':
       return null;
     case 'closed':
-      return policy.closedReason === 'opted-out' ? NOT_OPEN.stopped : NOT_OPEN.ended;
+      if (policy.closedReason === 'opted-out') return NOT_OPEN.stopped;
+      return policy.closedReason === 'therapist-left' ? THERAPIST_LEFT : NOT_OPEN.ended;
     case 'paused':
       return policy.pause?.until ? pausedUntil(policy.pause.until) : NOT_OPEN.paused;
     default:

@@ -16,7 +16,15 @@ export const memberSchema = storedAs<Member>()(
     status: z.enum(MEMBER_STATUSES),
     since: z.string(),
     handover: z.optional(
-      z.nullable(z.object({ to: z.nullable(z.string()), note: z.nullable(z.string()), startedAt: z.string() })),
+      z.nullable(
+        z.object({
+          to: z.nullable(z.string()),
+          note: z.nullable(z.string()),
+          startedAt: z.string(),
+          arrangements: z.optional(z.array(z.string())),
+          finishedAt: z.optional(z.string()),
+        }),
+      ),
     ),
     version: z.number(),
   }),

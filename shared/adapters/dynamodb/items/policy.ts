@@ -1,7 +1,7 @@
 /** The policy snapshot item: the policy whole, plus the attributes its indexes and lists read. */
 import * as z from 'zod/mini';
 import { CRISIS_LOCALES } from '../../../domain/crisis.js';
-import { POLICY_STATES, type Policy } from '../../../domain/policy.js';
+import { CLOSED_REASONS, POLICY_STATES, type Policy } from '../../../domain/policy.js';
 import { arrangementMeta, type ArrangementMeta } from '../../../domain/arrangement-meta.js';
 import { DEFAULT_PRACTICE_ID, RETENTION } from '../../../domain/practice.js';
 import { keys } from '../table-design.js';
@@ -9,6 +9,7 @@ import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
 
 const person = z.object({ name: z.string(), email: z.string() });
+const referral = z.object({ name: z.string(), contact: z.string() });
 
 const rules = z.object({
   endedOn: z.string(),
@@ -31,7 +32,7 @@ const rules = z.object({
   ),
   replies: z.enum(['none', 'may-reply']),
   closesOn: z.string(),
-  referrals: z.array(z.object({ name: z.string(), contact: z.string() })),
+  referrals: z.array(referral),
   crisisLocale: z.enum(CRISIS_LOCALES),
   // Policies written before personal notes existed have none.
   invitationNote: z._default(z.nullable(z.string()), null),
@@ -48,7 +49,7 @@ const policySchema = storedAs<Policy>()(
     client: person,
     rules,
     state: z.enum(POLICY_STATES),
-    closedReason: z.nullable(z.enum(['closing-date', 'therapist', 'opted-out', 'declined'])),
+    closedReason: z.nullable(z.enum(CLOSED_REASONS)),
     updatesAccepted: z.number(),
     lastUpdateOn: z.nullable(z.string()),
     checkIn: z.enum(['pending', 'sent', 'skipped', 'none']),
@@ -61,6 +62,10 @@ const policySchema = storedAs<Policy>()(
     closedAt: z.nullable(z.string()),
     pause: z.optional(z.nullable(z.object({ until: z.nullable(z.string()), note: z.nullable(z.string()) }))),
     repliedTo: z.optional(z.array(z.string())),
+    handovers: z.optional(z.array(z.object({ at: z.string(), from: z.string() }))),
+    closedByPractice: z.optional(
+      z.nullable(z.object({ practiceName: z.string(), note: z.nullable(z.string()), referrals: z.array(referral) })),
+    ),
     retentionDays: z._default(z.number(), RETENTION.default),
     version: z.number(),
   }),
