@@ -87,6 +87,19 @@ describe('presets from the practice’s defaults', () => {
     expect(presets[0]!.label).toBe('Gentle (the usual choice)');
   });
 
+  it('starts without a check-in where the practice offers none, and drops what would be nothing at all', () => {
+    const presets: Preset[] = presetsFor(
+      { ...profile, practice: practice({ updates: { limit: 2 } }, { ...DEFAULT_BOUNDS, checkInFormats: [] }) },
+      rules.defaults,
+    );
+    expect(presets.map((p) => [p.value, p.rules.format])).toEqual([
+      ['practice', 'none'],
+      ['gentle', 'none'],
+      ['more', 'none'],
+    ]);
+    expect(presets[0]!.hint).toMatch(/^Up to 2 updates over 6 weeks, at least 7 days apart, and no check-in\./);
+  });
+
   it('counts the window as the service does: both ends included', () => {
     const gentle = presetsFor(profile, rules.defaults)[0] as Preset;
     const resolved = resolvedFrom(gentle);

@@ -86,6 +86,7 @@ describe('reading the practice settings', () => {
         checkIn: { format: 'message', remindDaysBefore: [7] },
         replies: 'may-reply',
         referrals: [{ name: 'Samaritans', contact: '116 123' }],
+        invitationNote: null,
         closingNote: 'Take care.',
         crisisLocale: 'GB',
       },
@@ -110,40 +111,30 @@ describe('reading the practice settings', () => {
     expect(readPracticeForm(values({ retentionDays: '3650' }), { rules, limits }).problems).toEqual([]);
   });
 
-  it('says beside a default that it goes beyond the bounds, counting Afterword’s own for an empty one', () => {
-    const { problems } = readPracticeForm(
-      values({ limit: '8', maxUpdates: '6', maxCharacters: '500', windowDays: '', maxWindowDays: '30' }),
-      { rules, limits },
-    );
-    expect(problems).toEqual([
-      {
-        field: 'limit',
-        message: 'This is more than the most updates you allow (6). Enter 6 or fewer, or allow more below.',
-      },
-      {
-        field: 'maxChars',
-        message:
-          'Left empty, this is Afterword’s default of 1,000, which is more than the most characters in an update you allow (500). Enter 500 or fewer, or allow more below.',
-      },
-      {
-        field: 'windowDays',
-        message:
-          'Left empty, this is Afterword’s default of 42 days. Updates would be open for 43 days, counting the first and last, more than the 30 you allow. Enter 29 or fewer.',
-      },
-    ]);
+  it('sends an emptied part of the defaults as none, since the service keeps what a save leaves out', () => {
+    const { body } = readPracticeForm(values(), {
+      rules,
+      limits,
+      stored: { replies: 'may-reply', updates: { limit: 2 } },
+    });
+    expect(body.defaults).toEqual({
+      updates: {},
+      checkIn: {},
+      // Replies cannot be sent empty: Afterword's own default stands in for the practice's former one.
+      replies: rules.defaults.replies,
+      referrals: [],
+      invitationNote: null,
+      closingNote: null,
+      crisisLocale: 'US',
+    });
+    expect(() => parseWith(practiceBody, body, 'practice')).not.toThrow();
   });
 
-  it('asks for a kind of check-in the bounds allow, and checks nothing about updates when none are offered', () => {
-    const { problems } = readPracticeForm(
-      values({ limit: '0', maxUpdates: '0', maxCharacters: '1', formats: ['session'] }),
-      {
-        rules,
-        limits,
-      },
-    );
-    expect(problems).toEqual([
-      { field: 'format', message: 'Choose a kind of check-in your practice allows (see “Check-ins allowed” below).' },
-    ]);
+  it('names no check-in at all for a practice that allows none, and no replies it never had', () => {
+    const { body } = readPracticeForm(values({ formats: [] }), { rules, limits });
+    expect(body.defaults).not.toHaveProperty('checkIn');
+    expect(body.defaults).not.toHaveProperty('replies');
+    expect(body.bounds.checkInFormats).toEqual([]);
   });
 });
 
@@ -165,15 +156,17 @@ describe('the service’s problems on the settings form', () => {
     expect(practiceFieldForPath('somethingElse', sent)).toBeNull();
   });
 
-  it('keeps the service’s plain words, says developer words for people, and places defaults beyond the bounds', () => {
+  it('keeps the service’s plain words, says developer words for people, and places a default beyond the bounds on it', () => {
     const problems = practiceProblemsFromServer(
-      {
-        errors: [
-          { path: 'retentionDays', message: 'Keep closed data at least 30 days.' },
-          { path: 'bounds.maxUpdates', message: 'Too big: expected number to be <=12' },
-        ],
-        breaches: [{ bound: 'maxCharacters', allowed: 500, offered: 1000 }],
-      },
+      [
+        { path: 'retentionDays', message: 'Keep closed data at least 30 days.' },
+        { path: 'bounds.maxUpdates', message: 'Too big: expected number to be <=12' },
+        {
+          path: 'defaults.updates.limit',
+          message:
+            'New arrangements would offer 3 updates, more than the bound of 2. Set a default of at most 2, or raise the bound.',
+        },
+      ],
       sent,
       { profile: rules.limits.profile, practice: limits },
     );
@@ -181,8 +174,9 @@ describe('the service’s problems on the settings form', () => {
       { field: 'retentionDays', message: 'Keep closed data at least 30 days.' },
       { field: 'maxUpdates', message: 'Choose a number from 0 to 12.' },
       {
-        field: 'maxChars',
-        message: 'This default goes beyond the bounds: the most is updates of up to 500 characters.',
+        field: 'limit',
+        message:
+          'New arrangements would offer 3 updates, more than the bound of 2. Set a default of at most 2, or raise the bound.',
       },
     ]);
   });

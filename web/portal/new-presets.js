@@ -68,7 +68,8 @@ export function serviceDefaults(d) {
  * @returns {PresetRules | null}
  */
 function layered(d, base) {
-  if (!(d && (d.updates || d.checkIn || d.replies))) return null;
+  const some = (/** @type {object | undefined} */ part) => Object.keys(part ?? {}).length > 0;
+  if (!(d && (some(d.updates) || some(d.checkIn) || d.replies))) return null;
   // A window of whole weeks fills in the weeks; any other is left to the service, which ends it as the settings say.
   const days = d.updates?.windowDays;
   /** @type {Pick<PresetRules, 'weeks' | 'days'>} */
@@ -113,9 +114,14 @@ export function presetFits(r, bounds) {
  * @returns {[Preset, ...Preset[]]}
  */
 export function presetsFor(profile, defaults) {
-  const system = serviceDefaults(defaults);
-  const practice = layered(profile.practice?.defaults, system);
-  const usual = layered(profile.defaultRules, practice ?? system);
+  const bounds = profile.practice?.bounds;
+  // A practice that offers no check-in starts every arrangement without one.
+  const noCheckIn = bounds?.checkInFormats.length === 0;
+  /** @param {PresetRules | null} r @returns {PresetRules | null} */
+  const fit = (r) => (r && noCheckIn ? { ...r, format: 'none' } : r);
+  const system = /** @type {PresetRules} */ (fit(serviceDefaults(defaults)));
+  const practice = fit(layered(profile.practice?.defaults, system));
+  const usual = fit(layered(profile.defaultRules, practice ?? system));
   /** @type {Preset[]} */
   const own = [];
   if (usual)
@@ -132,8 +138,7 @@ export function presetsFor(profile, defaults) {
       hint: `${describePreset(practice)} (Set by your practice, the same for every therapist.)`,
       rules: practice,
     });
-  const bounds = profile.practice?.bounds;
-  const [gentle, ...others] = builtIn(system, own.length > 0);
+  const [gentle, ...others] = builtIn(system, own.length > 0, noCheckIn);
   const fitting = bounds ? [gentle, ...others].filter((p) => presetFits(p.rules, bounds)) : [gentle, ...others];
   const [first = gentle, ...rest] = [...own, ...fitting];
   return [first, ...rest];
@@ -143,9 +148,10 @@ export function presetsFor(profile, defaults) {
  * The service's own starting points.
  * @param {PresetRules} system
  * @param {boolean} othersFirst whether a preset of the therapist's or the practice's comes before these
+ * @param {boolean} noCheckIn the practice offers no check-in
  * @returns {[Preset, ...Preset[]]}
  */
-function builtIn(system, othersFirst) {
+function builtIn(system, othersFirst, noCheckIn) {
   /** @type {PresetRules} */
   const checkInOnly = {
     limit: 0,
@@ -163,7 +169,7 @@ function builtIn(system, othersFirst) {
     gap: 5,
     weeks: 12,
     maxChars: system.maxChars,
-    format: 'message',
+    format: noCheckIn ? 'none' : 'message',
     months: system.months,
     remind: system.remind,
     replies: system.replies,

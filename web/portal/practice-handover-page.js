@@ -178,10 +178,22 @@ function handoverSteps({ ctx, id, leaver, colleagues, arrangements, practiceName
       ctx.announce(result.remaining > 0 ? 'Some arrangements are still to do.' : 'The handover is done.');
     } catch (error) {
       if (isHandled(error)) return;
-      // Back to the form (put back if a retry failed), with the reason beside what it names.
-      steps.replaceChildren(form, confirmRegion);
-      back();
-      showProblems(problemsOf(error));
+      if (error instanceof ApiError && error.status === 400) {
+        // A choice to make again (a colleague who is no longer active): back to the form, the reason beside it.
+        steps.replaceChildren(form, confirmRegion);
+        back();
+        showProblems(problemsOf(error));
+        return;
+      }
+      // Stopped part-way, or not reached: what was done stays done, and the same request goes on with the rest.
+      const row = button.closest('.button-row');
+      row?.parentElement?.querySelector('.action-error')?.remove();
+      const notice = h('p', { className: 'notice notice-error action-error', role: 'alert', tabindex: '-1' });
+      notice.textContent = problemsOf(error)[0]?.message ?? '';
+      row?.before(notice);
+      button.disabled = false;
+      button.textContent = 'Try again';
+      notice.focus();
     }
   }
   form.addEventListener('submit', (event) => {

@@ -3,10 +3,10 @@
  * The practice settings form as the body of PUT /practice: the name, the defaults every new
  * arrangement starts from (read as a profile's usual rules are), the bounds, and how long closed
  * arrangements are kept; with the problems found before sending, and the service's problems
- * placed on the fields. Pure: the page reads the controls, this decides.
+ * placed on the fields. Whether the defaults keep to the bounds is the service's to say (400,
+ * beside each default). Pure: the page reads the controls, this decides.
  */
 import { friendlier, profileHints, rangeHint } from './hints.js';
-import { boundSentence } from './new-bounds.js';
 import { asProfilePath } from './practice-limits.js';
 import { parseWhole } from './parse.js';
 import { PROFILE_LABELS, profileFieldForPath, startingWords, usualRules } from './profile-read-form.js';
@@ -15,7 +15,7 @@ import { number } from './words.js';
 
 /** @import { UsualValues } from './profile-read-form.js' */
 /** @import { ReferralValues } from './new-read-form.js' */
-/** @import { ApiIssue, BoundBreach, CheckInFormat, Limits, PortalRules, PracticeDefaults, Problem } from './types.js' */
+/** @import { ApiIssue, CheckInFormat, Limits, PortalRules, PracticeDefaults, Problem } from './types.js' */
 
 /**
  * What the controls hold ('' for empty).
@@ -59,14 +59,6 @@ const OWN_PATHS = /** @type {const} */ ({
   'defaults.crisisLocale': 'crisis',
 });
 
-/** The default a bound is measured against, when the service refuses the defaults as beyond it. */
-const DEFAULT_FOR_BOUND = /** @type {const} */ ({
-  maxUpdates: 'limit',
-  maxCharacters: 'maxChars',
-  maxWindowDays: 'windowDays',
-  checkInFormats: 'format',
-});
-
 /**
  * The plain words under each of the practice's own numbers, from the limits it takes.
  * @param {Limits} limits the practice's limits (practiceLimits)
@@ -102,29 +94,22 @@ export function practiceFieldForPath(path, values) {
 }
 
 /**
- * The service's answers, beside the fields they concern, in words for people: its problems
- * (400), or defaults beyond the bounds (409 outside-practice-bounds).
- * @param {{ errors: ApiIssue[], breaches: BoundBreach[] }} answer
+ * The service's problems (400), beside the fields they concern, in words for people; defaults
+ * beyond the bounds among them, named by the default's path.
+ * @param {ApiIssue[]} errors
  * @param {Pick<PracticeValues, 'referrals'>} values
  * @param {{ profile: Limits, practice: Limits }} limits
  * @returns {Problem[]}
  */
-export function practiceProblemsFromServer({ errors, breaches }, values, limits) {
+export function practiceProblemsFromServer(errors, values, limits) {
   /** @type {Record<string, string>} */
   const hints = { ...profileHints(limits.profile), ...practiceHints(limits.practice) };
-  const placed = errors.map((e) => {
+  return errors.map((e) => {
     const path = e.path ?? '';
     const field = practiceFieldForPath(path, values);
     const hint = hints[asProfilePath(path)] ?? (field ? hints[field] : undefined);
     return { field, message: friendlier(e.message ?? 'Please check this.', hint) };
   });
-  const beyond = breaches.map((b) => ({
-    field: Object.hasOwn(DEFAULT_FOR_BOUND, b.bound)
-      ? DEFAULT_FOR_BOUND[/** @type {keyof typeof DEFAULT_FOR_BOUND} */ (b.bound)]
-      : null,
-    message: `This default goes beyond the bounds: ${boundSentence(b.bound, b.allowed).replace('Your practice allows', 'the most is')}`,
-  }));
-  return [...placed, ...beyond];
 }
 
 /**
@@ -154,55 +139,39 @@ function readOwnNumbers(values, limits, fail) {
 }
 
 /**
- * "More than the most updates you allow (2). Enter 2 or fewer." For a default left empty, the
- * service's own default is the one measured, and said.
- * @param {number | undefined} set the default, if one was entered
- * @param {number} fallback the service's default
- * @param {number} allowed
- * @param {string} what "updates", "characters in an update"
+ * The defaults as PUT /practice replaces them: the service keeps any part the body leaves out,
+ * so a part emptied here is sent empty (none), and replies, which cannot be sent empty, as
+ * Afterword's own default once the practice had one of its own.
+ * @param {PracticeValues} values
+ * @param {{ rules: PortalRules, stored: PracticeDefaults }} options
+ * @param {(field: string, message: string) => void} fail
+ * @returns {PracticeDefaults}
  */
-function overBound(set, fallback, allowed, what) {
-  const subject =
-    set === undefined ? `Left empty, this is Afterword’s default of ${number(fallback)}, which is` : 'This is';
-  return `${subject} more than the most ${what} you allow (${number(allowed)}). Enter ${number(allowed)} or fewer, or allow more below.`;
-}
-
-/**
- * Defaults beyond the bounds would have every therapist's "practice's rules" refused: said
- * beside the default, counting Afterword's own where a default is left empty.
- * @param {PracticeDefaults} d
- * @param {{ maxUpdates?: number, maxCharacters?: number, maxWindowDays?: number, formats: string[] }} b
- * @param {PortalRules['defaults']} service
- * @param {(field: PracticeField, message: string) => void} fail
- */
-function checkDefaultsWithinBounds(d, b, service, fail) {
-  const format = d.checkIn?.format ?? service.checkIn.format;
-  if (b.formats.length && !b.formats.includes(format))
-    fail('format', 'Choose a kind of check-in your practice allows (see “Check-ins allowed” below).');
-  const u = d.updates ?? {};
-  const limit = u.limit ?? service.updates.limit;
-  if (b.maxUpdates !== undefined && limit > b.maxUpdates)
-    fail('limit', overBound(u.limit, limit, b.maxUpdates, 'updates'));
-  if (limit === 0) return;
-  const chars = u.maxCharacters ?? service.updates.maxCharacters;
-  if (b.maxCharacters !== undefined && chars > b.maxCharacters)
-    fail('maxChars', overBound(u.maxCharacters, chars, b.maxCharacters, 'characters in an update'));
-  // The window counts its first and last day: ending 42 days after therapy ended is 43 days of updates.
-  const window = u.windowDays ?? service.updates.windowDays;
-  if (b.maxWindowDays !== undefined && window + 1 > b.maxWindowDays) {
-    const empty = u.windowDays === undefined ? `Left empty, this is Afterword’s default of ${window} days. ` : '';
-    fail(
-      'windowDays',
-      `${empty}Updates would be open for ${window + 1} days, counting the first and last, more than the ${b.maxWindowDays} you allow. Enter ${b.maxWindowDays - 1} or fewer.`,
-    );
-  }
+function readDefaults(values, { rules, stored }, fail) {
+  const limits = rules.limits.profile;
+  const usual = usualRules(values, limits, fail);
+  const words = startingWords(values, limits, fail);
+  /** @type {PracticeDefaults} */
+  const defaults = { updates: usual.updates ?? {} };
+  // A practice that allows no check-in has no default check-in, not even an empty one.
+  if (usual.checkIn || values.formats.length) defaults.checkIn = usual.checkIn ?? {};
+  const replies = usual.replies ?? (stored.replies ? rules.defaults.replies : undefined);
+  if (replies) defaults.replies = replies;
+  return {
+    ...defaults,
+    referrals: words.referrals ?? [],
+    invitationNote: words.invitationNote ?? null,
+    closingNote: words.closingNote ?? null,
+    crisisLocale: values.crisis,
+  };
 }
 
 /**
  * @param {PracticeValues} values
- * @param {{ rules: PortalRules, limits: Limits }} options the service's rules; the practice's limits
+ * @param {{ rules: PortalRules, limits: Limits, stored?: PracticeDefaults }} options the service's
+ *   rules; the practice's limits; the defaults as saved before
  */
-export function readPracticeForm(values, { rules, limits }) {
+export function readPracticeForm(values, { rules, limits, stored = {} }) {
   /** @type {Problem[]} */
   const problems = [];
   /** @param {string} field @param {string} message */
@@ -210,16 +179,9 @@ export function readPracticeForm(values, { rules, limits }) {
   const name = values.name.trim();
   if (!name) fail('name', 'Enter the practice’s name.');
   else if (name.length > (limits.name?.maxLength ?? Infinity)) fail('name', practiceHints(limits).name);
-  const profileLimits = rules.limits.profile;
-  /** @type {PracticeDefaults} */
-  const defaults = {
-    ...usualRules(values, profileLimits, fail),
-    ...startingWords(values, profileLimits, fail),
-    crisisLocale: values.crisis,
-  };
+  const defaults = readDefaults(values, { rules, stored }, fail);
   const own = readOwnNumbers(values, limits, fail);
   const formats = /** @type {CheckInFormat[]} */ (values.formats.filter((f) => f === 'message' || f === 'session'));
-  checkDefaultsWithinBounds(defaults, { ...own, formats }, rules.defaults, fail);
   const body = {
     name,
     defaults,

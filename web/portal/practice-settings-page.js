@@ -118,6 +118,8 @@ function settingsErrors(F, referrals) {
 export async function practiceSettingsPage(ctx) {
   /** @type {Practice} */
   const practice = await api('GET', '/practice');
+  /** The defaults as last saved: what a save replaces. */
+  let stored = practice.defaults;
   const { F, referrals, limits } = practiceFields(practice, ctx.rules);
   const errors = settingsErrors(F, referrals);
   const summary = errorSummary();
@@ -132,7 +134,7 @@ export async function practiceSettingsPage(ctx) {
     if (submit.disabled) return;
     saved.textContent = '';
     const sent = values();
-    const { body, problems } = readPracticeForm(sent, { rules: ctx.rules, limits });
+    const { body, problems } = readPracticeForm(sent, { rules: ctx.rules, limits, stored });
     errors.show(problems);
     if (problems.length) {
       summary.show(errors.summaryItems(problems));
@@ -142,7 +144,9 @@ export async function practiceSettingsPage(ctx) {
     submit.disabled = true;
     submit.textContent = 'Saving…';
     try {
-      await api('PUT', '/practice', body);
+      /** @type {Practice} */
+      const answer = await api('PUT', '/practice', body);
+      stored = answer.defaults;
       // New arrangements start from what was just saved.
       ctx.profile({ fresh: true }).catch(() => {});
       saved.textContent = 'Settings saved. New arrangements start from these, for every therapist in the practice.';
@@ -150,8 +154,8 @@ export async function practiceSettingsPage(ctx) {
       if (isHandled(error)) return;
       const failure = error instanceof ApiError ? error : new ApiError(0, null);
       const placed =
-        failure.status === 400 || failure.breaches.length
-          ? practiceProblemsFromServer(failure, sent, { profile: ctx.rules.limits.profile, practice: limits })
+        failure.status === 400
+          ? practiceProblemsFromServer(failure.errors, sent, { profile: ctx.rules.limits.profile, practice: limits })
           : [];
       errors.show(placed);
       if (placed.length) summary.show(errors.summaryItems(placed));
