@@ -27,7 +27,8 @@ import {
 import { awsDeps } from './aws-deps.js';
 import { httpHandler, therapistFrom, type Action } from './http/handler.js';
 import { idempotencyKey, jsonBody, pathParam, type HttpEvent } from './http/request.js';
-import { json, outcome, type Result } from './http/respond.js';
+import { html, json, outcome, type Result } from './http/respond.js';
+import { RECORD_CSP, renderRecordPage } from './pages/record-page.js';
 import type { RouteKeyOf } from './http/routes.js';
 
 /** Policy ids are UUIDs; anything else is simply not found (and never reaches the database). */
@@ -72,11 +73,9 @@ export const therapistActions: Record<RouteKeyOf<'therapist-api'>, Action> = {
     const result = await replyToMessage(deps, t, id(e), jsonBody(e, replyBody), idempotencyKey(e));
     return outcome(result.status, result.body);
   }),
-  'GET /policies/{id}/record': signed(async (e, deps, t) => ({
-    statusCode: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-    body: await printableRecord(deps, t, id(e)),
-  })),
+  'GET /policies/{id}/record': signed(async (e, deps, t) =>
+    html(200, renderRecordPage(await printableRecord(deps, t, id(e))), { 'content-security-policy': RECORD_CSP }),
+  ),
   'GET /profile': signed(async (_e, deps, t) => json(200, await profileAnswer(deps, t, await profileFor(deps, t)))),
   'PUT /profile': signed(async (e, deps, t) =>
     json(200, await profileAnswer(deps, t, await updateProfile(deps, t, jsonBody(e, profileBody)))),

@@ -179,6 +179,12 @@ export interface PolicyStore {
   getConversation(id: string): Promise<Conversation>;
   /** Returns the mail jobs it created. Throws VersionConflictError or IdempotencyTakenError. */
   commit(change: PolicyChange): Promise<Job[]>;
+  /**
+   * The practice changed how long closed data is kept: `policy` (as read) takes `retentionDays`
+   * and, once it has ended, every item of its partition the expiry that follows from it. Throws
+   * VersionConflictError when the policy changed since it was read; running it again is harmless.
+   */
+  setRetention(policy: Policy, retentionDays: number): Promise<void>;
 }
 
 export interface LinkStore {

@@ -6,7 +6,7 @@
  * to a mistyped address can be stopped once it is corrected.
  */
 import { NotFoundError } from '../domain/errors.js';
-import { DEFAULTS, type Policy } from '../domain/policy.js';
+import type { Policy } from '../domain/policy.js';
 import { hashToken } from '../domain/tokens.js';
 import type { LinkPurpose, LinkRecord } from '../ports/store.js';
 import type { Deps } from './deps.js';
@@ -23,8 +23,9 @@ export const linkNotActive = () =>
   );
 
 export function linkExpiry(policy: Policy): number {
-  // Links outlive the arrangement by the retention period, so a late click still gets a kind page.
-  return Math.floor(Date.parse(`${policy.rules.closesOn}T00:00:00Z`) / 1000) + 2 * DEFAULTS.retentionDays * DAY_SECONDS;
+  // Links outlive the arrangement by its retention period, twice over, so a late click still gets
+  // a kind page (and stops, if it is a stop link) while the arrangement's data is kept.
+  return Math.floor(Date.parse(`${policy.rules.closesOn}T00:00:00Z`) / 1000) + 2 * policy.retentionDays * DAY_SECONDS;
 }
 
 /** Stores the hash of a new token for `policy` as it is now, to open `purpose`. */

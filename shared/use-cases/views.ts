@@ -10,6 +10,7 @@ import { canChangeCheckIn, therapistNameAt, type Policy } from '../domain/policy
 import { describeAllowance, describeRules, practiceMail, referrals as referralWords } from '../wording/client.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { replyKey } from '../domain/replies.js';
+import { deletionDay } from '../domain/retention.js';
 import type { Conversation, Job, PolicyDetail, ReplyRecord } from '../ports/store.js';
 
 function checkInView(policy: Policy, today: IsoDate) {
@@ -193,6 +194,9 @@ export function policyView(policy: Policy, today: IsoDate, scheduled?: Scheduled
     createdAt: policy.createdAt,
     acceptedAt: policy.acceptedAt,
     closedAt: policy.closedAt,
+    /** How many days its data is kept once it has ended (its practice's setting), and, once ended, the day it goes. */
+    retentionDays: policy.retentionDays,
+    deletesOn: deletionDay(policy),
     /** While paused: until when (null: until the therapist resumes) and the note the client was sent. */
     pause: policy.state === 'paused' ? { until: policy.pause?.until ?? null, note: policy.pause?.note ?? null } : null,
     ...(scheduled ? { nextEvent: nextEvent(scheduled) } : {}),

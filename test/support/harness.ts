@@ -73,6 +73,8 @@ export interface AppOptions {
    * /local/ses-faults controls it, as with `SES_FAULTS=… npm start`. The outbox is still the emulator's.
    */
   sesFaults?: SesFaultProxy;
+  /** The local sign-in's signer (its secret and clock), for tests of tokens that expire; a fresh one by default. */
+  signer?: LocalSigner;
 }
 
 export async function startApp(options: AppOptions = {}): Promise<App> {
@@ -87,7 +89,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const clock = new LocalClock();
   clock.set(new Date(options.now ?? '2026-11-20T15:00:00Z'));
   const logs: string[] = [];
-  const signer = new LocalSigner();
+  const signer = options.signer ?? new LocalSigner();
   let baseUrl = '';
   const deps = buildDeps(
     {

@@ -287,6 +287,21 @@ describe('the end of an arrangement', () => {
     expect(text).toContain('will be deleted 90 days after closing, on 4 June 2027');
     expect(text).toContain('export it from the portal');
   });
+
+  it('states the arrangement’s own retention, its practice’s setting, in the summary and after an opt-out', () => {
+    const summary = render('closing-summary', samplePolicy({ ...closed(), retentionDays: 365 })).text;
+    // 2028 has a 29 February.
+    expect(summary).toContain('will be deleted 365 days after closing, on 5 March 2028');
+    const stopped = samplePolicy({
+      state: 'closed',
+      closedReason: 'opted-out',
+      closedAt: '2027-01-10T15:00:00.000Z',
+      retentionDays: 30,
+    });
+    expect(render('client-opted-out', stopped).text).toContain(
+      'will be deleted 30 days after closing, on 9 February 2027',
+    );
+  });
 });
 
 describe('other emails', () => {

@@ -154,9 +154,10 @@
  * @property {string} createdAt
  * @property {string | null} acceptedAt
  * @property {string | null} closedAt
+ * @property {number} [retentionDays] days its data is kept once it has ended (its practice's setting)
+ * @property {string | null} [deletesOn] once it has ended, the day its data is deleted
  * @property {Scheduled | null} [nextEvent]
  * @property {Pause | null} [pause] while paused: until when, and the note the client was sent
- * @property {number} [retentionDays] days it is kept after closing, as its practice said when it began
  */
 
 /** @typedef {{ until: string | null, note: string | null }} Pause */

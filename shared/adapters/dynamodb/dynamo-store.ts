@@ -103,6 +103,9 @@ export class DynamoStore implements Store {
   commit(change: PolicyChange): Promise<Job[]> {
     return this.policies.commit(change);
   }
+  setRetention(policy: Policy, retentionDays: number): Promise<void> {
+    return this.policies.setRetention(policy, retentionDays);
+  }
 
   putLink(tokenHash: string, link: LinkRecord, expiresAt: number): Promise<void> {
     return this.links.putLink(tokenHash, link, expiresAt);

@@ -4,7 +4,9 @@
  * domain's terms.
  */
 import {
+  ConditionalCheckFailedException,
   GetItemCommand,
+  PutItemCommand,
   TransactionCanceledException,
   TransactionConflictException,
   TransactWriteItemsCommand,
@@ -26,7 +28,7 @@ import { commitTransaction } from './commit-transaction.js';
 import { checkInMessageFromItem } from './items/check-in-message.js';
 import { eventFromItem } from './items/event.js';
 import { jobFromItem } from './items/job.js';
-import { policyFromItem } from './items/policy.js';
+import { policyFromItem, policyItemOf, retentionExpiry } from './items/policy.js';
 import { replyFromItem } from './items/reply.js';
 import { updateFromItem } from './items/update.js';
 import { itemKey, parseItem } from './stored-schema.js';
@@ -119,6 +121,28 @@ export class DynamoPolicies implements PolicyStore {
       );
     }
     return tx.created;
+  }
+
+  async setRetention(policy: Policy, retentionDays: number): Promise<void> {
+    const updated: Policy = { ...policy, retentionDays, version: policy.version + 1 };
+    const expiresAt = retentionExpiry(updated);
+    // The partition first, the policy last: until the policy holds the new value, running this
+    // again (after a crash, or a conflict) sees the old one and stamps everything once more.
+    if (expiresAt !== undefined) await this.stampRetention(policy.id, expiresAt);
+    const put = new PutItemCommand({
+      TableName: this.table.tableName,
+      Item: toItem(policyItemOf(updated, expiresAt)),
+      // Over exactly the snapshot read: a change in between is decided again on what it wrote.
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: toItem({ ':v': policy.version }),
+      ReturnConsumedCapacity: 'TOTAL',
+    });
+    try {
+      await this.table.metered('setRetention', this.table.client.send(put));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new VersionConflictError({ cause: err });
+      throw err;
+    }
   }
 
   /** When a policy closes, every item already in its partition gets the same expiry. */

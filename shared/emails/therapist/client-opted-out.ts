@@ -3,7 +3,6 @@
  * follows an opt-out, so this email carries the summary's facts too.
  */
 import { addDays } from '../../domain/dates.js';
-import { DEFAULTS } from '../../domain/policy.js';
 import { clientOptedOutMail as words, therapistMail } from '../../wording/therapist.js';
 import { closedOn } from '../facts.js';
 import { p } from '../layout.js';
@@ -19,7 +18,7 @@ export const clientOptedOut: TherapistTemplate = (ctx) => {
       p(words.closed(client, on)),
       p(words.confirmed(policy.rules.referrals.length > 0)),
       p(words.received(policy.updatesAccepted)),
-      p(words.deletion(DEFAULTS.retentionDays, addDays(on, DEFAULTS.retentionDays))),
+      p(words.deletion(policy.retentionDays, addDays(on, policy.retentionDays))),
     ],
     portalLabel: therapistMail.reviewOrExport,
   });

@@ -1,6 +1,6 @@
 /** A short summary when an arrangement closes, with when its data will be deleted. */
 import { addDays } from '../../domain/dates.js';
-import { DEFAULTS, type Policy } from '../../domain/policy.js';
+import type { Policy } from '../../domain/policy.js';
 import { closingSummaryMail as words, therapistMail } from '../../wording/therapist.js';
 import { closedOn } from '../facts.js';
 import { list, p } from '../layout.js';
@@ -42,7 +42,7 @@ export const closingSummary: TherapistTemplate = (ctx) => {
         checkInWords(policy, data.text('checkIn', policy.checkIn)),
       ]),
       p(farewell),
-      p(words.deletion(DEFAULTS.retentionDays, addDays(on, DEFAULTS.retentionDays))),
+      p(words.deletion(policy.retentionDays, addDays(on, policy.retentionDays))),
     ],
     portalLabel: therapistMail.reviewOrExport,
   });
