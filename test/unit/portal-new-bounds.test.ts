@@ -133,6 +133,12 @@ describe('hints and refusals beside the fields', () => {
 
   it('words each bound plainly, in the singular where it should be', () => {
     expect(boundSentence('maxUpdates', 1)).toBe('Your practice allows up to 1 update.');
+    expect(boundSentence('maxWindowDays', 60, 85)).toBe(
+      'Your practice allows updates over at most 60 days, counting the first and last day; these dates make 85.',
+    );
+    expect(boundSentence('maxCharacters', 2000, 3000)).toBe(
+      'Your practice allows updates of up to 2,000 characters; this would allow 3,000.',
+    );
     expect(boundSentence('checkInFormats', [])).toBe('Your practice does not offer check-ins: choose “No check-in”.');
     expect(boundSentence('checkInFormats', ['message', 'session'])).toBe(
       'Your practice allows only a check-in message or a check-in session, or no check-in.',
@@ -156,7 +162,7 @@ describe('hints and refusals beside the fields', () => {
       ],
     };
     expect(boundProblems(breachesOf(refusal), { until: '' }, refusal.detail)).toEqual([
-      { field: 'limit', message: 'Your practice allows up to 6 updates.' },
+      { field: 'limit', message: 'Your practice allows up to 6 updates; this would offer 8.' },
       { field: 'format', message: 'Your practice allows only a check-in message, or no check-in.' },
     ]);
   });

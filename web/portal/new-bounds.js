@@ -23,11 +23,12 @@ function formatWords(formats) {
 }
 
 /**
- * What the practice allows, in one sentence for each bound.
+ * What the practice allows, in one sentence for each bound; with what was asked, when known.
  * @param {string} bound
  * @param {number | string[]} allowed
+ * @param {number | string} [offered]
  */
-export function boundSentence(bound, allowed) {
+export function boundSentence(bound, allowed, offered) {
   if (bound === 'checkInFormats') {
     const formats = Array.isArray(allowed) ? allowed : [];
     return formats.length
@@ -35,13 +36,14 @@ export function boundSentence(bound, allowed) {
       : 'Your practice does not offer check-ins: choose “No check-in”.';
   }
   const n = Number(allowed);
+  const asked = typeof offered === 'number' ? offered : null;
   switch (bound) {
     case 'maxUpdates':
-      return `Your practice allows up to ${plural(n, 'update')}.`;
+      return `Your practice allows up to ${plural(n, 'update')}${asked === null ? '' : `; this would offer ${asked}`}.`;
     case 'maxCharacters':
-      return `Your practice allows updates of up to ${number(n)} characters.`;
+      return `Your practice allows updates of up to ${number(n)} characters${asked === null ? '' : `; this would allow ${number(asked)}`}.`;
     case 'maxWindowDays':
-      return `Your practice allows updates over at most ${plural(n, 'day')}, counting the first and last day.`;
+      return `Your practice allows updates over at most ${plural(n, 'day')}, counting the first and last day${asked === null ? '' : `; these dates make ${asked}`}.`;
     default:
       return 'This goes beyond what your practice allows.';
   }
@@ -107,7 +109,7 @@ export function fieldForBound(bound, values) {
 export function boundProblems(breaches, values, detail) {
   const placed = breaches.map((b) => ({
     field: fieldForBound(b.bound, values),
-    message: boundSentence(b.bound, b.allowed),
+    message: boundSentence(b.bound, b.allowed, b.offered),
   }));
   return placed.length ? placed : [{ field: null, message: detail || 'This goes beyond what your practice allows.' }];
 }

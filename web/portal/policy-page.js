@@ -147,12 +147,13 @@ function actionHandlers(page) {
  */
 export async function policyPage(ctx, id) {
   const path = `/policies/${encodeURIComponent(id)}`;
-  const [detail, profile] = await Promise.all([api('GET', path), ctx.profile().catch(() => null)]);
+  /** @type {PolicyDetail} */
+  const detail = await api('GET', path);
   /** @type {ActionState} */
   const state = {
-    detail: /** @type {PolicyDetail} */ (detail),
-    // Kept as the practice said when the arrangement began; its current setting, or the service's, until the service says.
-    retentionDays: detail.retentionDays ?? profile?.practice?.retentionDays ?? ctx.rules.defaults.retentionDays,
+    detail,
+    // As its practice said (its own setting, in the policy view); the service's own for an older answer.
+    retentionDays: detail.retentionDays ?? ctx.rules.defaults.retentionDays,
     confirming: '',
     busy: '',
     actionError: '',

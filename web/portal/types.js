@@ -200,8 +200,9 @@
 
 /**
  * What POST /policies/preview answers: the words the client would read, or why the dates do not fit.
+ * Beyond the practice's bounds, it also names each bound as a 409 outside-practice-bounds would.
  * @typedef {{ ok: true, summary: string[], invitation: { subject: string, text: string }, rules: PolicyRules }
- *   | { ok: false, errors: ApiIssue[] }} PreviewResult
+ *   | { ok: false, errors: ApiIssue[], reason?: string, bound?: string, allowed?: number | string[], breaches?: BoundBreach[] }} PreviewResult
  */
 
 /**
