@@ -96,7 +96,7 @@ export async function practiceArrangementsPage(ctx) {
     node: practiceFrame(
       {
         current: 'arrangements',
-        heading: 'Arrangements',
+        heading: 'All arrangements',
         headingId: 'practice-arrangements-title',
         practiceName: profile.practice?.name,
         lead: 'Where each arrangement in the practice stands. You see its dates and counts, never a client’s name, address or words.',

@@ -10,7 +10,7 @@ import { h } from './dom.js';
 const SCREENS = [
   ['therapists', '#/practice', 'Therapists'],
   ['settings', '#/practice/settings', 'Settings'],
-  ['arrangements', '#/practice/arrangements', 'Arrangements'],
+  ['arrangements', '#/practice/arrangements', 'All arrangements'],
 ];
 
 /**

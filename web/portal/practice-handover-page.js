@@ -15,7 +15,7 @@ import { arrangementLabel, handoverPlan } from './practice-text.js';
 import { maxLengthAt } from './rules.js';
 import { plural } from './words.js';
 
-/** @import { ArrangementMeta, HandoverResult, PageContext, PageResult, PracticeTherapist, Problem } from './types.js' */
+/** @import { ArrangementMeta, HandoverResult, PageContext, PageResult, Practice, PracticeTherapist, Problem } from './types.js' */
 
 const OPEN = ['invited', 'active', 'paused'];
 
@@ -66,21 +66,23 @@ function openList(open) {
 }
 
 /**
- * @param {PageContext} ctx
+ * The therapist, their active colleagues, their open arrangements, and the practice's name.
  * @param {string} id
  */
-async function load(ctx, id) {
-  /** @type {[{ therapists: PracticeTherapist[] }, { arrangements: ArrangementMeta[] }, import('./types.js').Profile]} */
-  const [{ therapists }, { arrangements }, profile] = await Promise.all([
+async function load(id) {
+  /** @type {[{ therapists: PracticeTherapist[] }, { arrangements: ArrangementMeta[] }, Practice]} */
+  const [{ therapists }, { arrangements }, practice] = await Promise.all([
     api('GET', '/practice/therapists'),
     api('GET', '/practice/arrangements'),
-    ctx.profile(),
+    api('GET', '/practice'),
   ]);
   const leaver = therapists.find((t) => t.id === id);
   if (!leaver) throw new ApiError(404, { title: 'Not found', detail: 'No therapist with that id in your practice.' });
   const colleagues = therapists.filter((t) => t.status === 'active' && t.id !== id);
   const open = arrangements.filter((a) => a.therapistId === id && OPEN.includes(a.state));
-  return { leaver, colleagues, open, arrangements, practiceName: profile.practice?.name ?? 'your practice' };
+  // A practice never saved has no name of its own: its emails say "the practice".
+  const named = practice.version !== null && practice.version !== undefined;
+  return { leaver, colleagues, open, arrangements, practiceName: named ? practice.name : 'the practice', named };
 }
 
 /**
@@ -128,14 +130,14 @@ function problemsOf(error) {
 }
 
 /**
- * @typedef {Awaited<ReturnType<typeof load>> & { ctx: PageContext, id: string, count: number }} Flow
+ * @typedef {Awaited<ReturnType<typeof load>> & { ctx: PageContext, id: string, count: number, onDone: () => void }} Flow
  */
 
 /**
  * The steps: the form, then the confirmation, then the result.
  * @param {Flow} flow
  */
-function handoverSteps({ ctx, id, leaver, colleagues, arrangements, practiceName, count }) {
+function handoverSteps({ ctx, id, leaver, colleagues, arrangements, practiceName, count, onDone }) {
   const F = handoverFields(leaver, colleagues, maxLengthAt(ctx.rules.limits.profile, 'defaultRules.closingNote'));
   const summary = errorSummary();
   const confirmRegion = h('div', { className: 'handover-confirm' });
@@ -174,6 +176,7 @@ function handoverSteps({ ctx, id, leaver, colleagues, arrangements, practiceName
       const result = await api('POST', `/practice/therapists/${encodeURIComponent(id)}/handover`, body());
       const retry = () => send(/** @type {HTMLButtonElement} */ (steps.querySelector('[data-action="retry"]')));
       steps.replaceChildren(handoverResult({ result, leaver, colleague: colleague(), arrangements, retry }));
+      onDone();
       /** @type {HTMLElement | null} */ (steps.querySelector('#result-title'))?.focus();
       ctx.announce(result.remaining > 0 ? 'Some arrangements are still to do.' : 'The handover is done.');
     } catch (error) {
@@ -218,8 +221,8 @@ function handoverSteps({ ctx, id, leaver, colleagues, arrangements, practiceName
  * @returns {Promise<PageResult>}
  */
 export async function practiceHandoverPage(ctx, id) {
-  const loaded = await load(ctx, id);
-  const { leaver, open, practiceName } = loaded;
+  const loaded = await load(id);
+  const { leaver, open, practiceName, named } = loaded;
   const count = Math.max(leaver.openArrangements, open.length);
   const leaving =
     leaver.status === 'leaving'
@@ -230,6 +233,13 @@ export async function practiceHandoverPage(ctx, id) {
         )
       : null;
   const heading = `Hand over ${leaver.name}’s arrangements`;
+  const openSection = openList(open);
+  // Once it has run, the result says what happened: what stood before goes.
+  const onDone = () => {
+    openSection?.remove();
+    const lead = document.querySelector('.practice-page > .lead');
+    if (lead) lead.textContent = `What happened to ${leaver.name}’s open arrangements.`;
+  };
   return {
     title: heading,
     node: append(
@@ -238,13 +248,13 @@ export async function practiceHandoverPage(ctx, id) {
           current: null,
           heading,
           headingId: 'handover-title',
-          practiceName,
+          practiceName: named ? practiceName : undefined,
           lead: `${leaver.name} has ${plural(count, 'open arrangement')} (invited, active or paused). Choose who takes them on, or close each kindly. Nothing happens until you confirm.`,
         },
         h('p', { className: 'back' }, h('a', { href: '#/practice' }, 'Back to the therapists')),
         leaving,
       ),
-      [openList(open), handoverSteps({ ...loaded, ctx, id, count })],
+      [openSection, handoverSteps({ ...loaded, ctx, id, count, onDone })],
     ),
   };
 }

@@ -76,7 +76,7 @@ function retentionField(practice, limits) {
     id: 'retention-days',
     label: 'Keep a closed arrangement for, in days',
     path: 'retentionDays',
-    help: `From ${number(min)} to ${number(max)} days (10 years). After an arrangement closes, everything in it (the rules, the messages and replies, the timeline) is kept this long, so its therapist can download a copy or print the record; then it is deleted for good. A change applies to arrangements started from now on: each keeps the number it started with.`,
+    help: `From ${number(min)} to ${number(max)} days (10 years). After an arrangement closes, everything in it (the rules, the messages and replies, the timeline) is kept this long, so its therapist can download a copy or print the record; then it is deleted for good. A change applies to every arrangement of the practice, those already closed too.`,
     value: practice.retentionDays,
   });
 }
