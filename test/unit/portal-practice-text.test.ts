@@ -22,6 +22,7 @@ import {
   outcomeLabel,
   removeCopy,
   resultSentence,
+  statusLabel,
   // @ts-ignore typed by tsconfig.portal.json
 } from '../../web/portal/practice-text.js';
 // @ts-ignore typed by tsconfig.portal.json
@@ -62,8 +63,16 @@ describe('therapists of the practice', () => {
       true,
       false,
     ]);
-    expect(canHandOver(therapist({ status: 'leaving' }))).toBe(true);
+    expect(canHandOver(therapist({ status: 'leaving', openArrangements: 1 }))).toBe(true);
+    expect(canHandOver(therapist({ status: 'leaving' }))).toBe(false);
+    expect(canRemove(therapist({ status: 'leaving' }))).toBe(true);
     expect(canRemove(therapist({ status: 'removed' }))).toBe(false);
+  });
+
+  it('says a leaving therapist’s standing by whether anything of theirs is still open', () => {
+    expect(statusLabel(therapist())).toBe('Active');
+    expect(statusLabel(therapist({ status: 'leaving', openArrangements: 2 }))).toBe('Leaving: handover not finished');
+    expect(statusLabel(therapist({ status: 'leaving' }))).toBe('Left: arrangements handed over');
   });
 
   it('says before removing what it does, with the practice’s retention', () => {

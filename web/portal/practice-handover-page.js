@@ -225,7 +225,7 @@ export async function practiceHandoverPage(ctx, id) {
   const { leaver, open, practiceName, named } = loaded;
   const count = Math.max(leaver.openArrangements, open.length);
   const leaving =
-    leaver.status === 'leaving'
+    leaver.status === 'leaving' && count > 0
       ? h(
           'p',
           { className: 'notice notice-warning' },

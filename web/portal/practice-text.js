@@ -12,18 +12,25 @@ import { plural } from './words.js';
 /** @param {string} role */
 export const roleLabel = (role) => (role === 'admin' ? 'Admin' : 'Therapist');
 
-/** @type {Record<string, string>} */
-const STATUSES = { active: 'Active', leaving: 'Leaving: handover not finished', removed: 'Removed' };
-
-/** @param {string} status */
-export const statusLabel = (status) => STATUSES[status] ?? status;
+/**
+ * A therapist's standing. Leaving: their access has ended, and their arrangements are handed
+ * over (none open is left) or still being handed over.
+ * @param {Pick<PracticeTherapist, 'status' | 'openArrangements'>} t
+ */
+export function statusLabel(t) {
+  if (t.status === 'active') return 'Active';
+  if (t.status === 'removed') return 'Removed';
+  if (t.status === 'leaving')
+    return t.openArrangements > 0 ? 'Leaving: handover not finished' : 'Left: arrangements handed over';
+  return t.status;
+}
 
 /**
- * Whether the admin is offered a handover for this therapist: they are leaving, or have
- * arrangements someone must take on (or close) before they can be removed.
+ * Whether the admin is offered a handover for this therapist: they have open arrangements
+ * someone must take on (or close kindly) before they can be removed.
  * @param {PracticeTherapist} t
  */
-export const canHandOver = (t) => t.status === 'leaving' || (t.status === 'active' && t.openArrangements > 0);
+export const canHandOver = (t) => t.status !== 'removed' && t.openArrangements > 0;
 
 /**
  * Removing is offered only once nobody's arrangement would be left without a therapist.

@@ -71,7 +71,7 @@ function row(t, state, options) {
     ),
     h('td', { 'data-label': 'Email' }, h('span', { className: 'break' }, t.email)),
     h('td', { 'data-label': 'Role' }, roleLabel(t.role)),
-    h('td', { 'data-label': 'Status' }, statusLabel(t.status)),
+    h('td', { 'data-label': 'Status' }, statusLabel(t)),
     h('td', { 'data-label': 'Open' }, t.openArrangements ? String(t.openArrangements) : 'None'),
     h('td', { 'data-label': 'Actions' }, actionsCell(t, state, options)),
   );
