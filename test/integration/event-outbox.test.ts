@@ -101,6 +101,28 @@ describe('domain events through the table’s stream', () => {
     ]);
   });
 
+  it('publishes a practice’s timeline entries too (admin actions), each with the id of its item, and gives up on none', async () => {
+    const practiceId = `p-${randomUUID().slice(0, 8)}`;
+    const admin = await app.signIn(uniqueEmail('dr.practice'), 'Dr. Practice', { role: 'admin', practice: practiceId });
+    const saved = await app.request('PUT', '/practice', { token: admin, body: { bounds: { maxUpdates: 6 } } });
+    expect(saved.status).toBe(200);
+    const out = await app.dynamo.send(
+      new QueryCommand({
+        TableName: app.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+        ExpressionAttributeValues: toItem({ ':pk': keys.practicePk(practiceId), ':event': keys.sortPrefix.event }),
+      }),
+    );
+    const items = (out.Items ?? []).map((i) => unmarshall(i) as { pk: string; sk: string });
+    expect(items).toHaveLength(2);
+    const published = app.events.events.filter((e) => 'practiceId' in e.detail && e.detail.practiceId === practiceId);
+    expect(published.map((e) => e.type).sort()).toEqual(['practice.settings-changed', 'practice.therapist-added']);
+    expect(new Set(published.map((e) => e.detail.eventId))).toEqual(
+      new Set(items.map((i) => stableEventId(i.pk, i.sk))),
+    );
+    expect(app.relay.discarded).toEqual([]);
+  });
+
   it('publishes a redelivered entry with the same id, so a consumer can tell it from a new one', async () => {
     const policyId = await createPolicy();
     const first = app.events.forPolicy(policyId);

@@ -11,6 +11,7 @@ import {
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -157,6 +158,51 @@ describe('npm run ops', () => {
     expect(parsed.total).toBeGreaterThan(0);
     expect(Object.keys(parsed.byKind).length).toBeGreaterThan(0);
     expect((await ops(app, ['due', '--hours', '2400'])).out).not.toContain('@');
+  });
+
+  it('adds a therapist to a practice as an admin does from the portal, and refuses an address of another practice', async () => {
+    const practice = `p-${randomUUID().slice(0, 8)}`;
+    const address = uniqueEmail('dr.added');
+    const added = await ops(app, [
+      'add-therapist',
+      '--email',
+      address,
+      '--name',
+      'Dr. Added',
+      '--practice',
+      practice,
+      '--admin',
+      '--json',
+    ]);
+    expect(added.code).toBe(0);
+    const answer = JSON.parse(added.out) as { therapistId: string };
+    expect(answer).toMatchObject({ outcome: 'invited', practiceId: practice, role: 'admin', status: 'active' });
+    expect((await ops(app, ['add-therapist', '--email', address, '--name', 'Dr. Added'])).out).not.toMatch(/@|Added/);
+
+    // The member the command wrote is the one who signs in, already an admin of that practice.
+    const admin = await app.signIn(address, 'Dr. Added', { role: 'admin', practice });
+    const listed = await app.request('GET', '/practice/therapists', { token: admin });
+    expect(listed.json.therapists).toEqual([
+      expect.objectContaining({ id: answer.therapistId, role: 'admin', status: 'active' }),
+    ]);
+    expect(
+      app.events.events.filter((e) => e.type === 'practice.therapist-added' && e.detail.practiceId === practice),
+    ).toEqual([expect.objectContaining({ detail: expect.objectContaining({ by: 'ops', role: 'admin' }) })]);
+
+    const elsewhere = await ops(app, [
+      'add-therapist',
+      '--email',
+      address,
+      '--name',
+      'Dr. Added',
+      '--practice',
+      'other',
+    ]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toContain('another practice');
+    expect(
+      (await ops(app, ['add-therapist', '--email', address, '--name', 'X', '--practice', 'Not A Slug'])).code,
+    ).toBe(2);
   });
 
   it('explains a mistaken call and exits 2 without connecting', async () => {

@@ -359,9 +359,7 @@ describe('keeping promises', () => {
       expect((await app.request('POST', `/client/${link}/accept`)).status).toBe(200);
       expect((await app.request('GET', `/policies/${id}`, { token })).json.client.email).toBe(right);
       expect(await history(id)).toContain('client-address-corrected');
-      expect(app.events.forPolicy(id).map((e) => e.type)).toContain(
-        'policy.address-corrected',
-      );
+      expect(app.events.forPolicy(id).map((e) => e.type)).toContain('policy.address-corrected');
 
       const late = await app.request('PATCH', `/policies/${id}`, { token, body: { client: { email: wrong } } });
       expect(late.status).toBe(409);

@@ -13,6 +13,7 @@ import {
   EVENT_SOURCE,
   isDomainEventType,
   toDomainEvents,
+  toPracticeDomainEvents,
   type DomainEventType,
 } from '../../shared/domain/events.js';
 
@@ -75,6 +76,67 @@ describe('domain event contract', () => {
         },
       },
     ]);
+  });
+
+  it('turns a handover on the timeline into policy.handed-over, and a handover that closes into policy.closed', () => {
+    const events = toDomainEvents(policy, [
+      { at: '2027-03-01T14:20:08.640Z', type: 'handed-over', data: { from: 'therapist-0', to: 'therapist-1' } },
+      { at: '2027-03-01T14:20:08.640Z', type: 'closed', data: { reason: 'therapist-left' } },
+    ]);
+    expect(events.map((e) => [e.type, e.detail])).toEqual([
+      ['policy.handed-over', expect.objectContaining({ from: 'therapist-0', to: 'therapist-1' })],
+      ['policy.closed', expect.objectContaining({ reason: 'therapist-left' })],
+    ]);
+  });
+
+  it('turns a practice’s timeline into events of the practice, naming no policy', () => {
+    const at = '2026-12-01T10:15:02.118Z';
+    const events = toPracticeDomainEvents('northside', [
+      { at, type: 'therapist-joined', by: 'th-1', therapistId: 'th-1', data: { role: 'admin' } },
+      { at, type: 'therapist-invited', by: 'th-1', therapistId: 'th-2', data: { role: 'therapist' } },
+      { at, type: 'therapist-removed', by: 'ops', therapistId: 'th-2' },
+      { at, type: 'settings-changed', by: 'th-1', data: { changed: 'bounds.maxUpdates' } },
+      { at, type: 'handover-started', by: 'th-1', therapistId: 'th-2', data: { to: 'th-3' } },
+      { at, type: 'handover-started', by: 'th-1', therapistId: 'th-2' },
+      { at, type: 'handover-finished', by: 'th-1', therapistId: 'th-2', data: { handedOver: 3, closed: 1 } },
+      { at, type: 'something-internal', by: 'th-1' },
+    ]);
+    expect(events.map((e) => e.type)).toEqual([
+      'practice.therapist-added',
+      'practice.therapist-added',
+      'practice.therapist-removed',
+      'practice.settings-changed',
+      'practice.handover-started',
+      'practice.handover-started',
+      'practice.handover-finished',
+    ]);
+    expect(events[0]!.detail).toEqual({
+      version: 1,
+      practiceId: 'northside',
+      therapistId: 'th-1',
+      by: 'th-1',
+      occurredAt: at,
+      role: 'admin',
+    });
+    expect(events[3]!.detail).not.toHaveProperty('therapistId');
+    // A handover that closes every arrangement names no colleague.
+    expect(events.slice(4, 6).map((e) => e.detail)).toEqual([
+      expect.objectContaining({ to: 'th-3' }),
+      expect.objectContaining({ to: null }),
+    ]);
+    for (const e of events) expect(e.detail).not.toHaveProperty('policyId');
+  });
+
+  it('refuses a practice event that carries an address, or a role that does not exist', () => {
+    const at = '2026-12-01T10:15:02.118Z';
+    expect(() =>
+      toPracticeDomainEvents('northside', [
+        { at, type: 'therapist-invited', by: 'th-1', data: { role: 'therapist', email: 'dr@example.com' } },
+      ]),
+    ).toThrow();
+    expect(() =>
+      toPracticeDomainEvents('northside', [{ at, type: 'role-changed', by: 'th-1', data: { role: 'owner' } }]),
+    ).toThrow();
   });
 
   it('carries the stable event id it is given, and refuses one that is not a UUID', () => {

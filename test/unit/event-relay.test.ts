@@ -10,9 +10,10 @@ import { makeHandler } from '../../functions/event-relay.js';
 import { matchesPattern } from '../../local/stream-filter.js';
 import { OUTBOX_FILTER, outboxEntryOf, stableEventId } from '../../shared/adapters/dynamodb/outbox.js';
 import { eventItemOf } from '../../shared/adapters/dynamodb/items/event.js';
+import { practiceEventItemOf } from '../../shared/adapters/dynamodb/items/practice.js';
 import { toItem } from '../../shared/adapters/dynamodb/table-client.js';
 import { DOMAIN_EVENTS, type DomainEvent } from '../../shared/domain/events.js';
-import type { HistoryEvent } from '../../shared/ports/store.js';
+import type { HistoryEvent, PracticeEvent } from '../../shared/ports/store.js';
 import { silentLogger } from '../../shared/adapters/system/logger.js';
 import { relayEvents, type RelayRecord } from '../../shared/use-cases/relay-events.js';
 
@@ -22,6 +23,15 @@ const AT = '2027-01-01T14:00:00.000Z';
 /** A stream record of a new timeline item, exactly as the stores write it. */
 function record(event: HistoryEvent, unique: string, seq: string, therapistId: string | null = 'th-1') {
   const image = toItem(eventItemOf(POLICY, event, unique, therapistId ?? undefined));
+  return {
+    eventName: 'INSERT',
+    dynamodb: { Keys: { pk: image.pk, sk: image.sk }, NewImage: image, SequenceNumber: seq },
+  } as DynamoDBRecord;
+}
+
+/** A stream record of a new entry on a practice's timeline (admin actions), as the practice store writes it. */
+function practiceRecord(event: PracticeEvent, unique: string, seq: string) {
+  const image = toItem(practiceEventItemOf('northside', event, unique));
   return {
     eventName: 'INSERT',
     dynamodb: { Keys: { pk: image.pk, sk: image.sk }, NewImage: image, SequenceNumber: seq },
@@ -38,6 +48,32 @@ describe('reading the outbox from the stream', () => {
       therapistId: 'th-1',
       event: { at: AT, type: 'update-accepted', data: { seq: 2 } },
     });
+  });
+
+  it('reads a new entry of a practice’s timeline into the practice’s event, with an id made from its key', () => {
+    const event = {
+      at: AT,
+      type: 'therapist-invited',
+      by: 'th-admin',
+      therapistId: 'th-2',
+      data: { role: 'therapist' },
+    };
+    const r = practiceRecord(event, 'abcdef1234', '1');
+    const keys = r.dynamodb!.Keys as { pk: { S: string }; sk: { S: string } };
+    expect(keys.pk.S).toBe('PRACTICE#northside');
+    expect(matchesPattern(OUTBOX_FILTER, { eventName: 'INSERT', dynamodb: { Keys: r.dynamodb!.Keys } })).toBe(true);
+    expect(outboxEntryOf(r)).toEqual({
+      eventId: stableEventId(keys.pk.S, keys.sk.S),
+      practiceId: 'northside',
+      practiceEvent: event,
+    });
+  });
+
+  it('refuses a practice timeline item that names no one who acted', () => {
+    const r = practiceRecord({ at: AT, type: 'settings-changed', by: 'th-admin' }, 'abcdef1234', '1');
+    const image = { ...r.dynamodb!.NewImage! };
+    image.practiceEvent = { M: { at: { S: AT }, type: { S: 'settings-changed' } } };
+    expect(() => outboxEntryOf({ ...r, dynamodb: { ...r.dynamodb, NewImage: image } })).toThrow(/by/);
   });
 
   it('derives the same id from the same key every time, a different one from any other, as a valid UUID', () => {
@@ -138,6 +174,42 @@ describe('publishing what the outbox holds', () => {
     };
     expect(await relayEvents({ events, log: silentLogger }, [paused(1), internal, unreadable, paused(4)])).toBe('3');
     expect(events.calls.flat().map((e) => e.detail.eventId)).toEqual([paused(1).read().eventId]);
+  });
+
+  it('publishes a practice’s timeline entries beside policies’ in stream order, and skips its internal ones', async () => {
+    const events = bus();
+    const handler = makeHandler(() => ({ events, log: silentLogger }));
+    const records = [
+      record({ at: AT, type: 'paused' }, 'aaaaaaaa11', '100'),
+      practiceRecord(
+        { at: AT, type: 'therapist-joined', by: 'th-1', therapistId: 'th-1', data: { role: 'admin' } },
+        'bbbbbbbb22',
+        '101',
+      ),
+      practiceRecord({ at: AT, type: 'something-internal', by: 'th-1' }, 'cccccccc33', '102'),
+      practiceRecord(
+        { at: AT, type: 'settings-changed', by: 'th-1', data: { changed: 'bounds.maxUpdates' } },
+        'dddddddd44',
+        '103',
+      ),
+    ];
+    expect(await handler({ Records: records })).toEqual({ batchItemFailures: [] });
+    const published = events.calls.flat();
+    expect(published.map((e) => e.type)).toEqual([
+      'policy.paused',
+      'practice.therapist-added',
+      'practice.settings-changed',
+    ]);
+    expect(published[1]!.detail).toEqual({
+      version: 1,
+      practiceId: 'northside',
+      therapistId: 'th-1',
+      by: 'th-1',
+      occurredAt: AT,
+      role: 'admin',
+      eventId: outboxEntryOf(records[1]!).eventId,
+    });
+    for (const e of published) expect(DOMAIN_EVENTS[e.type].safeParse(e.detail).success).toBe(true);
   });
 
   it('answers Lambda with the record to retry from, or none', async () => {
