@@ -9,6 +9,7 @@ import {
   THANK_YOU_FOR_TAKING_PART,
   TAKE_CARE,
   clientMail,
+  handedOverPage,
   invitedPage,
   linkNotActivePage,
   openPage,
@@ -72,8 +73,9 @@ function noteSection(view: ClientView): string {
 
 function invitedBody(view: ClientView, token: string): string {
   const name = view.therapistName;
+  const intro = view.handedOver ? handedOverPage.invitedIntro(view.handedOver.from, name) : invitedPage.intro(name);
   return [
-    `<p>${escapeHtml(invitedPage.intro(name))}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
     rulesList(view),
     noteSection(view),
     `<p>${escapeHtml(invitedPage.nothingUnlessAccepted)}</p>`,
@@ -109,8 +111,12 @@ function openBody(view: PageView, opts: PageOptions): string {
     view.state === 'paused' && view.stateDetail
       ? pausedIntro(view)
       : `<p>${escapeHtml((canStillWrite(view) ? openPage.intro : openPage.introNothingToSend)(view.therapistName))}</p>`;
+  const handedOver = view.handedOver
+    ? `<p>${escapeHtml(handedOverPage.tookOver(view.therapistName, view.handedOver.from, view.handedOver.on))}</p>`
+    : '';
   return [
     intro,
+    handedOver,
     `<h2>${escapeHtml(openPage.leftHeading)}</h2>`,
     `<p>${escapeHtml(view.summary.left)}</p>`,
     `<details><summary>${escapeHtml(openPage.wholeArrangement)}</summary>\n${rulesList(view)}\n</details>`,
@@ -200,7 +206,7 @@ export function renderStopPage(view: ClientView, opts: StopPageOptions): string 
     title: pageTitle(title),
     main: [`<h1>${escapeHtml(title)}</h1>`, ...body].filter((part) => part !== '').join('\n'),
     crisis: view.crisis,
-    footer: para(sentOnBehalfOf(name)),
+    footer: para(sentOnBehalfOf(view.voice)),
   });
 }
 

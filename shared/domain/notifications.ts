@@ -24,6 +24,8 @@ export interface DigestEntry {
   at: string;
   /** The day the arrangement was set up, in its zone: how the digest names it without the client. */
   createdOn: IsoDate;
+  /** The day the practice handed it to this therapist, when it did (in its zone): named by that instead. */
+  handedOverOn?: IsoDate;
 }
 
 /** When a digest goes out: the next 09:00 after `at` in the therapist's zone (today's if still ahead). */
@@ -37,6 +39,7 @@ export function nextDigestAt(at: Date, timeZone: string): string {
 export interface DigestLine {
   policyId: string;
   createdOn: IsoDate;
+  handedOverOn?: IsoDate;
   updates: number;
   checkInMessages: number;
 }
@@ -48,6 +51,7 @@ export function digestLines(entries: readonly DigestEntry[]): DigestLine[] {
     const line = lines.get(e.policyId) ?? {
       policyId: e.policyId,
       createdOn: e.createdOn,
+      ...(e.handedOverOn ? { handedOverOn: e.handedOverOn } : {}),
       updates: 0,
       checkInMessages: 0,
     };

@@ -19,6 +19,20 @@ export type Role = (typeof ROLES)[number];
 export const MEMBER_STATUSES = ['active', 'leaving', 'removed'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
+/** A leaving therapist's handover, kept with their member record so a second request resumes it. */
+export interface HandoverPlan {
+  to: string | null;
+  note: string | null;
+  startedAt: string;
+  /**
+   * Every arrangement the handover covers (open when it was found), so that those already
+   * handed to a colleague, and gone from the leaver's list, still count; absent: none found yet.
+   */
+  arrangements?: string[];
+  /** When the last open arrangement was dealt with (the `handover-finished` entry); absent: not yet. */
+  finishedAt?: string;
+}
+
 /** How long a closed arrangement's data is kept before it is deleted, in days. */
 export const RETENTION = { min: 30, max: 3650, default: 90 } as const;
 

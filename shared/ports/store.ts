@@ -18,7 +18,7 @@ export type {
   DueDigest,
   StoredDigestEntry,
 } from './digest-store.js';
-import type { MemberStatus, Practice, Role } from '../domain/practice.js';
+import type { HandoverPlan, MemberStatus, Practice, Role } from '../domain/practice.js';
 import type { ArrangementMeta } from '../domain/arrangement-meta.js';
 
 export interface UpdateRecord {
@@ -235,20 +235,6 @@ export interface Member {
   /** While leaving: the colleague their arrangements go to (null: each is closed kindly) and the practice's note. */
   handover?: HandoverPlan | null;
   version: number;
-}
-
-/** A leaving therapist's handover, kept with their member record so a second request resumes it. */
-export interface HandoverPlan {
-  to: string | null;
-  note: string | null;
-  startedAt: string;
-  /**
-   * Every arrangement the handover covers (open when it was found), so that those already
-   * handed to a colleague, and gone from the leaver's list, still count; absent: none found yet.
-   */
-  arrangements?: string[];
-  /** When the last open arrangement was dealt with (the `handover-finished` entry); absent: not yet. */
-  finishedAt?: string;
 }
 
 /** The practice's own items: its settings, its therapists, its arrangements as metadata. */

@@ -5,7 +5,8 @@
  */
 import { NotFoundError, StateConflictError, ValidationError } from '../domain/errors.js';
 import type { HandoverBody } from '../domain/schemas.js';
-import type { HandoverPlan, Member, PracticeEvent } from '../ports/store.js';
+import type { HandoverPlan } from '../domain/practice.js';
+import type { Member, PracticeEvent } from '../ports/store.js';
 import type { Deps, Therapist } from './deps.js';
 import type { Colleague } from './handover-changes.js';
 

@@ -53,10 +53,13 @@ interface Handled {
 const TIME_BUDGET_MS = 20_000;
 
 export async function handOver(deps: Deps, admin: Therapist, id: string, body: HandoverBody): Promise<HandoverResult> {
+  // Everything is checked before anything changes.
   await leaverFor(deps, admin, id);
   const colleague = await colleagueFor(deps, admin, id, body.to);
   const practice = await practiceFor(deps, admin.practiceId);
-  const leaver = await coverArrangements(deps, await startHandover(deps, admin, id, body), await openOf(deps, id));
+  const started = await startHandover(deps, admin, id, body);
+  // Listed only once they are leaving, so no new one of theirs can start after it (a second request finds any the list missed).
+  const leaver = await coverArrangements(deps, started, await openOf(deps, id));
   const covered = leaver.handover.arrangements ?? [];
   const { handled, failure } = await handleEach(deps, leaver, covered, (policyId) =>
     handleOne(deps, leaver, policyId, colleague, practice),

@@ -38,12 +38,14 @@ export function choiceReader(deps: Deps): (therapistId: string) => Promise<Thera
 /** The entry a daily digest counts the message by, due at the therapist's next 09:00. */
 function digestOf(choice: TherapistChoice, policy: Policy, at: string, kind: DigestEntry['kind']): TherapistTold {
   const createdOn = todayIn(policy.rules.timeZone, new Date(policy.createdAt));
+  const handedOver = policy.handovers?.at(-1);
+  const handedOverOn = handedOver ? { handedOverOn: todayIn(policy.rules.timeZone, new Date(handedOver.at)) } : {};
   return {
     mails: [],
     digest: {
       therapistId: policy.therapistId,
       dueAt: nextDigestAt(new Date(at), choice.timeZone),
-      entry: { policyId: policy.id, kind, at, createdOn },
+      entry: { policyId: policy.id, kind, at, createdOn, ...handedOverOn },
     },
   };
 }

@@ -65,6 +65,11 @@ function voiceOf(policy: Policy) {
   };
 }
 
+function lastHandover(policy: Policy): { from: string; on: IsoDate } | null {
+  const last = policy.handovers?.at(-1);
+  return last ? { from: last.from, on: todayIn(policy.rules.timeZone, new Date(last.at)) } : null;
+}
+
 export type ClientView = ReturnType<typeof clientView>;
 
 export function clientView(policy: Policy, today: IsoDate) {
@@ -80,6 +85,8 @@ function buildClientView(policy: Policy, today: IsoDate) {
     therapistName: policy.therapist.name,
     /** Whose note, referrals and footer the page shows: the therapist's, or the practice's. */
     voice: voice.by,
+    /** The latest handover to a colleague: from whom, and on which day; null when there was none. */
+    handedOver: lastHandover(policy),
     state: policy.state,
     closedReason: policy.closedReason,
     stateDetail: policy.state === 'active' ? null : notActiveDetail(policy),
@@ -126,7 +133,12 @@ export function conversationView(conversation: Conversation, timeZone: string, n
   const replyOf = (key: string) => {
     const r: ReplyRecord | undefined = replies.get(key);
     if (!r) return null;
-    return { text: r.text, sentAt: r.sentAt, sentOn: todayIn(timeZone, new Date(r.sentAt)), by: nameAt?.(r.sentAt) ?? null };
+    return {
+      text: r.text,
+      sentAt: r.sentAt,
+      sentOn: todayIn(timeZone, new Date(r.sentAt)),
+      by: nameAt?.(r.sentAt) ?? null,
+    };
   };
   const updates = [...conversation.updates]
     .sort((a, b) => a.seq - b.seq)

@@ -32,6 +32,9 @@ export const therapistMail = {
 export const noticeMail = {
   arrangement: (createdOn: IsoDate, ref: string) =>
     `the arrangement you set up on ${formatDate(createdOn)} (ref. ${ref})`,
+  /** An arrangement the practice handed to the therapist: they did not set it up. */
+  handedArrangement: (handedOverOn: IsoDate, ref: string) =>
+    `the arrangement handed to you on ${formatDate(handedOverOn)} (ref. ${ref})`,
   updateTitle: (ref: string) => `New update in arrangement ${ref}`,
   /** `arrangement`: noticeMail.arrangement. */
   update: (arrangement: string, seq: number, limit: number, on: IsoDate) =>
@@ -41,6 +44,9 @@ export const noticeMail = {
   readInPortal: 'You can read it in the portal.',
   openToRead: 'Read it in the portal',
   why: 'As you chose in your profile, this email leaves out the client’s name, address and words. You can change that in your profile.',
+  /** A message that arrived before the arrangement was handed over, told as its former therapist chose. */
+  whyAfterHandover:
+    'This message arrived around the time the arrangement was handed to you, so this email leaves out the client’s name, address and words.',
   footer: sentences(
     `Sent by ${SITE} about one of your arrangements.`,
     'Your email address is never shown to the client.',

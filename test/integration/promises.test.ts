@@ -83,7 +83,12 @@ describe('keeping promises', () => {
           seq: 1,
           sentOn: '2026-11-20',
           text: 'The new job started.',
-          reply: { text: 'I am glad to hear it.', sentAt: expect.any(String), sentOn: '2026-11-20' },
+          reply: {
+            text: 'I am glad to hear it.',
+            sentAt: expect.any(String),
+            sentOn: '2026-11-20',
+            by: 'Dr. Ada Okafor',
+          },
         },
       ]);
       const page = await app.request('GET', `/c/${link}`);

@@ -38,6 +38,21 @@ describe('timeline sentences', () => {
       'Closed: the client asked for no more emails',
     );
     expect(closedReason(null)).toBe('it ended');
+    expect(timelineSentence({ type: 'closed', at, data: { reason: 'therapist-left' } }, 'Sam')).toBe(
+      'Closed: the practice closed it when its therapist left',
+    );
+  });
+
+  it('says the practice handed the arrangement over, and who did what before it', () => {
+    expect(timelineSentence({ type: 'handed-over', at, data: { from: 'th-1', to: 'th-2' } }, 'Sam')).toBe(
+      'The practice handed the arrangement over to a colleague when its therapist left (Sam was told who reads their messages now)',
+    );
+    expect(timelineSentence({ type: 'paused', at }, 'Sam', 'The previous therapist')).toBe(
+      'The previous therapist paused the arrangement',
+    );
+    expect(timelineSentence({ type: 'replied', at, data: { to: 'update#1' } }, 'Sam', 'The previous therapist')).toBe(
+      'The previous therapist replied to update 1',
+    );
   });
 
   it('says which message the therapist replied to', () => {

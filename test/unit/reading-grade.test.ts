@@ -76,6 +76,41 @@ const PAGES: [string, () => string][] = [
   ],
   ['closed', () => page(makePolicy({ ...sent, state: 'closed', closedReason: 'closing-date', rules: { referrals } }))],
   [
+    'invited, after a colleague took over',
+    () =>
+      page(
+        makePolicy({
+          state: 'invited',
+          acceptedAt: null,
+          therapist: { name: 'Alex Kim', email: 'alex@practice.example' },
+          handovers: [{ at: '2026-11-25T15:00:00Z', from: 'Dana Reyes' }],
+        }),
+      ),
+  ],
+  [
+    'open, after a colleague took over',
+    () =>
+      page(
+        makePolicy({
+          ...sent,
+          therapist: { name: 'Alex Kim', email: 'alex@practice.example' },
+          handovers: [{ at: '2026-11-25T15:00:00Z', from: 'Dana Reyes' }],
+        }),
+      ),
+  ],
+  [
+    'closed by the practice when the therapist left',
+    () =>
+      page(
+        makePolicy({
+          ...sent,
+          state: 'closed',
+          closedReason: 'therapist-left',
+          closedByPractice: { practiceName: 'Northside Therapy', note: 'We are sorry for the change.', referrals },
+        }),
+      ),
+  ],
+  [
     'the stop page',
     () =>
       renderStopPage(clientRecordView(makePolicy(sent), TODAY, conversation), {
@@ -89,6 +124,22 @@ const PAGES: [string, () => string][] = [
 describe('reading grade of what a client reads', () => {
   it.each(CLIENT_EMAILS)('the %s email reads at grade 6 or below', (kind) => {
     const { text, subject } = render(kind, samplePolicy({ rules: { referrals } }));
+    expect(readingGrade(`${subject}\n${text}`).grade).toBeLessThanOrEqual(MAX_GRADE);
+  });
+
+  it.each([
+    ['handed-over', samplePolicy({ state: 'invited', acceptedAt: null, updatesAccepted: 0 })],
+    [
+      'closed-by-practice',
+      samplePolicy({
+        state: 'closed',
+        acceptedAt: null,
+        closedReason: 'therapist-left',
+        closedByPractice: { practiceName: '', note: 'We are sorry for the change.', referrals },
+      }),
+    ],
+  ] as const)('the %s email to a client who had not answered yet reads at grade 6 or below', (kind, policy) => {
+    const { text, subject } = render(kind, policy);
     expect(readingGrade(`${subject}\n${text}`).grade).toBeLessThanOrEqual(MAX_GRADE);
   });
 

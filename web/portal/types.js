@@ -172,7 +172,8 @@
  * @property {string} [kind]
  * @property {string} [until] the day a pause ends by itself
  * @property {string} [by] who resumed: 'therapist' or 'schedule'
- * @property {string} [to] what a reply answered: 'update#2' or 'check-in'
+ * @property {string} [to] what a reply answered: 'update#2' or 'check-in'; after a handover, the colleague's id
+ * @property {string} [from] after a handover, the id of the therapist it was handed over from
  */
 
 /** @typedef {{ type: string, at: string, data?: HistoryData }} HistoryEvent */

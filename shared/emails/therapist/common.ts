@@ -3,7 +3,7 @@
  * footer. The context type has `links: null`, so a therapist template cannot reach the
  * client's private page or stop link even by mistake.
  */
-import { todayIn } from '../../domain/dates.js';
+import { todayIn, type IsoDate } from '../../domain/dates.js';
 import type { Policy } from '../../domain/policy.js';
 import { noticeMail, therapistMail } from '../../wording/therapist.js';
 import type { AudienceContext, EmailContext, RenderedEmail, Template } from '../context.js';
@@ -40,19 +40,43 @@ export function therapistEmail(ctx: TherapistEmailContext, parts: TherapistEmail
   });
 }
 
-/** How a notice names an arrangement, without the client: the day it was set up (in its zone) and the start of its id. */
+/** The day the practice last handed the arrangement to a colleague, in its zone; null when it never did. */
+export function handedOverOn(policy: Policy): IsoDate | null {
+  const last = policy.handovers?.at(-1);
+  return last ? todayIn(policy.rules.timeZone, new Date(last.at)) : null;
+}
+
+/**
+ * How a notice names an arrangement, without the client: the day it was set up (in its zone), or
+ * the day it was handed to this therapist, and the start of its id.
+ */
 export function neutralReference(policy: Policy): { ref: string; arrangement: string } {
   const ref = policy.id.slice(0, 8);
+  const handed = handedOverOn(policy);
+  if (handed) return { ref, arrangement: noticeMail.handedArrangement(handed, ref) };
   const createdOn = todayIn(policy.rules.timeZone, new Date(policy.createdAt));
   return { ref, arrangement: noticeMail.arrangement(createdOn, ref) };
 }
 
+/**
+ * Whether a message's email, decided in full text, must go as a notice: the arrangement was
+ * handed over on or after the day it was sent, so the full text was its former therapist's
+ * choice, not necessarily the one who receives it now.
+ */
+export function heldBackByHandover(policy: Policy, sentOn: IsoDate): boolean {
+  const handed = handedOverOn(policy);
+  return handed !== null && handed >= sentOn;
+}
+
 /** An email that says something arrived, with a link to read it in the portal, and nothing of the client. */
-export function therapistNotice(ctx: TherapistEmailContext, parts: { title: string; body: Block[] }): RenderedEmail {
+export function therapistNotice(
+  ctx: TherapistEmailContext,
+  parts: { title: string; body: Block[]; why?: string },
+): RenderedEmail {
   return renderDocument({
     subject: parts.title,
     heading: parts.title,
-    body: [...parts.body, p(noticeMail.why), button(noticeMail.openToRead, policyUrl(ctx))],
+    body: [...parts.body, p(parts.why ?? noticeMail.why), button(noticeMail.openToRead, policyUrl(ctx))],
     footer: [p(noticeMail.footer)],
   });
 }

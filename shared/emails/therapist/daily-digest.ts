@@ -25,7 +25,13 @@ export function renderDigest({ lines, portalUrl }: DigestContext): RenderedEmail
       p(words.intro),
       ...lines.map((l) =>
         link(
-          words.line(noticeMail.arrangement(l.createdOn, l.policyId.slice(0, 8)), l.updates, l.checkInMessages),
+          words.line(
+            l.handedOverOn
+              ? noticeMail.handedArrangement(l.handedOverOn, l.policyId.slice(0, 8))
+              : noticeMail.arrangement(l.createdOn, l.policyId.slice(0, 8)),
+            l.updates,
+            l.checkInMessages,
+          ),
           arrangementUrl(portalUrl, l.policyId),
         ),
       ),

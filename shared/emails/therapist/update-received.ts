@@ -5,6 +5,7 @@ import { noticeMail, therapistMail, updateReceivedMail as words } from '../../wo
 import { p, quote } from '../layout.js';
 import { snapshot } from '../read-data.js';
 import {
+  heldBackByHandover,
   neutralReference,
   therapistEmail,
   therapistNotice,
@@ -32,11 +33,13 @@ export const updateReceived: TherapistTemplate = (ctx) => {
   const { policy } = ctx;
   const { data, seq, limit, sentOn, notice } = facts(ctx);
   const left = p(words.left(seq, limit, updatesLeft(policy, seq)));
-  if (notice) {
+  const heldBack = !notice && heldBackByHandover(policy, sentOn);
+  if (notice || heldBack) {
     const { ref, arrangement } = neutralReference(policy);
     return therapistNotice(ctx, {
       title: noticeMail.updateTitle(ref),
       body: [p(noticeMail.update(arrangement, seq, limit, sentOn)), left, p(noticeMail.readInPortal)],
+      ...(heldBack ? { why: noticeMail.whyAfterHandover } : {}),
     });
   }
   const client = policy.client.name;

@@ -61,6 +61,18 @@ export const closedByPracticeMail = {
   notYou: 'This is not because of anything you did.',
 };
 
+/** The page after a colleague took over. */
+export const handedOverPage = {
+  invitedIntro: (formerTherapist: string, colleague: string) =>
+    sentences(
+      `${formerTherapist} suggested a simple way to stay in touch now that your sessions have ended.`,
+      `${formerTherapist} has since left the practice. If you accept, ${colleague} will read what you send.`,
+      'Here is what it includes:',
+    ),
+  tookOver: (colleague: string, formerTherapist: string, on: IsoDate) =>
+    `${colleague} took over from ${formerTherapist} on ${formatDate(on)}.`,
+};
+
 /** Why nothing more can be sent, on the page and in a refusal, once the practice closed it. */
 export const THERAPIST_LEFT = {
   updates: 'Your therapist has left the practice, so this arrangement has ended and updates can no longer be sent.',

@@ -20,6 +20,7 @@ const entrySchema = storedAs<DigestEntry>()(
     kind: z.enum(['update', 'check-in-message']),
     at: z.string(),
     createdOn: z.string(),
+    handedOverOn: z.optional(z.string()),
   }),
 );
 
