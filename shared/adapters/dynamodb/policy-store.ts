@@ -145,7 +145,7 @@ export class DynamoPolicies implements PolicyStore {
     }
   }
 
-  /** When a policy closes, every item already in its partition gets the same expiry. */
+  /** Every item already in the policy's partition gets `expiresAt`: when it closes, and when its retention changes. */
   private async stampRetention(policyId: string, expiresAt: number): Promise<void> {
     const { client, tableName } = this.table;
     const items = await this.table.queryAll({
@@ -153,6 +153,8 @@ export class DynamoPolicies implements PolicyStore {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: toItem({ ':pk': keys.policyPk(policyId) }),
       ProjectionExpression: 'pk, sk',
+      // Also the items written a moment ago (the last emails' jobs, a dead-lettered job's entry).
+      ConsistentRead: true,
     });
     for (const item of items) {
       const { pk, sk } = parseItem(itemKey, item);
