@@ -216,7 +216,10 @@ describe('a practice, set up, used and handed over from the portal', { timeout: 
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.locator('#handover-to-error').textContent()).toContain('Choose a colleague');
     await check(page, problems, 'portal-practice-handover');
-    await page.getByLabel(lee.name).check();
+    // By keyboard: the choice takes focus, and Space chooses it.
+    await page.getByLabel(lee.name).focus();
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel(lee.name).isChecked()).toBe(true);
     await page.getByLabel('A note to each client (optional)').fill(note);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: `Hand ${sam.name}’s 1 open arrangement to ${lee.name}?` }).waitFor();
@@ -264,6 +267,13 @@ describe('a practice, set up, used and handed over from the portal', { timeout: 
     await page.getByRole('heading', { name: `Remove ${sam.name} from the practice?` }).waitFor();
     expect(await focusedId(page)).toBe('confirm-remove-title');
     await check(page, problems, 'portal-practice-remove-confirm');
+    // Kept, by keyboard: focus goes back to the button that asked.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Remove ${sam.name} from the practice?` }).waitFor({ state: 'detached' });
+    expect(await page.evaluate('document.activeElement.textContent')).toBe(`Remove ${sam.name}`);
+    await page.getByRole('button', { name: `Remove ${sam.name}` }).click();
     await page
       .getByRole('button', { name: `Remove ${sam.name}`, exact: true })
       .last()
