@@ -2,7 +2,7 @@
 /** The API, same origin, JSON. Errors arrive as problem documents (RFC 9457). */
 import { clearToken, getToken, setNotice } from './auth.js';
 
-/** @import { ApiIssue } from './types.js' */
+/** @import { ApiIssue, BoundBreach } from './types.js' */
 
 /**
  * @typedef {object} ProblemDocument
@@ -10,6 +10,9 @@ import { clearToken, getToken, setNotice } from './auth.js';
  * @property {string} [detail]
  * @property {ApiIssue[]} [errors]
  * @property {string} [reason]
+ * @property {string} [bound] outside-practice-bounds: the first bound the request goes beyond
+ * @property {number | string[]} [allowed] what that bound allows
+ * @property {BoundBreach[]} [breaches] every bound it goes beyond
  */
 
 export class ApiError extends Error {
@@ -25,9 +28,22 @@ export class ApiError extends Error {
     /** @type {ApiIssue[]} */
     this.errors = Array.isArray(problem?.errors) ? problem.errors : [];
     this.reason = problem?.reason;
+    /** @type {BoundBreach[]} the practice's bounds a policy went beyond (each named, with what it allows) */
+    this.breaches = breachesOf(problem);
     /** Set when the app has already dealt with it (signed out): screens stay quiet. */
     this.handled = false;
   }
+}
+
+/**
+ * Every bound a refusal names; an answer with only `bound` and `allowed` counts as one.
+ * @param {ProblemDocument | null | undefined} problem
+ * @returns {BoundBreach[]}
+ */
+export function breachesOf(problem) {
+  if (problem?.reason !== 'outside-practice-bounds') return [];
+  if (Array.isArray(problem.breaches) && problem.breaches.length) return problem.breaches;
+  return problem.bound && problem.allowed !== undefined ? [{ bound: problem.bound, allowed: problem.allowed }] : [];
 }
 
 let onUnauthorized = () => {};

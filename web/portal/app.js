@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * The therapist portal: signs in, then routes between five screens by the address's hash
- * (#/, #/new, #/policies/<id>, #/policies/<id>/edit, #/profile). Each screen is a function that returns
- * { title, node }; this file mounts it, sets the title, and moves focus to its heading.
+ * The therapist portal: signs in, then routes between its screens by the address's hash
+ * (#/, #/new, #/policies/<id>, #/policies/<id>/edit, #/profile, and for a practice's admins
+ * #/practice, #/practice/settings, #/practice/arrangements, #/practice/therapists/<id>/handover).
+ * Each screen is a function that returns { title, node }; this file mounts it, sets the title,
+ * and moves focus to its heading.
  */
 import { api, ApiError, isHandled, whenUnauthorized } from './api.js';
 import { completeSignIn, getToken, loadConfig, signOut, startSignIn, takeNotice } from './auth.js';
@@ -12,6 +14,10 @@ import { errorPage, startFailure } from './error-page.js';
 import { listPage } from './list-page.js';
 import { newPage } from './new-page.js';
 import { policyPage } from './policy-page.js';
+import { practiceArrangementsPage } from './practice-arrangements-page.js';
+import { practiceHandoverPage } from './practice-handover-page.js';
+import { practiceSettingsPage } from './practice-settings-page.js';
+import { practiceTherapistsPage } from './practice-therapists-page.js';
 import { profilePage } from './profile-page.js';
 import { loadRules } from './rules.js';
 import { signInPage } from './sign-in-page.js';
@@ -33,6 +39,7 @@ const main = part('main');
 const flashRegion = part('flash');
 const nav = part('site-nav');
 const signOutButton = part('sign-out');
+const practiceLink = part('nav-practice');
 
 /** @type {PortalConfig | null} */
 let config = null;
@@ -59,6 +66,11 @@ const ROUTES = [
   { pattern: /^#\/policies\/([^/]+)\/?$/, name: 'policy', page: policyPage },
   { pattern: /^#\/policies\/([^/]+)\/edit\/?$/, name: 'edit', page: editPage },
   { pattern: /^#\/profile\/?$/, name: 'profile', page: profilePage },
+  // The practice's own screens: the API answers 403 to anyone but its admins.
+  { pattern: /^#\/practice\/?$/, name: 'practice', page: practiceTherapistsPage },
+  { pattern: /^#\/practice\/settings\/?$/, name: 'practice', page: practiceSettingsPage },
+  { pattern: /^#\/practice\/arrangements\/?$/, name: 'practice', page: practiceArrangementsPage },
+  { pattern: /^#\/practice\/therapists\/([^/]+)\/handover\/?$/, name: 'practice', page: practiceHandoverPage },
 ];
 
 /**
@@ -78,6 +90,19 @@ function profile({ fresh = false } = {}) {
 /** @param {Profile} value */
 function setProfile(value) {
   profilePromise = Promise.resolve(value);
+  showAdminNav();
+}
+
+/** The Practice entry is for the practice's admins only; until the profile says so, it stays hidden. */
+function showAdminNav() {
+  profile().then(
+    (p) => {
+      practiceLink.hidden = p.role !== 'admin';
+    },
+    () => {
+      practiceLink.hidden = true;
+    },
+  );
 }
 
 /**
@@ -113,6 +138,8 @@ function navigate(hash) {
 function setChrome(signedIn, routeName) {
   nav.hidden = !signedIn;
   signOutButton.hidden = !signedIn;
+  if (signedIn) showAdminNav();
+  else practiceLink.hidden = true;
   for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (nav.querySelectorAll('a[data-route]'))) {
     if (link.dataset.route === routeName) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

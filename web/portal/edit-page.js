@@ -12,6 +12,7 @@ import { changePreview } from './edit-preview.js';
 import { editValues, readEdit } from './edit-read-form.js';
 import { editLead, NOTHING_TO_SAVE, savedMessage } from './edit-text.js';
 import { errorSummary } from './error-summary.js';
+import { boundProblems } from './new-bounds.js';
 import { errorDisplay } from './new-field-errors.js';
 import { problemsFromServer } from './new-problems.js';
 import { hasEnded } from './states.js';
@@ -69,6 +70,10 @@ function saveHandler({ ctx, path, backTo, policy, preview, panel, errors, summar
       const placed = problemsFromServer(failure.errors, values(), ctx.rules.limits.policy);
       errors.show(placed);
       summary.show(errors.summaryItems(placed));
+    } else if (failure.status === 409 && failure.reason === 'outside-practice-bounds') {
+      const placed = boundProblems(failure.breaches, values(), failure.detail);
+      errors.show(placed);
+      summary.show(errors.summaryItems(placed), 'The changes were not saved');
     } else {
       summary.show([{ message: failure.detail || failure.title, target: null }], 'The changes were not saved');
     }

@@ -12,6 +12,7 @@ import { narrowPage } from './narrow-page.js';
  * @returns {PageResult}
  */
 export function errorPage(error, retry) {
+  if (error instanceof ApiError && error.status === 403) return forbiddenPage(error);
   const notFound = error instanceof ApiError && error.status === 404;
   const title = notFound ? 'Not found' : 'Something went wrong';
   const detail = error instanceof ApiError ? error.detail : '';
@@ -30,6 +31,20 @@ export function errorPage(error, retry) {
       notFound ? null : h('button', { type: 'button', className: 'button', onclick: retry }, 'Try again'),
       h('a', { href: '#/', className: notFound ? 'button' : 'button button-secondary' }, 'Go to your list'),
     ),
+  );
+}
+
+/**
+ * Signed in, but not allowed: a practice's page for someone who is not its admin, or access
+ * that has ended. The service's own words say which; nothing is tried again.
+ * @param {ApiError} error
+ * @returns {PageResult}
+ */
+function forbiddenPage(error) {
+  return narrowPage(
+    { title: 'Not available', heading: 'This is not available to you' },
+    h('p', {}, error.detail || 'Only a practice admin can see this page.'),
+    h('div', { className: 'button-row' }, h('a', { href: '#/', className: 'button' }, 'Go to your list')),
   );
 }
 

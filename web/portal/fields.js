@@ -209,3 +209,56 @@ export function radioGroup({ name, legend, help, options, value, className = '' 
     },
   };
 }
+
+/** @typedef {ErrorTarget & { inputs: HTMLInputElement[], values: string[] }} CheckboxGroup */
+
+/**
+ * Checkboxes in a fieldset, any number of them ticked.
+ * @param {{ name: string, legend: string, help?: string, options: RadioOption[], values: string[] }} options
+ * @returns {CheckboxGroup}
+ */
+export function checkboxGroup({ name, legend, help, options, values }) {
+  const helpId = `${name}-help`;
+  const errorId = `${name}-error`;
+  const helpEl = help ? h('p', { className: 'help', id: helpId }, help) : null;
+  const errorEl = h('p', { className: 'field-error', id: errorId, hidden: true });
+  const inputs = options.map((o) =>
+    h('input', { type: 'checkbox', name, id: `${name}-${o.value}`, value: o.value, checked: values.includes(o.value) }),
+  );
+  const wrap = h(
+    'fieldset',
+    { className: 'field radio-group', 'aria-describedby': helpEl ? helpId : null },
+    h('legend', {}, legend),
+    helpEl,
+    errorEl,
+    h(
+      'div',
+      { className: 'choices' },
+      options.map((o, i) =>
+        h('div', { className: 'choice' }, inputs[i], h('label', { for: `${name}-${o.value}` }, o.label)),
+      ),
+    ),
+  );
+  let error = '';
+  return {
+    wrap,
+    inputs,
+    get focusTarget() {
+      return /** @type {HTMLInputElement} */ (inputs[0]);
+    },
+    get error() {
+      return error;
+    },
+    get values() {
+      return inputs.filter((i) => i.checked).map((i) => i.value);
+    },
+    setError(message) {
+      error = message || '';
+      errorEl.hidden = !error;
+      if (error) errorContent(errorEl, error);
+      else errorEl.replaceChildren();
+      wrap.classList.toggle('has-error', Boolean(error));
+      describe(wrap, [helpEl ? helpId : null, error ? errorId : null]);
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { today } from './dates.js';
 import { h } from './dom.js';
 import { crisisField, field, input, numberInput, radioGroup, zoneList } from './fields.js';
 import { fromTo } from './hints.js';
+import { boundHints, withHint } from './new-bounds.js';
 import { presetValues } from './new-presets.js';
 import { WEEKS } from './new-read-form.js';
 import { parseWhole, timeZones } from './parse.js';
@@ -63,17 +64,20 @@ function whoAndWhen(profile, rules) {
   };
 }
 
+/** @typedef {ReturnType<typeof boundHints>} BoundHints */
+
 /**
  * The update rules' controls (the edit screen uses them too, with its own help).
  * @param {PortalRules} rules
+ * @param {BoundHints} [hints] what the practice allows, said beside the fields
  */
-export function updateFields(rules) {
+export function updateFields(rules, hints = {}) {
   const limits = rules.limits.policy;
   return {
     limit: field({
       id: 'updates-limit',
       label: 'How many updates',
-      help: `${fromTo(limits, 'updates.limit')} Choose 0 for no written updates.`,
+      help: withHint(`${fromTo(limits, 'updates.limit')} Choose 0 for no written updates.`, hints.limit),
       control: bounded(rules, 'updates.limit'),
     }),
     gap: field({
@@ -85,13 +89,16 @@ export function updateFields(rules) {
     weeks: field({
       id: 'updates-weeks',
       label: 'Open for how many weeks',
-      help: 'Counted from the day therapy ended.',
+      help: withHint('Counted from the day therapy ended.', hints.weeks),
       control: numberInput(WEEKS),
     }),
     maxChars: field({
       id: 'updates-max',
       label: 'Longest update, in characters',
-      help: `${fromTo(limits, 'updates.maxCharacters')} 1,000 characters is a few short paragraphs. An emoji counts as one.`,
+      help: withHint(
+        `${fromTo(limits, 'updates.maxCharacters')} 1,000 characters is a few short paragraphs. An emoji counts as one.`,
+        hints.maxChars,
+      ),
       control: bounded(rules, 'updates.maxCharacters'),
     }),
     from: field({ id: 'updates-from', label: 'Updates open on', help: 'Optional.', control: input({ type: 'date' }) }),
@@ -107,14 +114,16 @@ export function updateFields(rules) {
 /**
  * The check-in's controls (the edit screen uses them too, with its own help).
  * @param {PortalRules} rules
+ * @param {BoundHints} [hints]
  */
-export function checkInFields(rules) {
+export function checkInFields(rules, hints = {}) {
   const limits = rules.limits.policy;
   const messageDays = plural(rules.defaults.checkIn.messageDays, 'day');
   return {
     format: radioGroup({
       name: 'checkin-format',
       legend: 'Kind of check-in',
+      help: hints.format,
       options: [
         {
           value: 'message',
@@ -186,6 +195,7 @@ export function closingFields(profile, rules) {
  * @param {{ profile: Profile, rules: PortalRules, presets: [Preset, ...Preset[]] }} options
  */
 export function newFields({ profile, rules, presets }) {
+  const hints = boundHints(profile.practice?.bounds, rules.limits.policy);
   const F = {
     preset: radioGroup({
       name: 'preset',
@@ -196,8 +206,8 @@ export function newFields({ profile, rules, presets }) {
       className: 'presets',
     }),
     ...whoAndWhen(profile, rules),
-    ...updateFields(rules),
-    ...checkInFields(rules),
+    ...updateFields(rules, hints),
+    ...checkInFields(rules, hints),
     ...closingFields(profile, rules),
   };
   const exactDates = h(
@@ -212,7 +222,7 @@ export function newFields({ profile, rules, presets }) {
     updatesDetail: h('div', { className: 'subfields' }, F.gap.wrap, F.weeks.wrap, F.maxChars.wrap, exactDates),
     checkinDetail: h('div', { className: 'subfields' }, F.months.wrap, F.checkinOn.wrap, F.note.wrap, F.remind.wrap),
   };
-  return { F, parts };
+  return { F, parts, hints };
 }
 
 /** @typedef {ReturnType<typeof newFields>['F']} NewFields */

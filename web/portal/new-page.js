@@ -5,6 +5,7 @@
  */
 import { errorSummary } from './error-summary.js';
 import { clearDraft, restoreDraft, saveDraft } from './new-draft.js';
+import { withHint } from './new-bounds.js';
 import { errorDisplay } from './new-field-errors.js';
 import { applyPreset, newFields, readValues, syncVisibility } from './new-fields.js';
 import { newForm, newScreen, onEdit } from './new-form.js';
@@ -15,7 +16,7 @@ import { readForm } from './new-read-form.js';
 import { referralList } from './new-referrals.js';
 import { sendInvitation } from './new-send.js';
 
-/** @import { NewFields } from './new-fields.js' */
+/** @import { BoundHints, NewFields } from './new-fields.js' */
 /** @import { HelpTexts } from './new-help.js' */
 /** @import { NewValues } from './new-read-form.js' */
 /** @import { PageContext, PageResult } from './types.js' */
@@ -23,9 +24,10 @@ import { sendInvitation } from './new-send.js';
 /**
  * @param {NewFields} F
  * @param {HelpTexts} help
+ * @param {BoundHints} hints what the practice allows
  */
-function applyHelp(F, help) {
-  if (help.weeks) F.weeks.setHelp(help.weeks);
+function applyHelp(F, help, hints) {
+  if (help.weeks) F.weeks.setHelp(withHint(help.weeks, hints.weeks));
   F.from.setHelp(help.from);
   F.until.setHelp(help.until);
   if (help.months) F.months.setHelp(help.months);
@@ -42,7 +44,7 @@ export async function newPage(ctx) {
   const presets = presetsFor(profile, rules.defaults);
   let submitted = false;
 
-  const { F, parts } = newFields({ profile, rules, presets });
+  const { F, parts, hints } = newFields({ profile, rules, presets });
   const referrals = referralList({ limits: rules.limits.policy, onChange: () => changed() });
   const errors = errorDisplay({ F, parts, referrals });
   const summary = errorSummary();
@@ -60,7 +62,7 @@ export async function newPage(ctx) {
       const current = values();
       return { values: current, ...readForm(current, { rules, forPreview: true, submitted }) };
     },
-    onRules: (resolved) => applyHelp(F, helpAfterPreview(resolved, values(), rules)),
+    onRules: (resolved) => applyHelp(F, helpAfterPreview(resolved, values(), rules), hints),
   });
 
   function changed() {

@@ -1,12 +1,13 @@
 // @ts-check
 /**
  * The starting points for a new arrangement. "Gentle" is exactly what the service does when
- * nothing is chosen (its defaults, from rules.json); "Your usual rules" is the therapist's own.
+ * nothing is chosen (its defaults, from rules.json); "Your practice's rules" are the practice's
+ * defaults; "Your usual rules" are the therapist's own, over the practice's.
  */
 import { plural } from './words.js';
 
 /** @import { NewValues } from './new-read-form.js' */
-/** @import { CheckInFormat, Profile, PortalRules, Replies } from './types.js' */
+/** @import { CheckInFormat, DefaultRules, PracticeBounds, Profile, PortalRules, Replies } from './types.js' */
 
 /**
  * What a preset fills in. '' leaves a field empty (the service's default applies).
@@ -60,41 +61,97 @@ export function serviceDefaults(d) {
 }
 
 /**
- * The therapist's usual rules (from their profile), each gap filled by the service's default;
- * null when they have set none.
- * @param {Profile} profile
- * @param {PresetRules} system
+ * Rules set somewhere (the practice's defaults, or the therapist's usual rules) over `base`,
+ * each gap filled from it; null when they set none of the rules.
+ * @param {DefaultRules | null | undefined} d
+ * @param {PresetRules} base
  * @returns {PresetRules | null}
  */
-function usualRules(profile, system) {
-  const d = profile.defaultRules;
-  if (!(d && (d.updates || d.checkIn || d.replies))) return null;
-  // A window of whole weeks fills in the weeks; any other is left to the service, which ends it as the profile says.
+function layered(d, base) {
+  const some = (/** @type {object | undefined} */ part) => Object.keys(part ?? {}).length > 0;
+  if (!(d && (some(d.updates) || some(d.checkIn) || d.replies))) return null;
+  // A window of whole weeks fills in the weeks; any other is left to the service, which ends it as the settings say.
   const days = d.updates?.windowDays;
   /** @type {Pick<PresetRules, 'weeks' | 'days'>} */
   const span =
-    days === undefined ? { weeks: system.weeks } : days % 7 === 0 ? { weeks: days / 7 } : { weeks: '', days };
+    days === undefined
+      ? { weeks: base.weeks, ...(base.days ? { days: base.days } : {}) }
+      : days % 7 === 0
+        ? { weeks: days / 7 }
+        : { weeks: '', days };
   return {
-    limit: d.updates?.limit ?? system.limit,
-    gap: d.updates?.minDaysBetween ?? system.gap,
+    limit: d.updates?.limit ?? base.limit,
+    gap: d.updates?.minDaysBetween ?? base.gap,
     ...span,
-    maxChars: d.updates?.maxCharacters ?? system.maxChars,
-    format: d.checkIn?.format ?? system.format,
-    months: d.checkIn?.afterMonths ?? system.months,
-    remind: d.checkIn?.remindDaysBefore ?? system.remind,
-    replies: d.replies ?? system.replies,
+    maxChars: d.updates?.maxCharacters ?? base.maxChars,
+    format: d.checkIn?.format ?? base.format,
+    months: d.checkIn?.afterMonths ?? base.months,
+    remind: d.checkIn?.remindDaysBefore ?? base.remind,
+    replies: d.replies ?? base.replies,
   };
 }
 
 /**
- * The presets offered, the first one chosen.
+ * Whether a preset keeps to the practice's bounds. The window counts its first and last day,
+ * as the service does: six weeks after the end of therapy is 43 days.
+ * @param {PresetRules} r
+ * @param {PracticeBounds} bounds
+ */
+export function presetFits(r, bounds) {
+  if (r.limit > bounds.maxUpdates) return false;
+  if (r.limit > 0 && r.maxChars !== '' && r.maxChars > bounds.maxCharacters) return false;
+  const windowDays = r.weeks !== '' ? r.weeks * 7 + 1 : r.days ? r.days + 1 : 0;
+  if (r.limit > 0 && windowDays > bounds.maxWindowDays) return false;
+  return r.format === 'none' || bounds.checkInFormats.includes(r.format);
+}
+
+/**
+ * The presets offered, the first one chosen: the therapist's usual rules (over the practice's
+ * defaults), then the practice's defaults (the same for every therapist of the practice), then
+ * the service's own starting points that keep to the practice's bounds.
  * @param {Profile} profile
  * @param {PortalRules['defaults']} defaults
  * @returns {[Preset, ...Preset[]]}
  */
 export function presetsFor(profile, defaults) {
-  const system = serviceDefaults(defaults);
-  const usual = usualRules(profile, system);
+  const bounds = profile.practice?.bounds;
+  // A practice that offers no check-in starts every arrangement without one.
+  const noCheckIn = bounds?.checkInFormats.length === 0;
+  /** @param {PresetRules | null} r @returns {PresetRules | null} */
+  const fit = (r) => (r && noCheckIn ? { ...r, format: 'none' } : r);
+  const system = /** @type {PresetRules} */ (fit(serviceDefaults(defaults)));
+  const practice = fit(layered(profile.practice?.defaults, system));
+  const usual = fit(layered(profile.defaultRules, practice ?? system));
+  /** @type {Preset[]} */
+  const own = [];
+  if (usual)
+    own.push({
+      value: 'usual',
+      label: 'Your usual rules',
+      hint: `${describePreset(usual)} (Set in your profile.)`,
+      rules: usual,
+    });
+  if (practice)
+    own.push({
+      value: 'practice',
+      label: 'Your practice’s rules',
+      hint: `${describePreset(practice)} (Set by your practice, the same for every therapist.)`,
+      rules: practice,
+    });
+  const [gentle, ...others] = builtIn(system, own.length > 0, noCheckIn);
+  const fitting = bounds ? [gentle, ...others].filter((p) => presetFits(p.rules, bounds)) : [gentle, ...others];
+  const [first = gentle, ...rest] = [...own, ...fitting];
+  return [first, ...rest];
+}
+
+/**
+ * The service's own starting points.
+ * @param {PresetRules} system
+ * @param {boolean} othersFirst whether a preset of the therapist's or the practice's comes before these
+ * @param {boolean} noCheckIn the practice offers no check-in
+ * @returns {[Preset, ...Preset[]]}
+ */
+function builtIn(system, othersFirst, noCheckIn) {
   /** @type {PresetRules} */
   const checkInOnly = {
     limit: 0,
@@ -112,16 +169,15 @@ export function presetsFor(profile, defaults) {
     gap: 5,
     weeks: 12,
     maxChars: system.maxChars,
-    format: 'message',
+    format: noCheckIn ? 'none' : 'message',
     months: system.months,
     remind: system.remind,
     replies: system.replies,
   };
-  /** @type {[Preset, ...Preset[]]} */
-  const offered = [
+  return [
     {
       value: 'gentle',
-      label: usual ? 'Gentle' : 'Gentle (the usual choice)',
+      label: othersFirst ? 'Gentle' : 'Gentle (the usual choice)',
       hint: describePreset(system),
       rules: system,
     },
@@ -133,17 +189,6 @@ export function presetsFor(profile, defaults) {
     },
     { value: 'more', label: 'More contact', hint: describePreset(more), rules: more },
   ];
-  return usual
-    ? [
-        {
-          value: 'usual',
-          label: 'Your usual rules',
-          hint: `${describePreset(usual)} (Set in your profile.)`,
-          rules: usual,
-        },
-        ...offered,
-      ]
-    : offered;
 }
 
 /**

@@ -3,8 +3,9 @@
  * The live preview beside the form: exactly what the client will be told (POST /policies/preview),
  * refreshed shortly after each change. Only the newest answer is shown; an older one is dropped.
  */
-import { api, ApiError, isAbort, isHandled } from './api.js';
+import { api, ApiError, breachesOf, isAbort, isHandled } from './api.js';
 import { h } from './dom.js';
+import { boundProblems } from './new-bounds.js';
 import { problemsFromServer } from './new-problems.js';
 
 /** @import { ErrorDisplay } from './new-field-errors.js' */
@@ -132,12 +133,16 @@ export function livePreview({ ctx, read, errors, onRules }) {
       const result = await api('POST', '/policies/preview', body, { signal: abort.signal });
       if (mine !== seq || !ctx.isCurrent()) return;
       // The service checked the dates: its reasons go beside the fields they concern.
-      if (!result.ok) view.showProblems(problemsFromServer(result.errors, values, ctx.rules.limits.policy));
-      else view.showResult(result);
+      if (result.ok) view.showResult(result);
+      else if (result.reason === 'outside-practice-bounds')
+        view.showProblems(boundProblems(breachesOf(result), values, ''));
+      else view.showProblems(problemsFromServer(result.errors, values, ctx.rules.limits.policy));
     } catch (error) {
       if (isAbort(error) || mine !== seq || isHandled(error)) return;
       if (error instanceof ApiError && error.status === 400 && error.errors.length)
         view.showProblems(problemsFromServer(error.errors, values, ctx.rules.limits.policy));
+      else if (error instanceof ApiError && error.status === 409 && error.reason === 'outside-practice-bounds')
+        view.showProblems(boundProblems(error.breaches, values, error.detail));
       else view.setStatus('The preview is not available just now. You can still send the invitation.');
     } finally {
       if (mine === seq) el.busy.hidden = true;

@@ -1,6 +1,7 @@
 // @ts-check
 /** Sending the invitation: on success, on to the new arrangement; on refusal, why, beside the fields. */
 import { api, ApiError, isHandled } from './api.js';
+import { boundProblems } from './new-bounds.js';
 import { clearDraft } from './new-draft.js';
 import { problemsFromServer } from './new-problems.js';
 
@@ -36,6 +37,11 @@ export async function sendInvitation({ ctx, body, sent, submit, errors, summary 
       const fromServer = problemsFromServer(failure.errors, sent, ctx.rules.limits.policy);
       errors.show(fromServer);
       summary.show(errors.summaryItems(fromServer));
+    } else if (failure.status === 409 && failure.reason === 'outside-practice-bounds') {
+      // Beyond what the practice allows: said beside the field the bound is about.
+      const placed = boundProblems(failure.breaches, sent, failure.detail);
+      errors.show(placed);
+      summary.show(errors.summaryItems(placed), 'The invitation was not sent');
     } else {
       summary.show([{ message: failure.detail || failure.title, target: null }], 'The invitation was not sent');
     }

@@ -12,7 +12,7 @@ import { plural } from './words.js';
 
 /** @import { PauseDraft } from './pause-text.js' */
 /** @import { ReplyDraft } from './policy-replies.js' */
-/** @import { PolicyDetail, PortalRules, ReplyTarget } from './types.js' */
+/** @import { PolicyDetail, ReplyTarget } from './types.js' */
 
 /** @typedef {'close' | 'reissue' | 'pause'} PanelKind */
 
@@ -25,6 +25,7 @@ import { plural } from './words.js';
  * @property {string} actionError why the last action did not work
  * @property {Record<string, ReplyDraft>} replies the reply forms open, by the message they answer
  * @property {PauseDraft} pause the pause form's fields
+ * @property {number} retentionDays how long the arrangement is kept after closing
  */
 
 /**
@@ -33,6 +34,7 @@ import { plural } from './words.js';
  * @property {(kind: PanelKind) => void} ask opens a confirmation
  * @property {(kind: PanelKind) => void} cancel closes it again
  * @property {() => void} exportCopy downloads everything as JSON
+ * @property {() => void} printableRecord downloads the record as a page to print
  * @property {() => void} pause sends the pause form
  * @property {(target: ReplyTarget) => void} openReply opens the form under a message
  * @property {(target: ReplyTarget) => void} cancelReply closes it, dropping the words
@@ -193,9 +195,8 @@ function openActions(state, handlers) {
 /**
  * @param {ActionState} state
  * @param {ActionHandlers} handlers
- * @param {PortalRules} service
  */
-export function actionsSection(state, handlers, service) {
+export function actionsSection(state, handlers) {
   const ended = hasEnded(state.detail.state);
   const exportItem = action(
     h(
@@ -207,9 +208,24 @@ export function actionsSection(state, handlers, service) {
       'p',
       { className: 'help' },
       'Everything about this arrangement, as a JSON file.' +
-        (ended
-          ? ` It is deleted ${plural(state.detail.retentionDays ?? service.defaults.retentionDays, 'day')} after closing.`
-          : ''),
+        (ended ? ` It is deleted ${plural(state.retentionDays, 'day')} after closing.` : ''),
+    ),
+  );
+  const recordItem = action(
+    h(
+      'button',
+      {
+        type: 'button',
+        className: 'button button-secondary',
+        'data-action': 'record',
+        onclick: handlers.printableRecord,
+      },
+      'Printable record',
+    ),
+    h(
+      'p',
+      { className: 'help' },
+      'The rules as told, every message and reply with its date, and the timeline, as a page to print or keep. It downloads as a web page: open it in your browser and print it.',
     ),
   );
   return section(
@@ -224,6 +240,7 @@ export function actionsSection(state, handlers, service) {
       stateActions(state, handlers),
       ended ? null : openActions(state, handlers),
       exportItem,
+      recordItem,
     ),
   );
 }

@@ -56,7 +56,7 @@ function screen(state, handlers, service) {
         'div',
         { className: 'policy-side' },
         section('At a glance', 'glance-title', glance(detail)),
-        actionsSection(state, handlers, service),
+        actionsSection(state, handlers),
         upcoming(detail),
       ),
       h(
@@ -128,6 +128,15 @@ function actionHandlers(page) {
         showActionError(reasons(error).detail || 'The copy could not be downloaded. Please try again.');
       }
     },
+    async printableRecord() {
+      try {
+        await download(`${page.path}/record`, `arrangement-${state.detail.id}-record.html`);
+        page.announce('The printable record is downloading. Open it in your browser to print it.');
+      } catch (error) {
+        if (isHandled(error)) return;
+        showActionError(reasons(error).detail || 'The record could not be downloaded. Please try again.');
+      }
+    },
   };
 }
 
@@ -138,9 +147,13 @@ function actionHandlers(page) {
  */
 export async function policyPage(ctx, id) {
   const path = `/policies/${encodeURIComponent(id)}`;
+  /** @type {PolicyDetail} */
+  const detail = await api('GET', path);
   /** @type {ActionState} */
   const state = {
-    detail: /** @type {PolicyDetail} */ (await api('GET', path)),
+    detail,
+    // As its practice said (its own setting, in the policy view); the service's own for an older answer.
+    retentionDays: detail.retentionDays ?? ctx.rules.defaults.retentionDays,
     confirming: '',
     busy: '',
     actionError: '',

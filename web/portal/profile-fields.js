@@ -70,10 +70,11 @@ function usualNumber(rules, { id, label, path, fallback, value }) {
 }
 
 /**
- * @param {Profile} profile
+ * The usual rules' controls (the practice's defaults use them too).
+ * @param {Pick<Profile, 'defaultRules'>} profile
  * @param {PortalRules} rules
  */
-function usualRules(profile, rules) {
+export function usualRules(profile, rules) {
   const d = profile.defaultRules ?? {};
   const { updates, checkIn, replies } = rules.defaults;
   const format = field({
@@ -186,10 +187,11 @@ function noteField(rules, { id, label, help, path, value }) {
 }
 
 /**
- * @param {Profile} profile
+ * The notes' controls (the practice's defaults use them too, with their own help).
+ * @param {Pick<Profile, 'defaultRules'>} profile
  * @param {PortalRules} rules
  */
-function startingWords(profile, rules) {
+export function startingWords(profile, rules) {
   const d = profile.defaultRules ?? {};
   return {
     invitationNote: noteField(rules, {

@@ -39,7 +39,8 @@ export async function profilePage(ctx) {
     submit.textContent = 'Saving…';
     try {
       const updated = await api('PUT', '/profile', body);
-      ctx.setProfile(updated);
+      // The practice and the role come with GET /profile; an answer without them keeps them.
+      ctx.setProfile({ ...profile, ...updated });
       saved.textContent = 'Profile saved. New arrangements will use these settings.';
     } catch (error) {
       if (isHandled(error)) return;

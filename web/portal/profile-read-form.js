@@ -99,14 +99,16 @@ export function profileProblemsFromServer(errors, limits) {
   }));
 }
 
+/** What the usual rules' controls hold. @typedef {Pick<ProfileValues, 'limit' | 'gap' | 'maxChars' | 'months' | 'windowDays' | 'format' | 'remind' | 'replies' | 'incomplete'>} UsualValues */
+
 /**
- * The usual rules' numbers, check-in and replies, as defaultRules holds them.
- * @param {ProfileValues} values
+ * The usual rules' numbers, check-in and replies, as defaultRules holds them (a practice's defaults too).
+ * @param {UsualValues} values
  * @param {Limits} limits
  * @param {(field: ProfileField, message: string) => void} fail
  * @returns {DefaultRules}
  */
-function usualRules(values, limits, fail) {
+export function usualRules(values, limits, fail) {
   const hints = profileHints(limits);
   /** @param {'limit' | 'gap' | 'maxChars' | 'months' | 'windowDays'} field @param {string} path */
   const whole = (field, path) => {
@@ -148,12 +150,12 @@ function usualRules(values, limits, fail) {
 
 /**
  * The referrals and notes new arrangements start with; an empty note is none.
- * @param {ProfileValues} values
+ * @param {Pick<ProfileValues, 'referrals' | 'invitationNote' | 'closingNote'>} values
  * @param {Limits} limits
  * @param {(field: string, message: string) => void} fail
  * @returns {Pick<DefaultRules, 'referrals' | 'invitationNote' | 'closingNote'>}
  */
-function startingWords(values, limits, fail) {
+export function startingWords(values, limits, fail) {
   const hints = profileHints(limits);
   /** @type {Pick<DefaultRules, 'referrals' | 'invitationNote' | 'closingNote'>} */
   const out = {};

@@ -26,14 +26,86 @@
  * @property {string | null} [closingNote]
  */
 
+/** @typedef {'therapist' | 'admin'} Role */
+/** @typedef {'active' | 'leaving' | 'removed'} MemberStatus */
+
+/**
+ * The rules a practice's new arrangements start from (the profile's usual rules sit on top).
+ * @typedef {DefaultRules & { crisisLocale?: string }} PracticeDefaults
+ */
+
+/**
+ * The most any arrangement of the practice may offer.
+ * @typedef {object} PracticeBounds
+ * @property {number} maxUpdates
+ * @property {number} maxCharacters
+ * @property {number} maxWindowDays the update window, its first day to its last
+ * @property {CheckInFormat[]} checkInFormats an arrangement without a check-in is always allowed
+ */
+
+/**
+ * What GET and PUT /practice answer (GET /profile carries it without the version).
+ * @typedef {object} Practice
+ * @property {string} id
+ * @property {string} name
+ * @property {PracticeDefaults} defaults
+ * @property {PracticeBounds} bounds
+ * @property {number} retentionDays
+ * @property {number | null} [version]
+ */
+
 /**
  * @typedef {object} Profile
+ * @property {string} [therapistId]
  * @property {string} email
  * @property {string} [displayName]
  * @property {string} timeZone
  * @property {string} [crisisLocale]
  * @property {Notifications} [notifications]
  * @property {DefaultRules | null} [defaultRules]
+ * @property {Role} [role]
+ * @property {Practice} [practice] the same defaults and bounds for every therapist of the practice
+ */
+
+/**
+ * One therapist of the practice, as GET /practice/therapists lists them (their own work address).
+ * @typedef {object} PracticeTherapist
+ * @property {string} id
+ * @property {string} name
+ * @property {string} email
+ * @property {Role} role
+ * @property {MemberStatus} status
+ * @property {string} since
+ * @property {number} openArrangements invited, active or paused
+ */
+
+/**
+ * What an admin may know of an arrangement: never the client's name, address or words.
+ * @typedef {object} ArrangementMeta
+ * @property {string} policyId
+ * @property {string} therapistId
+ * @property {string} therapistName
+ * @property {PolicyState} state
+ * @property {string} createdAt
+ * @property {string} endedOn
+ * @property {string} closesOn
+ * @property {string | null} closedAt
+ * @property {{ used: number, limit: number, until: string }} updates
+ * @property {{ on: string, status: string } | null} checkIn
+ * @property {string | null} pausedUntil
+ * @property {boolean} clientEmailStopped mail to the client stopped after a bounce or complaint
+ * @property {{ what: string, on: string } | null} next
+ */
+
+/** @typedef {'handed-over' | 'closed' | 'already-done'} HandoverOutcome */
+
+/**
+ * What POST /practice/therapists/{id}/handover answers.
+ * @typedef {object} HandoverResult
+ * @property {{ id: string, status: MemberStatus }} therapist
+ * @property {string | null} to the colleague, or null when each arrangement was closed
+ * @property {{ policyId: string, outcome: HandoverOutcome }[]} arrangements
+ * @property {number} remaining open arrangements not yet handed over or closed
  */
 
 /**
@@ -124,10 +196,14 @@
 
 /** @typedef {{ path?: string, message?: string }} ApiIssue */
 
+/** @typedef {'maxUpdates' | 'maxCharacters' | 'maxWindowDays' | 'checkInFormats'} BoundName */
+/** One bound a policy goes beyond (409 outside-practice-bounds). @typedef {{ bound: string, allowed: number | string[], offered?: number | string }} BoundBreach */
+
 /**
  * What POST /policies/preview answers: the words the client would read, or why the dates do not fit.
+ * Beyond the practice's bounds, it also names each bound as a 409 outside-practice-bounds would.
  * @typedef {{ ok: true, summary: string[], invitation: { subject: string, text: string }, rules: PolicyRules }
- *   | { ok: false, errors: ApiIssue[] }} PreviewResult
+ *   | { ok: false, errors: ApiIssue[], reason?: string, bound?: string, allowed?: number | string[], breaches?: BoundBreach[] }} PreviewResult
  */
 
 /**
