@@ -12,6 +12,8 @@ body{font:16px/1.5 system-ui,sans-serif;color:#1d232b;background:#f7f6f3;margin:
 main{max-width:52rem;margin:0 auto;padding:1.5rem}
 label{display:block;margin-top:1rem;font-weight:600}
 input{font:inherit;padding:.5rem;width:100%;max-width:24rem;border:1px solid #6b7280;border-radius:.375rem}
+fieldset{border:0;padding:0;margin:1rem 0 0}legend{font-weight:600}fieldset label{font-weight:400}input[type=radio]{width:auto;margin-right:.5rem}
+.problem{border-left:4px solid #9a3412;padding:.5rem 1rem;background:#fff7ed}
 button{font:inherit;margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:.375rem;background:#24527a;color:#fff;cursor:pointer}
 code,pre{background:#eceae4;border-radius:.25rem;padding:.1rem .3rem;overflow-wrap:anywhere;white-space:pre-wrap}
 article{background:#fff;border:1px solid #d6d3cc;border-radius:.5rem;padding:1rem;margin:1rem 0}
@@ -19,14 +21,21 @@ article{background:#fff;border:1px solid #d6d3cc;border-radius:.5rem;padding:1re
 a{color:#1f4d78}
 </style></head><body><main>${body}</main></body></html>`;
 
-export function signInPage(): string {
+/** `problem`: why the last try did not sign in (access ended, another practice), said on the page. */
+export function signInPage(problem?: string): string {
   return shell(
     'Sign in',
-    `<h1>Sign in (local)</h1>
-<p>Local mode stands in for the practice's sign-in. Any address works; the same address is always the same therapist.</p>
+    `<h1>Sign in (local)</h1>${problem ? `\n<p class="problem" role="alert">${e(problem)}</p>` : ''}
+<p>Local mode stands in for the practice's sign-in. Any address works; the same address is always the same therapist, in one practice.</p>
 <form method="post" action="/local/sign-in">
 <label for="name">Your name, as clients will see it</label><input id="name" name="name" required autocomplete="name">
 <label for="email">Your email address</label><input id="email" name="email" type="email" required autocomplete="email">
+<label for="practice">Practice</label><input id="practice" name="practice" value="default" required pattern="[a-z0-9][a-z0-9\-]{0,39}" aria-describedby="practice-hint">
+<p class="meta" id="practice-hint">Lower-case letters, digits and dashes. Everyone who signs in with the same practice works together.</p>
+<fieldset><legend>Role</legend>
+<label><input type="radio" name="role" value="therapist" checked> Therapist</label>
+<label><input type="radio" name="role" value="admin"> Practice admin (also a therapist): invites colleagues, sets the practice's rules, hands arrangements over</label>
+</fieldset>
 <button type="submit">Sign in</button>
 </form>
 <p><a href="/local/outbox/view">Read the outbox</a></p>`,

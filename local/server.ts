@@ -20,6 +20,7 @@ import { makeHandler as practiceApi } from '../functions/practice-api.js';
 import { makeHandler as web } from '../functions/web.js';
 import {
   AppError,
+  ForbiddenError,
   MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
@@ -192,13 +193,21 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
       const claims = signer.verify(token);
       if (!claims) throw new Error('a token just signed did not verify');
       // As Cognito would: the practice and the admin group come with the sign-in.
-      const therapist = await applyLocalSignIn(deps, {
+      const signedIn = {
         id: claims.sub,
         email: claims.email,
         name: claims.name,
         practiceHint: claims['custom:practice'],
         adminHint: input.role === 'admin',
-      });
+      };
+      let therapist;
+      try {
+        therapist = await applyLocalSignIn(deps, signedIn);
+      } catch (err) {
+        // A person at the sign-in page reads why on the page, not as JSON.
+        if (wantsHtml(req) && err instanceof ForbiddenError) return htmlResult(403, signInPage(err.message));
+        throw err;
+      }
       await updateProfile(deps, therapist, {
         displayName: input.name,
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),

@@ -53,6 +53,31 @@ describe('the local sign-in token over HTTP', () => {
     await expectUnauthorized(tampered);
     expect((await app.request('GET', '/policies', { token })).status).toBe(200);
   });
+
+  it('signs in from the page as an admin of a named practice, and says on the page why it cannot', async () => {
+    clock.now = signedAt;
+    const email = uniqueEmail('admin.page');
+    const form = (fields: Record<string, string>) =>
+      app.request('POST', '/local/sign-in', {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        raw: new URLSearchParams(fields).toString(),
+      });
+
+    const page = await app.request('GET', '/local/sign-in');
+    expect(page.text).toContain('name="practice"');
+    expect(page.text).toContain('value="admin"');
+
+    const signedIn = await form({ name: 'Kim Admin', email, practice: 'lakeside', role: 'admin' });
+    expect(signedIn.status).toBe(303);
+    const token = decodeURIComponent(/#token=(.+)$/.exec(signedIn.headers.get('location') ?? '')?.[1] ?? '');
+    const profile = await app.request('GET', '/profile', { token });
+    expect(profile.json).toMatchObject({ role: 'admin', practice: { id: 'lakeside' } });
+
+    const elsewhere = await form({ name: 'Kim Admin', email, practice: 'hillside', role: 'admin' });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.headers.get('content-type')).toContain('text/html');
+    expect(elsewhere.text).toContain('This address already belongs to the practice');
+  });
 });
 
 /** The same token with its claims rewritten to the admin group of another practice, the signature kept. */
