@@ -68,7 +68,7 @@ export const DOMAIN_EVENTS = {
   'practice.therapist-removed': practiceV1({}),
   'practice.role-changed': practiceV1({ role: z.enum(ROLES) }),
   'practice.settings-changed': practiceV1({ changed: z.string() }),
-  'practice.handover-started': practiceV1({ to: z.nullable(z.string()) }),
+  'practice.handover-started': practiceV1({ to: z.nullable(z.string()), replanned: z.optional(z.boolean()) }),
   'practice.handover-finished': practiceV1({ handedOver: count(), closed: count() }),
 } as const;
 
@@ -164,12 +164,12 @@ export interface PracticeTimelineEntry {
 }
 
 /**
- * A timeline holds no nulls: a handover that closes every arrangement names no colleague
- * (`to` absent or empty), which the event says as `to: null`.
+ * A timeline holds no nulls: a handover that closes every arrangement names no colleague (the
+ * entry says `closing: true`, with `to` absent or empty), which the event says as `to: null`.
  */
 function practiceData(type: DomainEventType, data: PracticeTimelineEntry['data'] = {}) {
   if (type !== 'practice.handover-started') return data;
-  const { to, ...rest } = data;
+  const { to, closing: _closing, ...rest } = data;
   return { ...rest, to: typeof to === 'string' && to !== '' ? to : null };
 }
 

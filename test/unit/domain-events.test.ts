@@ -89,6 +89,46 @@ describe('domain event contract', () => {
     ]);
   });
 
+  it('publishes the handover entries exactly as the handover writes them: to a colleague, closing, and a new plan', async () => {
+    const { startHandover } = await import('../../shared/use-cases/handover-plan.js');
+    const written: { type: string; data?: Record<string, string | number | boolean> }[] = [];
+    let member: Record<string, unknown> = {
+      therapistId: 'th-2',
+      practiceId: 'northside',
+      email: 'dana@practice.example',
+      name: 'Dana',
+      role: 'therapist',
+      status: 'active',
+      since: '2026-01-01T00:00:00.000Z',
+      version: 1,
+    };
+    const deps = {
+      clock: { now: () => new Date('2026-12-01T10:15:02.118Z') },
+      store: {
+        getMember: async () => member,
+        putMember: async (next: Record<string, unknown>, _v: number, events: typeof written) => {
+          member = next;
+          written.push(...events);
+          return true;
+        },
+      },
+    };
+    const admin = { id: 'th-1', email: 'a@p.example', name: 'A', practiceId: 'northside', role: 'admin' as const };
+    // @ts-expect-error: only the parts of the deps a plan reads
+    await startHandover(deps, admin, 'th-2', { to: null });
+    // @ts-expect-error: only the parts of the deps a plan reads
+    await startHandover(deps, admin, 'th-2', { to: 'th-3' });
+    const at = '2026-12-01T10:15:02.118Z';
+    const events = toPracticeDomainEvents(
+      'northside',
+      written.map((e) => ({ ...e, at, by: 'th-1', therapistId: 'th-2' })),
+    );
+    expect(events.map((e) => [e.type, e.detail])).toEqual([
+      ['practice.handover-started', expect.objectContaining({ to: null })],
+      ['practice.handover-started', expect.objectContaining({ to: 'th-3', replanned: true })],
+    ]);
+  });
+
   it('turns a practice’s timeline into events of the practice, naming no policy', () => {
     const at = '2026-12-01T10:15:02.118Z';
     const events = toPracticeDomainEvents('northside', [
