@@ -169,8 +169,8 @@ export interface PracticeTimelineEntry {
  */
 function practiceData(type: DomainEventType, data: PracticeTimelineEntry['data'] = {}) {
   if (type !== 'practice.handover-started') return data;
-  const { to, closing: _closing, ...rest } = data;
-  return { ...rest, to: typeof to === 'string' && to !== '' ? to : null };
+  const rest = Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'to' && key !== 'closing'));
+  return { ...rest, to: typeof data.to === 'string' && data.to !== '' ? data.to : null };
 }
 
 export function toPracticeDomainEvents(practiceId: string, entries: PracticeTimelineEntry[]): DomainEvent[] {

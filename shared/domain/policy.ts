@@ -61,6 +61,8 @@ export type CheckInStatus = 'pending' | 'sent' | 'skipped' | 'none';
 export interface HandoverMark {
   at: string;
   from: string;
+  /** The former therapist's address: never shown, only kept out of what the client sees (privacy.ts). */
+  fromEmail?: string | undefined;
 }
 
 /** What the practice told the client when it closed the arrangement because its therapist left. */
@@ -260,4 +262,9 @@ export function therapistNameAt(policy: Pick<Policy, 'therapist' | 'handovers'>,
 
 export function isTerminal(state: PolicyState): boolean {
   return state === 'closed' || state === 'declined';
+}
+
+/** Every address of a therapist this arrangement has had: none of them may reach the client. */
+export function therapistAddresses(policy: Pick<Policy, 'therapist' | 'handovers'>): string[] {
+  return [policy.therapist.email, ...(policy.handovers ?? []).map((h) => h.fromEmail ?? '')].filter(Boolean);
 }

@@ -3,10 +3,10 @@
  * referral or a name. Emails, the client's page and its JSON all pass through this.
  * Matching ignores case, as mail addresses are compared that way in practice.
  */
-export function keepAddressPrivate(address: string): (s: string) => string {
-  const trimmed = address.trim();
-  if (!trimmed) return (s) => s;
-  const pattern = new RegExp(trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+export function keepAddressPrivate(address: string | string[]): (s: string) => string {
+  const all = (Array.isArray(address) ? address : [address]).map((a) => a.trim()).filter(Boolean);
+  if (all.length === 0) return (s) => s;
+  const pattern = new RegExp(all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
   return (s) => s.replace(pattern, '(address kept private)');
 }
 

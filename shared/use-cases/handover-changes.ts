@@ -54,7 +54,7 @@ export function handOverChange(policy: Policy, to: Colleague, voice: PracticeVoi
     ...notes.patch,
     therapistId: to.id,
     therapist: { name: to.name, email: to.email },
-    handovers: [...(policy.handovers ?? []), { at, from: policy.therapist.name }],
+    handovers: [...(policy.handovers ?? []), { at, from: policy.therapist.name, fromEmail: policy.therapist.email }],
   });
   const words = { practiceName: voice.practiceName, formerTherapist: policy.therapist.name, note: voice.note ?? '' };
   return {

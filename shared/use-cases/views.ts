@@ -6,7 +6,7 @@ import { crisisResources } from '../domain/crisis.js';
 import { keepAddressPrivate, mapStrings } from '../domain/privacy.js';
 import { todayIn, type IsoDate } from '../domain/dates.js';
 import { allowance, notActiveDetail } from '../domain/enforcement.js';
-import { canChangeCheckIn, therapistNameAt, type Policy } from '../domain/policy.js';
+import { canChangeCheckIn, therapistAddresses, therapistNameAt, type Policy } from '../domain/policy.js';
 import { describeAllowance, describeRules, practiceMail, referrals as referralWords } from '../wording/client.js';
 import type { ScheduledJob } from '../domain/schedule.js';
 import { replyKey } from '../domain/replies.js';
@@ -74,7 +74,7 @@ export type ClientView = ReturnType<typeof clientView>;
 
 export function clientView(policy: Policy, today: IsoDate) {
   // Whatever the therapist typed (name, note, referrals), their own address stays private.
-  return mapStrings(buildClientView(policy, today), keepAddressPrivate(policy.therapist.email));
+  return mapStrings(buildClientView(policy, today), keepAddressPrivate(therapistAddresses(policy)));
 }
 
 function buildClientView(policy: Policy, today: IsoDate) {
@@ -170,7 +170,7 @@ export type MessagesView = ReturnType<typeof conversationView>;
 export function clientRecordView(policy: Policy, today: IsoDate, conversation: Conversation) {
   const messages = mapStrings(
     conversationView(conversation, policy.rules.timeZone, (at) => therapistNameAt(policy, at)),
-    keepAddressPrivate(policy.therapist.email),
+    keepAddressPrivate(therapistAddresses(policy)),
   );
   return { ...clientView(policy, today), messages };
 }

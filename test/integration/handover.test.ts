@@ -209,6 +209,25 @@ describe('handing over to a colleague', () => {
     expect(practiceTypes).toEqual(expect.arrayContaining(['practice.handover-started', 'practice.handover-finished']));
   });
 
+  it('keeps the former therapist’s address from the client after the handover, as it did before', async () => {
+    const p = await practice();
+    const { app, leaver, colleague } = p;
+    const a = await p.arrangement('active');
+    const typed = await app.request('PATCH', `/policies/${a.id}`, {
+      token: leaver.token,
+      body: { referrals: [{ name: 'Dana, directly', contact: leaver.email }] },
+    });
+    expect(typed.status).toBe(200);
+    expect((await kindOf(p, a)).text).not.toContain(leaver.email);
+
+    expect((await p.handOver(colleague.id, `You can still reach Dana at ${leaver.email}.`)).status).toBe(200);
+
+    const after = [(await kindOf(p, a)).text, (await app.request('GET', `/c/${a.link}`)).text];
+    after.push(...(await app.mailTo(a.client)).map((m) => `${m.text}${m.html}`));
+    for (const seen of after) expect(seen.toLowerCase()).not.toContain(leaver.email.toLowerCase());
+    expect((await kindOf(p, a)).text).toContain('(address kept private)');
+  });
+
   it('sends what was scheduled before the handover in the colleague’s name, and nothing to the leaver', async () => {
     const p = await practice();
     const { app, leaver, colleague } = p;

@@ -7,7 +7,7 @@ import { crisisResources } from '../../domain/crisis.js';
 import { keepAddressPrivate } from '../../domain/privacy.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { allowance, type Allowance } from '../../domain/enforcement.js';
-import type { Policy, Referral } from '../../domain/policy.js';
+import { therapistAddresses, type Policy, type Referral } from '../../domain/policy.js';
 import {
   ARRANGEMENT_ENDED,
   CHECK_IN_SENT,
@@ -56,7 +56,7 @@ export function clientEmail(ctx: ClientEmailContext, parts: ClientEmailParts): R
     ],
     footer: clientFooter(ctx, parts.signedBy ?? therapist),
   };
-  return renderDocument(mapText(doc, keepAddressPrivate(ctx.policy.therapist.email)));
+  return renderDocument(mapText(doc, keepAddressPrivate(therapistAddresses(ctx.policy))));
 }
 
 function clientFooter(ctx: ClientEmailContext, signedBy: string): Block[] {

@@ -62,7 +62,7 @@ const policySchema = storedAs<Policy>()(
     closedAt: z.nullable(z.string()),
     pause: z.optional(z.nullable(z.object({ until: z.nullable(z.string()), note: z.nullable(z.string()) }))),
     repliedTo: z.optional(z.array(z.string())),
-    handovers: z.optional(z.array(z.object({ at: z.string(), from: z.string() }))),
+    handovers: z.optional(z.array(z.object({ at: z.string(), from: z.string(), fromEmail: z.optional(z.string()) }))),
     closedByPractice: z.optional(
       z.nullable(z.object({ practiceName: z.string(), note: z.nullable(z.string()), referrals: z.array(referral) })),
     ),
