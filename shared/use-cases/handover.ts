@@ -12,7 +12,7 @@
  * request that fails part-way answers 503, having kept everything it did; one that runs out of
  * time answers with how many are `remaining`, to be posted again.
  */
-import { BusyError, NotFoundError } from '../domain/errors.js';
+import { BusyError, NotFoundError, StateConflictError } from '../domain/errors.js';
 import type { Policy } from '../domain/policy.js';
 import { isOpen } from '../domain/arrangement-meta.js';
 import type { Practice } from '../domain/practice.js';
@@ -54,9 +54,10 @@ interface Handled {
  * (functions/needs.ts); the rest is for the arrangement under way (a transaction and two
  * emails) and the answer. What is left is said as `remaining`, and posting again goes on.
  */
-const TIME_BUDGET_MS = 6_000;
+const TIME_BUDGET_MS = 5_000;
 
 export async function handOver(deps: Deps, admin: Therapist, id: string, body: HandoverBody): Promise<HandoverResult> {
+  const began = performance.now();
   // Everything is checked before anything changes.
   await leaverFor(deps, admin, id);
   const colleague = await colleagueFor(deps, admin, id, body.to);
@@ -65,9 +66,12 @@ export async function handOver(deps: Deps, admin: Therapist, id: string, body: H
   // Listed only once they are leaving, so no new one of theirs can start after it (a second request finds any the list missed).
   const leaver = await coverArrangements(deps, started, await openOf(deps, id));
   const covered = leaver.handover.arrangements ?? [];
-  const { handled, failure } = await handleEach(deps, leaver, covered, (policyId) =>
-    handleOne(deps, leaver, policyId, colleague, practice),
-  );
+  const { handled, failure } = await handleEach(deps, leaver, covered, began, async (policyId) => {
+    await stillAsPlanned(deps, id, leaver.handover.to);
+    return handleOne(deps, leaver, policyId, colleague, practice);
+  });
+  // Another admin's plan or a colleague leaving: said as it is (409), what was done stays done.
+  if (failure instanceof StateConflictError) throw failure;
   if (failure !== null) {
     deps.log.error('handover.interrupted', { therapistId: id, count: handled.length, ...errorFields(failure) });
     throw new BusyError(
@@ -97,14 +101,34 @@ async function openOf(deps: Deps, therapistId: string): Promise<string[]> {
   return policies.filter((p) => isOpen(p.state)).map((p) => p.id);
 }
 
-/** One after another, within the time budget; the first failure stops it (what was done stays done). */
+/**
+ * Before each arrangement: the plan is still this request's (another admin may have posted a
+ * new one) and the colleague is still active (they may have been asked to leave meanwhile).
+ * Otherwise it stops, and what was done stays done.
+ */
+async function stillAsPlanned(deps: Deps, leaverId: string, to: string | null): Promise<void> {
+  const [leaver, colleague] = await Promise.all([
+    deps.store.getMember(leaverId),
+    to === null ? Promise.resolve(null) : deps.store.getMember(to),
+  ]);
+  if (leaver?.status !== 'leaving' || (leaver.handover?.to ?? null) !== to)
+    throw new StateConflictError(
+      'The plan for this handover changed while it ran. Please look at it again and post it once more.',
+    );
+  if (to !== null && colleague?.status !== 'active')
+    throw new StateConflictError(
+      'The colleague is no longer active in the practice. Choose another and post the handover again.',
+    );
+}
+
+/** One after another, within the time budget (counted from the request's start); the first failure stops it. */
 async function handleEach(
   deps: Deps,
   leaver: Leaving,
   ids: string[],
+  started: number,
   handle: (policyId: string) => Promise<Handled>,
 ): Promise<{ handled: Handled[]; failure: unknown }> {
-  const started = performance.now();
   const handled: Handled[] = [];
   for (const policyId of ids) {
     if (performance.now() - started > TIME_BUDGET_MS) {

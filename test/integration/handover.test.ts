@@ -361,6 +361,30 @@ describe('posting again', () => {
     expect((await p.timeline()).filter((e) => e.type === 'handover-finished')).toHaveLength(1);
   });
 
+  it('stops, saying so, when the colleague is asked to leave while their handover runs; nothing goes to them after', async () => {
+    const p = await practice();
+    const { app, colleague } = p;
+    const [first, second] = [await p.arrangement('active', 'Ada'), await p.arrangement('active', 'Bo')];
+    const store = app.deps.store;
+    const commit = store.commit.bind(store);
+    store.commit = async (change: PolicyChange) => {
+      const created = await commit(change);
+      // Right after the first arrangement went over, another admin starts the colleague's own handover.
+      const member = await store.getMember(colleague.id);
+      if (member?.status === 'active')
+        await store.putMember({ ...member, status: 'leaving', version: member.version + 1 }, member.version);
+      return created;
+    };
+    const res = await p.handOver(colleague.id);
+    store.commit = commit;
+
+    expect(res.status).toBe(409);
+    expect(res.json.detail).toContain('no longer active');
+    const owners = await Promise.all([first, second].map((a) => store.getPolicy(a.id)));
+    expect(owners.map((o) => o?.therapistId).filter((t) => t === colleague.id)).toHaveLength(1);
+    expect(owners.map((o) => o?.state)).toEqual(['active', 'active']);
+  });
+
   it('goes on from where a failed request stopped, each arrangement handled once and each client told once', async () => {
     const p = await practice();
     const { app, leaver, colleague } = p;
