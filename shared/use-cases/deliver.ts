@@ -12,6 +12,7 @@ import type { OutgoingEmail } from '../ports/mailer.js';
 import { JOB_LEASE_MS, jobKindOf, type Job, type MailJob } from '../ports/store.js';
 import { MailHeldError, type HoldReason } from '../ports/sending.js';
 import { mintLink } from './client-links.js';
+import type { MemberStatus } from '../domain/practice.js';
 import type { Deps } from './deps.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -47,6 +48,14 @@ function clientMayReceive(policy: Policy, kind: EmailKind): boolean {
 function mayReceive(policy: Policy, kind: EmailKind): boolean {
   if (isClientEmail(kind)) return clientMayReceive(policy, kind);
   return policy.closedReason !== 'therapist-left';
+}
+
+/** How long a leaving therapist's email waits before it is looked at again (by then usually handed over). */
+const LEAVING_HOLD_MS = 15 * 60_000;
+
+/** Therapists from before practices have no member record yet: they are active. */
+async function standingOf(deps: Deps, therapistId: string): Promise<MemberStatus> {
+  return (await deps.store.getMember(therapistId))?.status ?? 'active';
 }
 
 /** SES echoes these back with a bounce or complaint, so feedback finds its policy without any address. */
@@ -133,6 +142,18 @@ export async function runMailJob(
     await deps.store.completeJob(job);
     deps.log.info('mail.skipped', fields);
     return 'skipped';
+  }
+  // A therapist who is leaving hears nothing more; their email waits for the colleague the handover gives it to.
+  const standing = isClientEmail(job.mail.template) ? 'active' : await standingOf(deps, policy.therapistId);
+  if (standing === 'removed') {
+    await deps.store.completeJob(job);
+    deps.log.info('mail.skipped', { ...fields, reason: 'therapist-removed' });
+    return 'skipped';
+  }
+  if (standing === 'leaving') {
+    await deps.store.retryJob(job, new Date(deps.clock.now().getTime() + LEAVING_HOLD_MS), { countAttempt: false });
+    deps.log.info('mail.held', { ...fields, reason: 'therapist-leaving' });
+    return 'held';
   }
   let messageId: string;
   try {

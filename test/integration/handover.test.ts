@@ -385,6 +385,36 @@ describe('posting again', () => {
     expect(owners.map((o) => o?.state)).toEqual(['active', 'active']);
   });
 
+  it('holds what a client sends to a leaving therapist while the handover is unfinished, and gives it to the colleague', async () => {
+    const p = await practice();
+    const { app, leaver, colleague } = p;
+    const [first, second] = [await p.arrangement('active', 'Ada'), await p.arrangement('active', 'Bo')];
+    const store = app.deps.store;
+    const commit = store.commit.bind(store);
+    let handedOver = 0;
+    store.commit = async (change: PolicyChange) => {
+      if (change.events?.some((e) => e.type === 'handed-over') && (handedOver += 1) > 1)
+        throw new Error('DynamoDB is unavailable');
+      return commit(change);
+    };
+    expect((await p.handOver(colleague.id)).status).toBe(503);
+    store.commit = commit;
+    const pending = (await store.getPolicy(first.id))?.therapistId === leaver.id ? first : second;
+    expect((await store.getPolicy(pending.id))?.therapistId).toBe(leaver.id);
+    const since = await mailFrom(app, [leaver.email, colleague.email]);
+
+    const sent = await app.request('POST', `/client/${pending.link}/updates`, { body: { text: 'A good week.' } });
+    expect(sent.status).toBe(201);
+    expect(await since(leaver.email)).toEqual([]);
+
+    expect((await p.handOver(colleague.id)).status).toBe(200);
+    await p.at('2026-11-20T15:20:00Z');
+    expect(await since(leaver.email)).toEqual([]);
+    const toColleague = (await since(colleague.email)).map((m) => m.subject);
+    expect(toColleague.filter((subject) => subject.endsWith('handed to you'))).toHaveLength(1);
+    expect(toColleague.filter((subject) => !subject.endsWith('handed to you'))).toHaveLength(1);
+  });
+
   it('goes on from where a failed request stopped, each arrangement handled once and each client told once', async () => {
     const p = await practice();
     const { app, leaver, colleague } = p;
