@@ -75,6 +75,12 @@ function merged(current: Practice, body: PracticeBody): Practice {
  * `settings-changed` (the names of what changed) on the practice's timeline. Arrangements
  * already made keep their rules and their retention; only new ones start from these.
  */
+/**
+ * How long one save spends applying a changed retention to existing arrangements, inside the
+ * API's 10 s; the answer's `retention.remaining` says how many are left for the next save.
+ */
+const RETENTION_BUDGET_MS = 5_000;
+
 export async function updatePracticeSettings(deps: Deps, admin: Therapist, body: PracticeBody) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const current = await practiceFor(deps, admin.practiceId);
@@ -87,8 +93,11 @@ export async function updatePracticeSettings(deps: Deps, admin: Therapist, body:
     const changed = changedSettings(current, next);
     if (changed.length === 0) {
       // Saving the same retention again re-applies it: it repairs a run that stopped halfway.
-      if (body.retentionDays !== undefined) await applyRetention(deps, admin.practiceId, current.retentionDays);
-      return settingsView(current);
+      const retention =
+        body.retentionDays === undefined
+          ? null
+          : await applyRetention(deps, admin.practiceId, current.retentionDays, RETENTION_BUDGET_MS);
+      return { ...settingsView(current), ...(retention ? { retention } : {}) };
     }
     const at = deps.clock.now().toISOString();
     try {
@@ -101,8 +110,11 @@ export async function updatePracticeSettings(deps: Deps, admin: Therapist, body:
     }
     deps.log.info('practice.settings-changed', { count: changed.length });
     // Closed arrangements follow a changed retention (and open ones will close with it).
-    if (next.retentionDays !== current.retentionDays) await applyRetention(deps, admin.practiceId, next.retentionDays);
-    return settingsView({ ...next, version: (current.version ?? 0) + 1 });
+    const retention =
+      next.retentionDays === current.retentionDays
+        ? null
+        : await applyRetention(deps, admin.practiceId, next.retentionDays, RETENTION_BUDGET_MS);
+    return { ...settingsView({ ...next, version: (current.version ?? 0) + 1 }), ...(retention ? { retention } : {}) };
   }
   throw new BusyError('Another admin saved the practice at the same moment. Nothing was lost; please try again.');
 }

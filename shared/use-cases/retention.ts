@@ -11,7 +11,7 @@
  * Idempotent: running it twice, or again after it stopped halfway, changes only what still differs.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { VersionConflictError } from '../domain/errors.js';
+import { BusyError, VersionConflictError } from '../domain/errors.js';
 import { RETENTION } from '../domain/practice.js';
 import type { Deps } from './deps.js';
 
@@ -24,6 +24,8 @@ export interface RetentionApplied {
   arrangements: number;
   /** Those whose retention was rewritten (the others had it already, or were deleted meanwhile). */
   changed: number;
+  /** Not reached within the time given: saving the same setting again goes on with them. */
+  remaining: number;
 }
 
 export type ArrangementOutcome = 'changed' | 'unchanged' | 'gone';
@@ -32,20 +34,27 @@ export async function applyRetention(
   deps: Pick<Deps, 'store' | 'log'>,
   practiceId: string,
   retentionDays: number,
+  /** Stop taking arrangements after this long (a request has 10 s in all); by default, never. */
+  budgetMs = Infinity,
 ): Promise<RetentionApplied> {
+  const started = performance.now();
   if (!Number.isInteger(retentionDays) || retentionDays < RETENTION.min || retentionDays > RETENTION.max)
     throw new RangeError(`retentionDays must be a whole number from ${RETENTION.min} to ${RETENTION.max}`);
   const arrangements = await deps.store.listArrangements(practiceId);
   const queue = arrangements.map((a) => a.policyId);
   let changed = 0;
+  const inTime = () => performance.now() - started < budgetMs;
   const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift())
+    for (let id = inTime() ? queue.shift() : undefined; id !== undefined; id = inTime() ? queue.shift() : undefined)
       if ((await retainArrangement(deps, id, retentionDays)) === 'changed') changed += 1;
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
   // Counts only: the practice is the caller's to log.
-  deps.log.info('retention.applied', { count: changed });
-  return { arrangements: arrangements.length, changed };
+  deps.log.info('retention.applied', {
+    count: changed,
+    ...(queue.length > 0 ? { reason: `${queue.length} left` } : {}),
+  });
+  return { arrangements: arrangements.length, changed, remaining: queue.length };
 }
 
 /** One arrangement: its policy read fresh, rewritten only when its retention differs. */
@@ -63,7 +72,11 @@ export async function retainArrangement(
       await deps.store.setRetention(policy, retentionDays);
       return 'changed';
     } catch (err) {
-      if (!(err instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw err;
+      if (!(err instanceof VersionConflictError)) throw err;
+      if (attempt >= MAX_ATTEMPTS)
+        throw new BusyError(
+          'An arrangement kept changing while its retention was set. Nothing was lost; please save again.',
+        );
       // Someone changed the arrangement meanwhile (an update, a close): decide again on what they wrote.
       await sleep(Math.random() * 10 * attempt);
     }

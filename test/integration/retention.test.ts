@@ -121,7 +121,7 @@ describe('retention per practice', () => {
 
     const applied = await app.as('practice-api', () => applyRetention(app.deps, practice, 60));
 
-    expect(applied).toEqual({ arrangements: 3, changed: 3 });
+    expect(applied).toEqual({ arrangements: 3, changed: 3, remaining: 0 });
     const { expiresAt } = await expiries(done.id);
     expect([...expiresAt]).toEqual([expiryOf(closed.closedAt, 60)]);
     const declined = (await app.request('GET', '/policies', { token })).json.policies.find(
@@ -152,7 +152,7 @@ describe('retention per practice', () => {
     const before = await partition(mine.id);
     const again = await app.as('practice-api', () => applyRetention(app.deps, practice, 400));
 
-    expect(again).toEqual({ arrangements: 1, changed: 0 });
+    expect(again).toEqual({ arrangements: 1, changed: 0, remaining: 0 });
     expect(await partition(mine.id)).toEqual(before);
     expect([...(await expiries(other.id)).expiresAt]).toEqual([expiryOf(otherClosed.closedAt, 30)]);
   });
@@ -169,6 +169,21 @@ describe('retention per practice', () => {
 
     const policy = await app.deps.store.getPolicy(id);
     expect(policy).toMatchObject({ state: 'paused', retentionDays: 45, version: stale!.version + 2 });
+  });
+
+  it('stops taking arrangements when its time is up, says how many are left, and a second run finishes them', async () => {
+    const practice = await practiceKeeping(90);
+    const { token } = await therapistIn(practice);
+    const { id } = await arrangement(token);
+    await close(token, id);
+
+    const outOfTime = await app.as('practice-api', () => applyRetention(app.deps, practice, 45, 0));
+    expect(outOfTime).toEqual({ arrangements: 1, changed: 0, remaining: 1 });
+    expect((await storedRetention(id)).retentionDays).toBe(90);
+
+    const finished = await app.as('practice-api', () => applyRetention(app.deps, practice, 45));
+    expect(finished).toEqual({ arrangements: 1, changed: 1, remaining: 0 });
+    expect((await storedRetention(id)).retentionDays).toBe(45);
   });
 
   it('refuses a number of days outside what a practice may set', async () => {

@@ -34,6 +34,8 @@ export class DynamoPractices implements PracticeStore {
         new GetItemCommand({
           TableName: this.table.tableName,
           Key: toItem(keys.practice(practiceId)),
+          // A bound or retention just saved applies to the very next arrangement.
+          ConsistentRead: true,
           ReturnConsumedCapacity: 'TOTAL',
         }),
       ),
