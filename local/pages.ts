@@ -30,7 +30,7 @@ export function signInPage(problem?: string): string {
 <form method="post" action="/local/sign-in">
 <label for="name">Your name, as clients will see it</label><input id="name" name="name" required autocomplete="name">
 <label for="email">Your email address</label><input id="email" name="email" type="email" required autocomplete="email">
-<label for="practice">Practice</label><input id="practice" name="practice" value="default" required pattern="[a-z0-9][a-z0-9\-]{0,39}" aria-describedby="practice-hint">
+<label for="practice">Practice</label><input id="practice" name="practice" value="default" required pattern="[a-z0-9][a-z0-9\\-]{0,39}" aria-describedby="practice-hint">
 <p class="meta" id="practice-hint">Lower-case letters, digits and dashes. Everyone who signs in with the same practice works together.</p>
 <fieldset><legend>Role</legend>
 <label><input type="radio" name="role" value="therapist" checked> Therapist</label>

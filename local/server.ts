@@ -188,7 +188,14 @@ function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
     'GET /': async () => ({ statusCode: 303, headers: { location: '/portal' }, body: '' }),
     'GET /local/sign-in': async () => htmlResult(200, signInPage()),
     'POST /local/sign-in': async (req, body) => {
-      const input = parseWith(signInBody, parseBody(req, body), 'sign-in');
+      let input;
+      try {
+        input = parseWith(signInBody, parseBody(req, body), 'sign-in');
+      } catch (err) {
+        // A person at the sign-in page reads what to change on the page, not as JSON.
+        if (wantsHtml(req) && err instanceof ValidationError) return htmlResult(400, signInPage(err.message));
+        throw err;
+      }
       const token = signer.signIn(input);
       const claims = signer.verify(token);
       if (!claims) throw new Error('a token just signed did not verify');

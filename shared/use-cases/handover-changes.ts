@@ -21,21 +21,32 @@ export interface PracticeVoice {
   note: string | null;
 }
 
+/** The practice's own usual notes: a note that is exactly one of them is the practice's words, not the therapist's. */
+export interface PracticeNotes {
+  invitationNote?: string | null | undefined;
+  closingNote?: string | null | undefined;
+}
+
 /**
  * The therapist's personal notes are in their own words: after they leave, the page and later
- * emails would show them as the colleague's, so they are set aside (the colleague can write their own).
+ * emails would show them as the colleague's, so they are set aside (the colleague can write their
+ * own). A note the arrangement took from the practice's defaults stays: it was never theirs.
  */
-function withoutPersonalNotes(policy: Policy): { patch: Partial<Policy>; setAside: boolean } {
+function withoutPersonalNotes(policy: Policy, practice: PracticeNotes): { patch: Partial<Policy>; setAside: boolean } {
   const { rules } = policy;
-  const setAside = Boolean(rules.invitationNote || rules.closingNote || rules.checkIn?.note || policy.pause?.note);
+  const theirs = (note: string | null, practiceNote: string | null | undefined) =>
+    note !== null && note !== (practiceNote ?? null);
+  const invitationNote = theirs(rules.invitationNote, practice.invitationNote);
+  const closingNote = theirs(rules.closingNote, practice.closingNote);
+  const setAside = invitationNote || closingNote || Boolean(rules.checkIn?.note || policy.pause?.note);
   if (!setAside) return { patch: {}, setAside };
   return {
     setAside,
     patch: {
       rules: {
         ...rules,
-        invitationNote: null,
-        closingNote: null,
+        invitationNote: invitationNote ? null : rules.invitationNote,
+        closingNote: closingNote ? null : rules.closingNote,
         checkIn: rules.checkIn ? { ...rules.checkIn, note: null } : null,
       },
       ...(policy.pause ? { pause: { ...policy.pause, note: null } } : {}),
@@ -48,8 +59,14 @@ function withoutPersonalNotes(policy: Policy): { patch: Partial<Policy>; setAsid
  * stays as it is (each job renders from the policy as it is when it runs, so it goes out in the
  * colleague's name), and two emails: the client's from the practice, the colleague's summary.
  */
-export function handOverChange(policy: Policy, to: Colleague, voice: PracticeVoice, at: string): PolicyChange {
-  const notes = withoutPersonalNotes(policy);
+export function handOverChange(
+  policy: Policy,
+  to: Colleague,
+  voice: PracticeVoice,
+  at: string,
+  practiceNotes: PracticeNotes = {},
+): PolicyChange {
+  const notes = withoutPersonalNotes(policy, practiceNotes);
   const updated = next(policy, {
     ...notes.patch,
     therapistId: to.id,

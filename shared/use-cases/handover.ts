@@ -186,7 +186,7 @@ function decideOne(
     return { change: null, result: { policyId, outcome: 'already-done', ended } };
   }
   if (colleague) {
-    const change = handOverChange(current, colleague, voiceFor(practice, leaver, false), at);
+    const change = handOverChange(current, colleague, voiceFor(practice, leaver, false), at, practice.defaults);
     return { change, result: { policyId, outcome: 'handed-over', ended: 'handed-over' } };
   }
   const referrals = practice.defaults.referrals ?? [];

@@ -261,7 +261,7 @@ describe('a practice, set up, used and handed over from the portal', { timeout: 
     // Removing Sam is offered now that nothing of theirs is open, and asked first.
     await practiceNav(page).getByRole('link', { name: 'Therapists' }).click();
     const samRow = page.locator('.therapist-table tbody tr', { hasText: sam.name });
-    expect(await samRow.locator('td[data-label="Status"]').textContent()).toBe('Left: arrangements handed over');
+    expect(await samRow.locator('td[data-label="Status"]').textContent()).toBe('Left: handover finished');
     expect(await samRow.getByRole('link', { name: /Hand over/ }).count()).toBe(0);
     await page.getByRole('button', { name: `Remove ${sam.name}` }).click();
     await page.getByRole('heading', { name: `Remove ${sam.name} from the practice?` }).waitFor();

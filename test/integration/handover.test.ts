@@ -209,6 +209,25 @@ describe('handing over to a colleague', () => {
     expect(practiceTypes).toEqual(expect.arrayContaining(['practice.handover-started', 'practice.handover-finished']));
   });
 
+  it('keeps a note the arrangement took from the practice, which was never the leaver’s own words', async () => {
+    const p = await practice();
+    const { app, leaver, colleague } = p;
+    const client = uniqueEmail('kit');
+    const created = await app.request('POST', '/policies', {
+      token: leaver.token,
+      body: { client: { name: 'Kit', email: client }, endedOn: '2026-11-20', timeZone: 'America/New_York' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.rules.closingNote).toBe(CLOSING_NOTE);
+
+    expect((await p.handOver(colleague.id)).status).toBe(200);
+
+    const detail = await app.request('GET', `/policies/${created.json.id}`, { token: colleague.token });
+    expect(detail.json.rules.closingNote).toBe(CLOSING_NOTE);
+    const summary = (await app.mailTo(colleague.email)).find((m) => m.subject.endsWith('handed to you'));
+    expect(summary?.text).not.toContain('not passed on');
+  });
+
   it('keeps the former therapist’s address from the client after the handover, as it did before', async () => {
     const p = await practice();
     const { app, leaver, colleague } = p;

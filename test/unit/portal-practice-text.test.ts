@@ -72,7 +72,7 @@ describe('therapists of the practice', () => {
   it('says a leaving therapist’s standing by whether anything of theirs is still open', () => {
     expect(statusLabel(therapist())).toBe('Active');
     expect(statusLabel(therapist({ status: 'leaving', openArrangements: 2 }))).toBe('Leaving: handover not finished');
-    expect(statusLabel(therapist({ status: 'leaving' }))).toBe('Left: arrangements handed over');
+    expect(statusLabel(therapist({ status: 'leaving' }))).toBe('Left: handover finished');
   });
 
   it('says before removing what it does, with the practice’s retention', () => {

@@ -21,7 +21,7 @@ export function statusLabel(t) {
   if (t.status === 'active') return 'Active';
   if (t.status === 'removed') return 'Removed';
   if (t.status === 'leaving')
-    return t.openArrangements > 0 ? 'Leaving: handover not finished' : 'Left: arrangements handed over';
+    return t.openArrangements > 0 ? 'Leaving: handover not finished' : 'Left: handover finished';
   return t.status;
 }
 
