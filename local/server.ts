@@ -181,49 +181,52 @@ function faultControl(proxy: SesFaultProxy | undefined): Record<string, LocalAct
 
 const toParam = (url: URL) => url.searchParams.get('to') ?? '';
 
+/** Signs in as Cognito would (practice and admin group included); a person at the page reads any refusal there. */
+async function localSignIn(deps: Deps, signer: LocalSigner, req: IncomingMessage, body: string): Promise<Result> {
+  let input;
+  try {
+    input = parseWith(signInBody, parseBody(req, body), 'sign-in');
+  } catch (err) {
+    // A person at the sign-in page reads what to change on the page, not as JSON.
+    if (wantsHtml(req) && err instanceof ValidationError) return htmlResult(400, signInPage(err.message));
+    throw err;
+  }
+  const token = signer.signIn(input);
+  const claims = signer.verify(token);
+  if (!claims) throw new Error('a token just signed did not verify');
+  // As Cognito would: the practice and the admin group come with the sign-in.
+  const signedIn = {
+    id: claims.sub,
+    email: claims.email,
+    name: claims.name,
+    practiceHint: claims['custom:practice'],
+    adminHint: input.role === 'admin',
+  };
+  let therapist;
+  try {
+    therapist = await applyLocalSignIn(deps, signedIn);
+  } catch (err) {
+    // A person at the sign-in page reads why on the page, not as JSON.
+    if (wantsHtml(req) && err instanceof ForbiddenError) return htmlResult(403, signInPage(err.message));
+    throw err;
+  }
+  await updateProfile(deps, therapist, {
+    displayName: input.name,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+  });
+  // A browser goes on to the portal with the token in the fragment (never sent to a server).
+  return wantsHtml(req)
+    ? { statusCode: 303, headers: { location: `/portal#token=${encodeURIComponent(token)}` }, body: '' }
+    : json(200, { token });
+}
+
 function localRoutes(options: LocalServerOptions): Record<string, LocalAction> {
   const { deps, clock, signer, sesEndpoint, eventLog } = options;
   return {
     ...faultControl(options.sesFaults),
     'GET /': async () => ({ statusCode: 303, headers: { location: '/portal' }, body: '' }),
     'GET /local/sign-in': async () => htmlResult(200, signInPage()),
-    'POST /local/sign-in': async (req, body) => {
-      let input;
-      try {
-        input = parseWith(signInBody, parseBody(req, body), 'sign-in');
-      } catch (err) {
-        // A person at the sign-in page reads what to change on the page, not as JSON.
-        if (wantsHtml(req) && err instanceof ValidationError) return htmlResult(400, signInPage(err.message));
-        throw err;
-      }
-      const token = signer.signIn(input);
-      const claims = signer.verify(token);
-      if (!claims) throw new Error('a token just signed did not verify');
-      // As Cognito would: the practice and the admin group come with the sign-in.
-      const signedIn = {
-        id: claims.sub,
-        email: claims.email,
-        name: claims.name,
-        practiceHint: claims['custom:practice'],
-        adminHint: input.role === 'admin',
-      };
-      let therapist;
-      try {
-        therapist = await applyLocalSignIn(deps, signedIn);
-      } catch (err) {
-        // A person at the sign-in page reads why on the page, not as JSON.
-        if (wantsHtml(req) && err instanceof ForbiddenError) return htmlResult(403, signInPage(err.message));
-        throw err;
-      }
-      await updateProfile(deps, therapist, {
-        displayName: input.name,
-        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-      });
-      // A browser goes on to the portal with the token in the fragment (never sent to a server).
-      return wantsHtml(req)
-        ? { statusCode: 303, headers: { location: `/portal#token=${encodeURIComponent(token)}` }, body: '' }
-        : json(200, { token });
-    },
+    'POST /local/sign-in': (req, body) => localSignIn(deps, signer, req, body),
     'GET /local/clock': async () => json(200, { now: clock.now().toISOString() }),
     'POST /local/clock': async (req, body) => {
       const input = parseWith(clockBody, parseBody(req, body), 'clock change');
