@@ -4,6 +4,7 @@ import { CRISIS_LOCALES } from '../../../domain/crisis.js';
 import type { Practice } from '../../../domain/practice.js';
 import type { PracticeEvent } from '../../../ports/store.js';
 import { keys } from '../table-design.js';
+import { defaultRules } from './profile.js';
 import { itemKey, parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
 
@@ -13,28 +14,7 @@ const practiceSchema = storedAs<Practice>()(
   z.object({
     id: z.string(),
     name: z.string(),
-    defaults: z.object({
-      updates: z.optional(
-        z.object({
-          limit: z.optional(z.number()),
-          minDaysBetween: z.optional(z.number()),
-          maxCharacters: z.optional(z.number()),
-          windowDays: z.optional(z.number()),
-        }),
-      ),
-      checkIn: z.optional(
-        z.object({
-          afterMonths: z.optional(z.number()),
-          format: z.optional(z.enum(['message', 'session'])),
-          remindDaysBefore: z.optional(z.array(z.number())),
-        }),
-      ),
-      replies: z.optional(z.enum(['none', 'may-reply'])),
-      referrals: z.optional(z.array(z.object({ name: z.string(), contact: z.string() }))),
-      crisisLocale: z.optional(z.enum(CRISIS_LOCALES)),
-      invitationNote: z.optional(z.nullable(z.string())),
-      closingNote: z.optional(z.nullable(z.string())),
-    }),
+    defaults: z.object({ ...defaultRules.shape, crisisLocale: z.optional(z.enum(CRISIS_LOCALES)) }),
     bounds: z.object({
       maxUpdates: z.number(),
       maxCharacters: z.number(),

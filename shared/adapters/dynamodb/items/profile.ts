@@ -7,7 +7,8 @@ import { keys } from '../table-design.js';
 import { parseItem, storedAs } from '../stored-schema.js';
 import type { Item } from '../table-client.js';
 
-const defaultRules = z.object({
+/** The usual rules as stored: a therapist's profile holds them, and a practice's defaults are these plus a crisis locale. */
+export const defaultRules = z.object({
   updates: z.optional(
     z.object({
       limit: z.optional(z.number()),
